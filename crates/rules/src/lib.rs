@@ -1,0 +1,16 @@
+//! The working group's domain and the rules of its Terms of Reference.
+//!
+//! This crate is pure: no I/O, no clock, no database. Everything that depends on
+//! "today" takes the date as an argument, so a rule can be asked about any day,
+//! past or future. Every number a rule uses comes from [`GroupSettings`], whose
+//! defaults come from a [`Template`]; nothing past the template is hard-coded.
+//!
+//! Where a rule comes from the Terms of Reference, its paragraph is cited as
+//! "ToR §n" in code, messages and tests (see [`Tor`]).
+
+mod settings;
+mod template;
+pub mod text;
+
+pub use settings::{GroupSettings, SettingLine, SettingsError, Tor};
+pub use template::{SeatKind, SeatSpec, Template, UnknownTemplate};

@@ -1,0 +1,192 @@
+//! A group's settings: the numbers of its Terms of Reference.
+//!
+//! Each setting knows the paragraph it comes from, so every screen and document
+//! that shows one can cite it.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use ts_rs::TS;
+
+/// A paragraph of the Terms of Reference, shown as "ToR §n".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct Tor(pub u8);
+
+impl fmt::Display for Tor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ToR §{}", self.0)
+    }
+}
+
+/// The numbers a group's rules run on. Template defaults, changeable per group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct GroupSettings {
+    /// Seats for stakeholders, national bodies and customers (ToR §11).
+    pub stakeholder_seats: u32,
+    /// Seats for members from the technology supplier community (ToR §12).
+    pub supplier_seats: u32,
+    /// "Approximately twelve members" (ToR §10).
+    pub target_size: u32,
+    /// Length of an individual term, in months (ToR §14: two years).
+    pub term_months: u32,
+    /// Supplier members who must come from an SME (ToR §13).
+    pub min_sme_suppliers: u32,
+    /// Members one organisation may have at once (ToR §14: one per company).
+    pub max_members_per_organisation: u32,
+    /// Absences from compulsory meetings in a calendar year that trigger the strike policy (ToR §17).
+    pub strike_absences: u32,
+    /// Months a member may stay after joining a non-member company (ToR §15).
+    pub grace_months: u32,
+    /// Days before a meeting by which its agenda and papers are published (ToR §20).
+    pub publication_lead_days: u32,
+    /// Share of members, in percent, needed to commission work with member funds (ToR §22).
+    pub funds_consensus_percent: u32,
+    /// Volunteers needed before a position outline is developed (ToR §23).
+    pub position_volunteers: u32,
+    /// IANA time zone in which the group's meetings are held.
+    pub time_zone: String,
+}
+
+/// One setting as a person reads it: label, value and the paragraph behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SettingLine {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+    pub tor: Option<Tor>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct SettingsError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl GroupSettings {
+    /// The settings listed for people, in the order of the Terms of Reference.
+    pub fn describe(&self) -> Vec<SettingLine> {
+        let line = |key: &str, label: &str, value: String, tor: Option<u8>| SettingLine {
+            key: key.to_owned(),
+            label: label.to_owned(),
+            value,
+            tor: tor.map(Tor),
+        };
+        let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        vec![
+            line("target_size", "Group size (approximately)", plural(self.target_size, "member", "members"), Some(10)),
+            line("stakeholder_seats", "Stakeholder seats", self.stakeholder_seats.to_string(), Some(11)),
+            line("supplier_seats", "Supplier seats", self.supplier_seats.to_string(), Some(12)),
+            line("min_sme_suppliers", "Supplier members from an SME (at least)", self.min_sme_suppliers.to_string(), Some(13)),
+            line("term_months", "Term length", term_text(self.term_months), Some(14)),
+            line(
+                "max_members_per_organisation",
+                "Members per organisation (at most)",
+                self.max_members_per_organisation.to_string(),
+                Some(14),
+            ),
+            line("grace_months", "Grace after moving to a non-member company", plural(self.grace_months, "month", "months"), Some(15)),
+            line(
+                "strike_absences",
+                "Absences from compulsory meetings in a calendar year before the strike policy applies",
+                self.strike_absences.to_string(),
+                Some(17),
+            ),
+            line(
+                "publication_lead_days",
+                "Agenda and papers published ahead of a meeting",
+                plural(self.publication_lead_days, "day", "days"),
+                Some(20),
+            ),
+            line(
+                "funds_consensus_percent",
+                "Consensus to commission work with member funds",
+                format!("{}%", self.funds_consensus_percent),
+                Some(22),
+            ),
+            line(
+                "position_volunteers",
+                "Volunteers before a position outline is developed",
+                self.position_volunteers.to_string(),
+                Some(23),
+            ),
+            line("time_zone", "Time zone of meetings", self.time_zone.clone(), None),
+        ]
+    }
+
+    /// Checks the settings make sense together; the error names the field at fault.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        let err = |field: &'static str, message: String| Err(SettingsError { field, message });
+        if self.supplier_seats == 0 && self.stakeholder_seats == 0 {
+            return err("supplier_seats", "A group needs at least one seat (ToR §11–§12).".into());
+        }
+        if self.min_sme_suppliers > self.supplier_seats {
+            return err(
+                "min_sme_suppliers",
+                format!(
+                    "At least {} SME members cannot fit in {} supplier seats (ToR §13).",
+                    self.min_sme_suppliers, self.supplier_seats
+                ),
+            );
+        }
+        if self.term_months == 0 || self.term_months > 120 {
+            return err("term_months", "A term runs from 1 to 120 months (ToR §14).".into());
+        }
+        if self.max_members_per_organisation == 0 {
+            return err("max_members_per_organisation", "Each organisation may have at least one member (ToR §14).".into());
+        }
+        if self.strike_absences == 0 {
+            return err("strike_absences", "The strike threshold is at least one absence (ToR §17).".into());
+        }
+        if self.funds_consensus_percent == 0 || self.funds_consensus_percent > 100 {
+            return err("funds_consensus_percent", "Consensus is a percentage from 1 to 100 (ToR §22).".into());
+        }
+        if self.time_zone.trim().is_empty() {
+            return err("time_zone", "Give the time zone meetings are held in, e.g. Europe/London.".into());
+        }
+        Ok(())
+    }
+}
+
+fn term_text(months: u32) -> String {
+    match months {
+        m if m % 12 == 0 && m / 12 == 1 => "1 year".to_owned(),
+        m if m % 12 == 0 => format!("{} years", m / 12),
+        1 => "1 month".to_owned(),
+        m => format!("{m} months"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Template;
+
+    #[test]
+    fn every_setting_but_the_time_zone_cites_its_paragraph() {
+        let lines = Template::TechukInterop.settings().describe();
+        assert_eq!(lines.len(), 12);
+        for line in &lines {
+            assert_eq!(line.tor.is_none(), line.key == "time_zone", "{}", line.key);
+        }
+        let term = lines.iter().find(|l| l.key == "term_months").unwrap();
+        assert_eq!(term.value, "2 years");
+        assert_eq!(term.tor.unwrap().to_string(), "ToR §14");
+    }
+
+    #[test]
+    fn s13_more_sme_members_than_supplier_seats_is_refused() {
+        let mut settings = Template::TechukInterop.settings();
+        settings.min_sme_suppliers = 9;
+        let error = settings.validate().unwrap_err();
+        assert_eq!(error.field, "min_sme_suppliers");
+        assert!(error.message.contains("ToR §13"));
+    }
+
+    #[test]
+    fn s22_consensus_above_one_hundred_percent_is_refused() {
+        let mut settings = Template::TechukInterop.settings();
+        settings.funds_consensus_percent = 101;
+        assert_eq!(settings.validate().unwrap_err().field, "funds_consensus_percent");
+    }
+}

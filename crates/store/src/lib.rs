@@ -1,0 +1,24 @@
+//! The encrypted store: one SQLCipher database per data folder, its key in the
+//! OS keychain, a recovery key file beside it, and the reads and writes the rest
+//! of Secretariat uses. No SQL leaves this crate.
+//!
+//! - [`Store::create`] / [`Store::open`] / [`Store::recover`] own the key handling
+//!   (see `db.rs` for the connection settings and why).
+//! - [`Writer`] is the only way to change data: one transaction, audited.
+//! - Reads return view types that the UI receives as they are (they derive `TS`).
+
+mod db;
+mod error;
+mod key;
+mod keychain;
+mod keyfile;
+mod read;
+mod write;
+
+pub use db::{DataPaths, KeySource, KeychainOutcome, Store, MIN_PASSPHRASE_LEN};
+pub use error::{Result, StoreError};
+pub use key::{DatabaseKey, Passphrase};
+pub use keychain::{Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
+pub use keyfile::{KdfParams, KeyFile, KeyFileError};
+pub use read::{GroupCounts, GroupSummary, Group, MeetingView, OrganisationView, PersonView, SeatHolder, SeatView};
+pub use write::{GroupId, ManagerStatus, NewMeeting, NewOrganisation, NewPerson, TechukStatus, Writer};

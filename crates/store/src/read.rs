@@ -1,0 +1,288 @@
+//! Reading: the views screens, documents and the command line show.
+//! Every query is scoped to one group and, where holding a seat depends on the
+//! day, to a date.
+
+use crate::error::{Result, StoreError};
+use crate::write::GroupId;
+use crate::Store;
+use chrono::{NaiveDate, NaiveDateTime};
+use secretariat_rules::{GroupSettings, SeatKind, Template};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A group as the switcher lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct GroupSummary {
+    #[ts(type = "number")]
+    pub id: GroupId,
+    pub name: String,
+    pub template: String,
+}
+
+/// A group with its settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Group {
+    #[ts(type = "number")]
+    pub id: GroupId,
+    pub name: String,
+    pub template: Template,
+    pub settings: GroupSettings,
+}
+
+/// A seat and, on the day asked about, who holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SeatView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub kind: SeatKind,
+    pub position: u32,
+    pub title: String,
+    pub holder: Option<SeatHolder>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SeatHolder {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub sme: bool,
+    pub term_start: NaiveDate,
+    pub term_end: NaiveDate,
+}
+
+/// How much a group holds: for `status` and the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct GroupCounts {
+    pub organisations: u32,
+    pub people: u32,
+    pub meetings: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MeetingView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub venue: String,
+    pub online_link: String,
+    pub compulsory: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PersonView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub job_title: String,
+    pub organisation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OrganisationView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    /// "member", "applying" or "not_member" (ToR §12, §15).
+    pub techuk_status: String,
+    pub sme: bool,
+    pub sector: String,
+    /// People employed there today.
+    pub people: u32,
+}
+
+#[derive(sqlx::FromRow)]
+struct SeatRow {
+    id: i64,
+    kind: String,
+    position: u32,
+    title: String,
+    person_id: Option<i64>,
+    person_name: Option<String>,
+    organisation: Option<String>,
+    sme: Option<bool>,
+    start_date: Option<NaiveDate>,
+    end_date: Option<NaiveDate>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SettingsRow {
+    name: String,
+    template: String,
+    stakeholder_seats: u32,
+    supplier_seats: u32,
+    target_size: u32,
+    term_months: u32,
+    min_sme_suppliers: u32,
+    max_members_per_organisation: u32,
+    strike_absences: u32,
+    grace_months: u32,
+    publication_lead_days: u32,
+    funds_consensus_percent: u32,
+    position_volunteers: u32,
+    time_zone: String,
+}
+
+impl Store {
+    pub async fn groups(&self) -> Result<Vec<GroupSummary>> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, template FROM groups ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|(id, name, template)| GroupSummary { id, name, template }).collect())
+    }
+
+    pub async fn group(&self, id: GroupId) -> Result<Group> {
+        let row: SettingsRow = sqlx::query_as(
+            "SELECT g.name, g.template, s.* FROM groups g JOIN group_settings s ON s.group_id = g.id WHERE g.id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| StoreError::NotFound { what: format!("Group {id}") })?;
+        let template = Template::parse(&row.template).map_err(|e| StoreError::Database(e.to_string()))?;
+        Ok(Group {
+            id,
+            name: row.name,
+            template,
+            settings: GroupSettings {
+                stakeholder_seats: row.stakeholder_seats,
+                supplier_seats: row.supplier_seats,
+                target_size: row.target_size,
+                term_months: row.term_months,
+                min_sme_suppliers: row.min_sme_suppliers,
+                max_members_per_organisation: row.max_members_per_organisation,
+                strike_absences: row.strike_absences,
+                grace_months: row.grace_months,
+                publication_lead_days: row.publication_lead_days,
+                funds_consensus_percent: row.funds_consensus_percent,
+                position_volunteers: row.position_volunteers,
+                time_zone: row.time_zone,
+            },
+        })
+    }
+
+    /// The group's seats, stakeholder seats first, with who holds each on `on`.
+    pub async fn seats(&self, group_id: GroupId, on: NaiveDate) -> Result<Vec<SeatView>> {
+        let rows: Vec<SeatRow> = sqlx::query_as(
+            "SELECT s.id, s.kind, s.position, s.title, p.id AS person_id, p.name AS person_name, \
+                    o.name AS organisation, o.sme AS sme, t.start_date, t.end_date \
+             FROM seats s \
+             LEFT JOIN terms t ON t.seat_id = s.id AND t.start_date <= ?1 AND t.end_date > ?1 \
+                              AND (t.ended_on IS NULL OR t.ended_on > ?1) \
+             LEFT JOIN people p ON p.id = t.person_id \
+             LEFT JOIN employments e ON e.person_id = p.id AND e.start_date <= ?1 \
+                              AND (e.end_date IS NULL OR e.end_date >= ?1) \
+             LEFT JOIN organisations o ON o.id = e.organisation_id \
+             WHERE s.group_id = ?2 \
+             ORDER BY s.kind = 'supplier', s.position",
+        )
+        .bind(on)
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                let kind = SeatKind::parse(&row.kind)
+                    .ok_or_else(|| StoreError::Database(format!("unknown seat kind '{}'", row.kind)))?;
+                let holder = match (row.person_id, row.person_name, row.start_date, row.end_date) {
+                    (Some(person_id), Some(name), Some(term_start), Some(term_end)) => Some(SeatHolder {
+                        person_id,
+                        name,
+                        organisation: row.organisation,
+                        sme: row.sme.unwrap_or(false),
+                        term_start,
+                        term_end,
+                    }),
+                    _ => None,
+                };
+                Ok(SeatView { id: row.id, kind, position: row.position, title: row.title, holder })
+            })
+            .collect()
+    }
+
+    pub async fn counts(&self, group_id: GroupId) -> Result<GroupCounts> {
+        let (organisations, people, meetings): (u32, u32, u32) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM organisations WHERE group_id = ?1), \
+                    (SELECT count(*) FROM people WHERE group_id = ?1), \
+                    (SELECT count(*) FROM meetings WHERE group_id = ?1)",
+        )
+        .bind(group_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(GroupCounts { organisations, people, meetings })
+    }
+
+    pub async fn meetings(&self, group_id: GroupId) -> Result<Vec<MeetingView>> {
+        let rows: Vec<(i64, String, NaiveDateTime, NaiveDateTime, String, String, bool)> = sqlx::query_as(
+            "SELECT id, title, starts_at, ends_at, venue, online_link, compulsory FROM meetings \
+             WHERE group_id = ? ORDER BY starts_at",
+        )
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, title, starts_at, ends_at, venue, online_link, compulsory)| MeetingView {
+                id,
+                title,
+                starts_at,
+                ends_at,
+                venue,
+                online_link,
+                compulsory,
+            })
+            .collect())
+    }
+
+    /// People with their employer on `on`.
+    pub async fn people(&self, group_id: GroupId, on: NaiveDate) -> Result<Vec<PersonView>> {
+        let rows: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT p.id, p.name, p.email, p.job_title, o.name FROM people p \
+             LEFT JOIN employments e ON e.person_id = p.id AND e.start_date <= ?1 \
+                              AND (e.end_date IS NULL OR e.end_date >= ?1) \
+             LEFT JOIN organisations o ON o.id = e.organisation_id \
+             WHERE p.group_id = ?2 ORDER BY p.name",
+        )
+        .bind(on)
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, email, job_title, organisation)| PersonView { id, name, email, job_title, organisation })
+            .collect())
+    }
+
+    pub async fn organisations(&self, group_id: GroupId, on: NaiveDate) -> Result<Vec<OrganisationView>> {
+        let rows: Vec<(i64, String, String, bool, String, u32)> = sqlx::query_as(
+            "SELECT o.id, o.name, o.techuk_status, o.sme, o.sector, \
+                    (SELECT count(*) FROM employments e WHERE e.organisation_id = o.id AND e.start_date <= ?1 \
+                       AND (e.end_date IS NULL OR e.end_date >= ?1)) \
+             FROM organisations o WHERE o.group_id = ?2 ORDER BY o.name",
+        )
+        .bind(on)
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, techuk_status, sme, sector, people)| OrganisationView {
+                id,
+                name,
+                techuk_status,
+                sme,
+                sector,
+                people,
+            })
+            .collect())
+    }
+
+    /// How many changes the audit log holds (all groups).
+    pub async fn audit_len(&self) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log").fetch_one(&self.pool).await?;
+        Ok(n as u64)
+    }
+}
