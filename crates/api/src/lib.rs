@@ -1,1 +1,15 @@
-//! placeholder
+//! What the window and the command line can ask of Secretariat.
+//!
+//! [`Session`] holds one data folder's open store and answers requests with the
+//! types in [`types`], which are generated to TypeScript for the UI. Errors cross
+//! as [`ApiError`] (`{kind, message, field?}`). Nothing here knows about Tauri,
+//! so every command body is testable without a desktop.
+
+pub mod demo;
+mod error;
+mod session;
+pub mod types;
+
+pub use error::{ApiError, ApiResult, ErrorKind};
+pub use secretariat_store::{GroupCounts, GroupSummary, KdfParams, MemoryKeychain, Passphrase, SeatView};
+pub use session::{default_data_dir, parse_date, Session, SessionConfig, ENV_DATA_DIR, ENV_PASSPHRASE, ENV_TODAY};

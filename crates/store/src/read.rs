@@ -13,7 +13,6 @@ use ts_rs::TS;
 /// A group as the switcher lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct GroupSummary {
-    #[ts(type = "number")]
     pub id: GroupId,
     pub name: String,
     pub template: String,
@@ -22,7 +21,6 @@ pub struct GroupSummary {
 /// A group with its settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Group {
-    #[ts(type = "number")]
     pub id: GroupId,
     pub name: String,
     pub template: Template,
@@ -32,7 +30,6 @@ pub struct Group {
 /// A seat and, on the day asked about, who holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SeatView {
-    #[ts(type = "number")]
     pub id: i64,
     pub kind: SeatKind,
     pub position: u32,
@@ -42,7 +39,6 @@ pub struct SeatView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SeatHolder {
-    #[ts(type = "number")]
     pub person_id: i64,
     pub name: String,
     pub organisation: Option<String>,
@@ -61,7 +57,6 @@ pub struct GroupCounts {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct MeetingView {
-    #[ts(type = "number")]
     pub id: i64,
     pub title: String,
     pub starts_at: NaiveDateTime,
@@ -73,7 +68,6 @@ pub struct MeetingView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PersonView {
-    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub email: String,
@@ -83,7 +77,6 @@ pub struct PersonView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct OrganisationView {
-    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     /// "member", "applying" or "not_member" (ToR §12, §15).

@@ -1,0 +1,169 @@
+//! The demo group: a fictional but realistic working group so a newcomer sees a
+//! living app. Every person and supplier company here is invented; the
+//! stakeholder bodies are the ones the Terms of Reference name (ToR §11).
+//! All dates are placed relative to "today", so the demo always looks current.
+
+use crate::error::{ApiError, ApiResult, ErrorKind};
+use chrono::{Datelike, Months, NaiveDate, Weekday};
+use secretariat_rules::{SeatKind, Template};
+use secretariat_store::{ManagerStatus, NewMeeting, NewOrganisation, NewPerson, Store, TechukStatus};
+
+pub const DEMO_GROUP_NAME: &str = "Demo — Interoperability for Policing WG (fictional)";
+
+struct Org {
+    name: &'static str,
+    status: TechukStatus,
+    sme: bool,
+    sector: &'static str,
+    domain: &'static str,
+}
+
+const ORGS: [Org; 11] = [
+    Org { name: "National Policing Interoperability Programme", status: TechukStatus::NotMember, sme: false, sector: "Policing", domain: "npip.example" },
+    Org { name: "Home Office", status: TechukStatus::NotMember, sme: false, sector: "Government", domain: "homeoffice.example" },
+    Org { name: "Police ICT Company", status: TechukStatus::NotMember, sme: false, sector: "Policing", domain: "pictco.example" },
+    Org { name: "Brightwater Systems Ltd", status: TechukStatus::Member, sme: false, sector: "Records management", domain: "brightwater.example" },
+    Org { name: "Kestrel Data Ltd", status: TechukStatus::Member, sme: true, sector: "Data platforms", domain: "kestreldata.example" },
+    Org { name: "Oakridge Analytics Ltd", status: TechukStatus::Member, sme: true, sector: "Analytics", domain: "oakridge.example" },
+    Org { name: "Tessellate Software plc", status: TechukStatus::Member, sme: false, sector: "Command and control", domain: "tessellate.example" },
+    Org { name: "Harbourline Technologies Ltd", status: TechukStatus::Member, sme: false, sector: "Digital evidence", domain: "harbourline.example" },
+    Org { name: "Corvid Integration Ltd", status: TechukStatus::Member, sme: false, sector: "Integration", domain: "corvid.example" },
+    Org { name: "Meridian Public Safety Solutions Ltd", status: TechukStatus::Member, sme: false, sector: "Case management", domain: "meridian.example" },
+    Org { name: "Lumen Case Systems Ltd", status: TechukStatus::Applying, sme: false, sector: "Custody", domain: "lumencase.example" },
+];
+
+struct Member {
+    name: &'static str,
+    email_local: &'static str,
+    job_title: &'static str,
+    manager: ManagerStatus,
+    org: usize,
+    kind: SeatKind,
+    /// Months before today that the current term started.
+    term_began_months_ago: u32,
+}
+
+const MEMBERS: [Member; 12] = [
+    Member { name: "Dr Helen Marsh", email_local: "helen.marsh", job_title: "Programme Director", manager: ManagerStatus::Yes, org: 0, kind: SeatKind::Stakeholder, term_began_months_ago: 14 },
+    Member { name: "Rajesh Kumar", email_local: "rajesh.kumar", job_title: "Head of Police Technology Policy", manager: ManagerStatus::Yes, org: 1, kind: SeatKind::Stakeholder, term_began_months_ago: 9 },
+    Member { name: "Siobhan Gallagher", email_local: "siobhan.gallagher", job_title: "National Standards Lead", manager: ManagerStatus::Yes, org: 2, kind: SeatKind::Stakeholder, term_began_months_ago: 22 },
+    Member { name: "Marcus Oyelaran", email_local: "marcus.oyelaran", job_title: "Data Quality & Standards Lead", manager: ManagerStatus::Yes, org: 0, kind: SeatKind::Stakeholder, term_began_months_ago: 5 },
+    Member { name: "Zoë Ó'Brien", email_local: "zoe.obrien", job_title: "Chief Technology Officer", manager: ManagerStatus::Yes, org: 4, kind: SeatKind::Supplier, term_began_months_ago: 23 },
+    Member { name: "Tomasz Nowak", email_local: "tomasz.nowak", job_title: "Head of Integration", manager: ManagerStatus::Yes, org: 5, kind: SeatKind::Supplier, term_began_months_ago: 11 },
+    Member { name: "Priya Raman", email_local: "priya.raman", job_title: "Solutions Architect", manager: ManagerStatus::Unknown, org: 3, kind: SeatKind::Supplier, term_began_months_ago: 17 },
+    Member { name: "Gareth Llewellyn", email_local: "gareth.llewellyn", job_title: "Director of Public Safety", manager: ManagerStatus::Yes, org: 6, kind: SeatKind::Supplier, term_began_months_ago: 7 },
+    Member { name: "Amara Okafor", email_local: "amara.okafor", job_title: "Product Manager, Evidence", manager: ManagerStatus::Yes, org: 7, kind: SeatKind::Supplier, term_began_months_ago: 20 },
+    Member { name: "Fiona MacLeod", email_local: "fiona.macleod", job_title: "Integration Practice Lead", manager: ManagerStatus::Yes, org: 8, kind: SeatKind::Supplier, term_began_months_ago: 3 },
+    Member { name: "Daniel Whitfield", email_local: "daniel.whitfield", job_title: "Head of Policing Accounts", manager: ManagerStatus::Yes, org: 9, kind: SeatKind::Supplier, term_began_months_ago: 13 },
+    Member { name: "Mei Lin Chen", email_local: "meilin.chen", job_title: "Engineering Manager", manager: ManagerStatus::Yes, org: 10, kind: SeatKind::Supplier, term_began_months_ago: 1 },
+];
+
+fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_sub_months(Months::new(months)).expect("demo dates are in range")
+}
+
+/// The second Tuesday of the month `date` falls in: the demo group's meeting day (ToR §19).
+fn second_tuesday(date: NaiveDate) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(date.year(), date.month(), Weekday::Tue, 2).expect("every month has two Tuesdays")
+}
+
+/// Loads the demo group in one transaction and returns its id.
+pub async fn load(store: &Store, today: NaiveDate) -> ApiResult<i64> {
+    if store.groups().await?.iter().any(|g| g.name == DEMO_GROUP_NAME) {
+        return Err(ApiError::new(ErrorKind::AlreadyExists, "The demo group is already loaded; pick it in the group switcher."));
+    }
+    let mut w = store.begin().await?;
+    let group = w.create_group(DEMO_GROUP_NAME, Template::TechukInterop).await?;
+
+    let mut org_ids = Vec::with_capacity(ORGS.len());
+    for org in &ORGS {
+        let applying = org.status == TechukStatus::Applying;
+        let id = w
+            .add_organisation(
+                group,
+                &NewOrganisation {
+                    name: org.name.to_owned(),
+                    techuk_status: org.status,
+                    applied_on: applying.then(|| months_before(today, 1)),
+                    sme: org.sme,
+                    sme_confirmed_on: org.sme.then(|| months_before(today, 4)),
+                    sector: org.sector.to_owned(),
+                },
+            )
+            .await?;
+        org_ids.push(id);
+    }
+
+    let stakeholder_seats = w.seat_ids(group, SeatKind::Stakeholder).await?;
+    let supplier_seats = w.seat_ids(group, SeatKind::Supplier).await?;
+    let (mut next_stakeholder, mut next_supplier) = (stakeholder_seats.iter(), supplier_seats.iter());
+    for member in &MEMBERS {
+        let person = w
+            .add_person(
+                group,
+                &NewPerson {
+                    name: member.name.to_owned(),
+                    email: format!("{}@{}", member.email_local, ORGS[member.org].domain),
+                    job_title: member.job_title.to_owned(),
+                    manager_status: member.manager,
+                },
+            )
+            .await?;
+        let term_start = months_before(today, member.term_began_months_ago).with_day(1).expect("day 1 exists");
+        w.add_employment(group, person, org_ids[member.org], months_before(term_start, 30), None).await?;
+        let seat = match member.kind {
+            SeatKind::Stakeholder => next_stakeholder.next(),
+            SeatKind::Supplier => next_supplier.next(),
+        }
+        .expect("the demo fills each seat once");
+        let obtained = if member.kind == SeatKind::Stakeholder { "appointment" } else { "election" };
+        w.add_term(group, *seat, person, term_start, obtained).await?;
+    }
+
+    // A year of monthly meetings (ToR §19) and the next two.
+    for offset in -12i32..=2 {
+        let month = if offset < 0 {
+            months_before(today, offset.unsigned_abs())
+        } else {
+            today.checked_add_months(Months::new(offset as u32)).expect("in range")
+        };
+        let day = second_tuesday(month);
+        w.add_meeting(
+            group,
+            &NewMeeting {
+                title: format!("Working group meeting — {}", day.format("%B %Y")),
+                starts_at: day.and_hms_opt(14, 0, 0).expect("valid time"),
+                ends_at: day.and_hms_opt(16, 0, 0).expect("valid time"),
+                venue: if offset % 3 == 0 { "techUK offices, London".into() } else { String::new() },
+                online_link: "https://meet.example/interop-wg".into(),
+                compulsory: true,
+            },
+        )
+        .await?;
+    }
+    w.commit().await?;
+    Ok(group)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meetings_fall_on_the_second_tuesday() {
+        let d = second_tuesday(NaiveDate::from_ymd_opt(2026, 12, 25).unwrap());
+        assert_eq!(d, NaiveDate::from_ymd_opt(2026, 12, 8).unwrap());
+        assert_eq!(d.weekday(), Weekday::Tue);
+    }
+
+    #[test]
+    fn s13_s14_the_demo_has_two_sme_suppliers_and_one_member_per_supplier_company() {
+        let supplier_orgs: Vec<usize> = MEMBERS.iter().filter(|m| m.kind == SeatKind::Supplier).map(|m| m.org).collect();
+        assert_eq!(supplier_orgs.len(), 8);
+        let mut unique = supplier_orgs.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 8);
+        assert_eq!(supplier_orgs.iter().filter(|&&o| ORGS[o].sme).count(), 2);
+    }
+}

@@ -1,0 +1,68 @@
+//! The TypeScript the UI compiles against is generated from the Rust types here.
+//! This test fails when `ui/src/lib/bindings.ts` is stale; regenerate it with
+//! `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`.
+
+use secretariat_api::types::*;
+use secretariat_api::{ApiError, ErrorKind};
+use secretariat_rules::{GroupSettings, SeatKind, SettingLine, Template, Tor};
+use secretariat_store::{
+    Group, GroupCounts, GroupSummary, MeetingView, OrganisationView, PersonView, SeatHolder, SeatView,
+};
+use ts_rs::{Config, TS};
+
+fn generate() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ApiError::decl(&cfg),
+        ErrorKind::decl(&cfg),
+        AppState::decl(&cfg),
+        TemplateInfo::decl(&cfg),
+        CreateGroupRequest::decl(&cfg),
+        LoadDemoRequest::decl(&cfg),
+        RecoverRequest::decl(&cfg),
+        GroupCreated::decl(&cfg),
+        GroupHome::decl(&cfg),
+        Status::decl(&cfg),
+        GroupStatus::decl(&cfg),
+        GroupSummary::decl(&cfg),
+        Group::decl(&cfg),
+        GroupSettings::decl(&cfg),
+        GroupCounts::decl(&cfg),
+        SettingLine::decl(&cfg),
+        Tor::decl(&cfg),
+        Template::decl(&cfg),
+        SeatKind::decl(&cfg),
+        SeatView::decl(&cfg),
+        SeatHolder::decl(&cfg),
+        PersonView::decl(&cfg),
+        OrganisationView::decl(&cfg),
+        MeetingView::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\
+         // `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`. Do not edit.\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[test]
+fn bindings_are_up_to_date() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+    let fresh = generate();
+    if std::env::var("UPDATE_BINDINGS").as_deref() == Ok("1") {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings"
+    );
+}

@@ -1,0 +1,119 @@
+// Generated from the Rust types in crates/api, crates/store and crates/rules by
+// `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`. Do not edit.
+
+export type ApiError = { kind: ErrorKind, message: string, field?: string, };
+
+export type ErrorKind = "invalid" | "not_found" | "no_database" | "already_exists" | "needs_recovery" | "wrong_passphrase" | "keychain_unavailable" | "key_file_missing" | "key_file_damaged" | "not_a_database" | "unencrypted" | "encryption_missing" | "data_folder_read_only" | "data_folder_unusable" | "disk_full" | "internal";
+
+export type AppState = { "state": "no_database", data_dir: string, templates: Array<TemplateInfo>, } | { "state": "ready", data_dir: string, groups: Array<GroupSummary>, templates: Array<TemplateInfo>, } | { "state": "needs_recovery", data_dir: string, error: ApiError, } | { "state": "unavailable", data_dir: string, error: ApiError, };
+
+export type TemplateInfo = { id: string, title: string, suggested_group_name: string, settings: Array<SettingLine>, seats: number, };
+
+export type CreateGroupRequest = { name: string, template: string, 
+/**
+ * Needed only when the database does not exist yet.
+ */
+recovery_passphrase?: string, recovery_passphrase_confirm?: string, };
+
+export type LoadDemoRequest = { recovery_passphrase?: string, recovery_passphrase_confirm?: string, };
+
+export type RecoverRequest = { recovery_passphrase: string, };
+
+export type GroupCreated = { group: GroupSummary, 
+/**
+ * Set when the key could not be kept in the OS keychain: the next start will
+ * ask for the recovery passphrase.
+ */
+keychain_warning: string | null, };
+
+export type GroupHome = { group: Group, today: string, seats: Array<SeatView>, vacant_seats: number, settings: Array<SettingLine>, counts: GroupCounts, };
+
+export type Status = { data_dir: string, database_file: string, key_file: string, encrypted: boolean, 
+/**
+ * e.g. "SQLCipher 4.10.0 community".
+ */
+cipher: string, groups: Array<GroupStatus>, };
+
+export type GroupStatus = { id: number, name: string, template: string, seats: number, vacant_seats: number, counts: GroupCounts, };
+
+export type GroupSummary = { id: number, name: string, template: string, };
+
+export type Group = { id: number, name: string, template: Template, settings: GroupSettings, };
+
+export type GroupSettings = { 
+/**
+ * Seats for stakeholders, national bodies and customers (ToR §11).
+ */
+stakeholder_seats: number, 
+/**
+ * Seats for members from the technology supplier community (ToR §12).
+ */
+supplier_seats: number, 
+/**
+ * "Approximately twelve members" (ToR §10).
+ */
+target_size: number, 
+/**
+ * Length of an individual term, in months (ToR §14: two years).
+ */
+term_months: number, 
+/**
+ * Supplier members who must come from an SME (ToR §13).
+ */
+min_sme_suppliers: number, 
+/**
+ * Members one organisation may have at once (ToR §14: one per company).
+ */
+max_members_per_organisation: number, 
+/**
+ * Absences from compulsory meetings in a calendar year that trigger the strike policy (ToR §17).
+ */
+strike_absences: number, 
+/**
+ * Months a member may stay after joining a non-member company (ToR §15).
+ */
+grace_months: number, 
+/**
+ * Days before a meeting by which its agenda and papers are published (ToR §20).
+ */
+publication_lead_days: number, 
+/**
+ * Share of members, in percent, needed to commission work with member funds (ToR §22).
+ */
+funds_consensus_percent: number, 
+/**
+ * Volunteers needed before a position outline is developed (ToR §23).
+ */
+position_volunteers: number, 
+/**
+ * IANA time zone in which the group's meetings are held.
+ */
+time_zone: string, };
+
+export type GroupCounts = { organisations: number, people: number, meetings: number, };
+
+export type SettingLine = { key: string, label: string, value: string, tor: Tor | null, };
+
+export type Tor = number;
+
+export type Template = "techuk-interop";
+
+export type SeatKind = "stakeholder" | "supplier";
+
+export type SeatView = { id: number, kind: SeatKind, position: number, title: string, holder: SeatHolder | null, };
+
+export type SeatHolder = { person_id: number, name: string, organisation: string | null, sme: boolean, term_start: string, term_end: string, };
+
+export type PersonView = { id: number, name: string, email: string, job_title: string, organisation: string | null, };
+
+export type OrganisationView = { id: number, name: string, 
+/**
+ * "member", "applying" or "not_member" (ToR §12, §15).
+ */
+techuk_status: string, sme: boolean, sector: string, 
+/**
+ * People employed there today.
+ */
+people: number, };
+
+export type MeetingView = { id: number, title: string, starts_at: string, ends_at: string, venue: string, online_link: string, compulsory: boolean, };
