@@ -1,1 +1,21 @@
-fn main(){}
+//! Declares the app's own commands to Tauri, so each gets an `allow-…` permission
+//! and nothing is callable from the window unless `capabilities/main.json` grants it.
+
+/// Every command the window may call; keep in step with `src/commands/mod.rs`.
+const COMMANDS: &[&str] = &[
+    "app_state",
+    "create_group",
+    "load_demo",
+    "recover",
+    "group_home",
+    "list_people",
+    "list_organisations",
+    "list_meetings",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script");
+}

@@ -1,0 +1,72 @@
+//! The window: builder, plugins, state and the navigation guard. No business logic.
+
+use crate::commands;
+use secretariat_api::{Session, SessionConfig};
+use std::path::PathBuf;
+use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
+
+pub fn run(data_dir: Option<PathBuf>) {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SECRETARIAT_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,secretariat=info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    let config = match SessionConfig::from_env(data_dir) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("secretariat: {}", error.message);
+            std::process::exit(1);
+        }
+    };
+
+    tauri::Builder::default()
+        // First, so a second start only focuses the window that is already open.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .manage(Session::new(config))
+        .invoke_handler(commands::handler())
+        .setup(|app| {
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+                .title("Secretariat")
+                .inner_size(1200.0, 800.0)
+                .min_inner_size(860.0, 560.0)
+                .on_navigation(is_app_url)
+                .build()?;
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("the Secretariat window could not start");
+}
+
+/// The window only ever shows the app itself; any other address is refused.
+fn is_app_url(url: &Url) -> bool {
+    let host = url.host_str().unwrap_or_default();
+    match url.scheme() {
+        "tauri" => host == "localhost",
+        "http" | "https" => host == "tauri.localhost",
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_apps_own_origin_may_be_shown() {
+        let ok = |u: &str| is_app_url(&Url::parse(u).unwrap());
+        assert!(ok("tauri://localhost/index.html"));
+        assert!(ok("http://tauri.localhost/"));
+        assert!(!ok("https://example.com/"));
+        assert!(!ok("tauri://evil.example/"));
+        assert!(!ok("file:///etc/passwd"));
+        assert!(!ok("javascript:alert(1)"));
+    }
+}

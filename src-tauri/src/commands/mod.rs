@@ -1,0 +1,20 @@
+//! The commands the window may call, grouped by area. Each is a one-line call on
+//! the [`Session`](secretariat_api::Session); errors cross as `ApiError`
+//! (`{kind, message, field?}`). Keep the list in step with `build.rs` and
+//! `capabilities/main.json`.
+
+mod groups;
+mod setup;
+
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        setup::app_state,
+        setup::create_group,
+        setup::load_demo,
+        setup::recover,
+        groups::group_home,
+        groups::list_people,
+        groups::list_organisations,
+        groups::list_meetings,
+    ]
+}

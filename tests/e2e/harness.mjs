@@ -1,0 +1,122 @@
+// Drives the real Secretariat window: tauri-driver in front of WebKitWebDriver,
+// WebdriverIO as the client. Each test gets a fresh data folder; screenshots of
+// every screen land in tests/e2e/screenshots/ to be looked at, and axe-core runs
+// over every screen (serious and critical violations fail the test).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const SCREENSHOTS = path.join(here, 'screenshots');
+
+export const APP = process.env.SECRETARIAT_BIN;
+if (!APP) throw new Error('set SECRETARIAT_BIN to the built app (scripts/test does)');
+
+export function freshDataDir() {
+  return mkdtempSync(path.join(os.tmpdir(), 'secretariat-e2e-'));
+}
+
+async function waitForPort(port, ms = 20000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+/** Ends every copy of the app: WebKitGTK can leave it running after the WebDriver session closes. */
+function killApp() {
+  try {
+    execFileSync('pkill', ['-KILL', '-f', `^${APP}`]);
+  } catch {
+    // none running
+  }
+}
+
+/** Starts tauri-driver (in its own process group) with the app's environment. */
+export async function startDriver(env) {
+  killApp();
+  const port = 4444;
+  const driver = spawn('tauri-driver', ['--port', String(port)], {
+    env: { ...process.env, ...env, NO_AT_BRIDGE: '1' },
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForPort(port);
+  return {
+    port,
+    async open() {
+      const browser = await remote({
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'warn',
+        capabilities: {
+          browserName: 'wry',
+          'tauri:options': { application: APP },
+          // Classic WebDriver only: WebKitWebDriver does not speak WebDriver BiDi.
+          'wdio:enforceWebDriverClassic': true,
+        },
+      });
+      return browser;
+    },
+    async close(browser) {
+      if (browser) await browser.deleteSession().catch(() => {});
+      killApp();
+    },
+    stop() {
+      killApp();
+      try {
+        process.kill(-driver.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** Waits for the page to paint, so a screenshot shows what the DOM says. */
+export async function settled(browser) {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+}
+
+export async function screenshot(browser, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await settled(browser);
+  await browser.saveScreenshot(path.join(SCREENSHOTS, `${name}.png`));
+}
+
+/** Runs axe-core in the real window; returns the serious and critical violations. */
+export async function seriousViolations(browser) {
+  const loaded = await browser.execute(() => typeof window.axe !== 'undefined');
+  if (!loaded) await browser.execute(AXE_SOURCE);
+  const violations = await browser.executeAsync((done) => {
+    window.axe
+      .run(document, { resultTypes: ['violations'] })
+      .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)))
+      .catch((e) => done([`axe failed: ${e}`]));
+  });
+  return violations;
+}
+
+/** Screenshot and accessibility check of the screen as it is now. */
+export async function look(browser, name, assert) {
+  await screenshot(browser, name);
+  const violations = await seriousViolations(browser);
+  writeFileSync(path.join(SCREENSHOTS, `${name}.axe.txt`), violations.join('\n') + '\n');
+  assert.deepEqual(violations, [], `accessibility of ${name}`);
+}

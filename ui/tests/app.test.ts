@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../src/App.svelte';
+import { expectAccessible, home, mockBackend, noDatabase, techuk } from './harness';
+
+const ready = {
+  state: 'ready' as const,
+  data_dir: '/data',
+  groups: [{ id: 1, name: 'Interop WG', template: 'techuk-interop' }],
+  templates: [techuk],
+};
+
+describe('first start', () => {
+  it('offers to create a working group with the techUK template preselected', async () => {
+    mockBackend({ app_state: () => noDatabase });
+    const { container } = render(App);
+    expect(await screen.findByRole('heading', { name: 'Create a working group' })).toBeTruthy();
+    const template = screen.getByLabelText('Template') as HTMLSelectElement;
+    expect(template.value).toBe('techuk-interop');
+    expect(template.selectedOptions[0].textContent).toBe('techUK Interoperability for Policing WG');
+    expect((screen.getByLabelText('Group name') as HTMLInputElement).value).toBe('Interoperability for Policing Working Group');
+    expect(screen.getByText('ToR §13')).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it('creates the group and shows its home with twelve vacant seats', async () => {
+    let created = false;
+    const backend = mockBackend({
+      app_state: () => (created ? ready : noDatabase),
+      create_group: () => {
+        created = true;
+        return { group: ready.groups[0], keychain_warning: null };
+      },
+      group_home: () => home(),
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await screen.findByRole('heading', { name: 'Create a working group' });
+    await user.clear(screen.getByLabelText('Group name'));
+    await user.type(screen.getByLabelText('Group name'), 'Interop WG');
+    await user.type(screen.getByLabelText('Recovery passphrase (at least 12 characters)'), 'correct horse battery');
+    await user.type(screen.getByLabelText('Type it again'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Create group' }));
+
+    expect(await screen.findByRole('heading', { name: 'Interop WG', level: 1 })).toBeTruthy();
+    const request = backend.calls.find((c) => c.cmd === 'create_group')!.args.request;
+    expect(request).toEqual({
+      name: 'Interop WG',
+      template: 'techuk-interop',
+      recovery_passphrase: 'correct horse battery',
+      recovery_passphrase_confirm: 'correct horse battery',
+    });
+    await waitFor(() => expect(screen.getAllByText('Vacant')).toHaveLength(12));
+    expect(screen.getByText('All 12 seats are vacant.')).toBeTruthy();
+    expect((screen.getByLabelText('Group') as HTMLSelectElement).selectedOptions[0].textContent).toBe('Interop WG');
+    await expectAccessible(container);
+  });
+
+  it('shows an error from Rust at the field it names and in the summary', async () => {
+    mockBackend({
+      app_state: () => noDatabase,
+      create_group: () => {
+        throw {
+          kind: 'invalid',
+          message: 'The two passphrases differ; type the same passphrase twice.',
+          field: 'recovery_passphrase_confirm',
+        };
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await screen.findByRole('heading', { name: 'Create a working group' });
+    await user.type(screen.getByLabelText('Recovery passphrase (at least 12 characters)'), 'correct horse battery');
+    await user.type(screen.getByLabelText('Type it again'), 'something else');
+    await user.click(screen.getByRole('button', { name: 'Create group' }));
+
+    const confirm = screen.getByLabelText('Type it again');
+    await waitFor(() => expect(confirm.getAttribute('aria-invalid')).toBe('true'));
+    const described = document.getElementById(confirm.getAttribute('aria-describedby')!)!;
+    expect(described.textContent).toBe('The two passphrases differ; type the same passphrase twice.');
+    expect(screen.getByRole('alert').textContent).toContain('There is a problem');
+    expect((screen.getByLabelText('Group name') as HTMLInputElement).value).toBe('Interoperability for Policing Working Group');
+    await expectAccessible(container);
+  });
+});
+
+describe('recovery', () => {
+  it('asks for the recovery passphrase when the keychain has no key, and says when it is wrong', async () => {
+    mockBackend({
+      app_state: () => ({
+        state: 'needs_recovery',
+        data_dir: '/data',
+        error: { kind: 'needs_recovery', message: 'The OS keychain has no key for the database in /data.' },
+      }),
+      recover: () => {
+        throw {
+          kind: 'wrong_passphrase',
+          message: 'That recovery passphrase is not the one this database was created with.',
+          field: 'recovery_passphrase',
+        };
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    expect(await screen.findByRole('heading', { name: 'Unlock your data' })).toBeTruthy();
+    expect(screen.getByText('The OS keychain has no key for the database in /data.')).toBeTruthy();
+    await user.type(screen.getByLabelText('Recovery passphrase'), 'not it');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Recovery passphrase').getAttribute('aria-invalid')).toBe('true'),
+    );
+    await expectAccessible(container);
+  });
+
+  it('explains a damaged database and offers to try again without deleting anything', async () => {
+    mockBackend({
+      app_state: () => ({
+        state: 'unavailable',
+        data_dir: '/data',
+        error: { kind: 'not_a_database', message: '/data/secretariat.db is not a Secretariat database, or it is damaged.' },
+      }),
+    });
+    const { container } = render(App);
+    expect(await screen.findByRole('heading', { name: 'Secretariat cannot open its data' })).toBeTruthy();
+    expect(screen.getByText(/has not changed, moved or deleted anything/)).toBeTruthy();
+    await expectAccessible(container);
+  });
+});
+
+describe('the group', () => {
+  it('lists members and organisations, filters them, and sorts by a header', async () => {
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      list_people: () => [
+        { id: 1, name: 'Zoë Ó\u2019Brien', email: 'zoe@k.example', job_title: 'CTO', organisation: 'Kestrel Data Ltd' },
+        { id: 2, name: 'Amara Okafor', email: 'amara@h.example', job_title: 'PM', organisation: 'Harbourline Ltd' },
+      ],
+      list_organisations: () => [
+        { id: 1, name: 'Kestrel Data Ltd', techuk_status: 'member', sme: true, sector: 'Data', people: 1 },
+      ],
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Members' }));
+    const people = await screen.findByRole('table', { name: /People/ });
+    const names = () => Array.from(people.querySelectorAll('tbody th')).map((th) => th.textContent);
+    expect(names()).toEqual(['Amara Okafor', 'Zoë Ó\u2019Brien']);
+    await user.click(screen.getAllByRole('button', { name: /^Name/ })[0]);
+    expect(names()).toEqual(['Zoë Ó\u2019Brien', 'Amara Okafor']);
+    await user.type(screen.getByLabelText('Filter people'), 'kestrel');
+    expect(names()).toEqual(['Zoë Ó\u2019Brien']);
+    expect(screen.getByText('Member')).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it('shows the settings with the paragraph each comes from', async () => {
+    mockBackend({ app_state: () => ready, group_home: () => home() });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const rules = await screen.findByRole('table', { name: 'Rules' });
+    expect(rules.textContent).toContain('Term length');
+    expect(rules.textContent).toContain('ToR §14');
+    await expectAccessible(container);
+  });
+});

@@ -1,0 +1,86 @@
+// Test doubles at the IPC boundary (Tauri's own mocks), fixtures shaped by the
+// generated bindings, and an accessibility check with axe-core.
+import axe from 'axe-core';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { ApiError, AppState, GroupHome, SeatView, TemplateInfo } from '../src/lib/bindings';
+
+export type Handler = (args: Record<string, unknown>) => unknown;
+
+/** Answers each command with its handler; a handler that throws an `ApiError` object rejects like Rust would. */
+export function mockBackend(handlers: Record<string, Handler>): { calls: { cmd: string; args: Record<string, unknown> }[] } {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, args) => {
+    const payload = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: payload });
+    const handler = handlers[cmd];
+    if (!handler) throw { kind: 'internal', message: `no mock for ${cmd}` } satisfies ApiError;
+    return handler(payload);
+  });
+  return { calls };
+}
+
+export const techuk: TemplateInfo = {
+  id: 'techuk-interop',
+  title: 'techUK Interoperability for Policing WG',
+  suggested_group_name: 'Interoperability for Policing Working Group',
+  seats: 12,
+  settings: [
+    { key: 'target_size', label: 'Group size (approximately)', value: '12 members', tor: 10 },
+    { key: 'min_sme_suppliers', label: 'Supplier members from an SME (at least)', value: '2', tor: 13 },
+    { key: 'term_months', label: 'Term length', value: '2 years', tor: 14 },
+    { key: 'time_zone', label: 'Time zone of meetings', value: 'Europe/London', tor: null },
+  ],
+};
+
+export const noDatabase: AppState = { state: 'no_database', data_dir: '/data', templates: [techuk] };
+
+export function vacantSeats(): SeatView[] {
+  const stakeholder = ['Interoperability Working Group SRO', 'Home Office representative', 'Police ICT Company lead', 'Data Quality lead'];
+  return [
+    ...stakeholder.map((title, i) => ({ id: i + 1, kind: 'stakeholder' as const, position: i + 1, title, holder: null })),
+    ...Array.from({ length: 8 }, (_, i) => ({
+      id: i + 5,
+      kind: 'supplier' as const,
+      position: i + 1,
+      title: `Supplier seat ${i + 1}`,
+      holder: null,
+    })),
+  ];
+}
+
+export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
+  return {
+    group: {
+      id: 1,
+      name,
+      template: 'techuk-interop',
+      settings: {
+        stakeholder_seats: 4,
+        supplier_seats: 8,
+        target_size: 12,
+        term_months: 24,
+        min_sme_suppliers: 2,
+        max_members_per_organisation: 1,
+        strike_absences: 2,
+        grace_months: 3,
+        publication_lead_days: 7,
+        funds_consensus_percent: 80,
+        position_volunteers: 6,
+        time_zone: 'Europe/London',
+      },
+    },
+    today: '2026-11-27',
+    seats,
+    vacant_seats: seats.filter((s) => !s.holder).length,
+    settings: techuk.settings,
+    counts: { organisations: 0, people: 0, meetings: 0 },
+  };
+}
+
+/** Fails on serious or critical axe violations. Colour contrast needs a real renderer: the E2E run checks it. */
+export async function expectAccessible(container: Element): Promise<void> {
+  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  if (report.length > 0) throw new Error(`accessibility violations:\n${report.join('\n')}`);
+}
