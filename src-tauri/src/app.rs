@@ -41,8 +41,14 @@ pub fn run(data_dir: Option<PathBuf>) {
                 .build()?;
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("the Secretariat window could not start");
+        .build(tauri::generate_context!())
+        .expect("the Secretariat window could not start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // Shut the database's connections before the process tears down SQLCipher's crypto library.
+                tauri::async_runtime::block_on(app.state::<Session>().close());
+            }
+        });
 }
 
 /// The window only ever shows the app itself; any other address is refused.

@@ -79,6 +79,15 @@ impl Session {
         Self { config, paths, store: Mutex::new(None) }
     }
 
+    /// Closes the database, waiting until every connection has shut down. Call it
+    /// before the process exits: a connection thread still closing while the
+    /// process tears down SQLCipher's crypto library can crash the exit.
+    pub async fn close(&self) {
+        if let Some(store) = self.store.lock().await.take() {
+            store.close().await;
+        }
+    }
+
     pub fn today(&self) -> NaiveDate {
         self.config.today.unwrap_or_else(|| chrono::Local::now().date_naive())
     }

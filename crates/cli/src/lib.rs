@@ -82,7 +82,9 @@ pub fn run_headless(data_dir: Option<PathBuf>, command: Command) -> i32 {
             Ok(config) => Session::new(config),
             Err(error) => return report(&error, &mut stderr),
         };
-        match run(&session, command, &mut stdout).await {
+        let result = run(&session, command, &mut stdout).await;
+        session.close().await;
+        match result {
             Ok(()) => 0,
             Err(error) => report(&error, &mut stderr),
         }

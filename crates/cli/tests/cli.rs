@@ -38,6 +38,7 @@ async fn init_creates_the_group_with_twelve_vacant_seats() {
     assert_eq!(json["groups"][0]["name"], "Interop WG");
     assert_eq!(json["groups"][0]["seats"], 12);
     assert_eq!(json["groups"][0]["vacant_seats"], 12);
+    s.close().await;
 }
 
 #[tokio::test]
@@ -47,6 +48,7 @@ async fn init_on_a_new_folder_without_a_passphrase_says_how_to_give_one_and_crea
     let error = run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap_err();
     assert!(error.contains("SECRETARIAT_PASSPHRASE"), "{error}");
     assert!(!dir.path().join("secretariat.db").exists());
+    s.close().await;
 }
 
 #[tokio::test]
@@ -56,6 +58,7 @@ async fn an_unknown_template_is_named_in_the_error() {
     let error = run_args(&s, &["init", "--group", "X", "--template", "parish-council"]).await.unwrap_err();
     assert_eq!(error, "There is no template called 'parish-council'. Known templates: techuk-interop.");
     assert!(!dir.path().join("secretariat.db").exists(), "a refused request must create nothing");
+    s.close().await;
 }
 
 #[tokio::test]
@@ -71,6 +74,7 @@ async fn demo_fills_a_living_group() {
 
     let again = run_args(&s, &["demo"]).await.unwrap_err();
     assert!(again.contains("already loaded"));
+    s.close().await;
 }
 
 #[tokio::test]

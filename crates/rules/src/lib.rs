@@ -8,9 +8,15 @@
 //! Where a rule comes from the Terms of Reference, its paragraph is cited as
 //! "ToR §n" in code, messages and tests (see [`Tor`]).
 
+mod findings;
+pub mod register;
 mod settings;
 mod template;
 pub mod text;
+pub mod tor;
 
+pub use findings::{evaluate, uk_date, Finding, Severity, Subject, SubjectKind};
+pub use register::{ManagerStatus, Obtained, Register, Role, TechukStatus};
 pub use settings::{GroupSettings, SettingLine, SettingsError, Tor};
 pub use template::{SeatKind, SeatSpec, Template, UnknownTemplate};
+pub use tor::s15_employer_change::MoveOutcome;

@@ -45,6 +45,8 @@ pub struct GroupSettings {
     pub position_volunteers: u32,
     /// IANA time zone in which the group's meetings are held.
     pub time_zone: String,
+    /// Days before a term ends that it is flagged for an election (a group setting).
+    pub term_reminder_days: u32,
 }
 
 /// One setting as a person reads it: label, value and the paragraph behind it.
@@ -111,6 +113,7 @@ impl GroupSettings {
                 Some(23),
             ),
             line("time_zone", "Time zone of meetings", self.time_zone.clone(), None),
+            line("term_reminder_days", "Flag a term for election this long before it ends", plural(self.term_reminder_days, "day", "days"), None),
         ]
     }
 
@@ -163,11 +166,11 @@ mod tests {
     use crate::Template;
 
     #[test]
-    fn every_setting_but_the_time_zone_cites_its_paragraph() {
+    fn every_setting_from_the_terms_of_reference_cites_its_paragraph() {
         let lines = Template::TechukInterop.settings().describe();
-        assert_eq!(lines.len(), 12);
+        assert_eq!(lines.len(), 13);
         for line in &lines {
-            assert_eq!(line.tor.is_none(), line.key == "time_zone", "{}", line.key);
+            assert_eq!(line.tor.is_none(), ["time_zone", "term_reminder_days"].contains(&line.key.as_str()), "{}", line.key);
         }
         let term = lines.iter().find(|l| l.key == "term_months").unwrap();
         assert_eq!(term.value, "2 years");

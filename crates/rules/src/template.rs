@@ -105,6 +105,7 @@ impl Template {
                 funds_consensus_percent: 80,
                 position_volunteers: 6,
                 time_zone: "Europe/London".to_owned(),
+                term_reminder_days: 60,
             },
         }
     }

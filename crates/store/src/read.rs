@@ -117,6 +117,7 @@ struct SettingsRow {
     funds_consensus_percent: u32,
     position_volunteers: u32,
     time_zone: String,
+    term_reminder_days: u32,
 }
 
 impl Store {
@@ -153,6 +154,7 @@ impl Store {
                 funds_consensus_percent: row.funds_consensus_percent,
                 position_volunteers: row.position_volunteers,
                 time_zone: row.time_zone,
+                term_reminder_days: row.term_reminder_days,
             },
         })
     }

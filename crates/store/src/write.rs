@@ -144,7 +144,8 @@ impl Writer {
         sqlx::query(
             "INSERT INTO group_settings (group_id, stakeholder_seats, supplier_seats, target_size, term_months, \
              min_sme_suppliers, max_members_per_organisation, strike_absences, grace_months, publication_lead_days, \
-             funds_consensus_percent, position_volunteers, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             funds_consensus_percent, position_volunteers, time_zone, term_reminder_days) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(group_id)
         .bind(s.stakeholder_seats)
@@ -159,6 +160,7 @@ impl Writer {
         .bind(s.funds_consensus_percent)
         .bind(s.position_volunteers)
         .bind(&s.time_zone)
+        .bind(s.term_reminder_days)
         .execute(&mut *self.tx)
         .await?;
         for seat in template.seats() {

@@ -56,6 +56,7 @@ async fn the_database_reopens_with_the_key_from_the_keychain() {
     let seats = store.seats(id, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).await.unwrap();
     assert_eq!(seats.len(), 12);
     assert!(seats.iter().all(|s| s.holder.is_none()));
+    store.close().await;
 }
 
 #[tokio::test]
@@ -82,7 +83,7 @@ async fn the_recovery_passphrase_opens_it_and_a_wrong_one_is_told_so() {
     assert!(matches!(error, StoreError::WrongPassphrase), "{error:?}");
     assert_eq!(error.to_string(), "That recovery passphrase is not the one this database was created with.");
 
-    Store::open(&paths, KeySource::Passphrase(Passphrase::new(PHRASE))).await.unwrap();
+    Store::open(&paths, KeySource::Passphrase(Passphrase::new(PHRASE))).await.unwrap().close().await;
 }
 
 #[tokio::test]
@@ -103,7 +104,7 @@ async fn a_missing_keychain_entry_leads_to_recovery_and_never_to_a_new_key() {
     let (store, outcome) = Store::recover(&paths, &Passphrase::new(PHRASE), empty.clone()).await.unwrap();
     assert_eq!(outcome, KeychainOutcome::Saved);
     store.close().await;
-    Store::open(&paths, KeySource::Keychain(empty)).await.unwrap();
+    Store::open(&paths, KeySource::Keychain(empty)).await.unwrap().close().await;
 }
 
 #[tokio::test]
@@ -131,7 +132,7 @@ async fn a_database_created_without_a_keychain_still_opens_by_passphrase() {
     .unwrap();
     assert!(matches!(outcome, KeychainOutcome::NotSaved(_)));
     store.close().await;
-    Store::open(&paths, KeySource::Passphrase(Passphrase::new(PHRASE))).await.unwrap();
+    Store::open(&paths, KeySource::Passphrase(Passphrase::new(PHRASE))).await.unwrap().close().await;
 }
 
 #[tokio::test]
@@ -241,4 +242,5 @@ async fn a_change_that_fails_half_way_leaves_nothing_behind() {
     let names: Vec<_> = store.groups().await.unwrap().into_iter().map(|g| g.name).collect();
     assert_eq!(names, ["First"]);
     assert_eq!(store.audit_len().await.unwrap(), audit_before);
+    store.close().await;
 }

@@ -88,7 +88,11 @@ position_volunteers: number,
 /**
  * IANA time zone in which the group's meetings are held.
  */
-time_zone: string, };
+time_zone: string, 
+/**
+ * Days before a term ends that it is flagged for an election (a group setting).
+ */
+term_reminder_days: number, };
 
 export type GroupCounts = { organisations: number, people: number, meetings: number, };
 
