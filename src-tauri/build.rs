@@ -11,6 +11,21 @@ const COMMANDS: &[&str] = &[
     "list_people",
     "list_organisations",
     "list_meetings",
+    "compliance",
+    "members",
+    "person",
+    "organisation",
+    "save_organisation",
+    "save_person",
+    "preview_employer_change",
+    "change_employer",
+    "fill_seat",
+    "end_term",
+    "appoint",
+    "add_invitee",
+    "preview_import",
+    "import_register",
+    "export_register",
 ];
 
 fn main() {

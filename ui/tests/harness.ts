@@ -67,6 +67,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
         funds_consensus_percent: 80,
         position_volunteers: 6,
         time_zone: 'Europe/London',
+        term_reminder_days: 60,
       },
     },
     today: '2026-11-27',

@@ -5,8 +5,8 @@
 
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
-use secretariat_rules::{SeatKind, Template};
-use secretariat_store::{ManagerStatus, NewMeeting, NewOrganisation, NewPerson, Store, TechukStatus};
+use secretariat_rules::{ManagerStatus, Obtained, Role, SeatKind, TechukStatus, Template};
+use secretariat_store::{NewMeeting, OrganisationInput, PersonInput, Store};
 
 pub const DEMO_GROUP_NAME: &str = "Demo — Interoperability for Policing WG (fictional)";
 
@@ -81,7 +81,7 @@ pub async fn load(store: &Store, today: NaiveDate) -> ApiResult<i64> {
         let id = w
             .add_organisation(
                 group,
-                &NewOrganisation {
+                &OrganisationInput {
                     name: org.name.to_owned(),
                     techuk_status: org.status,
                     applied_on: applying.then(|| months_before(today, 1)),
@@ -97,11 +97,12 @@ pub async fn load(store: &Store, today: NaiveDate) -> ApiResult<i64> {
     let stakeholder_seats = w.seat_ids(group, SeatKind::Stakeholder).await?;
     let supplier_seats = w.seat_ids(group, SeatKind::Supplier).await?;
     let (mut next_stakeholder, mut next_supplier) = (stakeholder_seats.iter(), supplier_seats.iter());
+    let mut people = Vec::with_capacity(MEMBERS.len());
     for member in &MEMBERS {
         let person = w
             .add_person(
                 group,
-                &NewPerson {
+                &PersonInput {
                     name: member.name.to_owned(),
                     email: format!("{}@{}", member.email_local, ORGS[member.org].domain),
                     job_title: member.job_title.to_owned(),
@@ -116,9 +117,30 @@ pub async fn load(store: &Store, today: NaiveDate) -> ApiResult<i64> {
             SeatKind::Supplier => next_supplier.next(),
         }
         .expect("the demo fills each seat once");
-        let obtained = if member.kind == SeatKind::Stakeholder { "appointment" } else { "election" };
-        w.add_term(group, *seat, person, term_start, obtained).await?;
+        let obtained = if member.kind == SeatKind::Stakeholder { Obtained::Appointment } else { Obtained::Election };
+        w.start_term(group, *seat, person, term_start, obtained).await?;
+        people.push(person);
     }
+
+    // The SRO holds the first stakeholder seat (ToR §8, §11a); Chair and Vice-Chair are members (ToR §9).
+    let agreed = "Agreed by the members at the meeting";
+    w.appoint(group, Role::Sro, people[0], months_before(today, 14), "Agreed by members, stakeholders and national bodies").await?;
+    w.appoint(group, Role::Chair, people[7], months_before(today, 7), agreed).await?;
+    w.appoint(group, Role::ViceChair, people[5], months_before(today, 11), agreed).await?;
+
+    // A stakeholder invited to attend regularly (ToR §12), who is not a member.
+    let invitee = w
+        .add_person(
+            group,
+            &PersonInput {
+                name: "Chief Inspector Ruth Adebayo".into(),
+                email: "ruth.adebayo@constabulary.example".into(),
+                job_title: "Force Information Management Lead".into(),
+                manager_status: ManagerStatus::Yes,
+            },
+        )
+        .await?;
+    w.add_invitee(group, invitee, months_before(today, 6), "Invited by the group to attend regularly").await?;
 
     // A year of monthly meetings (ToR §19) and the next two.
     for offset in -12i32..=2 {

@@ -7,6 +7,7 @@
 
 pub mod demo;
 mod error;
+pub mod exchange;
 mod session;
 pub mod types;
 

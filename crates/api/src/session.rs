@@ -4,13 +4,14 @@
 //! make. The Tauri commands and the CLI are thin callers of these methods.
 
 use crate::demo;
+use crate::exchange;
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::types::*;
 use chrono::NaiveDate;
-use secretariat_rules::{text, Template};
+use secretariat_rules::{text, tor, Severity, SubjectKind, Template};
 use secretariat_store::{
-    DataPaths, KdfParams, KeySource, Keychain, KeychainOutcome, MeetingView, OrganisationView, Passphrase, PersonView,
-    Store, SystemKeychain,
+    DataPaths, KdfParams, KeySource, Keychain, KeychainOutcome, MeetingView, OrganisationRecord, OrganisationView, Passphrase,
+    GroupSummary, PersonDetail, PersonView, Store, SystemKeychain,
 };
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -155,6 +156,10 @@ impl Session {
         Ok((store, warning))
     }
 
+    pub async fn groups(&self) -> ApiResult<Vec<GroupSummary>> {
+        Ok(self.store().await?.groups().await?)
+    }
+
     /// What the window shows on start.
     pub async fn app_state(&self) -> AppState {
         let data_dir = self.data_dir();
@@ -244,6 +249,153 @@ impl Session {
 
     pub async fn meetings(&self, group_id: i64) -> ApiResult<Vec<MeetingView>> {
         Ok(self.store().await?.meetings(group_id).await?)
+    }
+
+    /// The rules engine's findings for a group on `on` (today by default).
+    pub async fn compliance(&self, group_id: i64, on: Option<NaiveDate>) -> ApiResult<Compliance> {
+        let store = self.store().await?;
+        let on = on.unwrap_or_else(|| self.today());
+        let findings = secretariat_rules::evaluate(&store.register(group_id).await?, on);
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
+        Ok(Compliance { on, breaches: count(Severity::Breach), warnings: count(Severity::Warning), notices: count(Severity::Notice), findings })
+    }
+
+    pub async fn members(&self, group_id: i64) -> ApiResult<MembersView> {
+        let store = self.store().await?;
+        let today = self.today();
+        Ok(MembersView {
+            seats: store.seats(group_id, today).await?,
+            people: store.people(group_id, today).await?,
+            organisations: store.organisations(group_id, today).await?,
+            appointments: store.appointments(group_id).await?,
+            invitees: store.invitees(group_id, today).await?,
+        })
+    }
+
+    pub async fn person(&self, group_id: i64, person_id: i64) -> ApiResult<PersonDetail> {
+        Ok(self.store().await?.person_detail(group_id, person_id).await?)
+    }
+
+    pub async fn organisation(&self, group_id: i64, organisation_id: i64) -> ApiResult<OrganisationRecord> {
+        Ok(self.store().await?.organisation_record(group_id, organisation_id).await?)
+    }
+
+    pub async fn save_organisation(&self, request: SaveOrganisation) -> ApiResult<OrganisationRecord> {
+        let store = self.store().await?;
+        let mut w = store.begin().await?;
+        let id = match request.id {
+            Some(id) => {
+                w.update_organisation(request.group_id, id, &request.input).await?;
+                id
+            }
+            None => w.add_organisation(request.group_id, &request.input).await?,
+        };
+        w.commit().await?;
+        Ok(store.organisation_record(request.group_id, id).await?)
+    }
+
+    pub async fn save_person(&self, request: SavePerson) -> ApiResult<PersonDetail> {
+        let store = self.store().await?;
+        let mut w = store.begin().await?;
+        let id = match request.id {
+            Some(id) => {
+                w.update_person(request.group_id, id, &request.input).await?;
+                id
+            }
+            None => {
+                let id = w.add_person(request.group_id, &request.input).await?;
+                if let Some(employer) = &request.employer {
+                    w.add_employment(request.group_id, id, employer.organisation_id, employer.from, None).await?;
+                }
+                id
+            }
+        };
+        w.commit().await?;
+        Ok(store.person_detail(request.group_id, id).await?)
+    }
+
+    /// What ToR §15 says about a change of employer, before it is saved.
+    pub async fn preview_employer_change(&self, request: EmployerChange) -> ApiResult<EmployerChangePreview> {
+        let store = self.store().await?;
+        let register = store.register(request.group_id).await?;
+        if !register.organisations.iter().any(|o| o.id == request.organisation_id) {
+            return Err(ApiError::invalid("organisation_id", "Choose an organisation from this group."));
+        }
+        let on = self.today().max(request.from);
+        let outcome = tor::s15_employer_change::preview(&register, request.person_id, request.organisation_id, request.from, on);
+        // The findings about this person as they would stand after the change.
+        let mut changed = register.clone();
+        for e in changed.employments.iter_mut().filter(|e| e.person == request.person_id && e.to.is_none()) {
+            e.to = request.from.pred_opt();
+        }
+        changed.employments.push(secretariat_rules::register::Employment {
+            person: request.person_id,
+            organisation: request.organisation_id,
+            from: request.from,
+            to: None,
+        });
+        let findings = secretariat_rules::evaluate(&changed, on)
+            .into_iter()
+            .filter(|f| f.subjects.iter().any(|s| s.kind == SubjectKind::Person && s.id == request.person_id))
+            .collect();
+        Ok(EmployerChangePreview { outcome, findings })
+    }
+
+    pub async fn change_employer(&self, request: EmployerChange) -> ApiResult<PersonDetail> {
+        let store = self.store().await?;
+        let mut w = store.begin().await?;
+        w.change_employer(request.group_id, request.person_id, request.organisation_id, request.from).await?;
+        w.commit().await?;
+        Ok(store.person_detail(request.group_id, request.person_id).await?)
+    }
+
+    pub async fn fill_seat(&self, request: FillSeat) -> ApiResult<MembersView> {
+        let store = self.store().await?;
+        let mut w = store.begin().await?;
+        w.start_term(request.group_id, request.seat_id, request.person_id, request.start, request.obtained).await?;
+        w.commit().await?;
+        self.members(request.group_id).await
+    }
+
+    pub async fn end_term(&self, request: EndTerm) -> ApiResult<MembersView> {
+        let store = self.store().await?;
+        let mut w = store.begin().await?;
+        w.end_term(request.group_id, request.term_id, request.on, request.reason, &request.note).await?;
+        w.commit().await?;
+        self.members(request.group_id).await
+    }
+
+    pub async fn appoint(&self, request: Appoint) -> ApiResult<MembersView> {
+        let store = self.store().await?;
+        let mut w = store.begin().await?;
+        w.appoint(request.group_id, request.role, request.person_id, request.from, &request.agreed_by).await?;
+        w.commit().await?;
+        self.members(request.group_id).await
+    }
+
+    pub async fn add_invitee(&self, request: AddInvitee) -> ApiResult<MembersView> {
+        let store = self.store().await?;
+        let mut w = store.begin().await?;
+        w.add_invitee(request.group_id, request.person_id, request.from, &request.note).await?;
+        w.commit().await?;
+        self.members(request.group_id).await
+    }
+
+    /// Checks a CSV import without saving anything.
+    pub async fn preview_import(&self, request: ImportRequest) -> ApiResult<ImportPreview> {
+        let store = self.store().await?;
+        exchange::import(&store, request.group_id, request.kind, &request.csv, self.today(), false).await
+    }
+
+    /// Saves a CSV import: all rows, or none when any row has a problem.
+    pub async fn import(&self, request: ImportRequest) -> ApiResult<ImportPreview> {
+        let store = self.store().await?;
+        exchange::import(&store, request.group_id, request.kind, &request.csv, self.today(), true).await
+    }
+
+    pub async fn export(&self, group_id: i64, kind: RegisterKind) -> ApiResult<String> {
+        let store = self.store().await?;
+        exchange::export(&store, group_id, kind, self.today()).await
     }
 
     pub async fn status(&self) -> ApiResult<Status> {

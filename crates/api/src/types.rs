@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use secretariat_rules::{SettingLine, Template};
 use secretariat_store::{Group, GroupCounts, GroupSummary, SeatView};
 use serde::{Deserialize, Serialize};
+
 use ts_rs::TS;
 
 /// A template the "Create a working group" form offers.
@@ -114,4 +115,137 @@ pub struct GroupStatus {
     pub seats: u32,
     pub vacant_seats: u32,
     pub counts: GroupCounts,
+}
+
+/// The rules engine's findings for a group on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Compliance {
+    pub on: NaiveDate,
+    pub findings: Vec<secretariat_rules::Finding>,
+    pub breaches: u32,
+    pub warnings: u32,
+    pub notices: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct SaveOrganisation {
+    pub group_id: i64,
+    /// None to add a new organisation.
+    pub id: Option<i64>,
+    pub input: secretariat_store::OrganisationInput,
+}
+
+/// Where a new person works, given when they are added.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct FirstEmployer {
+    pub organisation_id: i64,
+    pub from: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct SavePerson {
+    pub group_id: i64,
+    /// None to add a new person.
+    pub id: Option<i64>,
+    pub input: secretariat_store::PersonInput,
+    /// For a new person only: their current employer.
+    pub employer: Option<FirstEmployer>,
+}
+
+/// A change of employer (ToR §15), previewed and then saved.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct EmployerChange {
+    pub group_id: i64,
+    pub person_id: i64,
+    pub organisation_id: i64,
+    pub from: NaiveDate,
+}
+
+/// What the guided change of employer shows before saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EmployerChangePreview {
+    /// The ToR §15 outcome, when the person holds a supplier seat.
+    pub outcome: Option<secretariat_rules::MoveOutcome>,
+    /// Findings about this person after the change, on its date.
+    pub findings: Vec<secretariat_rules::Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct FillSeat {
+    pub group_id: i64,
+    pub seat_id: i64,
+    pub person_id: i64,
+    pub start: NaiveDate,
+    pub obtained: secretariat_rules::Obtained,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct EndTerm {
+    pub group_id: i64,
+    pub term_id: i64,
+    pub on: NaiveDate,
+    pub reason: secretariat_store::EndReason,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct Appoint {
+    pub group_id: i64,
+    pub role: secretariat_rules::Role,
+    pub person_id: i64,
+    pub from: NaiveDate,
+    pub agreed_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct AddInvitee {
+    pub group_id: i64,
+    pub person_id: i64,
+    pub from: NaiveDate,
+    pub note: String,
+}
+
+/// Everything the Members screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MembersView {
+    pub seats: Vec<SeatView>,
+    pub people: Vec<secretariat_store::PersonView>,
+    pub organisations: Vec<secretariat_store::OrganisationView>,
+    pub appointments: Vec<secretariat_store::AppointmentView>,
+    pub invitees: Vec<secretariat_store::InviteeView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterKind {
+    People,
+    Organisations,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct ImportRequest {
+    pub group_id: i64,
+    pub kind: RegisterKind,
+    /// The CSV file's text.
+    pub csv: String,
+}
+
+/// One row of an import: what it would add, or why it cannot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportRow {
+    /// The line in the file (the header is line 1).
+    pub line: u32,
+    pub name: String,
+    pub errors: Vec<String>,
+}
+
+/// An import, checked but not saved (or saved, when `saved` is true).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportPreview {
+    pub kind: RegisterKind,
+    pub rows: Vec<ImportRow>,
+    /// Problems with the file itself (header, encoding).
+    pub file_errors: Vec<String>,
+    pub valid_rows: u32,
+    pub saved: bool,
 }

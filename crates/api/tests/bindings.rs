@@ -4,9 +4,13 @@
 
 use secretariat_api::types::*;
 use secretariat_api::{ApiError, ErrorKind};
-use secretariat_rules::{GroupSettings, SeatKind, SettingLine, Template, Tor};
+use secretariat_rules::{
+    Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind,
+    TechukStatus, Template, Tor,
+};
 use secretariat_store::{
-    Group, GroupCounts, GroupSummary, MeetingView, OrganisationView, PersonView, SeatHolder, SeatView,
+    AppointmentView, EmploymentView, EndReason, Group, GroupCounts, GroupSummary, InviteeView, MeetingView, OrganisationInput,
+    OrganisationRecord, OrganisationView, PersonDetail, PersonInput, PersonView, SeatHolder, SeatView, TermView,
 };
 use ts_rs::{Config, TS};
 
@@ -37,6 +41,39 @@ fn generate() -> String {
         PersonView::decl(&cfg),
         OrganisationView::decl(&cfg),
         MeetingView::decl(&cfg),
+        Compliance::decl(&cfg),
+        Finding::decl(&cfg),
+        Severity::decl(&cfg),
+        Subject::decl(&cfg),
+        SubjectKind::decl(&cfg),
+        MoveOutcome::decl(&cfg),
+        MembersView::decl(&cfg),
+        SaveOrganisation::decl(&cfg),
+        OrganisationInput::decl(&cfg),
+        OrganisationRecord::decl(&cfg),
+        SavePerson::decl(&cfg),
+        FirstEmployer::decl(&cfg),
+        PersonInput::decl(&cfg),
+        PersonDetail::decl(&cfg),
+        EmploymentView::decl(&cfg),
+        TermView::decl(&cfg),
+        AppointmentView::decl(&cfg),
+        InviteeView::decl(&cfg),
+        EmployerChange::decl(&cfg),
+        EmployerChangePreview::decl(&cfg),
+        FillSeat::decl(&cfg),
+        EndTerm::decl(&cfg),
+        EndReason::decl(&cfg),
+        Appoint::decl(&cfg),
+        AddInvitee::decl(&cfg),
+        RegisterKind::decl(&cfg),
+        ImportRequest::decl(&cfg),
+        ImportRow::decl(&cfg),
+        ImportPreview::decl(&cfg),
+        TechukStatus::decl(&cfg),
+        ManagerStatus::decl(&cfg),
+        Obtained::decl(&cfg),
+        Role::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\

@@ -5,8 +5,9 @@
 //! that lists or reports.
 
 use clap::{Args, Parser, Subcommand};
-use secretariat_api::types::{GroupCreated, Status};
-use secretariat_api::{ApiError, Session, SessionConfig, ENV_DATA_DIR};
+use secretariat_api::types::{Compliance, GroupCreated, ImportPreview, RegisterKind, Status};
+use secretariat_api::GroupSummary;
+use secretariat_api::{ApiError, ErrorKind, Session, SessionConfig, ENV_DATA_DIR};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
@@ -34,10 +35,90 @@ pub enum Command {
     ///
     /// On first use the recovery passphrase is read from SECRETARIAT_PASSPHRASE.
     Init(InitArgs),
-    /// Load a fictional demo group: 12 members across 11 organisations and a year of meetings.
+    /// Load a fictional demo group: 12 members across 11 organisations, an invitee and a year of meetings.
     Demo(JsonFlag),
     /// Show the data folder, that the database is encrypted, and each group's seats.
     Status(JsonFlag),
+    /// Check the Terms of Reference rules on a date: breaches, warnings and notices.
+    ///
+    /// Exit status: 0 when nothing is found, 1 when only warnings or notices are,
+    /// 2 when there is a breach, and 3 when the check itself could not run.
+    Check(CheckArgs),
+    /// Import people or organisations from a CSV file (all rows, or none if any row has a problem).
+    ///
+    /// People: name,email,job_title,manager_status,organisation,employed_since.
+    /// Organisations: name,techuk_status,applied_on,sme,sme_confirmed_on,sector.
+    Import(ImportArgs),
+    /// Export people or organisations as CSV (to standard output, or to a file with -o).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupArg {
+    /// The group, by id or name [default: the only group; needed when there are several]
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The day to check, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub on: Option<chrono::NaiveDate>,
+    /// Check one group [default: every group]
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RegisterArg {
+    People,
+    Organisations,
+}
+
+impl From<RegisterArg> for RegisterKind {
+    fn from(value: RegisterArg) -> Self {
+        match value {
+            RegisterArg::People => RegisterKind::People,
+            RegisterArg::Organisations => RegisterKind::Organisations,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file holds
+    #[arg(value_enum)]
+    pub register: RegisterArg,
+    /// The CSV file
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Check the file and report, saving nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export
+    #[arg(value_enum)]
+    pub register: RegisterArg,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_date_arg(text: &str) -> Result<chrono::NaiveDate, String> {
+    secretariat_api::parse_date(text)
 }
 
 #[derive(Debug, Args)]
@@ -80,26 +161,41 @@ pub fn run_headless(data_dir: Option<PathBuf>, command: Command) -> i32 {
     runtime.block_on(async {
         let session = match SessionConfig::from_env(data_dir) {
             Ok(config) => Session::new(config),
-            Err(error) => return report(&error, &mut stderr),
+            Err(error) => {
+                report(&error, &mut stderr);
+                return 1;
+            }
         };
+        let failure_code = if matches!(command, Command::Check(_)) { 3 } else { 1 };
         let result = run(&session, command, &mut stdout).await;
         session.close().await;
         match result {
-            Ok(()) => 0,
-            Err(error) => report(&error, &mut stderr),
+            Ok(code) => code,
+            Err(error) => {
+                report(&error, &mut stderr);
+                failure_code
+            }
         }
     })
 }
 
-fn report(error: &ApiError, stderr: &mut dyn Write) -> i32 {
+fn report(error: &ApiError, stderr: &mut dyn Write) {
     // One line, so scripts can show it as it is.
     let line = error.message.replace('\n', " ");
     let _ = writeln!(stderr, "secretariat: {line}");
-    1
 }
 
-/// Runs one command on a session, writing what it reports to `out`.
-pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Result<(), ApiError> {
+/// Runs one command on a session, writing what it reports to `out`; returns the exit code.
+pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Result<i32, ApiError> {
+    match command {
+        Command::Check(args) => check(session, args, out).await,
+        Command::Import(args) => import(session, args, out).await,
+        Command::Export(args) => export(session, args, out).await.map(|()| 0),
+        other => run_setup(session, other, out).await.map(|()| 0),
+    }
+}
+
+async fn run_setup(session: &Session, command: Command, out: &mut dyn Write) -> Result<(), ApiError> {
     match command {
         Command::Init(args) => {
             let request = secretariat_api::types::CreateGroupRequest {
@@ -155,11 +251,142 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             }
             print_status(out, &status)
         }
+        Command::Check(_) | Command::Import(_) | Command::Export(_) => unreachable!("handled in run"),
     }
 }
 
+/// The group a command acts on: by id or name, or the only one there is.
+async fn resolve_group(session: &Session, wanted: Option<&str>) -> Result<GroupSummary, ApiError> {
+    let groups = session.groups().await?;
+    match wanted {
+        Some(wanted) => groups
+            .into_iter()
+            .find(|g| g.id.to_string() == wanted || g.name.eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| ApiError::invalid("group", format!("There is no group '{wanted}'; `secretariat status` lists them."))),
+        None => match groups.len() {
+            1 => Ok(groups.into_iter().next().expect("one group")),
+            0 => Err(ApiError::new(ErrorKind::NotFound, "There are no groups yet; create one with `secretariat init`.")),
+            n => Err(ApiError::invalid(
+                "group",
+                format!(
+                    "There are {n} groups; choose one with --group ({}).",
+                    groups.iter().map(|g| format!("{} = {}", g.id, g.name)).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        },
+    }
+}
+
+async fn check(session: &Session, args: CheckArgs, out: &mut dyn Write) -> Result<i32, ApiError> {
+    let groups = match &args.group {
+        Some(_) => vec![resolve_group(session, args.group.as_deref()).await?],
+        None => session.groups().await?,
+    };
+    let mut results: Vec<(GroupSummary, Compliance)> = Vec::new();
+    for group in groups {
+        let compliance = session.compliance(group.id, args.on).await?;
+        results.push((group, compliance));
+    }
+    let code = if results.iter().any(|(_, c)| c.breaches > 0) {
+        2
+    } else if results.iter().any(|(_, c)| !c.findings.is_empty()) {
+        1
+    } else {
+        0
+    };
+    if args.json {
+        let value: Vec<_> = results
+            .iter()
+            .map(|(g, c)| serde_json::json!({ "group": g, "compliance": c }))
+            .collect();
+        print_json(out, &value)?;
+        return Ok(code);
+    }
+    let mut text = String::new();
+    for (group, c) in &results {
+        text.push_str(&format!(
+            "{} on {}: {} {}, {} {}, {} {}\n",
+            group.name,
+            secretariat_rules::uk_date(c.on),
+            c.breaches,
+            if c.breaches == 1 { "breach" } else { "breaches" },
+            c.warnings,
+            if c.warnings == 1 { "warning" } else { "warnings" },
+            c.notices,
+            if c.notices == 1 { "notice" } else { "notices" },
+        ));
+        for f in &c.findings {
+            let due = f.due.map(|d| format!(" (by {})", secretariat_rules::uk_date(d))).unwrap_or_default();
+            text.push_str(&format!("  {:<8} {:<8} {}{due}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message));
+        }
+    }
+    out.write_all(text.as_bytes()).map_err(io_error)?;
+    Ok(code)
+}
+
+async fn import(session: &Session, args: ImportArgs, out: &mut dyn Write) -> Result<i32, ApiError> {
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let csv = std::fs::read_to_string(&args.file)
+        .map_err(|e| ApiError::invalid("file", format!("Could not read {}: {e}", args.file.display())))?;
+    let request = secretariat_api::types::ImportRequest { group_id: group.id, kind: args.register.into(), csv };
+    let preview = session.preview_import(request.clone()).await?;
+    let can_save = preview.file_errors.is_empty() && preview.valid_rows as usize == preview.rows.len();
+    let result = if can_save && !args.dry_run { session.import(request).await? } else { preview };
+    if args.json {
+        print_json(out, &result)?;
+    } else {
+        print_import(out, &result, args.dry_run)?;
+    }
+    Ok(if result.file_errors.is_empty() && result.valid_rows as usize == result.rows.len() { 0 } else { 1 })
+}
+
+fn print_import(out: &mut dyn Write, preview: &ImportPreview, dry_run: bool) -> Result<(), ApiError> {
+    let what = match preview.kind {
+        RegisterKind::People => "people",
+        RegisterKind::Organisations => "organisations",
+    };
+    let mut text = String::new();
+    for e in &preview.file_errors {
+        text.push_str(&format!("{e}\n"));
+    }
+    for row in preview.rows.iter().filter(|r| !r.errors.is_empty()) {
+        text.push_str(&format!("line {}: {}: {}\n", row.line, if row.name.is_empty() { "(no name)" } else { &row.name }, row.errors.join("; ")));
+    }
+    let problems = preview.rows.len() - preview.valid_rows as usize;
+    text.push_str(&if preview.saved {
+        format!("Imported {} {what}.\n", preview.valid_rows)
+    } else if problems > 0 || !preview.file_errors.is_empty() {
+        format!("Nothing was imported: {problems} of {} rows have problems.\n", preview.rows.len())
+    } else if dry_run {
+        format!("{} {what} would be imported; nothing was saved (--dry-run).\n", preview.valid_rows)
+    } else {
+        String::new()
+    });
+    out.write_all(text.as_bytes()).map_err(io_error)
+}
+
+async fn export(session: &Session, args: ExportArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let csv = session.export(group.id, args.register.into()).await?;
+    match args.output {
+        None => out.write_all(csv.as_bytes()).map_err(io_error),
+        Some(path) => write_atomically(&path, csv.as_bytes()),
+    }
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let fail = |e: std::io::Error| ApiError::invalid("output", format!("Could not write {}: {e}", path.display()));
+    let mut temp = tempfile::Builder::new().prefix(".secretariat-").tempfile_in(dir).map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
 fn io_error(error: std::io::Error) -> ApiError {
-    ApiError::new(secretariat_api::ErrorKind::Internal, format!("could not write the output: {error}"))
+    ApiError::new(ErrorKind::Internal, format!("could not write the output: {error}"))
 }
 
 fn print_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<(), ApiError> {

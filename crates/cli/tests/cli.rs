@@ -66,7 +66,7 @@ async fn demo_fills_a_living_group() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(dir.path(), Some("a recovery passphrase"));
     let out = run_args(&s, &["demo"]).await.unwrap();
-    assert!(out.contains("11 organisations, 12 people, 15 meetings, 12 of 12 seats filled"), "{out}");
+    assert!(out.contains("11 organisations, 13 people, 15 meetings, 12 of 12 seats filled"), "{out}");
 
     let status = run_args(&s, &["status"]).await.unwrap();
     assert!(status.contains("encrypted, SQLCipher 4."), "{status}");
@@ -101,4 +101,67 @@ fn no_command_means_open_the_window() {
     let invocation = parse(["secretariat", "--data-dir", "/tmp/x"]).unwrap();
     assert!(invocation.command.is_none());
     assert_eq!(invocation.data_dir.unwrap(), std::path::PathBuf::from("/tmp/x"));
+}
+
+async fn run_code(session: &Session, args: &[&str]) -> (i32, String) {
+    let invocation = parse(std::iter::once("secretariat").chain(args.iter().copied())).unwrap();
+    let mut out = Vec::new();
+    let code = run(session, invocation.command.unwrap(), &mut out).await.unwrap();
+    (code, String::from_utf8(out).unwrap())
+}
+
+#[tokio::test]
+async fn check_exits_by_the_worst_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    // The demo on its own date has warnings and notices but no breach.
+    let (code, out) = run_code(&s, &["check"]).await;
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("0 breaches"), "{out}");
+    assert!(out.contains("NOTICE   ToR §14  Zoë Ó'Brien's term on Supplier seat 1 ends on Tue 1 Dec 2026"), "{out}");
+
+    // Two years on every term has ended: breaches (ToR §14), exit 2.
+    let (code, out) = run_code(&s, &["check", "--on", "2029-01-01", "--json"]).await;
+    assert_eq!(code, 2);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json[0]["compliance"]["on"], "2029-01-01");
+    assert!(json[0]["compliance"]["breaches"].as_u64().unwrap() >= 12);
+    s.close().await;
+}
+
+#[tokio::test]
+async fn check_of_a_new_group_reports_its_vacancies() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap();
+    let (code, out) = run_code(&s, &["check", "--group", "Interop WG", "--on", "2026-12-01"]).await;
+    assert_eq!(code, 2, "no SME members is a breach of ToR §13: {out}");
+    assert!(out.contains("BREACH   ToR §13  None of the supplier members are from an SME"), "{out}");
+    assert!(out.contains("WARNING  ToR §11  Interoperability Working Group SRO is vacant (ToR §11)."), "{out}");
+    s.close().await;
+}
+
+#[tokio::test]
+async fn import_and_export_people_through_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap();
+    let orgs = dir.path().join("orgs.csv");
+    std::fs::write(&orgs, "name,techuk_status,applied_on,sme,sme_confirmed_on,sector\nKestrel Data Ltd,member,,yes,2026-01-01,Data\n").unwrap();
+    let people = dir.path().join("people.csv");
+    std::fs::write(&people, "name,email,job_title,manager_status,organisation,employed_since\nZoë Ó'Brien,zoe@kestrel.example,CTO,yes,Kestrel Data Ltd,2021-04-01\n").unwrap();
+
+    let (code, out) = run_code(&s, &["import", "people", people.to_str().unwrap()]).await;
+    assert_eq!(code, 1, "the organisation is not there yet");
+    assert!(out.contains("line 2: Zoë Ó'Brien: organisation: \u{201c}Kestrel Data Ltd\u{201d} is not in the register"), "{out}");
+
+    assert_eq!(run_code(&s, &["import", "organisations", orgs.to_str().unwrap(), "--dry-run"]).await.1, "1 organisations would be imported; nothing was saved (--dry-run).\n");
+    assert_eq!(run_code(&s, &["import", "organisations", orgs.to_str().unwrap()]).await, (0, "Imported 1 organisations.\n".to_string()));
+    assert_eq!(run_code(&s, &["import", "people", people.to_str().unwrap()]).await, (0, "Imported 1 people.\n".to_string()));
+
+    let exported = dir.path().join("out.csv");
+    assert_eq!(run_code(&s, &["export", "people", "-o", exported.to_str().unwrap()]).await.0, 0);
+    assert_eq!(std::fs::read_to_string(&exported).unwrap(), std::fs::read_to_string(&people).unwrap());
+    s.close().await;
 }

@@ -12,6 +12,7 @@ mod error;
 mod key;
 mod keychain;
 mod keyfile;
+mod membership;
 mod read;
 mod write;
 
@@ -21,4 +22,9 @@ pub use key::{DatabaseKey, Passphrase};
 pub use keychain::{Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
 pub use keyfile::{KdfParams, KeyFile, KeyFileError};
 pub use read::{GroupCounts, GroupSummary, Group, MeetingView, OrganisationView, PersonView, SeatHolder, SeatView};
-pub use write::{GroupId, ManagerStatus, NewMeeting, NewOrganisation, NewPerson, TechukStatus, Writer};
+pub use membership::{
+    AppointmentView, EmploymentView, EndReason, InviteeView, OrganisationInput, OrganisationRecord, PersonDetail, PersonExport,
+    PersonInput,
+    TermView,
+};
+pub use write::{GroupId, NewMeeting, Writer};

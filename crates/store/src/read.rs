@@ -6,7 +6,7 @@ use crate::error::{Result, StoreError};
 use crate::write::GroupId;
 use crate::Store;
 use chrono::{NaiveDate, NaiveDateTime};
-use secretariat_rules::{GroupSettings, SeatKind, Template};
+use secretariat_rules::{GroupSettings, SeatKind, TechukStatus, Template};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -79,8 +79,8 @@ pub struct PersonView {
 pub struct OrganisationView {
     pub id: i64,
     pub name: String,
-    /// "member", "applying" or "not_member" (ToR §12, §15).
-    pub techuk_status: String,
+    /// techUK membership (ToR §12, §15).
+    pub techuk_status: TechukStatus,
     pub sme: bool,
     pub sector: String,
     /// People employed there today.
@@ -264,15 +264,12 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, name, techuk_status, sme, sector, people)| OrganisationView {
-                id,
-                name,
-                techuk_status,
-                sme,
-                sector,
-                people,
+            .map(|(id, name, status, sme, sector, people)| {
+                let techuk_status = TechukStatus::parse(&status)
+                    .ok_or_else(|| StoreError::Database(format!("unexpected membership status '{status}'")))?;
+                Ok(OrganisationView { id, name, techuk_status, sme, sector, people })
             })
-            .collect())
+            .collect::<Result<_>>()?)
     }
 
     /// How many changes the audit log holds (all groups).

@@ -4,7 +4,7 @@
 
 use crate::error::{Result, StoreError};
 use crate::Store;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use secretariat_rules::text::{single_line, TextError};
 use secretariat_rules::{SeatKind, Template};
 use serde_json::json;
@@ -17,60 +17,6 @@ pub type GroupId = i64;
 pub struct Writer {
     tx: Transaction<'static, Sqlite>,
     actor: String,
-}
-
-/// techUK membership status of an organisation (ToR §12, §15).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TechukStatus {
-    Member,
-    /// An application is in progress (matters under ToR §15).
-    Applying,
-    NotMember,
-}
-
-impl TechukStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TechukStatus::Member => "member",
-            TechukStatus::Applying => "applying",
-            TechukStatus::NotMember => "not_member",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct NewOrganisation {
-    pub name: String,
-    pub techuk_status: TechukStatus,
-    pub applied_on: Option<NaiveDate>,
-    pub sme: bool,
-    pub sme_confirmed_on: Option<NaiveDate>,
-    pub sector: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ManagerStatus {
-    Yes,
-    No,
-    Unknown,
-}
-
-impl ManagerStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ManagerStatus::Yes => "yes",
-            ManagerStatus::No => "no",
-            ManagerStatus::Unknown => "unknown",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct NewPerson {
-    pub name: String,
-    pub email: String,
-    pub job_title: String,
-    pub manager_status: ManagerStatus,
 }
 
 #[derive(Debug, Clone)]
@@ -99,8 +45,13 @@ impl Writer {
         Ok(self.tx.commit().await?)
     }
 
+    /// The transaction's connection, for the writes in this crate.
+    pub(crate) fn conn(&mut self) -> &mut sqlx::SqliteConnection {
+        &mut self.tx
+    }
+
     /// Records one change in the audit log, in this transaction.
-    async fn audit(
+    pub(crate) async fn audit(
         &mut self,
         group_id: Option<GroupId>,
         entity: &str,
@@ -181,122 +132,6 @@ impl Writer {
         )
         .await?;
         Ok(group_id)
-    }
-
-    pub async fn add_organisation(&mut self, group_id: GroupId, org: &NewOrganisation) -> Result<i64> {
-        let name = single_line(&org.name, "The organisation's name", 160).map_err(invalid("name"))?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO organisations (group_id, name, techuk_status, applied_on, sme, sme_confirmed_on, sector) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(group_id)
-        .bind(&name)
-        .bind(org.techuk_status.as_str())
-        .bind(org.applied_on)
-        .bind(org.sme)
-        .bind(org.sme_confirmed_on)
-        .bind(&org.sector)
-        .fetch_one(&mut *self.tx)
-        .await?;
-        self.audit(
-            Some(group_id),
-            "organisation",
-            id,
-            "create",
-            json!({ "name": name, "techuk_status": org.techuk_status.as_str(), "sme": org.sme, "sector": org.sector }),
-        )
-        .await?;
-        Ok(id)
-    }
-
-    pub async fn add_person(&mut self, group_id: GroupId, person: &NewPerson) -> Result<i64> {
-        let name = single_line(&person.name, "The person's name", 120).map_err(invalid("name"))?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO people (group_id, name, email, job_title, manager_status) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(group_id)
-        .bind(&name)
-        .bind(&person.email)
-        .bind(&person.job_title)
-        .bind(person.manager_status.as_str())
-        .fetch_one(&mut *self.tx)
-        .await?;
-        self.audit(
-            Some(group_id),
-            "person",
-            id,
-            "create",
-            json!({ "name": name, "email": person.email, "job_title": person.job_title }),
-        )
-        .await?;
-        Ok(id)
-    }
-
-    pub async fn add_employment(
-        &mut self,
-        group_id: GroupId,
-        person_id: i64,
-        organisation_id: i64,
-        start: NaiveDate,
-        end: Option<NaiveDate>,
-    ) -> Result<i64> {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO employments (group_id, person_id, organisation_id, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(group_id)
-        .bind(person_id)
-        .bind(organisation_id)
-        .bind(start)
-        .bind(end)
-        .fetch_one(&mut *self.tx)
-        .await?;
-        self.audit(
-            Some(group_id),
-            "employment",
-            id,
-            "create",
-            json!({ "person_id": person_id, "organisation_id": organisation_id, "from": start, "to": end }),
-        )
-        .await?;
-        Ok(id)
-    }
-
-    /// Opens a term on a seat; its end is the start plus the group's term length (ToR §14).
-    pub async fn add_term(
-        &mut self,
-        group_id: GroupId,
-        seat_id: i64,
-        person_id: i64,
-        start: NaiveDate,
-        obtained: &str,
-    ) -> Result<i64> {
-        let months: u32 = sqlx::query_scalar("SELECT term_months FROM group_settings WHERE group_id = ?")
-            .bind(group_id)
-            .fetch_one(&mut *self.tx)
-            .await?;
-        let end = start
-            .checked_add_months(chrono::Months::new(months))
-            .ok_or_else(|| StoreError::Invalid { field: "start", message: "That start date is out of range.".into() })?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO terms (group_id, seat_id, person_id, start_date, end_date, obtained) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(group_id)
-        .bind(seat_id)
-        .bind(person_id)
-        .bind(start)
-        .bind(end)
-        .bind(obtained)
-        .fetch_one(&mut *self.tx)
-        .await?;
-        self.audit(
-            Some(group_id),
-            "term",
-            id,
-            "create",
-            json!({ "seat_id": seat_id, "person_id": person_id, "start": start, "end": end, "obtained": obtained }),
-        )
-        .await?;
-        Ok(id)
     }
 
     pub async fn add_meeting(&mut self, group_id: GroupId, meeting: &NewMeeting) -> Result<i64> {

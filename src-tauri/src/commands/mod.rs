@@ -4,6 +4,7 @@
 //! `capabilities/main.json`.
 
 mod groups;
+mod members;
 mod setup;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
@@ -16,5 +17,20 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         groups::list_people,
         groups::list_organisations,
         groups::list_meetings,
+        members::compliance,
+        members::members,
+        members::person,
+        members::organisation,
+        members::save_organisation,
+        members::save_person,
+        members::preview_employer_change,
+        members::change_employer,
+        members::fill_seat,
+        members::end_term,
+        members::appoint,
+        members::add_invitee,
+        members::preview_import,
+        members::import_register,
+        members::export_register,
     ]
 }

@@ -112,12 +112,138 @@ export type PersonView = { id: number, name: string, email: string, job_title: s
 
 export type OrganisationView = { id: number, name: string, 
 /**
- * "member", "applying" or "not_member" (ToR §12, §15).
+ * techUK membership (ToR §12, §15).
  */
-techuk_status: string, sme: boolean, sector: string, 
+techuk_status: TechukStatus, sme: boolean, sector: string, 
 /**
  * People employed there today.
  */
 people: number, };
 
 export type MeetingView = { id: number, title: string, starts_at: string, ends_at: string, venue: string, online_link: string, compulsory: boolean, };
+
+export type Compliance = { on: string, findings: Array<Finding>, breaches: number, warnings: number, notices: number, };
+
+export type Finding = { severity: Severity, tor: Tor, 
+/**
+ * A sentence ending with its citation, e.g. "… (ToR §13)."
+ */
+message: string, subjects: Array<Subject>, 
+/**
+ * The date by which it must be resolved (or was due), where there is one.
+ */
+due: string | null, };
+
+export type Severity = "breach" | "warning" | "notice";
+
+export type Subject = { kind: SubjectKind, id: number, name: string, };
+
+export type SubjectKind = "person" | "organisation" | "seat";
+
+export type MoveOutcome = { 
+/**
+ * Whether the member may remain on the group on the day asked about.
+ */
+may_remain: boolean, 
+/**
+ * The last day they may remain, when there is one (end of the grace period).
+ */
+until: string | null, 
+/**
+ * The outcome as a sentence citing ToR §15.
+ */
+message: string, };
+
+export type MembersView = { seats: Array<SeatView>, people: Array<PersonView>, organisations: Array<OrganisationView>, appointments: Array<AppointmentView>, invitees: Array<InviteeView>, };
+
+export type SaveOrganisation = { group_id: number, 
+/**
+ * None to add a new organisation.
+ */
+id: number | null, input: OrganisationInput, };
+
+export type OrganisationInput = { name: string, techuk_status: TechukStatus, 
+/**
+ * When the techUK membership application was made (for "applying").
+ */
+applied_on: string | null, sme: boolean, sme_confirmed_on: string | null, sector: string, };
+
+export type OrganisationRecord = { id: number, input: OrganisationInput, };
+
+export type SavePerson = { group_id: number, 
+/**
+ * None to add a new person.
+ */
+id: number | null, input: PersonInput, 
+/**
+ * For a new person only: their current employer.
+ */
+employer: FirstEmployer | null, };
+
+export type FirstEmployer = { organisation_id: number, from: string, };
+
+export type PersonInput = { name: string, email: string, job_title: string, manager_status: ManagerStatus, };
+
+export type PersonDetail = { id: number, input: PersonInput, employments: Array<EmploymentView>, terms: Array<TermView>, appointments: Array<AppointmentView>, };
+
+export type EmploymentView = { id: number, organisation_id: number, organisation: string, from: string, to: string | null, };
+
+export type TermView = { id: number, seat_id: number, seat: string, start: string, end: string, obtained: Obtained, ended_on: string | null, 
+/**
+ * Why it ended early, in words.
+ */
+end_reason: string | null, };
+
+export type AppointmentView = { id: number, role: Role, person_id: number, person: string, from: string, to: string | null, agreed_by: string, };
+
+export type InviteeView = { id: number, person_id: number, person: string, organisation: string | null, from: string, to: string | null, note: string, };
+
+export type EmployerChange = { group_id: number, person_id: number, organisation_id: number, from: string, };
+
+export type EmployerChangePreview = { 
+/**
+ * The ToR §15 outcome, when the person holds a supplier seat.
+ */
+outcome: MoveOutcome | null, 
+/**
+ * Findings about this person after the change, on its date.
+ */
+findings: Array<Finding>, };
+
+export type FillSeat = { group_id: number, seat_id: number, person_id: number, start: string, obtained: Obtained, };
+
+export type EndTerm = { group_id: number, term_id: number, on: string, reason: EndReason, note: string, };
+
+export type EndReason = "resigned" | "ejected_s17" | "left_company" | "ineligible_s15" | "other";
+
+export type Appoint = { group_id: number, role: Role, person_id: number, from: string, agreed_by: string, };
+
+export type AddInvitee = { group_id: number, person_id: number, from: string, note: string, };
+
+export type RegisterKind = "people" | "organisations";
+
+export type ImportRequest = { group_id: number, kind: RegisterKind, 
+/**
+ * The CSV file's text.
+ */
+csv: string, };
+
+export type ImportRow = { 
+/**
+ * The line in the file (the header is line 1).
+ */
+line: number, name: string, errors: Array<string>, };
+
+export type ImportPreview = { kind: RegisterKind, rows: Array<ImportRow>, 
+/**
+ * Problems with the file itself (header, encoding).
+ */
+file_errors: Array<string>, valid_rows: number, saved: boolean, };
+
+export type TechukStatus = "member" | "applying" | "not_member";
+
+export type ManagerStatus = "yes" | "no" | "unknown";
+
+export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
+
+export type Role = "sro" | "chair" | "vice_chair";

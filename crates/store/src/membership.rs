@@ -1,0 +1,743 @@
+//! The membership register: organisations, people, employment history, terms
+//! on seats, role appointments and standing invitees — their writes (validated,
+//! in the caller's transaction, audited) and the views and snapshot read back.
+
+use crate::error::{Result, StoreError};
+use crate::write::{GroupId, Writer};
+use crate::Store;
+use chrono::NaiveDate;
+use secretariat_rules::register::{self as reg, Id};
+use secretariat_rules::text::single_line;
+use secretariat_rules::{ManagerStatus, Obtained, Register, Role, SeatKind, TechukStatus};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
+    StoreError::Invalid { field, message: message.into() }
+}
+
+fn text(field: &'static str, what: &'static str, value: &str, max: usize) -> Result<String> {
+    single_line(value, what, max).map_err(|e| invalid(field, e.to_string()))
+}
+
+/// Optional free text: empty is allowed, the rest is checked like a name.
+fn optional_text(field: &'static str, what: &'static str, value: &str, max: usize) -> Result<String> {
+    if value.trim().is_empty() { Ok(String::new()) } else { text(field, what, value, max) }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub techuk_status: TechukStatus,
+    /// When the techUK membership application was made (for "applying").
+    pub applied_on: Option<NaiveDate>,
+    pub sme: bool,
+    pub sme_confirmed_on: Option<NaiveDate>,
+    pub sector: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonInput {
+    pub name: String,
+    pub email: String,
+    pub job_title: String,
+    pub manager_status: ManagerStatus,
+}
+
+/// Why a term ended before its end date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EndReason {
+    Resigned,
+    /// Ejected under the strike policy (ToR §17).
+    EjectedS17,
+    LeftCompany,
+    /// No longer eligible after an employer change (ToR §15).
+    IneligibleS15,
+    Other,
+}
+
+impl EndReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndReason::Resigned => "resigned",
+            EndReason::EjectedS17 => "ejected_s17",
+            EndReason::LeftCompany => "left_company",
+            EndReason::IneligibleS15 => "ineligible_s15",
+            EndReason::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EndReason::Resigned => "resigned",
+            EndReason::EjectedS17 => "ejected under ToR §17",
+            EndReason::LeftCompany => "left the company",
+            EndReason::IneligibleS15 => "no longer eligible under ToR §15",
+            EndReason::Other => "other",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        [Self::Resigned, Self::EjectedS17, Self::LeftCompany, Self::IneligibleS15, Self::Other]
+            .into_iter()
+            .find(|r| text == r.as_str() || text.starts_with(&format!("{}: ", r.as_str())))
+    }
+}
+
+/// A person's page: their record, employment history, terms and roles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PersonDetail {
+    pub id: Id,
+    pub input: PersonInput,
+    pub employments: Vec<EmploymentView>,
+    pub terms: Vec<TermView>,
+    pub appointments: Vec<AppointmentView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EmploymentView {
+    pub id: Id,
+    pub organisation_id: Id,
+    pub organisation: String,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TermView {
+    pub id: Id,
+    pub seat_id: Id,
+    pub seat: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub obtained: Obtained,
+    pub ended_on: Option<NaiveDate>,
+    /// Why it ended early, in words.
+    pub end_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppointmentView {
+    pub id: Id,
+    pub role: Role,
+    pub person_id: Id,
+    pub person: String,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    pub agreed_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct OrganisationRecord {
+    pub id: Id,
+    pub input: OrganisationInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct InviteeView {
+    pub id: Id,
+    pub person_id: Id,
+    pub person: String,
+    pub organisation: Option<String>,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    pub note: String,
+}
+
+#[derive(Clone, Copy)]
+enum Table {
+    People,
+    Organisations,
+    Seats,
+}
+
+fn check_dates(from: NaiveDate, to: Option<NaiveDate>, field: &'static str) -> Result<()> {
+    match to {
+        Some(to) if to < from => Err(invalid(field, "The end date is before the start date.")),
+        _ => Ok(()),
+    }
+}
+
+impl Writer {
+    async fn org_name_taken(&mut self, group: GroupId, name: &str, except: Option<Id>) -> Result<bool> {
+        let found: Option<Id> = sqlx::query_scalar("SELECT id FROM organisations WHERE group_id = ? AND lower(name) = lower(?) AND id IS NOT ?")
+            .bind(group)
+            .bind(name)
+            .bind(except)
+            .fetch_optional(self.conn())
+            .await?;
+        Ok(found.is_some())
+    }
+
+    fn organisation_fields(input: &OrganisationInput) -> Result<(String, String)> {
+        let name = text("name", "The organisation's name", &input.name, 160)?;
+        let sector = optional_text("sector", "The sector", &input.sector, 80)?;
+        if input.techuk_status == TechukStatus::Applying && input.applied_on.is_none() {
+            return Err(invalid("applied_on", "Give the date the techUK membership application was made (ToR §15)."));
+        }
+        Ok((name, sector))
+    }
+
+    /// Adds an organisation; its name must be new in the group.
+    pub async fn add_organisation(&mut self, group: GroupId, input: &OrganisationInput) -> Result<Id> {
+        let (name, sector) = Self::organisation_fields(input)?;
+        if self.org_name_taken(group, &name, None).await? {
+            return Err(invalid("name", format!("An organisation called \u{201c}{name}\u{201d} is already in the register.")));
+        }
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO organisations (group_id, name, techuk_status, applied_on, sme, sme_confirmed_on, sector) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(group)
+        .bind(&name)
+        .bind(input.techuk_status.as_str())
+        .bind(input.applied_on)
+        .bind(input.sme)
+        .bind(input.sme_confirmed_on)
+        .bind(&sector)
+        .fetch_one(self.conn())
+        .await?;
+        self.audit(Some(group), "organisation", id, "create", json!(input)).await?;
+        Ok(id)
+    }
+
+    pub async fn update_organisation(&mut self, group: GroupId, id: Id, input: &OrganisationInput) -> Result<()> {
+        let (name, sector) = Self::organisation_fields(input)?;
+        if self.org_name_taken(group, &name, Some(id)).await? {
+            return Err(invalid("name", format!("Another organisation is already called \u{201c}{name}\u{201d}.")));
+        }
+        let done = sqlx::query(
+            "UPDATE organisations SET name = ?, techuk_status = ?, applied_on = ?, sme = ?, sme_confirmed_on = ?, sector = ? \
+             WHERE id = ? AND group_id = ?",
+        )
+        .bind(&name)
+        .bind(input.techuk_status.as_str())
+        .bind(input.applied_on)
+        .bind(input.sme)
+        .bind(input.sme_confirmed_on)
+        .bind(&sector)
+        .bind(id)
+        .bind(group)
+        .execute(self.conn())
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound { what: format!("Organisation {id}") });
+        }
+        self.audit(Some(group), "organisation", id, "update", json!(input)).await
+    }
+
+    fn person_fields(input: &PersonInput) -> Result<(String, String, String)> {
+        let name = text("name", "The person's name", &input.name, 120)?;
+        let email = optional_text("email", "The email address", &input.email, 254)?;
+        if !email.is_empty() && (!email.contains('@') || email.contains(' ') || email.starts_with('@') || email.ends_with('@')) {
+            return Err(invalid("email", format!("\u{201c}{email}\u{201d} is not an email address.")));
+        }
+        let job_title = optional_text("job_title", "The job title", &input.job_title, 120)?;
+        Ok((name, email, job_title))
+    }
+
+    async fn person_duplicate(&mut self, group: GroupId, name: &str, email: &str, except: Option<Id>) -> Result<Option<String>> {
+        let found: Option<(String, String)> = sqlx::query_as(
+            "SELECT name, email FROM people WHERE group_id = ?1 AND id IS NOT ?4 \
+             AND ((?3 <> '' AND lower(email) = lower(?3)) OR (lower(name) = lower(?2) AND lower(email) = lower(?3))) LIMIT 1",
+        )
+        .bind(group)
+        .bind(name)
+        .bind(email)
+        .bind(except)
+        .fetch_optional(self.conn())
+        .await?;
+        Ok(found.map(|(n, e)| {
+            if !email.is_empty() && e.eq_ignore_ascii_case(email) {
+                format!("{n} already has the email address {e}; a person is recorded once.")
+            } else {
+                format!("{n} is already in the register; a person is recorded once.")
+            }
+        }))
+    }
+
+    pub async fn add_person(&mut self, group: GroupId, input: &PersonInput) -> Result<Id> {
+        let (name, email, job_title) = Self::person_fields(input)?;
+        if let Some(message) = self.person_duplicate(group, &name, &email, None).await? {
+            return Err(invalid(if email.is_empty() { "name" } else { "email" }, message));
+        }
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO people (group_id, name, email, job_title, manager_status) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(group)
+        .bind(&name)
+        .bind(&email)
+        .bind(&job_title)
+        .bind(input.manager_status.as_str())
+        .fetch_one(self.conn())
+        .await?;
+        self.audit(Some(group), "person", id, "create", json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status })).await?;
+        Ok(id)
+    }
+
+    pub async fn update_person(&mut self, group: GroupId, id: Id, input: &PersonInput) -> Result<()> {
+        let (name, email, job_title) = Self::person_fields(input)?;
+        if let Some(message) = self.person_duplicate(group, &name, &email, Some(id)).await? {
+            return Err(invalid(if email.is_empty() { "name" } else { "email" }, message));
+        }
+        let done = sqlx::query("UPDATE people SET name = ?, email = ?, job_title = ?, manager_status = ? WHERE id = ? AND group_id = ?")
+            .bind(&name)
+            .bind(&email)
+            .bind(&job_title)
+            .bind(input.manager_status.as_str())
+            .bind(id)
+            .bind(group)
+            .execute(self.conn())
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound { what: format!("Person {id}") });
+        }
+        self.audit(Some(group), "person", id, "update", json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status })).await
+    }
+
+    /// Checks a record named in a request belongs to this group.
+    async fn must_exist(&mut self, table: Table, group: GroupId, id: Id, field: &'static str) -> Result<()> {
+        let (sql, what) = match table {
+            Table::People => ("SELECT 1 FROM people WHERE id = ? AND group_id = ?", "a person"),
+            Table::Organisations => ("SELECT 1 FROM organisations WHERE id = ? AND group_id = ?", "an organisation"),
+            Table::Seats => ("SELECT 1 FROM seats WHERE id = ? AND group_id = ?", "a seat"),
+        };
+        let found = sqlx::query_scalar::<_, i64>(sql).bind(id).bind(group).fetch_optional(self.conn()).await?;
+        if found.is_some() { Ok(()) } else { Err(invalid(field, format!("Choose {what} from this group."))) }
+    }
+
+    /// Records a past or current employment as it is (for imports and history).
+    pub async fn add_employment(&mut self, group: GroupId, person: Id, organisation: Id, from: NaiveDate, to: Option<NaiveDate>) -> Result<Id> {
+        self.must_exist(Table::People, group, person, "person_id").await?;
+        self.must_exist(Table::Organisations, group, organisation, "organisation_id").await?;
+        check_dates(from, to, "to")?;
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO employments (group_id, person_id, organisation_id, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(group)
+        .bind(person)
+        .bind(organisation)
+        .bind(from)
+        .bind(to)
+        .fetch_one(self.conn())
+        .await?;
+        self.audit(Some(group), "employment", id, "create", json!({ "person_id": person, "organisation_id": organisation, "from": from, "to": to })).await?;
+        Ok(id)
+    }
+
+    /// A change of employer (ToR §15): the open employment ends the day before
+    /// `from`, and the new one opens — both or neither.
+    pub async fn change_employer(&mut self, group: GroupId, person: Id, organisation: Id, from: NaiveDate) -> Result<Id> {
+        self.must_exist(Table::People, group, person, "person_id").await?;
+        let open: Option<(Id, NaiveDate, Id)> = sqlx::query_as(
+            "SELECT id, start_date, organisation_id FROM employments WHERE group_id = ? AND person_id = ? AND end_date IS NULL \
+             ORDER BY start_date DESC LIMIT 1",
+        )
+        .bind(group)
+        .bind(person)
+        .fetch_optional(self.conn())
+        .await?;
+        if let Some((id, start, current)) = open {
+            if current == organisation {
+                return Err(invalid("organisation_id", "That is already their current employer."));
+            }
+            if from <= start {
+                return Err(invalid("from", format!("The new employment must start after the current one began ({}).", secretariat_rules::uk_date(start))));
+            }
+            let last_day = from.pred_opt().expect("a date after another has a day before it");
+            sqlx::query("UPDATE employments SET end_date = ? WHERE id = ?").bind(last_day).bind(id).execute(self.conn()).await?;
+            self.audit(Some(group), "employment", id, "end", json!({ "to": last_day })).await?;
+        }
+        self.add_employment(group, person, organisation, from, None).await
+    }
+
+    /// Opens a term on a seat; it ends after the group's term length (ToR §14).
+    /// The seat must be free, and the person hold no other seat, on the start date.
+    pub async fn start_term(&mut self, group: GroupId, seat: Id, person: Id, start: NaiveDate, obtained: Obtained) -> Result<Id> {
+        self.must_exist(Table::Seats, group, seat, "seat_id").await?;
+        self.must_exist(Table::People, group, person, "person_id").await?;
+        let months: u32 = sqlx::query_scalar("SELECT term_months FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
+        let end = start
+            .checked_add_months(chrono::Months::new(months))
+            .ok_or_else(|| invalid("start", "That start date is out of range."))?;
+        // Two terms overlap when each starts before the other stops (a term stops at its end, or earlier if ended early).
+        let seat_taken: Option<String> = sqlx::query_scalar(
+            "SELECT p.name FROM terms t JOIN people p ON p.id = t.person_id WHERE t.seat_id = ?3 \
+             AND t.start_date < ?2 AND ?1 < COALESCE(min(t.ended_on, t.end_date), t.end_date) LIMIT 1",
+        )
+        .bind(start)
+        .bind(end)
+        .bind(seat)
+        .fetch_optional(self.conn())
+        .await?;
+        if let Some(holder) = seat_taken {
+            return Err(invalid("seat_id", format!("{holder} holds this seat during that time; end their term first.")));
+        }
+        let other_seat: Option<String> = sqlx::query_scalar(
+            "SELECT s.title FROM terms t JOIN seats s ON s.id = t.seat_id WHERE t.person_id = ?3 AND t.seat_id <> ?4 \
+             AND t.start_date < ?2 AND ?1 < COALESCE(min(t.ended_on, t.end_date), t.end_date) LIMIT 1",
+        )
+        .bind(start)
+        .bind(end)
+        .bind(person)
+        .bind(seat)
+        .fetch_optional(self.conn())
+        .await?;
+        if let Some(title) = other_seat {
+            return Err(invalid("person_id", format!("They already hold {title} during that time; one person holds one seat.")));
+        }
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO terms (group_id, seat_id, person_id, start_date, end_date, obtained) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(group)
+        .bind(seat)
+        .bind(person)
+        .bind(start)
+        .bind(end)
+        .bind(obtained.as_str())
+        .fetch_one(self.conn())
+        .await?;
+        self.audit(Some(group), "term", id, "create", json!({ "seat_id": seat, "person_id": person, "start": start, "end": end, "obtained": obtained })).await?;
+        Ok(id)
+    }
+
+    /// Ends a term early, recording why; the seat becomes a vacancy from that day.
+    pub async fn end_term(&mut self, group: GroupId, term: Id, on: NaiveDate, reason: EndReason, note: &str) -> Result<()> {
+        let row: Option<(NaiveDate, NaiveDate, Option<NaiveDate>)> =
+            sqlx::query_as("SELECT start_date, end_date, ended_on FROM terms WHERE id = ? AND group_id = ?")
+                .bind(term)
+                .bind(group)
+                .fetch_optional(self.conn())
+                .await?;
+        let (start, end, ended) = row.ok_or_else(|| StoreError::NotFound { what: format!("Term {term}") })?;
+        if ended.is_some() {
+            return Err(invalid("on", "That term has already ended."));
+        }
+        if on <= start || on >= end {
+            return Err(invalid("on", format!("Give a date after the term began ({}) and before it ends ({}).", secretariat_rules::uk_date(start), secretariat_rules::uk_date(end))));
+        }
+        let note = optional_text("note", "The note", note, 200)?;
+        if reason == EndReason::Other && note.is_empty() {
+            return Err(invalid("note", "Say why the term ended."));
+        }
+        let stored = if note.is_empty() { reason.as_str().to_owned() } else { format!("{}: {note}", reason.as_str()) };
+        sqlx::query("UPDATE terms SET ended_on = ?, end_reason = ? WHERE id = ?").bind(on).bind(&stored).bind(term).execute(self.conn()).await?;
+        self.audit(Some(group), "term", term, "end", json!({ "on": on, "reason": stored })).await
+    }
+
+    /// Appoints an SRO, Chair or Vice-Chair (ToR §8–§9); the previous holder's
+    /// appointment ends the day before.
+    pub async fn appoint(&mut self, group: GroupId, role: Role, person: Id, from: NaiveDate, agreed_by: &str) -> Result<Id> {
+        self.must_exist(Table::People, group, person, "person_id").await?;
+        let agreed_by = text("agreed_by", "Who agreed the appointment", agreed_by, 200)?;
+        let open: Option<(Id, NaiveDate)> = sqlx::query_as(
+            "SELECT id, start_date FROM appointments WHERE group_id = ? AND role = ? AND end_date IS NULL ORDER BY start_date DESC LIMIT 1",
+        )
+        .bind(group)
+        .bind(role.as_str())
+        .fetch_optional(self.conn())
+        .await?;
+        if let Some((id, start)) = open {
+            if from <= start {
+                return Err(invalid("from", format!("The current appointment began on {}; the new one must start later.", secretariat_rules::uk_date(start))));
+            }
+            let last = from.pred_opt().expect("has a day before");
+            sqlx::query("UPDATE appointments SET end_date = ? WHERE id = ?").bind(last).bind(id).execute(self.conn()).await?;
+            self.audit(Some(group), "appointment", id, "end", json!({ "to": last })).await?;
+        }
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO appointments (group_id, role, person_id, start_date, agreed_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(group)
+        .bind(role.as_str())
+        .bind(person)
+        .bind(from)
+        .bind(&agreed_by)
+        .fetch_one(self.conn())
+        .await?;
+        self.audit(Some(group), "appointment", id, "create", json!({ "role": role, "person_id": person, "from": from, "agreed_by": agreed_by })).await?;
+        Ok(id)
+    }
+
+    /// Adds a standing invitee (ToR §12): invited to attend regularly, not a member.
+    pub async fn add_invitee(&mut self, group: GroupId, person: Id, from: NaiveDate, note: &str) -> Result<Id> {
+        self.must_exist(Table::People, group, person, "person_id").await?;
+        let note = optional_text("note", "The note", note, 200)?;
+        let id: Id = sqlx::query_scalar("INSERT INTO invitees (group_id, person_id, start_date, note) VALUES (?, ?, ?, ?) RETURNING id")
+            .bind(group)
+            .bind(person)
+            .bind(from)
+            .bind(&note)
+            .fetch_one(self.conn())
+            .await?;
+        self.audit(Some(group), "invitee", id, "create", json!({ "person_id": person, "from": from, "note": note })).await?;
+        Ok(id)
+    }
+
+    pub async fn end_invitation(&mut self, group: GroupId, invitee: Id, on: NaiveDate) -> Result<()> {
+        let done = sqlx::query("UPDATE invitees SET end_date = ? WHERE id = ? AND group_id = ? AND end_date IS NULL AND start_date <= ?")
+            .bind(on)
+            .bind(invitee)
+            .bind(group)
+            .bind(on)
+            .execute(self.conn())
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(invalid("on", "That invitation has ended already, or starts after that date."));
+        }
+        self.audit(Some(group), "invitee", invitee, "end", json!({ "to": on })).await
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct TermRow {
+    id: Id,
+    seat_id: Id,
+    person_id: Id,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    obtained: String,
+    ended_on: Option<NaiveDate>,
+    end_reason: Option<String>,
+    seat: String,
+}
+
+fn describe_reason(stored: &str) -> String {
+    match EndReason::parse(stored) {
+        Some(reason) => match stored.split_once(": ") {
+            Some((_, note)) => format!("{}: {note}", reason.label()),
+            None => reason.label().to_owned(),
+        },
+        None => stored.to_owned(),
+    }
+}
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Database(format!("unexpected {what} '{value}' in the database"))
+}
+
+impl Store {
+    /// The whole register of a group, for the rules engine.
+    pub async fn register(&self, group: GroupId) -> Result<Register> {
+        let settings = self.group(group).await?.settings;
+        let organisations = sqlx::query_as::<_, (Id, String, String, bool)>("SELECT id, name, techuk_status, sme FROM organisations WHERE group_id = ?")
+            .bind(group)
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(|(id, name, status, sme)| {
+                let techuk = TechukStatus::parse(&status).ok_or_else(|| corrupt("membership status", &status))?;
+                Ok(reg::Organisation { id, name, techuk, sme })
+            })
+            .collect::<Result<_>>()?;
+        let people = sqlx::query_as::<_, (Id, String, String)>("SELECT id, name, manager_status FROM people WHERE group_id = ?")
+            .bind(group)
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(|(id, name, manager)| {
+                let manager = ManagerStatus::parse(&manager).ok_or_else(|| corrupt("manager status", &manager))?;
+                Ok(reg::Person { id, name, manager })
+            })
+            .collect::<Result<_>>()?;
+        let employments = sqlx::query_as::<_, (Id, Id, NaiveDate, Option<NaiveDate>)>(
+            "SELECT person_id, organisation_id, start_date, end_date FROM employments WHERE group_id = ?",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(person, organisation, from, to)| reg::Employment { person, organisation, from, to })
+        .collect();
+        let seats = sqlx::query_as::<_, (Id, String, u32, String)>("SELECT id, kind, position, title FROM seats WHERE group_id = ? ORDER BY id")
+            .bind(group)
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(|(id, kind, position, title)| {
+                let kind = SeatKind::parse(&kind).ok_or_else(|| corrupt("seat kind", &kind))?;
+                Ok(reg::Seat { id, kind, position, title })
+            })
+            .collect::<Result<_>>()?;
+        let terms = sqlx::query_as::<_, (Id, Id, Id, NaiveDate, NaiveDate, String, Option<NaiveDate>)>(
+            "SELECT id, seat_id, person_id, start_date, end_date, obtained, ended_on FROM terms WHERE group_id = ?",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(id, seat, person, start, end, obtained, ended_early)| {
+            let obtained = Obtained::parse(&obtained).ok_or_else(|| corrupt("term origin", &obtained))?;
+            Ok(reg::Term { id, seat, person, start, end, obtained, ended_early })
+        })
+        .collect::<Result<_>>()?;
+        let appointments = sqlx::query_as::<_, (String, Id, NaiveDate, Option<NaiveDate>)>(
+            "SELECT role, person_id, start_date, end_date FROM appointments WHERE group_id = ?",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(role, person, from, to)| {
+            let role = Role::parse(&role).ok_or_else(|| corrupt("role", &role))?;
+            Ok(reg::Appointment { role, person, from, to })
+        })
+        .collect::<Result<_>>()?;
+        Ok(Register { settings, organisations, people, employments, seats, terms, appointments })
+    }
+
+    pub async fn person_detail(&self, group: GroupId, id: Id) -> Result<PersonDetail> {
+        let (name, email, job_title, manager): (String, String, String, String) =
+            sqlx::query_as("SELECT name, email, job_title, manager_status FROM people WHERE id = ? AND group_id = ?")
+                .bind(id)
+                .bind(group)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or_else(|| StoreError::NotFound { what: format!("Person {id}") })?;
+        let manager_status = ManagerStatus::parse(&manager).ok_or_else(|| corrupt("manager status", &manager))?;
+        let employments = sqlx::query_as::<_, (Id, Id, String, NaiveDate, Option<NaiveDate>)>(
+            "SELECT e.id, o.id, o.name, e.start_date, e.end_date FROM employments e JOIN organisations o ON o.id = e.organisation_id \
+             WHERE e.person_id = ? ORDER BY e.start_date DESC",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(id, organisation_id, organisation, from, to)| EmploymentView { id, organisation_id, organisation, from, to })
+        .collect();
+        let terms = sqlx::query_as::<_, TermRow>(
+            "SELECT t.id, t.seat_id, t.person_id, t.start_date, t.end_date, t.obtained, t.ended_on, t.end_reason, s.title AS seat \
+             FROM terms t JOIN seats s ON s.id = t.seat_id WHERE t.person_id = ? ORDER BY t.start_date DESC",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let obtained = Obtained::parse(&row.obtained).ok_or_else(|| corrupt("term origin", &row.obtained))?;
+            let _ = row.person_id;
+            Ok(TermView {
+                id: row.id,
+                seat_id: row.seat_id,
+                seat: row.seat,
+                start: row.start_date,
+                end: row.end_date,
+                obtained,
+                ended_on: row.ended_on,
+                end_reason: row.end_reason.as_deref().map(describe_reason),
+            })
+        })
+        .collect::<Result<_>>()?;
+        let appointments = self.appointments_where(group, Some(id)).await?;
+        Ok(PersonDetail { id, input: PersonInput { name, email, job_title, manager_status }, employments, terms, appointments })
+    }
+
+    async fn appointments_where(&self, group: GroupId, person: Option<Id>) -> Result<Vec<AppointmentView>> {
+        sqlx::query_as::<_, (Id, String, Id, String, NaiveDate, Option<NaiveDate>, String)>(
+            "SELECT a.id, a.role, p.id, p.name, a.start_date, a.end_date, a.agreed_by FROM appointments a \
+             JOIN people p ON p.id = a.person_id WHERE a.group_id = ?1 AND (?2 IS NULL OR a.person_id = ?2) \
+             ORDER BY a.start_date DESC",
+        )
+        .bind(group)
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(id, role, person_id, person, from, to, agreed_by)| {
+            let role = Role::parse(&role).ok_or_else(|| corrupt("role", &role))?;
+            Ok(AppointmentView { id, role, person_id, person, from, to, agreed_by })
+        })
+        .collect()
+    }
+
+    /// Every appointment of the group, newest first.
+    pub async fn appointments(&self, group: GroupId) -> Result<Vec<AppointmentView>> {
+        self.appointments_where(group, None).await
+    }
+
+    pub async fn organisation_record(&self, group: GroupId, id: Id) -> Result<OrganisationRecord> {
+        let (name, status, applied_on, sme, sme_confirmed_on, sector): (String, String, Option<NaiveDate>, bool, Option<NaiveDate>, String) =
+            sqlx::query_as("SELECT name, techuk_status, applied_on, sme, sme_confirmed_on, sector FROM organisations WHERE id = ? AND group_id = ?")
+                .bind(id)
+                .bind(group)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or_else(|| StoreError::NotFound { what: format!("Organisation {id}") })?;
+        let techuk_status = TechukStatus::parse(&status).ok_or_else(|| corrupt("membership status", &status))?;
+        Ok(OrganisationRecord { id, input: OrganisationInput { name, techuk_status, applied_on, sme, sme_confirmed_on, sector } })
+    }
+
+    pub async fn invitees(&self, group: GroupId, on: NaiveDate) -> Result<Vec<InviteeView>> {
+        Ok(sqlx::query_as::<_, (Id, Id, String, Option<String>, NaiveDate, Option<NaiveDate>, String)>(
+            "SELECT i.id, p.id, p.name, o.name, i.start_date, i.end_date, i.note FROM invitees i \
+             JOIN people p ON p.id = i.person_id \
+             LEFT JOIN employments e ON e.person_id = p.id AND e.start_date <= ?2 AND (e.end_date IS NULL OR e.end_date >= ?2) \
+             LEFT JOIN organisations o ON o.id = e.organisation_id \
+             WHERE i.group_id = ?1 ORDER BY i.end_date IS NOT NULL, p.name",
+        )
+        .bind(group)
+        .bind(on)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(id, person_id, person, organisation, from, to, note)| InviteeView { id, person_id, person, organisation, from, to, note })
+        .collect())
+    }
+}
+
+/// A person as the people CSV writes them: record, and current employer with the date they joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonExport {
+    pub input: PersonInput,
+    pub organisation: Option<String>,
+    pub employed_since: Option<NaiveDate>,
+}
+
+impl Writer {
+    /// An organisation of the group by name (case-insensitive), for imports.
+    pub async fn organisation_id_by_name(&mut self, group: GroupId, name: &str) -> Result<Option<Id>> {
+        Ok(sqlx::query_scalar("SELECT id FROM organisations WHERE group_id = ? AND lower(name) = lower(?)")
+            .bind(group)
+            .bind(name.trim())
+            .fetch_optional(self.conn())
+            .await?)
+    }
+}
+
+impl Store {
+    pub async fn people_for_export(&self, group: GroupId, on: NaiveDate) -> Result<Vec<PersonExport>> {
+        sqlx::query_as::<_, (String, String, String, String, Option<String>, Option<NaiveDate>)>(
+            "SELECT p.name, p.email, p.job_title, p.manager_status, o.name, e.start_date FROM people p \
+             LEFT JOIN employments e ON e.person_id = p.id AND e.start_date <= ?2 AND (e.end_date IS NULL OR e.end_date >= ?2) \
+             LEFT JOIN organisations o ON o.id = e.organisation_id \
+             WHERE p.group_id = ?1 ORDER BY p.name",
+        )
+        .bind(group)
+        .bind(on)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(name, email, job_title, manager, organisation, employed_since)| {
+            let manager_status = ManagerStatus::parse(&manager).ok_or_else(|| corrupt("manager status", &manager))?;
+            Ok(PersonExport { input: PersonInput { name, email, job_title, manager_status }, organisation, employed_since })
+        })
+        .collect()
+    }
+
+    pub async fn organisations_for_export(&self, group: GroupId) -> Result<Vec<OrganisationInput>> {
+        sqlx::query_as::<_, (String, String, Option<NaiveDate>, bool, Option<NaiveDate>, String)>(
+            "SELECT name, techuk_status, applied_on, sme, sme_confirmed_on, sector FROM organisations WHERE group_id = ? ORDER BY name",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(name, status, applied_on, sme, sme_confirmed_on, sector)| {
+            let techuk_status = TechukStatus::parse(&status).ok_or_else(|| corrupt("membership status", &status))?;
+            Ok(OrganisationInput { name, techuk_status, applied_on, sme, sme_confirmed_on, sector })
+        })
+        .collect()
+    }
+}

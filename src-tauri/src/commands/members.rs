@@ -1,0 +1,84 @@
+//! The membership register and its rules: compliance, people, organisations,
+//! seats and terms, roles, invitees, CSV import and export.
+
+use secretariat_api::types::*;
+use secretariat_api::{ApiError, Session};
+use secretariat_store::{OrganisationRecord, PersonDetail};
+use tauri::State;
+
+type Reply<T> = Result<T, ApiError>;
+
+#[tauri::command]
+pub async fn compliance(session: State<'_, Session>, group_id: i64, on: Option<chrono::NaiveDate>) -> Reply<Compliance> {
+    session.compliance(group_id, on).await
+}
+
+#[tauri::command]
+pub async fn members(session: State<'_, Session>, group_id: i64) -> Reply<MembersView> {
+    session.members(group_id).await
+}
+
+#[tauri::command]
+pub async fn person(session: State<'_, Session>, group_id: i64, person_id: i64) -> Reply<PersonDetail> {
+    session.person(group_id, person_id).await
+}
+
+#[tauri::command]
+pub async fn organisation(session: State<'_, Session>, group_id: i64, organisation_id: i64) -> Reply<OrganisationRecord> {
+    session.organisation(group_id, organisation_id).await
+}
+
+#[tauri::command]
+pub async fn save_organisation(session: State<'_, Session>, request: SaveOrganisation) -> Reply<OrganisationRecord> {
+    session.save_organisation(request).await
+}
+
+#[tauri::command]
+pub async fn save_person(session: State<'_, Session>, request: SavePerson) -> Reply<PersonDetail> {
+    session.save_person(request).await
+}
+
+#[tauri::command]
+pub async fn preview_employer_change(session: State<'_, Session>, request: EmployerChange) -> Reply<EmployerChangePreview> {
+    session.preview_employer_change(request).await
+}
+
+#[tauri::command]
+pub async fn change_employer(session: State<'_, Session>, request: EmployerChange) -> Reply<PersonDetail> {
+    session.change_employer(request).await
+}
+
+#[tauri::command]
+pub async fn fill_seat(session: State<'_, Session>, request: FillSeat) -> Reply<MembersView> {
+    session.fill_seat(request).await
+}
+
+#[tauri::command]
+pub async fn end_term(session: State<'_, Session>, request: EndTerm) -> Reply<MembersView> {
+    session.end_term(request).await
+}
+
+#[tauri::command]
+pub async fn appoint(session: State<'_, Session>, request: Appoint) -> Reply<MembersView> {
+    session.appoint(request).await
+}
+
+#[tauri::command]
+pub async fn add_invitee(session: State<'_, Session>, request: AddInvitee) -> Reply<MembersView> {
+    session.add_invitee(request).await
+}
+
+#[tauri::command]
+pub async fn preview_import(session: State<'_, Session>, request: ImportRequest) -> Reply<ImportPreview> {
+    session.preview_import(request).await
+}
+
+#[tauri::command]
+pub async fn import_register(session: State<'_, Session>, request: ImportRequest) -> Reply<ImportPreview> {
+    session.import(request).await
+}
+
+#[tauri::command]
+pub async fn export_register(session: State<'_, Session>, group_id: i64, kind: RegisterKind) -> Reply<String> {
+    session.export(group_id, kind).await
+}
