@@ -120,3 +120,30 @@ export async function look(browser, name, assert) {
   writeFileSync(path.join(SCREENSHOTS, `${name}.axe.txt`), violations.join('\n') + '\n');
   assert.deepEqual(violations, [], `accessibility of ${name}`);
 }
+
+/** Waits until the page's h1 reads `text`. */
+export async function heading(browser, text) {
+  const h1 = await browser.$('h1');
+  await h1.waitUntil(async () => (await h1.getText()) === text, { timeout: 20000, timeoutMsg: `no heading "${text}"` });
+}
+
+/** Clicks a section in the sidebar. */
+export async function goTo(browser, section) {
+  await (await browser.$(`//nav//button[normalize-space()="${section}"]`)).click();
+}
+
+/** Clicks the button whose text is exactly `text`. */
+export async function press(browser, text) {
+  const button = await browser.$(`//button[normalize-space()="${text}"]`);
+  await button.waitForClickable({ timeout: 10000 });
+  await button.click();
+}
+
+/** Creates the database and the group from the template on a first start. */
+export async function createFirstGroup(browser, passphrase = 'correct horse battery staple') {
+  await heading(browser, 'Create a working group');
+  await (await browser.$('#recovery_passphrase')).setValue(passphrase);
+  await (await browser.$('#recovery_passphrase_confirm')).setValue(passphrase);
+  await (await browser.$('button[type=submit]')).click();
+  await heading(browser, 'Interoperability for Policing Working Group');
+}

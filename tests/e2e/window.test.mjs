@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { APP, freshDataDir, look, seriousViolations, startDriver } from './harness.mjs';
+import { APP, freshDataDir, goTo, heading, look, seriousViolations, startDriver } from './harness.mjs';
 
 const dataDir = freshDataDir();
 let driver;
@@ -16,15 +16,6 @@ before(async () => {
 });
 
 after(() => driver?.stop());
-
-async function heading(browser, text) {
-  const h1 = await browser.$('h1');
-  await h1.waitUntil(async () => (await h1.getText()) === text, { timeout: 20000, timeoutMsg: `no heading "${text}"` });
-}
-
-async function goTo(browser, section) {
-  await (await browser.$(`//nav//button[normalize-space()="${section}"]`)).click();
-}
 
 test('the accessibility check finds a violation when there is one', async () => {
   // Proves the check below can fail: an unlabelled field must be reported.
@@ -81,6 +72,7 @@ test('creates the group from the techUK template and sees 12 vacant seats', asyn
 
     await goTo(browser, 'Members');
     await heading(browser, 'Members');
+    await (await browser.$('#tab-people')).click();
     const people = await browser.$('//table[caption[starts-with(normalize-space(), "People")]]');
     await people.waitForExist({ timeout: 10000 });
     assert.match(await people.getText(), /Zoë Ó'Brien/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
-import { expectAccessible, home, mockBackend, noDatabase, techuk } from './harness';
+import { expectAccessible, home, members, mockBackend, noDatabase, smeBreach, techuk, zoe } from './harness';
 
 const ready = {
   state: 'ready' as const,
@@ -33,6 +33,7 @@ describe('first start', () => {
         return { group: ready.groups[0], keychain_warning: null };
       },
       group_home: () => home(),
+      compliance: () => smeBreach,
     });
     const user = userEvent.setup();
     const { container } = render(App);
@@ -52,7 +53,8 @@ describe('first start', () => {
       recovery_passphrase_confirm: 'correct horse battery',
     });
     await waitFor(() => expect(screen.getAllByText('Vacant')).toHaveLength(12));
-    expect(screen.getByText('All 12 seats are vacant.')).toBeTruthy();
+    const finding = await screen.findByText('None of the supplier members are from an SME; ToR §13 requires at least 2.');
+    expect(finding.closest('li')!.textContent).toContain('Breach');
     expect((screen.getByLabelText('Group') as HTMLSelectElement).selectedOptions[0].textContent).toBe('Interop WG');
     await expectAccessible(container);
   });
@@ -130,20 +132,11 @@ describe('recovery', () => {
 
 describe('the group', () => {
   it('lists members and organisations, filters them, and sorts by a header', async () => {
-    mockBackend({
-      app_state: () => ready,
-      group_home: () => home(),
-      list_people: () => [
-        { id: 1, name: 'Zoë Ó\u2019Brien', email: 'zoe@k.example', job_title: 'CTO', organisation: 'Kestrel Data Ltd' },
-        { id: 2, name: 'Amara Okafor', email: 'amara@h.example', job_title: 'PM', organisation: 'Harbourline Ltd' },
-      ],
-      list_organisations: () => [
-        { id: 1, name: 'Kestrel Data Ltd', techuk_status: 'member', sme: true, sector: 'Data', people: 1 },
-      ],
-    });
+    mockBackend({ app_state: () => ready, group_home: () => home(), compliance: () => smeBreach, members: () => members() });
     const user = userEvent.setup();
     const { container } = render(App);
     await user.click(await screen.findByRole('button', { name: 'Members' }));
+    await user.click(await screen.findByRole('tab', { name: 'People' }));
     const people = await screen.findByRole('table', { name: /People/ });
     const names = () => Array.from(people.querySelectorAll('tbody th')).map((th) => th.textContent);
     expect(names()).toEqual(['Amara Okafor', 'Zoë Ó\u2019Brien']);
@@ -151,18 +144,90 @@ describe('the group', () => {
     expect(names()).toEqual(['Zoë Ó\u2019Brien', 'Amara Okafor']);
     await user.type(screen.getByLabelText('Filter people'), 'kestrel');
     expect(names()).toEqual(['Zoë Ó\u2019Brien']);
-    expect(screen.getByText('Member')).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Organisations' }));
+    expect(await screen.findByText('Member')).toBeTruthy();
     await expectAccessible(container);
   });
 
   it('shows the settings with the paragraph each comes from', async () => {
-    mockBackend({ app_state: () => ready, group_home: () => home() });
+    mockBackend({ app_state: () => ready, group_home: () => home(), compliance: () => smeBreach });
     const user = userEvent.setup();
     const { container } = render(App);
     await user.click(await screen.findByRole('button', { name: 'Settings' }));
     const rules = await screen.findByRole('table', { name: 'Rules' });
     expect(rules.textContent).toContain('Term length');
     expect(rules.textContent).toContain('ToR §14');
+    await expectAccessible(container);
+  });
+});
+
+describe('membership', () => {
+  it('shows the ToR §15 outcome of a change of employer before saving it', async () => {
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      members: () => members(),
+      person: () => zoe,
+      preview_employer_change: () => ({
+        outcome: {
+          may_remain: true,
+          until: '2027-02-28',
+          message: 'Zoë moved to Newco Ltd, which is not a techUK member, on Tue 1 Dec 2026: Zoë may remain until Sun 28 Feb 2027, unless Newco Ltd applies for membership (ToR §15).',
+        },
+        findings: [],
+      }),
+      change_employer: () => ({
+        ...zoe,
+        employments: [
+          { id: 2, organisation_id: 2, organisation: 'Newco Ltd', from: '2026-12-01', to: null },
+          { ...zoe.employments[0], to: '2026-11-30' },
+        ],
+      }),
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Members' }));
+    await user.click(await screen.findByRole('tab', { name: 'People' }));
+    await user.click(await screen.findByRole('button', { name: 'Zoë Ó\u2019Brien' }));
+    await user.click(await screen.findByRole('button', { name: 'Change employer…' }));
+    await user.selectOptions(screen.getByLabelText('New employer'), 'Newco Ltd');
+    await user.clear(screen.getByLabelText('Starts there on'));
+    await user.type(screen.getByLabelText('Starts there on'), '2026-12-01');
+    await user.click(screen.getByRole('button', { name: 'Check against ToR §15' }));
+    expect(await screen.findByText(/may remain until Sun 28 Feb 2027/)).toBeTruthy();
+    expect(backend.calls.some((c) => c.cmd === 'change_employer')).toBe(false);
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole('button', { name: 'Save the change' }));
+    expect(await screen.findByText('The change of employer was saved.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'change_employer')!.args.request).toEqual({
+      group_id: 1,
+      person_id: 1,
+      organisation_id: 2,
+      from: '2026-12-01',
+    });
+  });
+
+  it('fills a seat, and shows a refusal from Rust at the field', async () => {
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      members: () => members(),
+      fill_seat: () => {
+        throw { kind: 'invalid', field: 'person_id', message: 'They already hold Supplier seat 2 during that time; one person holds one seat.' };
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Members' }));
+    await user.click(await screen.findByRole('button', { name: 'Fill seat…: Supplier seat 1' }));
+    await user.selectOptions(screen.getByLabelText('Person'), 'Amara Okafor (Harbourline Ltd)');
+    await user.click(screen.getByRole('button', { name: 'Fill seat' }));
+    const select = screen.getByLabelText('Person');
+    await waitFor(() => expect(select.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById('fill-person_id-error')!.textContent).toContain('one person holds one seat');
     await expectAccessible(container);
   });
 });

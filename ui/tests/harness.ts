@@ -2,7 +2,7 @@
 // generated bindings, and an accessibility check with axe-core.
 import axe from 'axe-core';
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { ApiError, AppState, GroupHome, SeatView, TemplateInfo } from '../src/lib/bindings';
+import type { ApiError, AppState, Compliance, GroupHome, MembersView, PersonDetail, SeatView, TemplateInfo } from '../src/lib/bindings';
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 
@@ -85,3 +85,44 @@ export async function expectAccessible(container: Element): Promise<void> {
   const report = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   if (report.length > 0) throw new Error(`accessibility violations:\n${report.join('\n')}`);
 }
+
+export const smeBreach: Compliance = {
+  on: '2026-11-27',
+  breaches: 1,
+  warnings: 0,
+  notices: 0,
+  findings: [
+    {
+      severity: 'breach',
+      tor: 13,
+      message: 'None of the supplier members are from an SME; ToR §13 requires at least 2.',
+      subjects: [],
+      due: null,
+    },
+  ],
+};
+
+export function members(overrides: Partial<MembersView> = {}): MembersView {
+  return {
+    seats: vacantSeats(),
+    people: [
+      { id: 1, name: 'Zoë Ó\u2019Brien', email: 'zoe@k.example', job_title: 'CTO', organisation: 'Kestrel Data Ltd' },
+      { id: 2, name: 'Amara Okafor', email: 'amara@h.example', job_title: 'PM', organisation: 'Harbourline Ltd' },
+    ],
+    organisations: [
+      { id: 1, name: 'Kestrel Data Ltd', techuk_status: 'member', sme: true, sector: 'Data', people: 1 },
+      { id: 2, name: 'Newco Ltd', techuk_status: 'not_member', sme: false, sector: 'Data', people: 0 },
+    ],
+    appointments: [],
+    invitees: [],
+    ...overrides,
+  };
+}
+
+export const zoe: PersonDetail = {
+  id: 1,
+  input: { name: 'Zoë Ó\u2019Brien', email: 'zoe@k.example', job_title: 'CTO', manager_status: 'yes' },
+  employments: [{ id: 1, organisation_id: 1, organisation: 'Kestrel Data Ltd', from: '2020-01-01', to: null }],
+  terms: [{ id: 7, seat_id: 5, seat: 'Supplier seat 1', start: '2025-01-01', end: '2027-01-01', obtained: 'election', ended_on: null, end_reason: null }],
+  appointments: [],
+};

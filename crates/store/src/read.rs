@@ -39,6 +39,7 @@ pub struct SeatView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SeatHolder {
+    pub term_id: i64,
     pub person_id: i64,
     pub name: String,
     pub organisation: Option<String>,
@@ -93,6 +94,7 @@ struct SeatRow {
     kind: String,
     position: u32,
     title: String,
+    term_id: Option<i64>,
     person_id: Option<i64>,
     person_name: Option<String>,
     organisation: Option<String>,
@@ -162,7 +164,7 @@ impl Store {
     /// The group's seats, stakeholder seats first, with who holds each on `on`.
     pub async fn seats(&self, group_id: GroupId, on: NaiveDate) -> Result<Vec<SeatView>> {
         let rows: Vec<SeatRow> = sqlx::query_as(
-            "SELECT s.id, s.kind, s.position, s.title, p.id AS person_id, p.name AS person_name, \
+            "SELECT s.id, s.kind, s.position, s.title, t.id AS term_id, p.id AS person_id, p.name AS person_name, \
                     o.name AS organisation, o.sme AS sme, t.start_date, t.end_date \
              FROM seats s \
              LEFT JOIN terms t ON t.seat_id = s.id AND t.start_date <= ?1 AND t.end_date > ?1 \
@@ -182,8 +184,9 @@ impl Store {
             .map(|row| {
                 let kind = SeatKind::parse(&row.kind)
                     .ok_or_else(|| StoreError::Database(format!("unknown seat kind '{}'", row.kind)))?;
-                let holder = match (row.person_id, row.person_name, row.start_date, row.end_date) {
-                    (Some(person_id), Some(name), Some(term_start), Some(term_end)) => Some(SeatHolder {
+                let holder = match (row.term_id, row.person_id, row.person_name, row.start_date, row.end_date) {
+                    (Some(term_id), Some(person_id), Some(name), Some(term_start), Some(term_end)) => Some(SeatHolder {
+                        term_id,
                         person_id,
                         name,
                         organisation: row.organisation,

@@ -3,8 +3,23 @@
 // `ApiFailure` carrying `{kind, message, field?}`.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AddInvitee,
   ApiError,
+  Appoint,
   AppState,
+  Compliance,
+  EmployerChange,
+  EmployerChangePreview,
+  EndTerm,
+  FillSeat,
+  ImportPreview,
+  ImportRequest,
+  MembersView,
+  OrganisationRecord,
+  PersonDetail,
+  RegisterKind,
+  SaveOrganisation,
+  SavePerson,
   CreateGroupRequest,
   ErrorKind,
   GroupCreated,
@@ -50,4 +65,27 @@ export const api = {
   people: (groupId: number) => call<PersonView[]>('list_people', { groupId }),
   organisations: (groupId: number) => call<OrganisationView[]>('list_organisations', { groupId }),
   meetings: (groupId: number) => call<MeetingView[]>('list_meetings', { groupId }),
+  compliance: (groupId: number, on?: string) => call<Compliance>('compliance', { groupId, on: on ?? null }),
+  members: (groupId: number) => call<MembersView>('members', { groupId }),
+  person: (groupId: number, personId: number) => call<PersonDetail>('person', { groupId, personId }),
+  organisation: (groupId: number, organisationId: number) =>
+    call<OrganisationRecord>('organisation', { groupId, organisationId }),
+  saveOrganisation: (request: SaveOrganisation) => call<OrganisationRecord>('save_organisation', { request }),
+  savePerson: (request: SavePerson) => call<PersonDetail>('save_person', { request }),
+  previewEmployerChange: (request: EmployerChange) =>
+    call<EmployerChangePreview>('preview_employer_change', { request }),
+  changeEmployer: (request: EmployerChange) => call<PersonDetail>('change_employer', { request }),
+  fillSeat: (request: FillSeat) => call<MembersView>('fill_seat', { request }),
+  endTerm: (request: EndTerm) => call<MembersView>('end_term', { request }),
+  appoint: (request: Appoint) => call<MembersView>('appoint', { request }),
+  addInvitee: (request: AddInvitee) => call<MembersView>('add_invitee', { request }),
+  previewImport: (request: ImportRequest) => call<ImportPreview>('preview_import', { request }),
+  importRegister: (request: ImportRequest) => call<ImportPreview>('import_register', { request }),
+  exportRegister: (groupId: number, kind: RegisterKind) => call<string>('export_register', { groupId, kind }),
 };
+
+/** Turns a failure into the form's error list: `{field?, message}`. */
+export function formErrors(error: unknown): { field?: string; message: string }[] {
+  const failure = error instanceof ApiFailure ? error : new ApiFailure({ kind: 'internal', message: String(error) });
+  return [{ field: failure.field, message: failure.message }];
+}

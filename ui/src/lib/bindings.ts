@@ -106,7 +106,7 @@ export type SeatKind = "stakeholder" | "supplier";
 
 export type SeatView = { id: number, kind: SeatKind, position: number, title: string, holder: SeatHolder | null, };
 
-export type SeatHolder = { person_id: number, name: string, organisation: string | null, sme: boolean, term_start: string, term_end: string, };
+export type SeatHolder = { term_id: number, person_id: number, name: string, organisation: string | null, sme: boolean, term_start: string, term_end: string, };
 
 export type PersonView = { id: number, name: string, email: string, job_title: string, organisation: string | null, };
 

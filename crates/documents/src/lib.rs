@@ -1,0 +1,192 @@
+//! Secretariat's printed documents.
+//!
+//! This crate owns everything between "here is the data for a document" and
+//! "here are the PDF bytes": the document data types, the typst templates and
+//! fonts compiled into the binary, the small typst `World` that serves them,
+//! and the atomic write used to put a finished PDF on disk.
+//!
+//! Documents are typeset by typst used as a library. Data never becomes
+//! template source: it is serialised to JSON and served as the virtual file
+//! `/data.json`, which the template reads with `json(..)`. A name such as
+//! `#panic("x")` is therefore printed, never evaluated.
+
+mod atomic;
+mod error;
+mod fonts;
+mod report;
+mod world;
+
+pub use atomic::write_atomically;
+pub use error::DocumentError;
+pub use report::{
+    CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
+};
+
+use typst::diag::Severity;
+use typst::foundations::Smart;
+use typst::syntax::Source;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+use crate::world::{DocumentWorld, Template};
+
+/// How many compilations a memoised typst result may go unused before it is
+/// dropped. typst caches in process-wide memory; without eviction a
+/// long-running desktop app would keep every past document's layout forever.
+const CACHE_MAX_AGE: usize = 10;
+
+/// The typesetter: the standard library, the parsed fonts and the parsed
+/// templates, built once and reused for every document.
+///
+/// Creating it parses about 2.8 MB of embedded fonts, so make one and keep it
+/// (it is `Send + Sync`; share it behind an `Arc` if need be).
+pub struct Documents {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    templates: Vec<Source>,
+}
+
+impl Documents {
+    /// Parses the embedded fonts and builds the typst standard library.
+    pub fn new() -> Self {
+        let fonts = fonts::embedded();
+        let book = FontBook::from_fonts(&fonts);
+        Self {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(book),
+            fonts,
+            templates: world::parse_templates(),
+        }
+    }
+
+    /// Membership list and composition report (PDF bytes).
+    pub fn membership_report(
+        &self,
+        report: &MembershipReport,
+    ) -> Result<Vec<u8>, DocumentError> {
+        self.typeset(Template::Membership, report).map(|typeset| typeset.pdf)
+    }
+
+    /// Typesets `template` with `data` as `/data.json` and exports a PDF.
+    fn typeset<T: serde::Serialize>(
+        &self,
+        template: Template,
+        data: &T,
+    ) -> Result<Typeset, DocumentError> {
+        let json = serde_json::to_vec(data)
+            .map_err(|err| DocumentError::Io(format!("could not encode the document data: {err}")))?;
+        let world = DocumentWorld::new(self, template, json);
+
+        let warned = typst::compile::<PagedDocument>(&world);
+        let warnings = world.describe(&warned.warnings);
+        let result = warned.output.and_then(|document| {
+            let options = PdfOptions {
+                // Names the producing application instead of the typst version,
+                // so upgrading typst alone does not change the bytes' meaning.
+                creator: Smart::Custom(Some("Secretariat".into())),
+                // No timestamp: the PDF carries no creation date, so the same
+                // data always gives the same bytes.
+                timestamp: None,
+                ..PdfOptions::default()
+            };
+            typst_pdf::pdf(&document, &options)
+        });
+        typst::comemo::evict(CACHE_MAX_AGE);
+
+        match result {
+            Ok(pdf) => Ok(Typeset { pdf, warnings }),
+            Err(errors) => {
+                let mut lines = world.describe(&errors);
+                lines.extend(warnings);
+                Err(DocumentError::Typeset(lines.join("\n")))
+            }
+        }
+    }
+}
+
+impl Default for Documents {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A finished document and the typst warnings raised on the way.
+#[derive(Debug)]
+struct Typeset {
+    pdf: Vec<u8>,
+    /// Kept for the crate's own tests: a warning (an unknown font, say) means
+    /// the template is wrong even though a PDF came out.
+    #[cfg_attr(not(test), allow(dead_code))]
+    warnings: Vec<String>,
+}
+
+/// Severity words for diagnostics, as typst's own CLI prints them.
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> MembershipReport {
+        MembershipReport {
+            group_name: "Sample Group".into(),
+            date: "Fri 27 Nov 2026".into(),
+            generated: "Generated by Secretariat on Fri 27 Nov 2026".into(),
+            seats: vec![SeatLine {
+                seat: "Stakeholder seat 1".into(),
+                kind: "Stakeholder".into(),
+                holder: None,
+                organisation: None,
+                sme: false,
+                term_start: None,
+                term_end: None,
+            }],
+            people: vec![],
+            composition: vec![],
+            findings: vec![],
+            settings: vec![],
+        }
+    }
+
+    #[test]
+    fn membership_template_typesets_without_warnings() {
+        let typeset = Documents::new()
+            .typeset(Template::Membership, &sample())
+            .expect("the sample report typesets");
+        assert!(typeset.warnings.is_empty(), "warnings: {:#?}", typeset.warnings);
+        assert!(typeset.pdf.starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn template_errors_are_reported_with_their_location() {
+        // Data that is not an object makes the template's field access fail,
+        // which is the quickest way to provoke a genuine typst error.
+        let err = Documents::new()
+            .typeset(Template::Membership, &"not a report")
+            .expect_err("a string is not a report");
+        let DocumentError::Typeset(message) = err else {
+            panic!("expected a typeset error, got {err:?}");
+        };
+        assert!(message.starts_with("error: "), "{message}");
+        assert!(message.contains("/membership.typ:"), "{message}");
+    }
+
+    #[test]
+    fn embedded_fonts_all_parse() {
+        let documents = Documents::new();
+        assert_eq!(documents.fonts.len(), fonts::FILES.len());
+        let families: Vec<&str> =
+            documents.fonts.iter().map(|font| font.info().family.as_str()).collect();
+        assert!(families.contains(&"Noto Sans"), "{families:?}");
+        assert!(families.contains(&"DejaVu Sans"), "{families:?}");
+    }
+}

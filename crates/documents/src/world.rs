@@ -1,0 +1,161 @@
+//! The typst `World` documents are compiled in: embedded templates and fonts,
+//! plus one virtual data file, and nothing else.
+//!
+//! No file system, no network, no packages and no clock. That is what makes a
+//! document depend only on its data, and the same data give the same bytes.
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World, WorldExt};
+
+use crate::{Documents, severity_word};
+
+/// Where templates find their data: `json("/data.json")`.
+const DATA_PATH: &str = "/data.json";
+
+/// Every template file, by virtual path. A document starts from one of them
+/// (see [`Template`]); `/style.typ` holds the house style they all import.
+const TEMPLATES: [(&str, &str); 2] = [
+    ("/style.typ", include_str!("../templates/style.typ")),
+    ("/membership.typ", include_str!("../templates/membership.typ")),
+];
+
+/// The documents this crate can typeset, one main template file each.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Template {
+    Membership,
+}
+
+impl Template {
+    fn path(self) -> &'static str {
+        match self {
+            Self::Membership => "/membership.typ",
+        }
+    }
+}
+
+/// Parses every template, once, for [`Documents::new`].
+pub(crate) fn parse_templates() -> Vec<Source> {
+    TEMPLATES
+        .iter()
+        .map(|&(path, text)| Source::new(file_id(path), text.to_owned()))
+        .collect()
+}
+
+/// One compilation: the shared typesetter, the template to start from, and
+/// the data it reads.
+pub(crate) struct DocumentWorld<'a> {
+    documents: &'a Documents,
+    main: FileId,
+    data_id: FileId,
+    data: Bytes,
+}
+
+impl<'a> DocumentWorld<'a> {
+    pub(crate) fn new(documents: &'a Documents, template: Template, json: Vec<u8>) -> Self {
+        Self {
+            documents,
+            main: file_id(template.path()),
+            data_id: file_id(DATA_PATH),
+            data: Bytes::new(json),
+        }
+    }
+
+    /// One line per diagnostic, `error: /membership.typ:12:3: message`,
+    /// followed by typst's hints, so a template bug can be found from a log.
+    pub(crate) fn describe(&self, diagnostics: &[SourceDiagnostic]) -> Vec<String> {
+        diagnostics
+            .iter()
+            .map(|diagnostic| {
+                let mut line = format!("{}: ", severity_word(diagnostic.severity));
+                if let Some(place) = self.place(diagnostic) {
+                    line.push_str(&place);
+                    line.push_str(": ");
+                }
+                line.push_str(&diagnostic.message);
+                for hint in &diagnostic.hints {
+                    line.push_str(" (hint: ");
+                    line.push_str(&hint.v);
+                    line.push(')');
+                }
+                line
+            })
+            .collect()
+    }
+
+    /// `path:line:column` (one-based) of a diagnostic, if it points into a file.
+    fn place(&self, diagnostic: &SourceDiagnostic) -> Option<String> {
+        let id = diagnostic.span.id()?;
+        let path = id.vpath().get_with_slash().to_owned();
+        let position = self.range(diagnostic.span).and_then(|range| {
+            let source = self.source(id).ok()?;
+            source.lines().byte_to_line_column(range.start)
+        });
+        Some(match position {
+            Some((line, column)) => format!("{path}:{}:{}", line + 1, column + 1),
+            None => path,
+        })
+    }
+
+    fn template(&self, id: FileId) -> Option<&Source> {
+        self.documents.templates.iter().find(|source| source.id() == id)
+    }
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.documents.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.documents.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        match self.template(id) {
+            // A clone shares the parsed tree; nothing is parsed again.
+            Some(source) => Ok(source.clone()),
+            None if id == self.data_id => Err(FileError::NotSource),
+            None => Err(not_found(id)),
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            return Ok(self.data.clone());
+        }
+        match self.template(id) {
+            Some(source) => Ok(Bytes::from_string(source.text().to_owned())),
+            None => Err(not_found(id)),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.documents.fonts.get(index).cloned()
+    }
+
+    /// Always `None`: the date printed on a document comes from its data, and
+    /// a template that reaches for `datetime.today()` fails loudly instead of
+    /// quietly making output depend on when it was run.
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("template paths are valid virtual paths");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+/// Packages (`@preview/...`) and any other file are simply absent: nothing is
+/// downloaded or read from disk.
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().get_without_slash().into())
+}
