@@ -8,9 +8,11 @@
 pub mod demo;
 mod error;
 pub mod exchange;
+pub mod reports;
 mod session;
 pub mod types;
 
 pub use error::{ApiError, ApiResult, ErrorKind};
+pub use secretariat_documents::write_atomically;
 pub use secretariat_store::{GroupCounts, GroupSummary, KdfParams, MemoryKeychain, Passphrase, SeatView};
 pub use session::{default_data_dir, parse_date, Session, SessionConfig, ENV_DATA_DIR, ENV_PASSPHRASE, ENV_TODAY};

@@ -5,6 +5,8 @@
 
 use crate::demo;
 use crate::exchange;
+use crate::reports;
+use secretariat_documents::Documents;
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::types::*;
 use chrono::NaiveDate;
@@ -61,6 +63,12 @@ impl SessionConfig {
     }
 }
 
+/// A group's name made safe for a file name.
+fn file_stem(name: &str) -> String {
+    let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() || " -_().,&'".contains(c) { c } else { '-' }).collect();
+    cleaned.trim().chars().take(80).collect()
+}
+
 /// Parses a date as written on the command line: YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
@@ -72,12 +80,14 @@ pub struct Session {
     config: SessionConfig,
     paths: DataPaths,
     store: Mutex<Option<Store>>,
+    /// The typesetter with its fonts, set up on first use.
+    documents: std::sync::OnceLock<Arc<Documents>>,
 }
 
 impl Session {
     pub fn new(config: SessionConfig) -> Self {
         let paths = DataPaths::new(&config.data_dir);
-        Self { config, paths, store: Mutex::new(None) }
+        Self { config, paths, store: Mutex::new(None), documents: std::sync::OnceLock::new() }
     }
 
     /// Closes the database, waiting until every connection has shut down. Call it
@@ -396,6 +406,34 @@ impl Session {
     pub async fn export(&self, group_id: i64, kind: RegisterKind) -> ApiResult<String> {
         let store = self.store().await?;
         exchange::export(&store, group_id, kind, self.today()).await
+    }
+
+    /// Makes a document for a group, ready to be saved or opened.
+    pub async fn make_document(&self, group_id: i64, kind: DocumentKind, on: Option<NaiveDate>) -> ApiResult<Made> {
+        let store = self.store().await?;
+        let today = self.today();
+        let group = store.group(group_id).await?;
+        let stem = file_stem(&group.name);
+        match kind {
+            DocumentKind::MembershipReport => {
+                let report = reports::membership(&store, group_id, on.unwrap_or(today), today).await?;
+                let documents = self.documents.get_or_init(|| Arc::new(Documents::new())).clone();
+                // Typesetting is CPU work: keep it off the async threads.
+                let bytes = tokio::task::spawn_blocking(move || documents.membership_report(&report))
+                    .await
+                    .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
+                    .map_err(reports::typeset_error)?;
+                Ok(Made { file_name: format!("{stem} - membership.pdf"), bytes })
+            }
+            DocumentKind::PeopleCsv => {
+                let text = exchange::export(&store, group_id, RegisterKind::People, today).await?;
+                Ok(Made { file_name: format!("{stem} - people.csv"), bytes: text.into_bytes() })
+            }
+            DocumentKind::OrganisationsCsv => {
+                let text = exchange::export(&store, group_id, RegisterKind::Organisations, today).await?;
+                Ok(Made { file_name: format!("{stem} - organisations.csv"), bytes: text.into_bytes() })
+            }
+        }
     }
 
     pub async fn status(&self) -> ApiResult<Status> {

@@ -249,3 +249,20 @@ pub struct ImportPreview {
     pub valid_rows: u32,
     pub saved: bool,
 }
+
+/// A document the app makes for a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// The membership list and composition report (PDF).
+    MembershipReport,
+    PeopleCsv,
+    OrganisationsCsv,
+}
+
+/// A document made and ready to save or open; its bytes never cross to the UI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Made {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}

@@ -5,7 +5,7 @@
 //! that lists or reports.
 
 use clap::{Args, Parser, Subcommand};
-use secretariat_api::types::{Compliance, GroupCreated, ImportPreview, RegisterKind, Status};
+use secretariat_api::types::{Compliance, DocumentKind, GroupCreated, ImportPreview, RegisterKind, Status};
 use secretariat_api::GroupSummary;
 use secretariat_api::{ApiError, ErrorKind, Session, SessionConfig, ENV_DATA_DIR};
 use std::ffi::OsString;
@@ -51,6 +51,20 @@ pub enum Command {
     Import(ImportArgs),
     /// Export people or organisations as CSV (to standard output, or to a file with -o).
     Export(ExportArgs),
+    /// Write the membership list and composition report (PDF).
+    Membership(MembershipArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MembershipArgs {
+    /// The day the report describes, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub on: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -191,6 +205,13 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
         Command::Check(args) => check(session, args, out).await,
         Command::Import(args) => import(session, args, out).await,
         Command::Export(args) => export(session, args, out).await.map(|()| 0),
+        Command::Membership(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let made = session.make_document(group.id, DocumentKind::MembershipReport, args.on).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
+            Ok(0)
+        }
         other => run_setup(session, other, out).await.map(|()| 0),
     }
 }
@@ -251,7 +272,9 @@ async fn run_setup(session: &Session, command: Command, out: &mut dyn Write) -> 
             }
             print_status(out, &status)
         }
-        Command::Check(_) | Command::Import(_) | Command::Export(_) => unreachable!("handled in run"),
+        Command::Check(_) | Command::Import(_) | Command::Export(_) | Command::Membership(_) => {
+            unreachable!("handled in run")
+        }
     }
 }
 
@@ -370,19 +393,13 @@ async fn export(session: &Session, args: ExportArgs, out: &mut dyn Write) -> Res
     let csv = session.export(group.id, args.register.into()).await?;
     match args.output {
         None => out.write_all(csv.as_bytes()).map_err(io_error),
-        Some(path) => write_atomically(&path, csv.as_bytes()),
+        Some(path) => write_file(&path, csv.as_bytes()),
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames it into place.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<(), ApiError> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let fail = |e: std::io::Error| ApiError::invalid("output", format!("Could not write {}: {e}", path.display()));
-    let mut temp = tempfile::Builder::new().prefix(".secretariat-").tempfile_in(dir).map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
-    temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), ApiError> {
+    secretariat_api::write_atomically(path, bytes)
+        .map_err(|e| ApiError::invalid("output", format!("Could not write {}: {e}", path.display())))
 }
 
 fn io_error(error: std::io::Error) -> ApiError {

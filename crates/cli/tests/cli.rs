@@ -165,3 +165,25 @@ async fn import_and_export_people_through_files() {
     assert_eq!(std::fs::read_to_string(&exported).unwrap(), std::fs::read_to_string(&people).unwrap());
     s.close().await;
 }
+
+#[tokio::test]
+async fn membership_writes_a_pdf_whose_text_names_members_and_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    let pdf = dir.path().join("membership.pdf");
+    let (code, out) = run_code(&s, &["membership", "-o", pdf.to_str().unwrap()]).await;
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Wrote "), "{out}");
+    let text = std::process::Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Demo — Interoperability for Policing WG (fictional)"), "{text}");
+    assert!(text.contains("Zoë Ó'Brien"));
+    assert!(text.contains("Kestrel Data Ltd"));
+    assert!(text.contains("ToR §13"));
+    assert!(text.contains("Page 1 of"));
+    // No temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(names.iter().all(|n| !n.starts_with(".tmp") && !n.starts_with(".secretariat-")), "{names:?}");
+    s.close().await;
+}

@@ -8,13 +8,20 @@
 use typst::foundations::Bytes;
 use typst::text::Font;
 
-/// Every embedded font file, by name, main face first.
+/// An embedded font file, by name: `(name, bytes)`.
+macro_rules! font_file {
+    ($name:literal) => {
+        ($name, include_bytes!(concat!("../fonts/", $name)) as &[u8])
+    };
+}
+
+/// Every embedded font file, main face first.
 pub(crate) const FILES: [(&str, &[u8]); 5] = [
-    ("NotoSans-Regular.ttf", include_bytes!("../fonts/NotoSans-Regular.ttf")),
-    ("NotoSans-Bold.ttf", include_bytes!("../fonts/NotoSans-Bold.ttf")),
-    ("NotoSans-Italic.ttf", include_bytes!("../fonts/NotoSans-Italic.ttf")),
-    ("NotoSans-BoldItalic.ttf", include_bytes!("../fonts/NotoSans-BoldItalic.ttf")),
-    ("DejaVuSans.ttf", include_bytes!("../fonts/DejaVuSans.ttf")),
+    font_file!("NotoSans-Regular.ttf"),
+    font_file!("NotoSans-Bold.ttf"),
+    font_file!("NotoSans-Italic.ttf"),
+    font_file!("NotoSans-BoldItalic.ttf"),
+    font_file!("DejaVuSans.ttf"),
 ];
 
 /// Parses the embedded fonts.
@@ -29,8 +36,13 @@ pub(crate) fn embedded() -> Vec<Font> {
             // `Bytes::new` over a `&'static [u8]` borrows the binary's copy
             // instead of duplicating megabytes of font data on the heap.
             let mut faces = Font::iter(Bytes::new(data));
-            let face = faces.next().unwrap_or_else(|| panic!("embedded font {name} does not parse"));
-            debug_assert!(faces.next().is_none(), "{name} is a collection; only its first face is used");
+            let face = faces
+                .next()
+                .unwrap_or_else(|| panic!("embedded font {name} does not parse"));
+            debug_assert!(
+                faces.next().is_none(),
+                "{name} is a collection; only its first face is used"
+            );
             face
         })
         .collect()

@@ -64,11 +64,9 @@ impl Documents {
     }
 
     /// Membership list and composition report (PDF bytes).
-    pub fn membership_report(
-        &self,
-        report: &MembershipReport,
-    ) -> Result<Vec<u8>, DocumentError> {
-        self.typeset(Template::Membership, report).map(|typeset| typeset.pdf)
+    pub fn membership_report(&self, report: &MembershipReport) -> Result<Vec<u8>, DocumentError> {
+        self.typeset(Template::Membership, report)
+            .map(|typeset| typeset.pdf)
     }
 
     /// Typesets `template` with `data` as `/data.json` and exports a PDF.
@@ -77,16 +75,17 @@ impl Documents {
         template: Template,
         data: &T,
     ) -> Result<Typeset, DocumentError> {
-        let json = serde_json::to_vec(data)
-            .map_err(|err| DocumentError::Io(format!("could not encode the document data: {err}")))?;
+        let json = serde_json::to_vec(data).map_err(|err| {
+            DocumentError::Io(format!("could not encode the document data: {err}"))
+        })?;
         let world = DocumentWorld::new(self, template, json);
 
         let warned = typst::compile::<PagedDocument>(&world);
         let warnings = world.describe(&warned.warnings);
         let result = warned.output.and_then(|document| {
             let options = PdfOptions {
-                // Names the producing application instead of the typst version,
-                // so upgrading typst alone does not change the bytes' meaning.
+                // Viewers show Creator as the application the document came
+                // from; for the secretariat that is this app, not typst.
                 creator: Smart::Custom(Some("Secretariat".into())),
                 // No timestamp: the PDF carries no creation date, so the same
                 // data always gives the same bytes.
@@ -162,7 +161,11 @@ mod tests {
         let typeset = Documents::new()
             .typeset(Template::Membership, &sample())
             .expect("the sample report typesets");
-        assert!(typeset.warnings.is_empty(), "warnings: {:#?}", typeset.warnings);
+        assert!(
+            typeset.warnings.is_empty(),
+            "warnings: {:#?}",
+            typeset.warnings
+        );
         assert!(typeset.pdf.starts_with(b"%PDF-"));
     }
 
@@ -181,12 +184,27 @@ mod tests {
     }
 
     #[test]
+    fn documents_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Documents>();
+    }
+
+    #[test]
     fn embedded_fonts_all_parse() {
         let documents = Documents::new();
         assert_eq!(documents.fonts.len(), fonts::FILES.len());
-        let families: Vec<&str> =
-            documents.fonts.iter().map(|font| font.info().family.as_str()).collect();
+        let families: Vec<&str> = documents
+            .fonts
+            .iter()
+            .map(|font| font.info().family.as_str())
+            .collect();
         assert!(families.contains(&"Noto Sans"), "{families:?}");
         assert!(families.contains(&"DejaVu Sans"), "{families:?}");
+    }
+}
+
+impl std::fmt::Debug for Documents {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Documents").finish_non_exhaustive()
     }
 }

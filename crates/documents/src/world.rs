@@ -20,7 +20,10 @@ const DATA_PATH: &str = "/data.json";
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
 const TEMPLATES: [(&str, &str); 2] = [
     ("/style.typ", include_str!("../templates/style.typ")),
-    ("/membership.typ", include_str!("../templates/membership.typ")),
+    (
+        "/membership.typ",
+        include_str!("../templates/membership.typ"),
+    ),
 ];
 
 /// The documents this crate can typeset, one main template file each.
@@ -101,7 +104,10 @@ impl<'a> DocumentWorld<'a> {
     }
 
     fn template(&self, id: FileId) -> Option<&Source> {
-        self.documents.templates.iter().find(|source| source.id() == id)
+        self.documents
+            .templates
+            .iter()
+            .find(|source| source.id() == id)
     }
 }
 
