@@ -25,7 +25,8 @@ const COMMANDS: &[&str] = &[
     "add_invitee",
     "preview_import",
     "import_register",
-    "export_register",
+    "save_document",
+    "open_document",
 ];
 
 fn main() {

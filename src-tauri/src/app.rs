@@ -30,6 +30,9 @@ pub fn run(data_dir: Option<PathBuf>) {
                 let _ = window.set_focus();
             }
         }))
+        // Used from Rust only (Save as…, Open in viewer); the window is granted none of their commands.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(Session::new(config))
         .invoke_handler(commands::handler())
         .setup(|app| {

@@ -83,6 +83,10 @@ test('creates the group from the techUK template and sees 12 vacant seats', asyn
     await (await browser.$('tbody')).waitForExist({ timeout: 10000 });
     assert.equal((await browser.$$('tbody tr')).length, 15);
     await look(browser, '07-meetings', assert);
+
+    await goTo(browser, 'Documents');
+    await heading(browser, 'Documents');
+    await look(browser, '09-documents', assert);
   } finally {
     await driver.close(browser);
   }

@@ -231,3 +231,40 @@ describe('membership', () => {
     await expectAccessible(container);
   });
 });
+
+describe('documents', () => {
+  it('saves a document where the native dialog says, and says where', async () => {
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      save_document: () => '/home/pm/Interop WG - membership.pdf',
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Documents' }));
+    await user.click(await screen.findByRole('button', { name: 'Save as…: Membership list and composition report' }));
+    expect(await screen.findByText('Saved to /home/pm/Interop WG - membership.pdf.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'membership_report' });
+    await expectAccessible(container);
+  });
+
+  it('says nothing when the Save dialog is cancelled, and shows a failure to open', async () => {
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      save_document: () => null,
+      open_document: () => {
+        throw { kind: 'internal', message: 'No viewer could open the document: xdg-open failed' };
+      },
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Documents' }));
+    await user.click(await screen.findByRole('button', { name: 'Save as…: People (CSV)' }));
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    await user.click(screen.getByRole('button', { name: 'Open in viewer: Membership list and composition report' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('No viewer could open the document');
+  });
+});

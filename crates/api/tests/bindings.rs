@@ -74,6 +74,7 @@ fn generate() -> String {
         ManagerStatus::decl(&cfg),
         Obtained::decl(&cfg),
         Role::decl(&cfg),
+        DocumentKind::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\

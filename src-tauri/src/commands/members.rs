@@ -77,8 +77,3 @@ pub async fn preview_import(session: State<'_, Session>, request: ImportRequest)
 pub async fn import_register(session: State<'_, Session>, request: ImportRequest) -> Reply<ImportPreview> {
     session.import(request).await
 }
-
-#[tauri::command]
-pub async fn export_register(session: State<'_, Session>, group_id: i64, kind: RegisterKind) -> Reply<String> {
-    session.export(group_id, kind).await
-}

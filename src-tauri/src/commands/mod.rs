@@ -3,6 +3,7 @@
 //! (`{kind, message, field?}`). Keep the list in step with `build.rs` and
 //! `capabilities/main.json`.
 
+mod documents;
 mod groups;
 mod members;
 mod setup;
@@ -31,6 +32,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         members::add_invitee,
         members::preview_import,
         members::import_register,
-        members::export_register,
+        documents::save_document,
+        documents::open_document,
     ]
 }

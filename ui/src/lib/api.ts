@@ -17,7 +17,7 @@ import type {
   MembersView,
   OrganisationRecord,
   PersonDetail,
-  RegisterKind,
+  DocumentKind,
   SaveOrganisation,
   SavePerson,
   CreateGroupRequest,
@@ -81,7 +81,8 @@ export const api = {
   addInvitee: (request: AddInvitee) => call<MembersView>('add_invitee', { request }),
   previewImport: (request: ImportRequest) => call<ImportPreview>('preview_import', { request }),
   importRegister: (request: ImportRequest) => call<ImportPreview>('import_register', { request }),
-  exportRegister: (groupId: number, kind: RegisterKind) => call<string>('export_register', { groupId, kind }),
+  saveDocument: (groupId: number, kind: DocumentKind) => call<string | null>('save_document', { groupId, kind }),
+  openDocument: (groupId: number, kind: DocumentKind) => call<string>('open_document', { groupId, kind }),
 };
 
 /** Turns a failure into the form's error list: `{field?, message}`. */

@@ -247,3 +247,5 @@ export type ManagerStatus = "yes" | "no" | "unknown";
 export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
+
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv";

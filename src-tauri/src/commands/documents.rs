@@ -1,0 +1,43 @@
+//! Documents: made by the `Session`, then saved where the person chooses (the
+//! native Save dialog) or opened in the system viewer to print. The dialog and
+//! the viewer are used from Rust, so the window needs no file-system permission.
+
+use secretariat_api::types::DocumentKind;
+use secretariat_api::{write_atomically, ApiError, ErrorKind, Session};
+use std::path::PathBuf;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+fn failed(what: &str, error: impl std::fmt::Display) -> ApiError {
+    ApiError::new(ErrorKind::Internal, format!("{what}: {error}"))
+}
+
+/// Asks where to save the document and saves it; `None` when the person cancels.
+#[tauri::command]
+pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind) -> Result<Option<String>, ApiError> {
+    let made = session.make_document(group_id, kind, None).await?;
+    let (filter, extension) = if made.file_name.ends_with(".pdf") { ("PDF document", "pdf") } else { ("CSV file", "csv") };
+    let dialog = app.dialog().file().set_title("Save as").set_file_name(&made.file_name).add_filter(filter, &[extension]);
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|e| failed("The Save dialog failed", e))?;
+    let Some(chosen) = chosen else { return Ok(None) };
+    let path: PathBuf = chosen.into_path().map_err(|e| failed("That place cannot be saved to", e))?;
+    write_atomically(&path, &made.bytes).map_err(|e| ApiError::invalid("path", format!("Could not save {}: {e}", path.display())))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Writes the document to a private temporary folder and opens it in the system viewer (to print).
+#[tauri::command]
+pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind) -> Result<String, ApiError> {
+    let made = session.make_document(group_id, kind, None).await?;
+    let folder = std::env::temp_dir().join("secretariat-documents");
+    std::fs::create_dir_all(&folder).map_err(|e| failed("Could not make a temporary folder", e))?;
+    let path = folder.join(&made.file_name);
+    write_atomically(&path, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| failed("No viewer could open the document", e))?;
+    Ok(path.display().to_string())
+}
