@@ -8,9 +8,6 @@ const COMMANDS: &[&str] = &[
     "load_demo",
     "recover",
     "group_home",
-    "list_people",
-    "list_organisations",
-    "list_meetings",
     "compliance",
     "members",
     "person",
@@ -27,6 +24,16 @@ const COMMANDS: &[&str] = &[
     "import_register",
     "save_document",
     "open_document",
+    "meetings",
+    "meeting",
+    "save_meeting",
+    "plan_series",
+    "save_agenda_item",
+    "move_agenda_item",
+    "remove_agenda_item",
+    "attach_paper",
+    "mark_published",
+    "build_pack",
 ];
 
 fn main() {

@@ -68,6 +68,8 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
         position_volunteers: 6,
         time_zone: 'Europe/London',
         term_reminder_days: 60,
+        standard_agenda: ['Welcome and apologies', 'Minutes of the last meeting', 'Matters arising and open actions', 'Any other business'],
+        paper_limit_mb: 20,
       },
     },
     today: '2026-11-27',
@@ -75,6 +77,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
     vacant_seats: seats.filter((s) => !s.holder).length,
     settings: techuk.settings,
     counts: { organisations: 0, people: 0, meetings: 0 },
+    next_meeting: null,
   };
 }
 

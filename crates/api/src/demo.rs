@@ -6,7 +6,8 @@
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use secretariat_rules::{ManagerStatus, Obtained, Role, SeatKind, TechukStatus, Template};
-use secretariat_store::{NewMeeting, OrganisationInput, PersonInput, Store};
+use secretariat_documents::Documents;
+use secretariat_store::{AgendaItemInput, MeetingInput, OrganisationInput, PersonInput, Purpose, Store};
 
 pub const DEMO_GROUP_NAME: &str = "Demo — Interoperability for Policing WG (fictional)";
 
@@ -67,8 +68,30 @@ fn second_tuesday(date: NaiveDate) -> NaiveDate {
     NaiveDate::from_weekday_of_month_opt(date.year(), date.month(), Weekday::Tue, 2).expect("every month has two Tuesdays")
 }
 
+/// The subjects the demo group discusses.
+const TOPICS: [&str; 12] = [
+    "National data standards roadmap",
+    "API gateway pilot with two forces",
+    "Custody data exchange specification",
+    "Supplier survey on interoperability",
+    "Digital evidence sharing standards",
+    "Records management data model",
+    "Command and control integration",
+    "Procurement guidance on open standards",
+    "Identity and access federation",
+    "Case file exchange with the CPS",
+    "Data quality metrics",
+    "Annual report to the Board",
+];
+
+fn paper(documents: &Documents, title: &str, pages: usize) -> ApiResult<Vec<u8>> {
+    documents
+        .sample_paper(title, "The secretariat", pages)
+        .map_err(|e| ApiError::new(ErrorKind::Internal, format!("A demo paper could not be made: {e}")))
+}
+
 /// Loads the demo group in one transaction and returns its id.
-pub async fn load(store: &Store, today: NaiveDate) -> ApiResult<i64> {
+pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> ApiResult<i64> {
     if store.groups().await?.iter().any(|g| g.name == DEMO_GROUP_NAME) {
         return Err(ApiError::new(ErrorKind::AlreadyExists, "The demo group is already loaded; pick it in the group switcher."));
     }
@@ -142,7 +165,9 @@ pub async fn load(store: &Store, today: NaiveDate) -> ApiResult<i64> {
         .await?;
     w.add_invitee(group, invitee, months_before(today, 6), "Invited by the group to attend regularly").await?;
 
-    // A year of monthly meetings (ToR §19) and the next two.
+    // A year of monthly meetings (ToR §19) and the next two, each agenda with its
+    // standard items plus two of the group's own, with papers.
+    let presenters = [people[7], people[4], people[5], people[1], people[8]];
     for offset in -12i32..=2 {
         let month = if offset < 0 {
             months_before(today, offset.unsigned_abs())
@@ -150,9 +175,9 @@ pub async fn load(store: &Store, today: NaiveDate) -> ApiResult<i64> {
             today.checked_add_months(Months::new(offset as u32)).expect("in range")
         };
         let day = second_tuesday(month);
-        w.add_meeting(
+        let meeting = w.add_meeting(
             group,
-            &NewMeeting {
+            &MeetingInput {
                 title: format!("Working group meeting — {}", day.format("%B %Y")),
                 starts_at: day.and_hms_opt(14, 0, 0).expect("valid time"),
                 ends_at: day.and_hms_opt(16, 0, 0).expect("valid time"),
@@ -162,6 +187,31 @@ pub async fn load(store: &Store, today: NaiveDate) -> ApiResult<i64> {
             },
         )
         .await?;
+        let n = (offset + 12) as usize;
+        for (k, (title, purpose, minutes)) in [
+            (TOPICS[n % TOPICS.len()], Purpose::Discussion, 30u32),
+            (TOPICS[(n + 5) % TOPICS.len()], Purpose::Decision, 25),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let item = w
+                .add_agenda_item(
+                    group,
+                    meeting,
+                    &AgendaItemInput { title: title.to_owned(), purpose, presenter_id: Some(presenters[(n + k) % presenters.len()]), minutes, private: false },
+                )
+                .await?;
+            // Papers for the meetings that have one circulated, and for the next.
+            if offset <= 1 {
+                let bytes = paper(documents, title, 1 + (n + k) % 3)?;
+                let pages = secretariat_documents::check_paper(&bytes, usize::MAX).map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?.pages;
+                w.add_paper(group, item, &format!("{title}: paper"), &format!("{}.pdf", title.to_lowercase().replace(' ', "-")), &bytes, pages as u32).await?;
+            }
+        }
+        if offset < 0 {
+            w.publish(group, meeting, secretariat_rules::meetings::publication_deadline(day, 7)).await?;
+        }
     }
     w.commit().await?;
     Ok(group)

@@ -5,9 +5,11 @@
 //! as [`ApiError`] (`{kind, message, field?}`). Nothing here knows about Tauri,
 //! so every command body is testable without a desktop.
 
+mod circulation;
 pub mod demo;
 mod error;
 pub mod exchange;
+mod meetings;
 pub mod reports;
 mod session;
 pub mod types;

@@ -4,6 +4,7 @@
 //! make. The Tauri commands and the CLI are thin callers of these methods.
 
 use crate::demo;
+use crate::circulation;
 use crate::exchange;
 use crate::reports;
 use secretariat_documents::Documents;
@@ -12,8 +13,8 @@ use crate::types::*;
 use chrono::NaiveDate;
 use secretariat_rules::{text, tor, Severity, SubjectKind, Template};
 use secretariat_store::{
-    DataPaths, KdfParams, KeySource, Keychain, KeychainOutcome, MeetingView, OrganisationRecord, OrganisationView, Passphrase,
-    GroupSummary, PersonDetail, PersonView, Store, SystemKeychain,
+    DataPaths, KdfParams, KeySource, Keychain, KeychainOutcome, OrganisationRecord, Passphrase,
+    GroupSummary, PersonDetail, Store, SystemKeychain,
 };
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -112,6 +113,10 @@ impl Session {
     }
 
     /// The open store, opening it on first use.
+    pub(crate) async fn open_store(&self) -> ApiResult<Store> {
+        self.store().await
+    }
+
     async fn store(&self) -> ApiResult<Store> {
         let mut slot = self.store.lock().await;
         if let Some(store) = slot.as_ref() {
@@ -233,7 +238,8 @@ impl Session {
         let (store, keychain_warning) = self
             .store_or_create(request.recovery_passphrase.as_deref(), request.recovery_passphrase_confirm.as_deref())
             .await?;
-        let id = demo::load(&store, self.today()).await?;
+        let documents = self.documents();
+        let id = demo::load(&store, &documents, self.today()).await?;
         let group = store.groups().await?.into_iter().find(|g| g.id == id).expect("the demo group just loaded");
         Ok(GroupCreated { group, keychain_warning })
     }
@@ -246,19 +252,8 @@ impl Session {
         let vacant_seats = seats.iter().filter(|s| s.holder.is_none()).count() as u32;
         let settings = group.settings.describe();
         let counts = store.counts(group_id).await?;
-        Ok(GroupHome { group, today, seats, vacant_seats, settings, counts })
-    }
-
-    pub async fn people(&self, group_id: i64) -> ApiResult<Vec<PersonView>> {
-        Ok(self.store().await?.people(group_id, self.today()).await?)
-    }
-
-    pub async fn organisations(&self, group_id: i64) -> ApiResult<Vec<OrganisationView>> {
-        Ok(self.store().await?.organisations(group_id, self.today()).await?)
-    }
-
-    pub async fn meetings(&self, group_id: i64) -> ApiResult<Vec<MeetingView>> {
-        Ok(self.store().await?.meetings(group_id).await?)
+        let next_meeting = self.next_meeting(group_id).await?;
+        Ok(GroupHome { group, today, seats, vacant_seats, settings, counts, next_meeting })
     }
 
     /// The rules engine's findings for a group on `on` (today by default).
@@ -408,32 +403,109 @@ impl Session {
         exchange::export(&store, group_id, kind, self.today()).await
     }
 
-    /// Makes a document for a group, ready to be saved or opened.
-    pub async fn make_document(&self, group_id: i64, kind: DocumentKind, on: Option<NaiveDate>) -> ApiResult<Made> {
+    fn documents(&self) -> Arc<Documents> {
+        self.documents.get_or_init(|| Arc::new(Documents::new())).clone()
+    }
+
+    /// Runs typesetting off the async threads: it is CPU work.
+    async fn typeset<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Documents) -> Result<T, secretariat_documents::DocumentError> + Send + 'static,
+    ) -> ApiResult<T> {
+        let documents = self.documents();
+        tokio::task::spawn_blocking(move || work(&documents))
+            .await
+            .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
+            .map_err(reports::typeset_error)
+    }
+
+    /// Makes a document for a group (and meeting, for the meeting documents), ready to be saved or opened.
+    pub async fn make_document(&self, group_id: i64, kind: DocumentKind, meeting: Option<i64>, on: Option<NaiveDate>) -> ApiResult<Made> {
         let store = self.store().await?;
         let today = self.today();
         let group = store.group(group_id).await?;
         let stem = file_stem(&group.name);
-        match kind {
+        let meeting = match (kind.needs_meeting(), meeting) {
+            (true, Some(id)) => Some(store.meeting_detail(group_id, id).await?.meeting),
+            (true, None) => return Err(ApiError::invalid("meeting", "Choose a meeting.")),
+            (false, _) => None,
+        };
+        let day_stem = |m: &secretariat_store::MeetingSummary| format!("{stem} {}", m.starts_at.format("%Y-%m-%d"));
+        let made = |file_name: String, bytes: Vec<u8>, pages: Option<usize>| Made { file_name, bytes, pages };
+        Ok(match kind {
             DocumentKind::MembershipReport => {
                 let report = reports::membership(&store, group_id, on.unwrap_or(today), today).await?;
-                let documents = self.documents.get_or_init(|| Arc::new(Documents::new())).clone();
-                // Typesetting is CPU work: keep it off the async threads.
-                let bytes = tokio::task::spawn_blocking(move || documents.membership_report(&report))
-                    .await
-                    .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
-                    .map_err(reports::typeset_error)?;
-                Ok(Made { file_name: format!("{stem} - membership.pdf"), bytes })
+                let bytes = self.typeset(move |d| d.membership_report(&report)).await?;
+                made(format!("{stem} - membership.pdf"), bytes, None)
             }
             DocumentKind::PeopleCsv => {
-                let text = exchange::export(&store, group_id, RegisterKind::People, today).await?;
-                Ok(Made { file_name: format!("{stem} - people.csv"), bytes: text.into_bytes() })
+                made(format!("{stem} - people.csv"), exchange::export(&store, group_id, RegisterKind::People, today).await?.into_bytes(), None)
             }
-            DocumentKind::OrganisationsCsv => {
-                let text = exchange::export(&store, group_id, RegisterKind::Organisations, today).await?;
-                Ok(Made { file_name: format!("{stem} - organisations.csv"), bytes: text.into_bytes() })
+            DocumentKind::OrganisationsCsv => made(
+                format!("{stem} - organisations.csv"),
+                exchange::export(&store, group_id, RegisterKind::Organisations, today).await?.into_bytes(),
+                None,
+            ),
+            DocumentKind::Agenda => {
+                let m = meeting.expect("checked above");
+                let (agenda, _) = reports::agenda(&store, group_id, m.id, today).await?;
+                let bytes = self.typeset(move |d| d.agenda(&agenda)).await?;
+                made(format!("{} - agenda.pdf", day_stem(&m)), bytes, None)
             }
-        }
+            DocumentKind::AgendaPack => {
+                let m = meeting.expect("checked above");
+                let pack = self.pack(&store, group_id, m.id).await?;
+                made(format!("{} - agenda pack.pdf", day_stem(&m)), pack.bytes, Some(pack.pages))
+            }
+            DocumentKind::MeetingInvite => {
+                let m = meeting.expect("checked above");
+                let ics = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m));
+                made(format!("{} - invitation.ics", day_stem(&m)), ics.into_bytes(), None)
+            }
+            DocumentKind::SeriesCalendar => {
+                let upcoming: Vec<_> =
+                    store.meeting_summaries(group_id).await?.into_iter().filter(|m| m.starts_at.date() >= today).collect();
+                let ics = circulation::calendar(&group.name, &group.settings.time_zone, &upcoming);
+                made(format!("{stem} - meetings.ics"), ics.into_bytes(), None)
+            }
+            DocumentKind::CirculationDraft => {
+                let m = meeting.expect("checked above");
+                let pack = self.pack(&store, group_id, m.id).await?;
+                let pack_name = format!("{} - agenda pack.pdf", day_stem(&m));
+                let invite = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m));
+                let detail = store.meeting_detail(group_id, m.id).await?;
+                let minutes: Vec<u32> = detail.items.iter().map(|i| i.input.minutes).collect();
+                let agenda_lines = secretariat_rules::meetings::start_times(m.starts_at.time(), &minutes)
+                    .into_iter()
+                    .zip(&detail.items)
+                    .enumerate()
+                    .map(|(n, (t, i))| format!("{}. {} {} ({})", n + 1, t.format("%H:%M"), i.input.title, i.input.purpose.label().to_lowercase()))
+                    .collect();
+                let recipients = store.recipients(group_id, m.starts_at.date()).await?;
+                let deadline = secretariat_rules::meetings::publication_deadline(m.starts_at.date(), group.settings.publication_lead_days);
+                let bytes = circulation::email_draft(&circulation::Draft {
+                    group_name: &group.name,
+                    meeting: &m,
+                    deadline,
+                    agenda_lines,
+                    recipients: &recipients,
+                    pack_name: &pack_name,
+                    pack: &pack.bytes,
+                    invite: &invite,
+                })?;
+                made(format!("{} - circulation draft.eml", day_stem(&m)), bytes, None)
+            }
+        })
+    }
+
+    /// Builds a meeting's agenda pack and keeps it as the meeting's latest pack.
+    pub(crate) async fn pack(&self, store: &Store, group_id: i64, meeting_id: i64) -> ApiResult<secretariat_documents::Pack> {
+        let (agenda, papers) = reports::agenda(store, group_id, meeting_id, self.today()).await?;
+        let pack = self.typeset(move |d| d.agenda_pack(&agenda, &papers)).await?;
+        let mut w = store.begin().await?;
+        w.store_pack(group_id, meeting_id, &pack.bytes, pack.pages as u32).await?;
+        w.commit().await?;
+        Ok(pack)
     }
 
     pub async fn status(&self) -> ApiResult<Status> {

@@ -93,6 +93,8 @@ pub struct GroupHome {
     pub vacant_seats: u32,
     pub settings: Vec<SettingLine>,
     pub counts: GroupCounts,
+    /// The next meeting and its publication deadline (ToR §20).
+    pub next_meeting: Option<NextMeeting>,
 }
 
 /// `secretariat status`: where the data is, that it is encrypted, and what it holds.
@@ -258,6 +260,22 @@ pub enum DocumentKind {
     MembershipReport,
     PeopleCsv,
     OrganisationsCsv,
+    /// A meeting's agenda alone (PDF).
+    Agenda,
+    /// A meeting's agenda pack: cover, agenda, contents and every paper (PDF).
+    AgendaPack,
+    /// The email draft circulating the pack (.eml).
+    CirculationDraft,
+    /// A meeting's calendar invitation (.ics).
+    MeetingInvite,
+    /// Every meeting of the group from today on (.ics).
+    SeriesCalendar,
+}
+
+impl DocumentKind {
+    pub fn needs_meeting(self) -> bool {
+        matches!(self, DocumentKind::Agenda | DocumentKind::AgendaPack | DocumentKind::CirculationDraft | DocumentKind::MeetingInvite)
+    }
 }
 
 /// A document made and ready to save or open; its bytes never cross to the UI.
@@ -265,4 +283,82 @@ pub enum DocumentKind {
 pub struct Made {
     pub file_name: String,
     pub bytes: Vec<u8>,
+    /// Pages, for PDFs.
+    pub pages: Option<usize>,
+}
+
+/// A meeting in the list, with where its publication stands (ToR §20).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MeetingRow {
+    pub meeting: secretariat_store::MeetingSummary,
+    pub deadline: NaiveDate,
+    pub publication: secretariat_rules::meetings::Publication,
+}
+
+/// A meeting's page: its agenda with running times and papers, and its deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MeetingPage {
+    pub detail: secretariat_store::MeetingDetail,
+    /// Each item's start, "14:05", in agenda order.
+    pub start_times: Vec<String>,
+    pub deadline: NaiveDate,
+    pub publication: secretariat_rules::meetings::Publication,
+    /// For the presenter list.
+    pub people: Vec<secretariat_store::PersonView>,
+    pub paper_limit_mb: u32,
+    /// The agenda pack as last built, if it has been.
+    pub pack: Option<PackInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PackInfo {
+    /// UTC instant, RFC 3339.
+    pub built_at: String,
+    pub pages: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct SaveMeeting {
+    pub group_id: i64,
+    pub id: Option<i64>,
+    pub input: secretariat_store::MeetingInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct PlanSeries {
+    pub group_id: i64,
+    pub input: secretariat_store::SeriesInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct SaveAgendaItem {
+    pub group_id: i64,
+    pub meeting_id: i64,
+    /// None to add a new item.
+    pub id: Option<i64>,
+    pub input: secretariat_store::AgendaItemInput,
+}
+
+/// A PDF offered as a paper, its bytes as base64 (the window reads the file the person picked).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct AttachPaper {
+    pub group_id: i64,
+    pub item_id: i64,
+    /// Set to replace that paper with a new version.
+    pub paper_id: Option<i64>,
+    pub title: String,
+    pub file_name: String,
+    pub data_base64: String,
+}
+
+/// The next meeting on the home screen, with its publication deadline (ToR §20).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct NextMeeting {
+    pub id: i64,
+    pub title: String,
+    pub starts_at: chrono::NaiveDateTime,
+    pub deadline: NaiveDate,
+    pub publication: secretariat_rules::meetings::Publication,
+    pub items: u32,
+    pub papers: u32,
 }

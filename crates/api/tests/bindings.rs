@@ -8,8 +8,10 @@ use secretariat_rules::{
     Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind,
     TechukStatus, Template, Tor,
 };
+use secretariat_rules::meetings::{MonthlyRule, Publication};
 use secretariat_store::{
-    AppointmentView, EmploymentView, EndReason, Group, GroupCounts, GroupSummary, InviteeView, MeetingView, OrganisationInput,
+    AgendaItemInput, AgendaItemView, MeetingDetail, MeetingInput, MeetingSummary, PaperView, Purpose, SeriesInput,
+    AppointmentView, EmploymentView, EndReason, Group, GroupCounts, GroupSummary, InviteeView, OrganisationInput,
     OrganisationRecord, OrganisationView, PersonDetail, PersonInput, PersonView, SeatHolder, SeatView, TermView,
 };
 use ts_rs::{Config, TS};
@@ -40,7 +42,6 @@ fn generate() -> String {
         SeatHolder::decl(&cfg),
         PersonView::decl(&cfg),
         OrganisationView::decl(&cfg),
-        MeetingView::decl(&cfg),
         Compliance::decl(&cfg),
         Finding::decl(&cfg),
         Severity::decl(&cfg),
@@ -75,6 +76,24 @@ fn generate() -> String {
         Obtained::decl(&cfg),
         Role::decl(&cfg),
         DocumentKind::decl(&cfg),
+        MeetingRow::decl(&cfg),
+        MeetingPage::decl(&cfg),
+        SaveMeeting::decl(&cfg),
+        PlanSeries::decl(&cfg),
+        SaveAgendaItem::decl(&cfg),
+        AttachPaper::decl(&cfg),
+        NextMeeting::decl(&cfg),
+        PackInfo::decl(&cfg),
+        MeetingSummary::decl(&cfg),
+        MeetingDetail::decl(&cfg),
+        MeetingInput::decl(&cfg),
+        SeriesInput::decl(&cfg),
+        AgendaItemInput::decl(&cfg),
+        AgendaItemView::decl(&cfg),
+        PaperView::decl(&cfg),
+        Purpose::decl(&cfg),
+        MonthlyRule::decl(&cfg),
+        Publication::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\

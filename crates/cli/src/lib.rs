@@ -53,6 +53,85 @@ pub enum Command {
     Export(ExportArgs),
     /// Write the membership list and composition report (PDF).
     Membership(MembershipArgs),
+    /// List or add meetings (ToR §19).
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// Write a meeting's agenda (PDF).
+    Agenda(MeetingDocArgs),
+    /// Build a meeting's agenda pack: cover, agenda, contents and every paper (PDF).
+    Pack(MeetingDocArgs),
+    /// Write the email draft circulating a meeting's pack (.eml) and mark the pack published (ToR §20).
+    Circulate(MeetingDocArgs),
+    /// Write calendar invitations: one meeting's, or every meeting from today (.ics).
+    Ics(IcsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// List the group's meetings with each pack's publication deadline.
+    List {
+        #[command(flatten)]
+        group: GroupArg,
+        /// Print the result as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a meeting; its agenda starts with the group's standard items.
+    Add(MeetingAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingAddArgs {
+    /// The day, YYYY-MM-DD
+    #[arg(long, value_parser = parse_date_arg)]
+    pub date: chrono::NaiveDate,
+    /// Start time, HH:MM
+    #[arg(long, default_value = "14:00", value_parser = parse_time_arg)]
+    pub start: chrono::NaiveTime,
+    /// End time, HH:MM
+    #[arg(long, default_value = "16:00", value_parser = parse_time_arg)]
+    pub end: chrono::NaiveTime,
+    #[arg(long, default_value = "Working group meeting")]
+    pub title: String,
+    #[arg(long, default_value = "")]
+    pub venue: String,
+    /// The online link (https://…)
+    #[arg(long, default_value = "")]
+    pub link: String,
+    /// The meeting does not count for the strike policy (ToR §17)
+    #[arg(long)]
+    pub not_compulsory: bool,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingDocArgs {
+    /// The meeting: its id, or its date (YYYY-MM-DD); `meeting list` shows both
+    pub meeting: String,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IcsArgs {
+    /// One meeting (id or date) [default: every meeting from today]
+    pub meeting: Option<String>,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE.ics")]
+    pub output: PathBuf,
+}
+
+fn parse_time_arg(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| format!("'{text}' is not a time; write it as HH:MM, e.g. 14:00."))
 }
 
 #[derive(Debug, Args)]
@@ -205,9 +284,80 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
         Command::Check(args) => check(session, args, out).await,
         Command::Import(args) => import(session, args, out).await,
         Command::Export(args) => export(session, args, out).await.map(|()| 0),
+        Command::Meeting(MeetingCommand::List { group, json }) => {
+            let group = resolve_group(session, group.group.as_deref()).await?;
+            let rows = session.meeting_rows(group.id).await?;
+            if json {
+                print_json(out, &rows)?;
+            } else {
+                let mut text = String::new();
+                for r in &rows {
+                    let m = &r.meeting;
+                    text.push_str(&format!(
+                        "#{:<4} {}  {}–{}  {}  [{} items, {} papers; pack {}]\n",
+                        m.id,
+                        m.starts_at.format("%Y-%m-%d"),
+                        m.starts_at.format("%H:%M"),
+                        m.ends_at.format("%H:%M"),
+                        m.title,
+                        m.items,
+                        m.papers,
+                        publication_words(&r.publication, r.deadline)
+                    ));
+                }
+                out.write_all(text.as_bytes()).map_err(io_error)?;
+            }
+            Ok(0)
+        }
+        Command::Meeting(MeetingCommand::Add(args)) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let page = session
+                .save_meeting(secretariat_api::types::SaveMeeting {
+                    group_id: group.id,
+                    id: None,
+                    input: secretariat_store::MeetingInput {
+                        title: args.title,
+                        starts_at: args.date.and_time(args.start),
+                        ends_at: args.date.and_time(args.end),
+                        venue: args.venue,
+                        online_link: args.link,
+                        compulsory: !args.not_compulsory,
+                    },
+                })
+                .await?;
+            if args.json {
+                print_json(out, &page.detail.meeting)?;
+            } else {
+                let m = &page.detail.meeting;
+                writeln!(
+                    out,
+                    "Added meeting #{} on {}, {} agenda items; the pack is due {} (ToR §20).",
+                    m.id,
+                    secretariat_rules::uk_date(m.starts_at.date()),
+                    page.detail.items.len(),
+                    secretariat_rules::uk_date(page.deadline)
+                )
+                .map_err(io_error)?;
+            }
+            Ok(0)
+        }
+        Command::Agenda(args) => meeting_document(session, args, DocumentKind::Agenda, out).await,
+        Command::Pack(args) => meeting_document(session, args, DocumentKind::AgendaPack, out).await,
+        Command::Circulate(args) => meeting_document(session, args, DocumentKind::CirculationDraft, out).await,
+        Command::Ics(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let (kind, meeting) = match &args.meeting {
+                Some(name) => (DocumentKind::MeetingInvite, Some(session.find_meeting(group.id, name).await?)),
+                None => (DocumentKind::SeriesCalendar, None),
+            };
+            let made = session.make_document(group.id, kind, meeting, None).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote {}.", args.output.display()).map_err(io_error)?;
+            Ok(0)
+        }
         Command::Membership(args) => {
             let group = resolve_group(session, args.group.group.as_deref()).await?;
-            let made = session.make_document(group.id, DocumentKind::MembershipReport, args.on).await?;
+            let made = session.make_document(group.id, DocumentKind::MembershipReport, None, args.on).await?;
             write_file(&args.output, &made.bytes)?;
             writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
             Ok(0)
@@ -272,9 +422,32 @@ async fn run_setup(session: &Session, command: Command, out: &mut dyn Write) -> 
             }
             print_status(out, &status)
         }
-        Command::Check(_) | Command::Import(_) | Command::Export(_) | Command::Membership(_) => {
-            unreachable!("handled in run")
-        }
+        _ => unreachable!("handled in run"),
+    }
+}
+
+async fn meeting_document(session: &Session, args: MeetingDocArgs, kind: DocumentKind, out: &mut dyn Write) -> Result<i32, ApiError> {
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let meeting = session.find_meeting(group.id, &args.meeting).await?;
+    let made = session.make_document(group.id, kind, Some(meeting), None).await?;
+    write_file(&args.output, &made.bytes)?;
+    if kind == DocumentKind::CirculationDraft {
+        session.mark_published(group.id, meeting).await?;
+    }
+    let pages = made.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
+    writeln!(out, "Wrote {} ({} KB{pages}).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
+    Ok(0)
+}
+
+fn publication_words(p: &secretariat_rules::meetings::Publication, deadline: chrono::NaiveDate) -> String {
+    use secretariat_rules::meetings::Publication::*;
+    let due = secretariat_rules::uk_date(deadline);
+    match p {
+        Published { on, late } => format!("published {}{}", secretariat_rules::uk_date(*on), if *late { ", late" } else { "" }),
+        OnTrack { days_left } => format!("due {due}, in {days_left} days"),
+        DueToday => "due today".into(),
+        Late { days_late } => format!("LATE: due {due}, {days_late} days ago"),
+        Past => "not published".into(),
     }
 }
 

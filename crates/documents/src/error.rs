@@ -1,4 +1,7 @@
-//! The crate's one error type.
+//! The crate's error types: [`DocumentError`] for producing a document, and
+//! (in `paper.rs`) [`crate::PaperError`] for a file offered as a paper.
+
+use crate::paper::PaperError;
 
 /// Why a document could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -11,6 +14,16 @@ pub enum DocumentError {
     /// The document's data could not be prepared, or the PDF not written.
     #[error("{0}")]
     Io(String),
+    /// The agenda names a paper whose file was not among those given.
+    #[error("The paper “{title}” has no file to put in the agenda pack.")]
+    MissingPaper { key: String, title: String },
+    /// A paper's file cannot go into the agenda pack.
+    #[error("The paper “{title}” cannot go into the agenda pack. {error}")]
+    Paper {
+        key: String,
+        title: String,
+        error: PaperError,
+    },
 }
 
 impl From<std::io::Error> for DocumentError {

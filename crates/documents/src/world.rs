@@ -1,5 +1,6 @@
 //! The typst `World` documents are compiled in: embedded templates and fonts,
-//! plus one virtual data file, and nothing else.
+//! one virtual data file, the virtual files a document embeds (an agenda
+//! pack's papers), and nothing else.
 //!
 //! No file system, no network, no packages and no clock. That is what makes a
 //! document depend only on its data, and the same data give the same bytes.
@@ -18,11 +19,21 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 2] = [
+const TEMPLATES: [(&str, &str); 6] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     (
         "/membership.typ",
         include_str!("../templates/membership.typ"),
+    ),
+    (
+        "/agenda-parts.typ",
+        include_str!("../templates/agenda-parts.typ"),
+    ),
+    ("/agenda.typ", include_str!("../templates/agenda.typ")),
+    ("/pack.typ", include_str!("../templates/pack.typ")),
+    (
+        "/sample-paper.typ",
+        include_str!("../templates/sample-paper.typ"),
     ),
 ];
 
@@ -30,14 +41,26 @@ const TEMPLATES: [(&str, &str); 2] = [
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Template {
     Membership,
+    Agenda,
+    Pack,
+    SamplePaper,
 }
 
 impl Template {
     fn path(self) -> &'static str {
         match self {
             Self::Membership => "/membership.typ",
+            Self::Agenda => "/agenda.typ",
+            Self::Pack => "/pack.typ",
+            Self::SamplePaper => "/sample-paper.typ",
         }
     }
+}
+
+/// A file a document embeds, served at a virtual path (`/papers/0.pdf`).
+pub(crate) struct Attachment {
+    pub(crate) path: String,
+    pub(crate) bytes: Bytes,
 }
 
 /// Parses every template, once, for [`Documents::new`].
@@ -48,22 +71,32 @@ pub(crate) fn parse_templates() -> Vec<Source> {
         .collect()
 }
 
-/// One compilation: the shared typesetter, the template to start from, and
-/// the data it reads.
+/// One compilation: the shared typesetter, the template to start from, the
+/// data it reads and the files it embeds.
 pub(crate) struct DocumentWorld<'a> {
     documents: &'a Documents,
     main: FileId,
     data_id: FileId,
     data: Bytes,
+    attachments: Vec<(FileId, Bytes)>,
 }
 
 impl<'a> DocumentWorld<'a> {
-    pub(crate) fn new(documents: &'a Documents, template: Template, json: Vec<u8>) -> Self {
+    pub(crate) fn new(
+        documents: &'a Documents,
+        template: Template,
+        json: Vec<u8>,
+        attachments: Vec<Attachment>,
+    ) -> Self {
         Self {
             documents,
             main: file_id(template.path()),
             data_id: file_id(DATA_PATH),
             data: Bytes::new(json),
+            attachments: attachments
+                .into_iter()
+                .map(|attachment| (file_id(&attachment.path), attachment.bytes))
+                .collect(),
         }
     }
 
@@ -128,7 +161,11 @@ impl World for DocumentWorld<'_> {
         match self.template(id) {
             // A clone shares the parsed tree; nothing is parsed again.
             Some(source) => Ok(source.clone()),
-            None if id == self.data_id => Err(FileError::NotSource),
+            None if id == self.data_id
+                || self.attachments.iter().any(|(known, _)| *known == id) =>
+            {
+                Err(FileError::NotSource)
+            }
             None => Err(not_found(id)),
         }
     }
@@ -136,6 +173,9 @@ impl World for DocumentWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.data_id {
             return Ok(self.data.clone());
+        }
+        if let Some((_, bytes)) = self.attachments.iter().find(|(known, _)| *known == id) {
+            return Ok(bytes.clone());
         }
         match self.template(id) {
             Some(source) => Ok(Bytes::from_string(source.text().to_owned())),
@@ -156,7 +196,8 @@ impl World for DocumentWorld<'_> {
 }
 
 fn file_id(path: &str) -> FileId {
-    let vpath = VirtualPath::new(path).expect("template paths are valid virtual paths");
+    let vpath =
+        VirtualPath::new(path).expect("template and attachment paths are valid virtual paths");
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 

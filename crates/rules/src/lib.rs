@@ -9,6 +9,7 @@
 //! "ToR §n" in code, messages and tests (see [`Tor`]).
 
 mod findings;
+pub mod meetings;
 pub mod register;
 mod settings;
 mod template;

@@ -47,6 +47,10 @@ pub struct GroupSettings {
     pub time_zone: String,
     /// Days before a term ends that it is flagged for an election (a group setting).
     pub term_reminder_days: u32,
+    /// The items every new agenda starts with.
+    pub standard_agenda: Vec<String>,
+    /// The largest paper accepted, in megabytes.
+    pub paper_limit_mb: u32,
 }
 
 /// One setting as a person reads it: label, value and the paragraph behind it.
@@ -114,6 +118,8 @@ impl GroupSettings {
             ),
             line("time_zone", "Time zone of meetings", self.time_zone.clone(), None),
             line("term_reminder_days", "Flag a term for election this long before it ends", plural(self.term_reminder_days, "day", "days"), None),
+            line("standard_agenda", "Every new agenda starts with", self.standard_agenda.join("; "), None),
+            line("paper_limit_mb", "Largest paper accepted", format!("{} MB", self.paper_limit_mb), None),
         ]
     }
 
@@ -162,15 +168,15 @@ fn term_text(months: u32) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::Template;
 
     #[test]
     fn every_setting_from_the_terms_of_reference_cites_its_paragraph() {
         let lines = Template::TechukInterop.settings().describe();
-        assert_eq!(lines.len(), 13);
+        assert_eq!(lines.len(), 15);
         for line in &lines {
-            assert_eq!(line.tor.is_none(), ["time_zone", "term_reminder_days"].contains(&line.key.as_str()), "{}", line.key);
+            let group_setting = ["time_zone", "term_reminder_days", "standard_agenda", "paper_limit_mb"].contains(&line.key.as_str());
+            assert_eq!(line.tor.is_none(), group_setting, "{}", line.key);
         }
         let term = lines.iter().find(|l| l.key == "term_months").unwrap();
         assert_eq!(term.value, "2 years");

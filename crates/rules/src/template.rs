@@ -106,6 +106,10 @@ impl Template {
                 position_volunteers: 6,
                 time_zone: "Europe/London".to_owned(),
                 term_reminder_days: 60,
+                standard_agenda: ["Welcome and apologies", "Minutes of the last meeting", "Matters arising and open actions", "Any other business"]
+                    .map(String::from)
+                    .to_vec(),
+                paper_limit_mb: 20,
             },
         }
     }

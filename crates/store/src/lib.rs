@@ -12,6 +12,7 @@ mod error;
 mod key;
 mod keychain;
 mod keyfile;
+mod meetings;
 mod membership;
 mod read;
 mod write;
@@ -21,10 +22,13 @@ pub use error::{Result, StoreError};
 pub use key::{DatabaseKey, Passphrase};
 pub use keychain::{Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
 pub use keyfile::{KdfParams, KeyFile, KeyFileError};
-pub use read::{GroupCounts, GroupSummary, Group, MeetingView, OrganisationView, PersonView, SeatHolder, SeatView};
+pub use read::{GroupCounts, GroupSummary, Group, OrganisationView, PersonView, SeatHolder, SeatView};
 pub use membership::{
     AppointmentView, EmploymentView, EndReason, InviteeView, OrganisationInput, OrganisationRecord, PersonDetail, PersonExport,
     PersonInput,
     TermView,
 };
-pub use write::{GroupId, NewMeeting, Writer};
+pub use meetings::{
+    AgendaItemInput, AgendaItemView, MeetingDetail, MeetingInput, MeetingSummary, PaperFile, PaperView, Purpose, Recipient, SeriesInput,
+};
+pub use write::{GroupId, Writer};

@@ -5,7 +5,7 @@
 use crate::error::{Result, StoreError};
 use crate::write::GroupId;
 use crate::Store;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use secretariat_rules::{GroupSettings, SeatKind, TechukStatus, Template};
 use serde::Serialize;
 use ts_rs::TS;
@@ -54,17 +54,6 @@ pub struct GroupCounts {
     pub organisations: u32,
     pub people: u32,
     pub meetings: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct MeetingView {
-    pub id: i64,
-    pub title: String,
-    pub starts_at: NaiveDateTime,
-    pub ends_at: NaiveDateTime,
-    pub venue: String,
-    pub online_link: String,
-    pub compulsory: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -120,6 +109,8 @@ struct SettingsRow {
     position_volunteers: u32,
     time_zone: String,
     term_reminder_days: u32,
+    standard_agenda: String,
+    paper_limit_mb: u32,
 }
 
 impl Store {
@@ -157,6 +148,9 @@ impl Store {
                 position_volunteers: row.position_volunteers,
                 time_zone: row.time_zone,
                 term_reminder_days: row.term_reminder_days,
+                standard_agenda: serde_json::from_str(&row.standard_agenda)
+                    .map_err(|e| StoreError::Database(format!("the standard agenda setting is damaged: {e}")))?,
+                paper_limit_mb: row.paper_limit_mb,
             },
         })
     }
@@ -211,28 +205,6 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         Ok(GroupCounts { organisations, people, meetings })
-    }
-
-    pub async fn meetings(&self, group_id: GroupId) -> Result<Vec<MeetingView>> {
-        let rows: Vec<(i64, String, NaiveDateTime, NaiveDateTime, String, String, bool)> = sqlx::query_as(
-            "SELECT id, title, starts_at, ends_at, venue, online_link, compulsory FROM meetings \
-             WHERE group_id = ? ORDER BY starts_at",
-        )
-        .bind(group_id)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, title, starts_at, ends_at, venue, online_link, compulsory)| MeetingView {
-                id,
-                title,
-                starts_at,
-                ends_at,
-                venue,
-                online_link,
-                compulsory,
-            })
-            .collect())
     }
 
     /// People with their employer on `on`.

@@ -4,7 +4,6 @@
 
 use crate::error::{Result, StoreError};
 use crate::Store;
-use chrono::NaiveDateTime;
 use secretariat_rules::text::{single_line, TextError};
 use secretariat_rules::{SeatKind, Template};
 use serde_json::json;
@@ -17,16 +16,6 @@ pub type GroupId = i64;
 pub struct Writer {
     tx: Transaction<'static, Sqlite>,
     actor: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewMeeting {
-    pub title: String,
-    pub starts_at: NaiveDateTime,
-    pub ends_at: NaiveDateTime,
-    pub venue: String,
-    pub online_link: String,
-    pub compulsory: bool,
 }
 
 fn invalid(field: &'static str) -> impl Fn(TextError) -> StoreError {
@@ -95,8 +84,8 @@ impl Writer {
         sqlx::query(
             "INSERT INTO group_settings (group_id, stakeholder_seats, supplier_seats, target_size, term_months, \
              min_sme_suppliers, max_members_per_organisation, strike_absences, grace_months, publication_lead_days, \
-             funds_consensus_percent, position_volunteers, time_zone, term_reminder_days) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             funds_consensus_percent, position_volunteers, time_zone, term_reminder_days, standard_agenda, paper_limit_mb) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(group_id)
         .bind(s.stakeholder_seats)
@@ -112,6 +101,8 @@ impl Writer {
         .bind(s.position_volunteers)
         .bind(&s.time_zone)
         .bind(s.term_reminder_days)
+        .bind(serde_json::to_string(&s.standard_agenda).expect("a list of strings serialises"))
+        .bind(s.paper_limit_mb)
         .execute(&mut *self.tx)
         .await?;
         for seat in template.seats() {
@@ -132,35 +123,6 @@ impl Writer {
         )
         .await?;
         Ok(group_id)
-    }
-
-    pub async fn add_meeting(&mut self, group_id: GroupId, meeting: &NewMeeting) -> Result<i64> {
-        let title = single_line(&meeting.title, "The meeting's title", 160).map_err(invalid("title"))?;
-        if meeting.ends_at <= meeting.starts_at {
-            return Err(StoreError::Invalid { field: "ends_at", message: "A meeting must end after it starts.".into() });
-        }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO meetings (group_id, title, starts_at, ends_at, venue, online_link, compulsory) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(group_id)
-        .bind(&title)
-        .bind(meeting.starts_at)
-        .bind(meeting.ends_at)
-        .bind(&meeting.venue)
-        .bind(&meeting.online_link)
-        .bind(meeting.compulsory)
-        .fetch_one(&mut *self.tx)
-        .await?;
-        self.audit(
-            Some(group_id),
-            "meeting",
-            id,
-            "create",
-            json!({ "title": title, "starts_at": meeting.starts_at, "compulsory": meeting.compulsory }),
-        )
-        .await?;
-        Ok(id)
     }
 
     /// The group's seats of one kind, in order: for filling seats by position.

@@ -5,6 +5,7 @@
 
 mod documents;
 mod groups;
+mod meetings;
 mod members;
 mod setup;
 
@@ -15,9 +16,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         setup::load_demo,
         setup::recover,
         groups::group_home,
-        groups::list_people,
-        groups::list_organisations,
-        groups::list_meetings,
         members::compliance,
         members::members,
         members::person,
@@ -34,5 +32,15 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         members::import_register,
         documents::save_document,
         documents::open_document,
+        meetings::meetings,
+        meetings::meeting,
+        meetings::save_meeting,
+        meetings::plan_series,
+        meetings::save_agenda_item,
+        meetings::move_agenda_item,
+        meetings::remove_agenda_item,
+        meetings::attach_paper,
+        meetings::mark_published,
+        meetings::build_pack,
     ]
 }

@@ -4,6 +4,12 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AddInvitee,
+  AttachPaper,
+  MeetingPage,
+  MeetingRow,
+  PlanSeries,
+  SaveAgendaItem,
+  SaveMeeting,
   ApiError,
   Appoint,
   AppState,
@@ -25,9 +31,6 @@ import type {
   GroupCreated,
   GroupHome,
   LoadDemoRequest,
-  MeetingView,
-  OrganisationView,
-  PersonView,
   RecoverRequest,
 } from './bindings';
 
@@ -62,9 +65,6 @@ export const api = {
   loadDemo: (request: LoadDemoRequest) => call<GroupCreated>('load_demo', { request }),
   recover: (request: RecoverRequest) => call<AppState>('recover', { request }),
   groupHome: (groupId: number) => call<GroupHome>('group_home', { groupId }),
-  people: (groupId: number) => call<PersonView[]>('list_people', { groupId }),
-  organisations: (groupId: number) => call<OrganisationView[]>('list_organisations', { groupId }),
-  meetings: (groupId: number) => call<MeetingView[]>('list_meetings', { groupId }),
   compliance: (groupId: number, on?: string) => call<Compliance>('compliance', { groupId, on: on ?? null }),
   members: (groupId: number) => call<MembersView>('members', { groupId }),
   person: (groupId: number, personId: number) => call<PersonDetail>('person', { groupId, personId }),
@@ -81,12 +81,35 @@ export const api = {
   addInvitee: (request: AddInvitee) => call<MembersView>('add_invitee', { request }),
   previewImport: (request: ImportRequest) => call<ImportPreview>('preview_import', { request }),
   importRegister: (request: ImportRequest) => call<ImportPreview>('import_register', { request }),
-  saveDocument: (groupId: number, kind: DocumentKind) => call<string | null>('save_document', { groupId, kind }),
-  openDocument: (groupId: number, kind: DocumentKind) => call<string>('open_document', { groupId, kind }),
+  saveDocument: (groupId: number, kind: DocumentKind, meetingId: number | null = null) =>
+    call<string | null>('save_document', { groupId, kind, meetingId }),
+  openDocument: (groupId: number, kind: DocumentKind, meetingId: number | null = null) =>
+    call<string>('open_document', { groupId, kind, meetingId }),
+  meetings: (groupId: number) => call<MeetingRow[]>('meetings', { groupId }),
+  meeting: (groupId: number, meetingId: number) => call<MeetingPage>('meeting', { groupId, meetingId }),
+  saveMeeting: (request: SaveMeeting) => call<MeetingPage>('save_meeting', { request }),
+  planSeries: (request: PlanSeries) => call<MeetingRow[]>('plan_series', { request }),
+  saveAgendaItem: (request: SaveAgendaItem) => call<MeetingPage>('save_agenda_item', { request }),
+  moveAgendaItem: (groupId: number, meetingId: number, itemId: number, by: number) =>
+    call<MeetingPage>('move_agenda_item', { groupId, meetingId, itemId, by }),
+  removeAgendaItem: (groupId: number, meetingId: number, itemId: number) =>
+    call<MeetingPage>('remove_agenda_item', { groupId, meetingId, itemId }),
+  attachPaper: (request: AttachPaper) => call<MeetingPage>('attach_paper', { request }),
+  markPublished: (groupId: number, meetingId: number) => call<MeetingPage>('mark_published', { groupId, meetingId }),
+  buildPack: (groupId: number, meetingId: number) => call<MeetingPage>('build_pack', { groupId, meetingId }),
 };
 
 /** Turns a failure into the form's error list: `{field?, message}`. */
 export function formErrors(error: unknown): { field?: string; message: string }[] {
   const failure = error instanceof ApiFailure ? error : new ApiFailure({ kind: 'internal', message: String(error) });
   return [{ field: failure.field, message: failure.message }];
+}
+
+/** A file's bytes as base64, for `attachPaper`. */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
 }

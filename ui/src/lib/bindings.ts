@@ -26,7 +26,11 @@ export type GroupCreated = { group: GroupSummary,
  */
 keychain_warning: string | null, };
 
-export type GroupHome = { group: Group, today: string, seats: Array<SeatView>, vacant_seats: number, settings: Array<SettingLine>, counts: GroupCounts, };
+export type GroupHome = { group: Group, today: string, seats: Array<SeatView>, vacant_seats: number, settings: Array<SettingLine>, counts: GroupCounts, 
+/**
+ * The next meeting and its publication deadline (ToR §20).
+ */
+next_meeting: NextMeeting | null, };
 
 export type Status = { data_dir: string, database_file: string, key_file: string, encrypted: boolean, 
 /**
@@ -92,7 +96,15 @@ time_zone: string,
 /**
  * Days before a term ends that it is flagged for an election (a group setting).
  */
-term_reminder_days: number, };
+term_reminder_days: number, 
+/**
+ * The items every new agenda starts with.
+ */
+standard_agenda: Array<string>, 
+/**
+ * The largest paper accepted, in megabytes.
+ */
+paper_limit_mb: number, };
 
 export type GroupCounts = { organisations: number, people: number, meetings: number, };
 
@@ -119,8 +131,6 @@ techuk_status: TechukStatus, sme: boolean, sector: string,
  * People employed there today.
  */
 people: number, };
-
-export type MeetingView = { id: number, title: string, starts_at: string, ends_at: string, venue: string, online_link: string, compulsory: boolean, };
 
 export type Compliance = { on: string, findings: Array<Finding>, breaches: number, warnings: number, notices: number, };
 
@@ -248,4 +258,88 @@ export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
 
-export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv";
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar";
+
+export type MeetingRow = { meeting: MeetingSummary, deadline: string, publication: Publication, };
+
+export type MeetingPage = { detail: MeetingDetail, 
+/**
+ * Each item's start, "14:05", in agenda order.
+ */
+start_times: Array<string>, deadline: string, publication: Publication, 
+/**
+ * For the presenter list.
+ */
+people: Array<PersonView>, paper_limit_mb: number, 
+/**
+ * The agenda pack as last built, if it has been.
+ */
+pack: PackInfo | null, };
+
+export type SaveMeeting = { group_id: number, id: number | null, input: MeetingInput, };
+
+export type PlanSeries = { group_id: number, input: SeriesInput, };
+
+export type SaveAgendaItem = { group_id: number, meeting_id: number, 
+/**
+ * None to add a new item.
+ */
+id: number | null, input: AgendaItemInput, };
+
+export type AttachPaper = { group_id: number, item_id: number, 
+/**
+ * Set to replace that paper with a new version.
+ */
+paper_id: number | null, title: string, file_name: string, data_base64: string, };
+
+export type NextMeeting = { id: number, title: string, starts_at: string, deadline: string, publication: Publication, items: number, papers: number, };
+
+export type PackInfo = { 
+/**
+ * UTC instant, RFC 3339.
+ */
+built_at: string, pages: number, };
+
+export type MeetingSummary = { id: number, title: string, starts_at: string, ends_at: string, venue: string, online_link: string, compulsory: boolean, series_id: number | null, published_on: string | null, items: number, papers: number, };
+
+export type MeetingDetail = { meeting: MeetingSummary, items: Array<AgendaItemView>, };
+
+export type MeetingInput = { title: string, starts_at: string, ends_at: string, venue: string, online_link: string, 
+/**
+ * Counts for the strike policy (ToR §17).
+ */
+compulsory: boolean, };
+
+export type SeriesInput = { title: string, rule: MonthlyRule, start_time: string, end_time: string, from: string, until: string, venue: string, online_link: string, compulsory: boolean, };
+
+export type AgendaItemInput = { title: string, purpose: Purpose, presenter_id: number | null, minutes: number, 
+/**
+ * Held as a private session (ToR §21).
+ */
+private: boolean, };
+
+export type AgendaItemView = { id: number, position: number, input: AgendaItemInput, presenter: string | null, papers: Array<PaperView>, };
+
+export type PaperView = { id: number, title: string, 
+/**
+ * The latest version's number; replacing a paper keeps the old versions.
+ */
+version: number, file_name: string, pages: number, 
+/**
+ * Added after the pack was published.
+ */
+supplement: boolean, };
+
+export type Purpose = "noting" | "discussion" | "decision" | "approval";
+
+export type MonthlyRule = { 
+/**
+ * 1 to 4, or -1 for the last such weekday of the month.
+ */
+week: number, 
+/**
+ * 0 = Monday … 6 = Sunday.
+ */
+weekday: number, };
+
+export type Publication = { "state": "published", on: string, late: boolean, } | { "state": "on_track", days_left: number, } | { "state": "due_today" } | { "state": "late", days_late: number, } | { "state": "past" };

@@ -31,3 +31,19 @@ export function formatTimeRange(startIso: string, endIso: string): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** Where a pack stands against its deadline (ToR §20), in words. */
+export function publicationText(p: import('./bindings').Publication, deadline: string): string {
+  switch (p.state) {
+    case 'published':
+      return `Published ${formatDate(p.on)}${p.late ? ', after the deadline' : ''}`;
+    case 'on_track':
+      return `Due ${formatDate(deadline)} (in ${plural(p.days_left, 'day')})`;
+    case 'due_today':
+      return 'Due today';
+    case 'late':
+      return `Late: was due ${formatDate(deadline)}`;
+    case 'past':
+      return 'Not published';
+  }
+}

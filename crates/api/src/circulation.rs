@@ -1,0 +1,83 @@
+//! Circulating a meeting: calendar invitations (.ics, with the group's time zone
+//! as TZID) and the email draft (.eml marked `X-Unsent: 1`, so mail clients open
+//! it as a draft) addressed to the members and standing invitees, with the pack
+//! and the invitation attached.
+
+use crate::error::{ApiError, ApiResult, ErrorKind};
+use chrono::NaiveDate;
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike};
+use secretariat_rules::uk_date;
+use secretariat_store::{MeetingSummary, Recipient};
+
+/// One VEVENT per meeting, times in the group's zone (DTSTART;TZID=Europe/London:…).
+pub fn calendar(group_name: &str, time_zone: &str, meetings: &[MeetingSummary]) -> String {
+    let mut calendar = Calendar::new();
+    calendar.name(group_name);
+    for m in meetings {
+        let mut event = Event::new();
+        event
+            .uid(&format!("meeting-{}@secretariat.invalid", m.id))
+            .summary(&m.title)
+            .starts(CalendarDateTime::WithTimezone { date_time: m.starts_at, tzid: time_zone.to_owned() })
+            .ends(CalendarDateTime::WithTimezone { date_time: m.ends_at, tzid: time_zone.to_owned() });
+        let location = [m.venue.as_str(), m.online_link.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" / ");
+        if !location.is_empty() {
+            event.location(&location);
+        }
+        if !m.online_link.is_empty() {
+            event.url(&m.online_link);
+        }
+        event.description(&format!("{group_name}{}", if m.compulsory { " — a compulsory meeting (ToR §17)." } else { "." }));
+        calendar.push(event.done());
+    }
+    calendar.done().to_string()
+}
+
+pub struct Draft<'a> {
+    pub group_name: &'a str,
+    pub meeting: &'a MeetingSummary,
+    pub deadline: NaiveDate,
+    pub agenda_lines: Vec<String>,
+    pub recipients: &'a [Recipient],
+    pub pack_name: &'a str,
+    pub pack: &'a [u8],
+    pub invite: &'a str,
+}
+
+/// The email draft, as the bytes of an .eml file.
+pub fn email_draft(draft: &Draft<'_>) -> ApiResult<Vec<u8>> {
+    use mail_builder::headers::raw::Raw;
+    use mail_builder::MessageBuilder;
+    let m = draft.meeting;
+    let day = m.starts_at.date();
+    let when = format!("{}, {}–{}", uk_date(day), m.starts_at.format("%H:%M"), m.ends_at.format("%H:%M"));
+    let mut body = format!(
+        "Dear all,\n\nPlease find attached the agenda and papers for the {} meeting:\n\n{}\n{when}\n",
+        draft.group_name, m.title
+    );
+    if !m.venue.is_empty() {
+        body.push_str(&format!("Venue: {}\n", m.venue));
+    }
+    if !m.online_link.is_empty() {
+        body.push_str(&format!("Join online: {}\n", m.online_link));
+    }
+    body.push_str("\nAgenda\n");
+    for line in &draft.agenda_lines {
+        body.push_str(&format!("  {line}\n"));
+    }
+    body.push_str(&format!(
+        "\nThe pack is circulated a week ahead of the meeting under ToR §20 (by {}). A calendar invitation is attached.\n\nKind regards,\n",
+        uk_date(draft.deadline)
+    ));
+    let to: Vec<(String, String)> = draft.recipients.iter().map(|r| (r.name.clone(), r.email.clone())).collect();
+    let message = MessageBuilder::new()
+        .to(to)
+        .subject(format!("Agenda pack: {} ({})", m.title, uk_date(day)))
+        .header("X-Unsent", Raw::new("1"))
+        .text_body(body)
+        .attachment("application/pdf", draft.pack_name, draft.pack.to_vec())
+        .attachment("text/calendar; charset=utf-8; method=PUBLISH", "invitation.ics", draft.invite.as_bytes().to_vec());
+    message
+        .write_to_vec()
+        .map_err(|e| ApiError::new(ErrorKind::Internal, format!("The email draft could not be written: {e}")))
+}

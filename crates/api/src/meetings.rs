@@ -1,0 +1,190 @@
+//! Meetings, agendas and papers through the `Session`: planning (ToR §19), the
+//! agenda with its running times, papers checked before they are stored, and the
+//! publication deadline (ToR §20).
+
+use crate::error::{ApiError, ApiResult, ErrorKind};
+use crate::session::Session;
+use crate::types::*;
+use base64::Engine;
+use chrono::{NaiveDate, NaiveDateTime};
+use secretariat_documents::{check_paper, PaperError};
+use secretariat_rules::meetings::{publication, publication_deadline, start_times};
+use secretariat_store::MeetingSummary;
+
+fn row(s: MeetingSummary, lead_days: u32, today: NaiveDate) -> MeetingRow {
+    let day = s.starts_at.date();
+    MeetingRow { deadline: publication_deadline(day, lead_days), publication: publication(day, lead_days, s.published_on, today), meeting: s }
+}
+
+fn paper_error(error: PaperError) -> ApiError {
+    ApiError::invalid("file", error.to_string())
+}
+
+impl Session {
+    pub async fn meeting_rows(&self, group_id: i64) -> ApiResult<Vec<MeetingRow>> {
+        let store = self.open_store().await?;
+        let lead = store.group(group_id).await?.settings.publication_lead_days;
+        let today = self.today();
+        Ok(store.meeting_summaries(group_id).await?.into_iter().map(|s| row(s, lead, today)).collect())
+    }
+
+    /// The next meeting from today, for the home screen.
+    pub async fn next_meeting(&self, group_id: i64) -> ApiResult<Option<NextMeeting>> {
+        let today = self.today();
+        Ok(self.meeting_rows(group_id).await?.into_iter().find(|r| r.meeting.starts_at.date() >= today).map(|r| NextMeeting {
+            id: r.meeting.id,
+            title: r.meeting.title,
+            starts_at: r.meeting.starts_at,
+            deadline: r.deadline,
+            publication: r.publication,
+            items: r.meeting.items,
+            papers: r.meeting.papers,
+        }))
+    }
+
+    pub async fn meeting_page(&self, group_id: i64, meeting_id: i64) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        let settings = store.group(group_id).await?.settings;
+        let detail = store.meeting_detail(group_id, meeting_id).await?;
+        let minutes: Vec<u32> = detail.items.iter().map(|i| i.input.minutes).collect();
+        let start_times = start_times(detail.meeting.starts_at.time(), &minutes).into_iter().map(|t| t.format("%H:%M").to_string()).collect();
+        let day = detail.meeting.starts_at.date();
+        let today = self.today();
+        Ok(MeetingPage {
+            deadline: publication_deadline(day, settings.publication_lead_days),
+            publication: publication(day, settings.publication_lead_days, detail.meeting.published_on, today),
+            start_times,
+            people: store.people(group_id, today).await?,
+            paper_limit_mb: settings.paper_limit_mb,
+            pack: store.built_pack(group_id, meeting_id).await?.map(|(built_at, pages, _)| PackInfo { built_at, pages }),
+            detail,
+        })
+    }
+
+    pub async fn save_meeting(&self, request: SaveMeeting) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        let id = match request.id {
+            Some(id) => {
+                w.update_meeting(request.group_id, id, &request.input).await?;
+                id
+            }
+            None => w.add_meeting(request.group_id, &request.input).await?,
+        };
+        w.commit().await?;
+        self.meeting_page(request.group_id, id).await
+    }
+
+    /// Plans a monthly series; returns the meetings it made.
+    pub async fn plan_series(&self, request: PlanSeries) -> ApiResult<Vec<MeetingRow>> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        let (_, made) = w.add_series(request.group_id, &request.input).await?;
+        w.commit().await?;
+        Ok(self.meeting_rows(request.group_id).await?.into_iter().filter(|r| made.contains(&r.meeting.id)).collect())
+    }
+
+    pub async fn save_agenda_item(&self, request: SaveAgendaItem) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        match request.id {
+            Some(id) => w.update_agenda_item(request.group_id, id, &request.input).await?,
+            None => {
+                w.add_agenda_item(request.group_id, request.meeting_id, &request.input).await?;
+            }
+        }
+        w.commit().await?;
+        self.meeting_page(request.group_id, request.meeting_id).await
+    }
+
+    pub async fn move_agenda_item(&self, group_id: i64, meeting_id: i64, item_id: i64, by: i32) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        w.move_agenda_item(group_id, item_id, by).await?;
+        w.commit().await?;
+        self.meeting_page(group_id, meeting_id).await
+    }
+
+    pub async fn remove_agenda_item(&self, group_id: i64, meeting_id: i64, item_id: i64) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        w.remove_agenda_item(group_id, item_id).await?;
+        w.commit().await?;
+        self.meeting_page(group_id, meeting_id).await
+    }
+
+    /// Checks the file (a PDF, not encrypted or damaged, within the size limit) and
+    /// stores it in the database; nothing is stored when the check fails.
+    pub async fn attach_paper(&self, request: AttachPaper) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        let limit = store.group(request.group_id).await?.settings.paper_limit_mb as usize * 1024 * 1024;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(request.data_base64.as_bytes())
+            .map_err(|_| ApiError::invalid("file", "The file did not arrive intact; try adding it again."))?;
+        let info = tokio::task::spawn_blocking({
+            let bytes = bytes.clone();
+            move || check_paper(&bytes, limit)
+        })
+        .await
+        .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(paper_error)?;
+        let meeting = store.meeting_of_item(request.group_id, request.item_id).await?;
+        let mut w = store.begin().await?;
+        match request.paper_id {
+            Some(paper) => {
+                w.replace_paper(request.group_id, paper, &request.file_name, &bytes, info.pages as u32).await?;
+            }
+            None => {
+                let title = if request.title.trim().is_empty() { title_from_file(&request.file_name) } else { request.title.clone() };
+                w.add_paper(request.group_id, request.item_id, &title, &request.file_name, &bytes, info.pages as u32).await?;
+            }
+        }
+        w.commit().await?;
+        self.meeting_page(request.group_id, meeting).await
+    }
+
+    /// Builds the agenda pack and keeps it with the meeting.
+    pub async fn build_pack(&self, group_id: i64, meeting_id: i64) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        self.pack(&store, group_id, meeting_id).await?;
+        self.meeting_page(group_id, meeting_id).await
+    }
+
+    /// Marks the agenda pack published today; later papers become supplements.
+    pub async fn mark_published(&self, group_id: i64, meeting_id: i64) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        w.publish(group_id, meeting_id, self.today()).await?;
+        w.commit().await?;
+        self.meeting_page(group_id, meeting_id).await
+    }
+
+    /// A meeting by id, or by date (YYYY-MM-DD), as the command line names it.
+    pub async fn find_meeting(&self, group_id: i64, name: &str) -> ApiResult<i64> {
+        let store = self.open_store().await?;
+        if let Ok(day) = NaiveDate::parse_from_str(name.trim(), "%Y-%m-%d") {
+            return store
+                .meeting_on(group_id, day)
+                .await?
+                .ok_or_else(|| ApiError::new(ErrorKind::NotFound, format!("There is no meeting on {}.", secretariat_rules::uk_date(day))));
+        }
+        let id: i64 = name.trim().parse().map_err(|_| ApiError::invalid("meeting", format!("'{name}' is neither a meeting id nor a date (YYYY-MM-DD).")))?;
+        store.meeting_detail(group_id, id).await?;
+        Ok(id)
+    }
+
+    pub async fn add_meeting_quick(&self, group_id: i64, title: &str, starts_at: NaiveDateTime, ends_at: NaiveDateTime, compulsory: bool) -> ApiResult<MeetingPage> {
+        self.save_meeting(SaveMeeting {
+            group_id,
+            id: None,
+            input: secretariat_store::MeetingInput { title: title.to_owned(), starts_at, ends_at, venue: String::new(), online_link: String::new(), compulsory },
+        })
+        .await
+    }
+}
+
+/// "Budget paper v2.pdf" → "Budget paper v2".
+fn title_from_file(file_name: &str) -> String {
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);
+    stem.replace(['_', '-'], " ").trim().to_owned()
+}

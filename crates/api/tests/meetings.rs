@@ -1,0 +1,187 @@
+//! Meetings, agendas, papers and the agenda pack through the `Session`, against a
+//! real encrypted database; documents checked by extracting their text.
+
+use base64::Engine;
+use mail_parser::MimeHeaders;
+use chrono::{NaiveDate, NaiveTime};
+use secretariat_api::types::*;
+use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
+use secretariat_rules::meetings::{MonthlyRule, Publication};
+use secretariat_store::{AgendaItemInput, MeetingInput, Purpose, SeriesInput};
+use std::sync::Arc;
+
+fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+async fn session(dir: &std::path::Path, today: &str) -> (Session, i64) {
+    let session = Session::new(SessionConfig {
+        data_dir: dir.to_path_buf(),
+        keychain: Arc::new(MemoryKeychain::default()),
+        passphrase: Some(secretariat_api::Passphrase::new("a recovery passphrase")),
+        kdf: KdfParams::fast_for_tests(),
+        today: Some(d(today)),
+    });
+    let group = session
+        .create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() })
+        .await
+        .unwrap()
+        .group
+        .id;
+    (session, group)
+}
+
+fn meeting(day: &str) -> MeetingInput {
+    let day = d(day);
+    MeetingInput {
+        title: "Working group meeting".into(),
+        starts_at: day.and_hms_opt(14, 0, 0).unwrap(),
+        ends_at: day.and_hms_opt(16, 0, 0).unwrap(),
+        venue: "techUK, London".into(),
+        online_link: "https://meet.example/wg".into(),
+        compulsory: true,
+    }
+}
+
+fn sample_pdf(title: &str, pages: usize) -> String {
+    let bytes = secretariat_documents::Documents::new().sample_paper(title, "Zoë Ó'Brien – Ltd", pages).unwrap();
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn pdftotext(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn s19_a_series_plans_monthly_meetings_each_with_the_standard_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = session(dir.path(), "2026-11-27").await;
+    let made = s
+        .plan_series(PlanSeries {
+            group_id: g,
+            input: SeriesInput {
+                title: "Working group meeting".into(),
+                rule: MonthlyRule::new(2, 1).unwrap(),
+                start_time: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+                end_time: NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+                from: d("2027-01-01"),
+                until: d("2027-12-31"),
+                venue: String::new(),
+                online_link: String::new(),
+                compulsory: true,
+            },
+        })
+        .await
+        .unwrap();
+    assert_eq!(made.len(), 12);
+    assert_eq!(made[0].meeting.starts_at.date(), d("2027-01-12"));
+    assert_eq!(made[0].deadline, d("2027-01-05"), "ToR §20: a week ahead");
+    let page = s.meeting_page(g, made[0].meeting.id).await.unwrap();
+    let titles: Vec<_> = page.detail.items.iter().map(|i| i.input.title.as_str()).collect();
+    assert_eq!(titles, ["Welcome and apologies", "Minutes of the last meeting", "Matters arising and open actions", "Any other business"]);
+    assert_eq!(page.start_times, ["14:00", "14:05", "14:10", "14:15"]);
+    s.close().await;
+}
+
+#[tokio::test]
+async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = session(dir.path(), "2026-11-27").await;
+    let page = s.save_meeting(SaveMeeting { group_id: g, id: None, input: meeting("2026-12-08") }).await.unwrap();
+    assert_eq!(page.publication, Publication::OnTrack { days_left: 4 });
+    let m = page.detail.meeting.id;
+    let page = s
+        .save_agenda_item(SaveAgendaItem {
+            group_id: g,
+            meeting_id: m,
+            id: None,
+            input: AgendaItemInput { title: "Data standards roadmap".into(), purpose: Purpose::Decision, presenter_id: None, minutes: 30, private: false },
+        })
+        .await
+        .unwrap();
+    let item = page.detail.items.iter().find(|i| i.input.title == "Data standards roadmap").unwrap();
+    assert_eq!(item.position, 4, "new items go before Any other business");
+    let before = s
+        .attach_paper(AttachPaper { group_id: g, item_id: item.id, paper_id: None, title: "Roadmap".into(), file_name: "roadmap.pdf".into(), data_base64: sample_pdf("Roadmap", 2) })
+        .await
+        .unwrap();
+    let paper = &before.detail.items[3].papers[0];
+    assert_eq!((paper.pages, paper.version, paper.supplement), (2, 1, false));
+
+    let published = s.mark_published(g, m).await.unwrap();
+    assert_eq!(published.publication, Publication::Published { on: d("2026-11-27"), late: false });
+    let after = s
+        .attach_paper(AttachPaper { group_id: g, item_id: item.id, paper_id: None, title: "Late note".into(), file_name: "note.pdf".into(), data_base64: sample_pdf("Late note", 1) })
+        .await
+        .unwrap();
+    assert!(after.detail.items[3].papers[1].supplement, "added after publication");
+
+    // Replacing a paper keeps the old version.
+    let replaced = s
+        .attach_paper(AttachPaper { group_id: g, item_id: item.id, paper_id: Some(paper.id), title: String::new(), file_name: "roadmap v2.pdf".into(), data_base64: sample_pdf("Roadmap v2", 3) })
+        .await
+        .unwrap();
+    let roadmap = &replaced.detail.items[3].papers[0];
+    assert_eq!((roadmap.version, roadmap.pages, roadmap.file_name.as_str()), (2, 3, "roadmap v2.pdf"));
+    s.close().await;
+}
+
+#[tokio::test]
+async fn papers_that_are_not_readable_pdfs_are_refused_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = session(dir.path(), "2026-11-27").await;
+    let page = s.save_meeting(SaveMeeting { group_id: g, id: None, input: meeting("2026-12-08") }).await.unwrap();
+    let item = page.detail.items[0].id;
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let attempt = |data: String| AttachPaper { group_id: g, item_id: item, paper_id: None, title: "x".into(), file_name: "x.pdf".into(), data_base64: data };
+    let not_pdf = s.attach_paper(attempt(b64(b"Minutes, typed into a text file."))).await.unwrap_err();
+    assert_eq!(not_pdf.field.as_deref(), Some("file"));
+    assert_eq!(not_pdf.message, "This file is not a PDF.");
+    let damaged = s.attach_paper(attempt(b64(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage"))).await.unwrap_err();
+    assert!(damaged.message.starts_with("This PDF is damaged"), "{}", damaged.message);
+    let page = s.meeting_page(g, page.detail.meeting.id).await.unwrap();
+    assert!(page.detail.items.iter().all(|i| i.papers.is_empty()));
+    s.close().await;
+}
+
+#[tokio::test]
+async fn the_pack_numbers_every_page_and_the_circulation_draft_carries_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = session(dir.path(), "2026-11-27").await;
+    s.load_demo(Default::default()).await.unwrap();
+    let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
+    let next = s.next_meeting(demo).await.unwrap().unwrap();
+    let made = s.make_document(demo, DocumentKind::AgendaPack, Some(next.id), None).await.unwrap();
+    let pages = made.pages.unwrap();
+    let text = pdftotext(&made.bytes);
+    assert!(text.contains(&format!("Page 1 of {pages}")), "{text}");
+    assert!(text.contains(&format!("Page {pages} of {pages}")));
+    assert!(text.contains("Welcome and apologies"));
+    let page = s.meeting_page(demo, next.id).await.unwrap();
+    assert_eq!(page.pack.unwrap().pages as usize, pages, "the built pack is kept with the meeting");
+
+    let eml = s.make_document(demo, DocumentKind::CirculationDraft, Some(next.id), None).await.unwrap();
+    let message = mail_parser::MessageParser::default().parse(&eml.bytes).unwrap();
+    assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
+    let to: Vec<_> = message.to().unwrap().iter().filter_map(|a| a.address()).collect();
+    assert!(to.contains(&"tomasz.nowak@oakridge.example"), "{to:?}");
+    assert!(!to.contains(&"zoe.obrien@kestreldata.example"), "her term ends before the meeting: {to:?}");
+    assert!(to.contains(&"ruth.adebayo@constabulary.example"), "standing invitees too: {to:?}");
+    let attachments: Vec<_> = message.attachments().map(|a| (a.attachment_name().unwrap_or("").to_owned(), a.contents().len())).collect();
+    assert_eq!(attachments.len(), 2, "{attachments:?}");
+    assert!(attachments[0].0.ends_with("agenda pack.pdf"));
+    assert_eq!(attachments[0].1, made.bytes.len());
+    assert_eq!(attachments[1].0, "invitation.ics");
+
+    let ics = String::from_utf8(s.make_document(demo, DocumentKind::MeetingInvite, Some(next.id), None).await.unwrap().bytes).unwrap();
+    assert!(ics.contains("DTSTART;TZID=Europe/London:"), "{ics}");
+    assert!(ics.contains("BEGIN:VEVENT"));
+    let series = String::from_utf8(s.make_document(demo, DocumentKind::SeriesCalendar, None, None).await.unwrap().bytes).unwrap();
+    assert_eq!(series.matches("BEGIN:VEVENT").count(), 2, "the next two meetings");
+    let _ = g;
+    s.close().await;
+}

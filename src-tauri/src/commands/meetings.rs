@@ -1,0 +1,57 @@
+//! Meetings, agendas and papers (ToR §19–§20).
+
+use secretariat_api::types::*;
+use secretariat_api::{ApiError, Session};
+use tauri::State;
+
+type Reply<T> = Result<T, ApiError>;
+
+#[tauri::command]
+pub async fn meetings(session: State<'_, Session>, group_id: i64) -> Reply<Vec<MeetingRow>> {
+    session.meeting_rows(group_id).await
+}
+
+#[tauri::command]
+pub async fn meeting(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingPage> {
+    session.meeting_page(group_id, meeting_id).await
+}
+
+#[tauri::command]
+pub async fn save_meeting(session: State<'_, Session>, request: SaveMeeting) -> Reply<MeetingPage> {
+    session.save_meeting(request).await
+}
+
+#[tauri::command]
+pub async fn plan_series(session: State<'_, Session>, request: PlanSeries) -> Reply<Vec<MeetingRow>> {
+    session.plan_series(request).await
+}
+
+#[tauri::command]
+pub async fn save_agenda_item(session: State<'_, Session>, request: SaveAgendaItem) -> Reply<MeetingPage> {
+    session.save_agenda_item(request).await
+}
+
+#[tauri::command]
+pub async fn move_agenda_item(session: State<'_, Session>, group_id: i64, meeting_id: i64, item_id: i64, by: i32) -> Reply<MeetingPage> {
+    session.move_agenda_item(group_id, meeting_id, item_id, by).await
+}
+
+#[tauri::command]
+pub async fn remove_agenda_item(session: State<'_, Session>, group_id: i64, meeting_id: i64, item_id: i64) -> Reply<MeetingPage> {
+    session.remove_agenda_item(group_id, meeting_id, item_id).await
+}
+
+#[tauri::command]
+pub async fn attach_paper(session: State<'_, Session>, request: AttachPaper) -> Reply<MeetingPage> {
+    session.attach_paper(request).await
+}
+
+#[tauri::command]
+pub async fn mark_published(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingPage> {
+    session.mark_published(group_id, meeting_id).await
+}
+
+#[tauri::command]
+pub async fn build_pack(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingPage> {
+    session.build_pack(group_id, meeting_id).await
+}
