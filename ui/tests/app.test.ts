@@ -268,3 +268,54 @@ describe('documents', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('No viewer could open the document');
   });
 });
+
+describe('meetings', () => {
+  const page = {
+    detail: {
+      meeting: {
+        id: 9, title: 'December meeting', starts_at: '2026-12-08T14:00:00', ends_at: '2026-12-08T16:00:00', venue: '', online_link: '',
+        compulsory: true, series_id: null, published_on: null, items: 1, papers: 0,
+      },
+      items: [
+        { id: 31, position: 1, input: { title: 'Data standards roadmap', purpose: 'decision' as const, presenter_id: null, minutes: 30, private: false }, presenter: null, papers: [] },
+      ],
+    },
+    start_times: ['14:00'],
+    deadline: '2026-12-01',
+    publication: { state: 'on_track' as const, days_left: 4 },
+    people: [],
+    paper_limit_mb: 20,
+    pack: null,
+  };
+
+  it('shows the deadline, refuses a file that is not a PDF at the item, and builds the pack', async () => {
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      meetings: () => [{ meeting: page.detail.meeting, deadline: '2026-12-01', publication: page.publication }],
+      meeting: () => page,
+      attach_paper: () => {
+        throw { kind: 'invalid', field: 'file', message: 'This file is not a PDF.' };
+      },
+      build_pack: () => ({ ...page, pack: { built_at: '2026-11-27T10:00:00+00:00', pages: 9 } }),
+    });
+    // The file picker's filter can be switched to “All files”: what Rust refuses must show.
+    const user = userEvent.setup({ applyAccept: false });
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Meetings' }));
+    await user.click(await screen.findByRole('button', { name: 'Tue 8 Dec 2026, 14:00–16:00' }));
+    expect((await screen.findByText(/Agenda pack: Due Tue 1 Dec 2026 \(in 4 days\)/)).textContent).toContain('ToR §20');
+    await expectAccessible(container);
+
+    const input = container.querySelector<HTMLInputElement>('input[data-item="Data standards roadmap"]')!;
+    await user.upload(input, new File(['minutes'], 'minutes.txt', { type: 'text/plain' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('This file is not a PDF.');
+    const request = backend.calls.find((c) => c.cmd === 'attach_paper')!.args.request as { file_name: string; data_base64: string };
+    expect(request.file_name).toBe('minutes.txt');
+    expect(atob(request.data_base64)).toBe('minutes');
+
+    await user.click(screen.getByRole('button', { name: 'Build pack' }));
+    expect(await screen.findByText(/Last built .*: 9 pages\./)).toBeTruthy();
+  });
+});

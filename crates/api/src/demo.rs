@@ -209,7 +209,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
                 w.add_paper(group, item, &format!("{title}: paper"), &format!("{}.pdf", title.to_lowercase().replace(' ', "-")), &bytes, pages as u32).await?;
             }
         }
-        if offset < 0 {
+        if day < today {
             w.publish(group, meeting, secretariat_rules::meetings::publication_deadline(day, 7)).await?;
         }
     }

@@ -187,3 +187,34 @@ async fn membership_writes_a_pdf_whose_text_names_members_and_rules() {
     assert!(names.iter().all(|n| !n.starts_with(".tmp") && !n.starts_with(".secretariat-")), "{names:?}");
     s.close().await;
 }
+
+#[tokio::test]
+async fn meetings_are_added_listed_and_their_documents_written_by_id_or_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap();
+    let (code, out) = run_code(&s, &["meeting", "add", "--date", "2026-12-08", "--venue", "techUK, London"]).await;
+    assert_eq!(code, 0);
+    assert_eq!(out, "Added meeting #1 on Tue 8 Dec 2026, 4 agenda items; the pack is due Tue 1 Dec 2026 (ToR §20).\n");
+    let (_, json) = run_code(&s, &["meeting", "list", "--json"]).await;
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["meeting"]["id"], 1);
+    assert_eq!(rows[0]["publication"]["state"], "on_track");
+
+    let pack = dir.path().join("pack.pdf");
+    let (code, out) = run_code(&s, &["pack", "2026-12-08", "-o", pack.to_str().unwrap()]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("pages)"), "{out}");
+    let ics = dir.path().join("meeting.ics");
+    assert_eq!(run_code(&s, &["ics", "1", "-o", ics.to_str().unwrap()]).await.0, 0);
+    assert!(std::fs::read_to_string(&ics).unwrap().contains("DTSTART;TZID=Europe/London:20261208T140000"));
+    let eml = dir.path().join("draft.eml");
+    assert_eq!(run_code(&s, &["circulate", "1", "-o", eml.to_str().unwrap()]).await.0, 0);
+    assert!(std::fs::read_to_string(&eml).unwrap().contains("X-Unsent: 1"));
+    let (_, list) = run_code(&s, &["meeting", "list"]).await;
+    assert!(list.contains("pack published Fri 27 Nov 2026"), "circulating publishes: {list}");
+
+    let missing = run_args(&s, &["agenda", "2027-01-01", "-o", "x.pdf"]).await.unwrap_err();
+    assert_eq!(missing, "There is no meeting on Fri 1 Jan 2027.");
+    s.close().await;
+}
