@@ -338,14 +338,19 @@ impl Writer {
         self.audit(Some(group), "agenda_item", item, "update", json!(input)).await
     }
 
-    /// Moves an item one place up (`-1`) or down (`1`).
-    pub async fn move_agenda_item(&mut self, group: GroupId, item: Id, by: i32) -> Result<()> {
-        let (meeting, position): (Id, i64) = sqlx::query_as("SELECT meeting_id, position FROM agenda_items WHERE id = ? AND group_id = ?")
+    /// The meeting an item belongs to and its place on the agenda.
+    async fn item_place(&mut self, group: GroupId, item: Id) -> Result<(Id, i64)> {
+        sqlx::query_as("SELECT meeting_id, position FROM agenda_items WHERE id = ? AND group_id = ?")
             .bind(item)
             .bind(group)
             .fetch_optional(self.conn())
             .await?
-            .ok_or_else(|| StoreError::NotFound { what: format!("Agenda item {item}") })?;
+            .ok_or_else(|| StoreError::NotFound { what: format!("Agenda item {item}") })
+    }
+
+    /// Moves an item one place up (`-1`) or down (`1`).
+    pub async fn move_agenda_item(&mut self, group: GroupId, item: Id, by: i32) -> Result<()> {
+        let (meeting, position) = self.item_place(group, item).await?;
         let target = position + i64::from(by.signum());
         let other: Option<Id> = sqlx::query_scalar("SELECT id FROM agenda_items WHERE meeting_id = ? AND position = ?").bind(meeting).bind(target).fetch_optional(self.conn()).await?;
         let Some(other) = other else { return Ok(()) };
@@ -356,12 +361,7 @@ impl Writer {
 
     /// Removes an item and its papers.
     pub async fn remove_agenda_item(&mut self, group: GroupId, item: Id) -> Result<()> {
-        let (meeting, position): (Id, i64) = sqlx::query_as("SELECT meeting_id, position FROM agenda_items WHERE id = ? AND group_id = ?")
-            .bind(item)
-            .bind(group)
-            .fetch_optional(self.conn())
-            .await?
-            .ok_or_else(|| StoreError::NotFound { what: format!("Agenda item {item}") })?;
+        let (meeting, position) = self.item_place(group, item).await?;
         sqlx::query("DELETE FROM agenda_items WHERE id = ?").bind(item).execute(self.conn()).await?;
         sqlx::query("UPDATE agenda_items SET position = position - 1 WHERE meeting_id = ? AND position > ?").bind(meeting).bind(position).execute(self.conn()).await?;
         self.audit(Some(group), "agenda_item", item, "delete", json!({ "meeting_id": meeting })).await
