@@ -178,7 +178,10 @@ pub async fn import(store: &Store, group: i64, kind: RegisterKind, text: &str, t
     let saved = save && all_valid;
     if saved {
         writer.commit().await?;
-    } else if save {
+    } else {
+        writer.rollback().await?;
+    }
+    if save && !saved {
         return Err(ApiError::invalid(
             "csv",
             format!("Nothing was imported: {} of {} rows have problems. Fix them and try again.", rows.len() as u32 - valid_rows, rows.len()),

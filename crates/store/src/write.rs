@@ -23,15 +23,22 @@ fn invalid(field: &'static str) -> impl Fn(TextError) -> StoreError {
 }
 
 impl Store {
-    /// Starts a transaction for a change.
+    /// Starts a transaction for a change. `BEGIN IMMEDIATE` takes the write lock at
+    /// once (waiting for it under the busy timeout), so a writer never fails half-way
+    /// because another connection wrote after it had started reading.
     pub async fn begin(&self) -> Result<Writer> {
-        Ok(Writer { tx: self.pool.begin().await?, actor: self.actor.clone() })
+        Ok(Writer { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, actor: self.actor.clone() })
     }
 }
 
 impl Writer {
     pub async fn commit(self) -> Result<()> {
         Ok(self.tx.commit().await?)
+    }
+
+    /// Undoes everything in this transaction now (dropping a writer also does, but later).
+    pub async fn rollback(self) -> Result<()> {
+        Ok(self.tx.rollback().await?)
     }
 
     /// The transaction's connection, for the writes in this crate.

@@ -244,3 +244,21 @@ async fn a_change_that_fails_half_way_leaves_nothing_behind() {
     assert_eq!(store.audit_len().await.unwrap(), audit_before);
     store.close().await;
 }
+
+#[tokio::test]
+async fn a_change_right_after_an_abandoned_one_waits_for_it_and_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = new_store(dir.path(), Arc::new(MemoryKeychain::default())).await;
+    for round in 0..20 {
+        let mut abandoned = store.begin().await.unwrap();
+        abandoned.create_group(&format!("Abandoned {round}"), Template::TechukInterop).await.unwrap();
+        drop(abandoned); // rolled back in the background
+        let mut next = store.begin().await.unwrap();
+        next.create_group(&format!("Kept {round}"), Template::TechukInterop).await.unwrap();
+        next.commit().await.unwrap();
+    }
+    let names: Vec<_> = store.groups().await.unwrap().into_iter().map(|g| g.name).collect();
+    assert_eq!(names.len(), 20);
+    assert!(names.iter().all(|n| n.starts_with("Kept")));
+    store.close().await;
+}
