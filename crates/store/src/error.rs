@@ -92,3 +92,8 @@ pub(crate) fn sqlite_code(error: &sqlx::Error) -> Option<i32> {
         _ => None,
     }
 }
+
+/// An update or delete that touched no row: the record is not in this group.
+pub(crate) fn touched(result: sqlx::sqlite::SqliteQueryResult, what: impl FnOnce() -> String) -> Result<()> {
+    if result.rows_affected() == 0 { Err(StoreError::NotFound { what: what() }) } else { Ok(()) }
+}

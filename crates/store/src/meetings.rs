@@ -1,7 +1,7 @@
 //! Meetings (ToR §19), their agendas, and the papers kept inside the encrypted
 //! database (ToR §20): writes through the `Writer`, reads for screens and packs.
 
-use crate::error::{Result, StoreError};
+use crate::error::{touched, Result, StoreError};
 use crate::write::{GroupId, Writer};
 use crate::Store;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -206,20 +206,20 @@ impl Writer {
 
     pub async fn update_meeting(&mut self, group: GroupId, id: Id, input: &MeetingInput) -> Result<()> {
         let (title, venue, link) = Self::meeting_fields(input)?;
-        let done = sqlx::query("UPDATE meetings SET title = ?, starts_at = ?, ends_at = ?, venue = ?, online_link = ?, compulsory = ? WHERE id = ? AND group_id = ?")
-            .bind(&title)
-            .bind(input.starts_at)
-            .bind(input.ends_at)
-            .bind(&venue)
-            .bind(&link)
-            .bind(input.compulsory)
-            .bind(id)
-            .bind(group)
-            .execute(self.conn())
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound { what: format!("Meeting {id}") });
-        }
+        touched(
+            sqlx::query("UPDATE meetings SET title = ?, starts_at = ?, ends_at = ?, venue = ?, online_link = ?, compulsory = ? WHERE id = ? AND group_id = ?")
+                .bind(&title)
+                .bind(input.starts_at)
+                .bind(input.ends_at)
+                .bind(&venue)
+                .bind(&link)
+                .bind(input.compulsory)
+                .bind(id)
+                .bind(group)
+                .execute(self.conn())
+                .await?,
+            || format!("Meeting {id}"),
+        )?;
         self.audit(Some(group), "meeting", id, "update", json!(input)).await
     }
 
@@ -270,11 +270,17 @@ impl Writer {
         Ok((series, meetings))
     }
 
-    async fn insert_item(&mut self, group: GroupId, meeting: Id, position: u32, input: &AgendaItemInput) -> Result<Id> {
+    /// Checks an item's fields; returns its normalised title.
+    fn item_title(input: &AgendaItemInput) -> Result<String> {
         let title = text("title", "The item's title", &input.title, 200)?;
         if input.minutes > 600 {
             return Err(invalid("minutes", "An item lasts at most 600 minutes."));
         }
+        Ok(title)
+    }
+
+    async fn insert_item(&mut self, group: GroupId, meeting: Id, position: u32, input: &AgendaItemInput) -> Result<Id> {
+        let title = Self::item_title(input)?;
         let id: Id = sqlx::query_scalar(
             "INSERT INTO agenda_items (group_id, meeting_id, position, title, purpose, presenter_id, minutes, private) \
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -318,23 +324,20 @@ impl Writer {
 
     pub async fn update_agenda_item(&mut self, group: GroupId, item: Id, input: &AgendaItemInput) -> Result<()> {
         self.check_presenter(group, input.presenter_id).await?;
-        let title = text("title", "The item's title", &input.title, 200)?;
-        if input.minutes > 600 {
-            return Err(invalid("minutes", "An item lasts at most 600 minutes."));
-        }
-        let done = sqlx::query("UPDATE agenda_items SET title = ?, purpose = ?, presenter_id = ?, minutes = ?, private = ? WHERE id = ? AND group_id = ?")
-            .bind(&title)
-            .bind(input.purpose.as_str())
-            .bind(input.presenter_id)
-            .bind(input.minutes)
-            .bind(input.private)
-            .bind(item)
-            .bind(group)
-            .execute(self.conn())
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound { what: format!("Agenda item {item}") });
-        }
+        let title = Self::item_title(input)?;
+        touched(
+            sqlx::query("UPDATE agenda_items SET title = ?, purpose = ?, presenter_id = ?, minutes = ?, private = ? WHERE id = ? AND group_id = ?")
+                .bind(&title)
+                .bind(input.purpose.as_str())
+                .bind(input.presenter_id)
+                .bind(input.minutes)
+                .bind(input.private)
+                .bind(item)
+                .bind(group)
+                .execute(self.conn())
+                .await?,
+            || format!("Agenda item {item}"),
+        )?;
         self.audit(Some(group), "agenda_item", item, "update", json!(input)).await
     }
 

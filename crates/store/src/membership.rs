@@ -2,7 +2,7 @@
 //! on seats, role appointments and standing invitees — their writes (validated,
 //! in the caller's transaction, audited) and the views and snapshot read back.
 
-use crate::error::{Result, StoreError};
+use crate::error::{touched, Result, StoreError};
 use crate::write::{GroupId, Writer};
 use crate::Store;
 use chrono::NaiveDate;
@@ -208,23 +208,23 @@ impl Writer {
         if self.org_name_taken(group, &name, Some(id)).await? {
             return Err(invalid("name", format!("Another organisation is already called \u{201c}{name}\u{201d}.")));
         }
-        let done = sqlx::query(
-            "UPDATE organisations SET name = ?, techuk_status = ?, applied_on = ?, sme = ?, sme_confirmed_on = ?, sector = ? \
-             WHERE id = ? AND group_id = ?",
-        )
-        .bind(&name)
-        .bind(input.techuk_status.as_str())
-        .bind(input.applied_on)
-        .bind(input.sme)
-        .bind(input.sme_confirmed_on)
-        .bind(&sector)
-        .bind(id)
-        .bind(group)
-        .execute(self.conn())
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound { what: format!("Organisation {id}") });
-        }
+        touched(
+            sqlx::query(
+                "UPDATE organisations SET name = ?, techuk_status = ?, applied_on = ?, sme = ?, sme_confirmed_on = ?, sector = ? \
+                 WHERE id = ? AND group_id = ?",
+            )
+            .bind(&name)
+            .bind(input.techuk_status.as_str())
+            .bind(input.applied_on)
+            .bind(input.sme)
+            .bind(input.sme_confirmed_on)
+            .bind(&sector)
+            .bind(id)
+            .bind(group)
+            .execute(self.conn())
+            .await?,
+            || format!("Organisation {id}"),
+        )?;
         self.audit(Some(group), "organisation", id, "update", json!(input)).await
     }
 
@@ -282,18 +282,18 @@ impl Writer {
         if let Some(message) = self.person_duplicate(group, &name, &email, Some(id)).await? {
             return Err(invalid(if email.is_empty() { "name" } else { "email" }, message));
         }
-        let done = sqlx::query("UPDATE people SET name = ?, email = ?, job_title = ?, manager_status = ? WHERE id = ? AND group_id = ?")
-            .bind(&name)
-            .bind(&email)
-            .bind(&job_title)
-            .bind(input.manager_status.as_str())
-            .bind(id)
-            .bind(group)
-            .execute(self.conn())
-            .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound { what: format!("Person {id}") });
-        }
+        touched(
+            sqlx::query("UPDATE people SET name = ?, email = ?, job_title = ?, manager_status = ? WHERE id = ? AND group_id = ?")
+                .bind(&name)
+                .bind(&email)
+                .bind(&job_title)
+                .bind(input.manager_status.as_str())
+                .bind(id)
+                .bind(group)
+                .execute(self.conn())
+                .await?,
+            || format!("Person {id}"),
+        )?;
         self.audit(Some(group), "person", id, "update", json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status })).await
     }
 
