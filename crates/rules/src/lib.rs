@@ -8,6 +8,7 @@
 //! Where a rule comes from the Terms of Reference, its paragraph is cited as
 //! "ToR §n" in code, messages and tests (see [`Tor`]).
 
+pub mod elections;
 mod findings;
 pub mod meetings;
 pub mod register;

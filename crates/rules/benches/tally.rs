@@ -1,0 +1,101 @@
+//! The election counts at scale. Goal: 1,000 eight-seat STV elections (20 candidates, 200
+//! ballots each) in at most 1 s altogether. Also timed: the 28 Scottish reference counts, and
+//! one large election (60 candidates, 100,000 ballots). Elections are generated in setup, from
+//! a fixed seed, and not timed. Run with `cargo bench -p secretariat-rules --bench tally`.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use secretariat_rules::elections::{Ballot, Candidate, Constraints, Election, Method, SeededLot, count, parse_blt};
+use std::hint::black_box;
+use std::path::Path;
+
+/// SplitMix64, so the generated elections are the same on every run.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Voters rank a few candidates, favouring some (as real voters do): candidate i is picked
+/// with weight proportional to `n - i` plus noise.
+fn random_election(random: &mut Random, candidates: usize, seats: usize, ballots: usize) -> Election {
+    let ballots = (0..ballots)
+        .map(|_| {
+            let length = 1 + random.below(candidates.min(8));
+            let mut pool: Vec<usize> = (0..candidates).collect();
+            let mut preferences = Vec::with_capacity(length);
+            for _ in 0..length {
+                let pick = random.below(pool.len()).min(random.below(pool.len()));
+                preferences.push(pool.swap_remove(pick));
+            }
+            Ballot { weight: 1, preferences }
+        })
+        .collect();
+    Election {
+        title: "Random".into(),
+        seats,
+        candidates: (0..candidates).map(|i| Candidate::named(format!("Candidate {i}"))).collect(),
+        withdrawn: vec![],
+        ballots,
+        constraints: Constraints::default(),
+    }
+}
+
+fn reference_elections() -> Vec<Election> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata/stv-scotland/blt");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("the reference ballot files").map(|e| e.expect("an entry").path()).collect();
+    paths.sort();
+    paths.iter().map(|p| parse_blt(&std::fs::read_to_string(p).expect("readable")).expect("a BLT file").to_election()).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let reference = reference_elections();
+    let mut random = Random(2026);
+    let thousand: Vec<Election> = (0..1000).map(|_| random_election(&mut random, 20, 8, 200)).collect();
+    let large = random_election(&mut random, 60, 8, 100_000);
+
+    let mut group = c.benchmark_group("tally");
+    group.sample_size(10);
+    group.bench_function(BenchmarkId::new("Scottish reference counts", reference.len()), |b| {
+        b.iter(|| {
+            reference
+                .iter()
+                .map(|e| count(Method::ScottishStv, black_box(e), &mut SeededLot(1)).expect("counts").stages.len())
+                .sum::<usize>()
+        })
+    });
+    for method in [Method::ScottishStv, Method::Block] {
+        let elections: Vec<Election> = match method {
+            Method::Block => thousand.iter().map(as_block).collect(),
+            _ => thousand.clone(),
+        };
+        group.bench_function(BenchmarkId::new(format!("1,000 elections, 8 seats, 20 candidates, 200 ballots, {method:?}"), 1000), |b| {
+            b.iter(|| {
+                elections.iter().map(|e| count(method, black_box(e), &mut SeededLot(1)).expect("counts").elected.len()).sum::<usize>()
+            })
+        });
+    }
+    group.bench_function(BenchmarkId::new("one election, 60 candidates, 100,000 ballots", 1), |b| {
+        b.iter(|| count(Method::ScottishStv, black_box(&large), &mut SeededLot(1)).expect("counts").stages.len())
+    });
+    group.finish();
+}
+
+/// The same papers read as crosses: the first `seats` preferences of each.
+fn as_block(e: &Election) -> Election {
+    let ballots =
+        e.ballots.iter().map(|b| Ballot { weight: b.weight, preferences: b.preferences.iter().copied().take(e.seats).collect() }).collect();
+    Election { ballots, ..e.clone() }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
