@@ -32,6 +32,19 @@ pub fn single_line(input: &str, what: &'static str, max: usize) -> Result<String
     Ok(text)
 }
 
+/// Checks and normalises free text of several lines (a statement, notes): line
+/// breaks and tabs are kept, other control and direction characters refused; it may be empty.
+pub fn multi_line(input: &str, what: &'static str, max: usize) -> Result<String, TextError> {
+    let text: String = input.replace("\r\n", "\n").trim().nfc().collect();
+    if let Some(c) = text.chars().find(|&c| (c.is_control() && c != '\n' && c != '\t') || is_direction_override(c)) {
+        return Err(TextError::ForbiddenCharacter { what, code: c as u32 });
+    }
+    if text.chars().count() > max {
+        return Err(TextError::TooLong { what, max });
+    }
+    Ok(text)
+}
+
 fn is_direction_override(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
@@ -58,5 +71,13 @@ mod tests {
         assert!(matches!(single_line("a\nb", "Name", 100), Err(TextError::ForbiddenCharacter { .. })));
         assert_eq!(single_line("   ", "Name", 100), Err(TextError::Empty { what: "Name" }));
         assert_eq!(single_line("abcd", "Name", 3), Err(TextError::TooLong { what: "Name", max: 3 }));
+    }
+
+    #[test]
+    fn several_lines_keep_their_breaks_but_not_overrides() {
+        assert_eq!(multi_line(" One\r\nTwo\tthree ", "Notes", 100).unwrap(), "One\nTwo\tthree");
+        assert_eq!(multi_line("", "Notes", 100).unwrap(), "");
+        assert!(matches!(multi_line("a\u{202E}b", "Notes", 100), Err(TextError::ForbiddenCharacter { code: 0x202E, .. })));
+        assert!(matches!(multi_line("a\u{7}b", "Notes", 100), Err(TextError::ForbiddenCharacter { .. })));
     }
 }

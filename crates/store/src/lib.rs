@@ -9,6 +9,8 @@
 
 mod db;
 mod error;
+mod elections;
+mod fields;
 mod key;
 mod keychain;
 mod keyfile;
@@ -22,7 +24,7 @@ pub use error::{Result, StoreError};
 pub use key::{DatabaseKey, Passphrase};
 pub use keychain::{Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
 pub use keyfile::{KdfParams, KeyFile, KeyFileError};
-pub use read::{GroupCounts, GroupSummary, Group, OrganisationView, PersonView, SeatHolder, SeatView};
+pub use read::{AuditEntry, GroupCounts, GroupSummary, Group, OrganisationView, PersonView, SeatHolder, SeatView};
 pub use membership::{
     AppointmentView, EmploymentView, EndReason, InviteeView, OrganisationInput, OrganisationRecord, PersonDetail, PersonExport,
     PersonInput,
@@ -32,3 +34,7 @@ pub use meetings::{
     AgendaItemInput, AgendaItemView, MeetingDetail, MeetingInput, MeetingSummary, PaperFile, PaperView, Purpose, Recipient, SeriesInput,
 };
 pub use write::{GroupId, Writer};
+pub use elections::{
+    method_str, rejection_str, ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationInput,
+    NominationView, Outcome, ReturnedPaperInput, ReturnedPaperView, SeatRef, SerialState, SerialView,
+};

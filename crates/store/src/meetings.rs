@@ -2,27 +2,15 @@
 //! database (ToR §20): writes through the `Writer`, reads for screens and packs.
 
 use crate::error::{touched, Result, StoreError};
+use crate::fields::{invalid, optional_text, text};
 use crate::write::{GroupId, Writer};
 use crate::Store;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use secretariat_rules::meetings::MonthlyRule;
 use secretariat_rules::register::Id;
-use secretariat_rules::text::single_line;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
-
-fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
-    StoreError::Invalid { field, message: message.into() }
-}
-
-fn text(field: &'static str, what: &'static str, value: &str, max: usize) -> Result<String> {
-    single_line(value, what, max).map_err(|e| invalid(field, e.to_string()))
-}
-
-fn optional(field: &'static str, what: &'static str, value: &str, max: usize) -> Result<String> {
-    if value.trim().is_empty() { Ok(String::new()) } else { text(field, what, value, max) }
-}
 
 /// Why an item is on the agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -163,8 +151,8 @@ impl Writer {
         if input.ends_at <= input.starts_at {
             return Err(invalid("ends_at", "A meeting must end after it starts."));
         }
-        let venue = optional("venue", "The venue", &input.venue, 200)?;
-        let link = optional("online_link", "The online link", &input.online_link, 500)?;
+        let venue = optional_text("venue", "The venue", &input.venue, 200)?;
+        let link = optional_text("online_link", "The online link", &input.online_link, 500)?;
         if !link.is_empty() && !(link.starts_with("https://") || link.starts_with("http://")) {
             return Err(invalid("online_link", "An online link starts with https://"));
         }

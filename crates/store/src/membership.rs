@@ -3,28 +3,15 @@
 //! in the caller's transaction, audited) and the views and snapshot read back.
 
 use crate::error::{touched, Result, StoreError};
+use crate::fields::{invalid, optional_text, text};
 use crate::write::{GroupId, Writer};
 use crate::Store;
 use chrono::NaiveDate;
 use secretariat_rules::register::{self as reg, Id};
-use secretariat_rules::text::single_line;
 use secretariat_rules::{ManagerStatus, Obtained, Register, Role, SeatKind, TechukStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
-
-fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
-    StoreError::Invalid { field, message: message.into() }
-}
-
-fn text(field: &'static str, what: &'static str, value: &str, max: usize) -> Result<String> {
-    single_line(value, what, max).map_err(|e| invalid(field, e.to_string()))
-}
-
-/// Optional free text: empty is allowed, the rest is checked like a name.
-fn optional_text(field: &'static str, what: &'static str, value: &str, max: usize) -> Result<String> {
-    if value.trim().is_empty() { Ok(String::new()) } else { text(field, what, value, max) }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct OrganisationInput {
@@ -147,7 +134,7 @@ pub struct InviteeView {
 }
 
 #[derive(Clone, Copy)]
-enum Table {
+pub(crate) enum Table {
     People,
     Organisations,
     Seats,
@@ -298,7 +285,7 @@ impl Writer {
     }
 
     /// Checks a record named in a request belongs to this group.
-    async fn must_exist(&mut self, table: Table, group: GroupId, id: Id, field: &'static str) -> Result<()> {
+    pub(crate) async fn must_exist(&mut self, table: Table, group: GroupId, id: Id, field: &'static str) -> Result<()> {
         let (sql, what) = match table {
             Table::People => ("SELECT 1 FROM people WHERE id = ? AND group_id = ?", "a person"),
             Table::Organisations => ("SELECT 1 FROM organisations WHERE id = ? AND group_id = ?", "an organisation"),

@@ -252,4 +252,40 @@ impl Store {
         let n: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_log").fetch_one(&self.pool).await?;
         Ok(n as u64)
     }
+
+    /// A group's audit log, in sequence (never by time: clocks go backwards).
+    pub async fn audit_entries(&self, group_id: GroupId) -> Result<Vec<AuditEntry>> {
+        Ok(sqlx::query_as::<_, (i64, String, String, String, Option<i64>, String, String)>(
+            "SELECT seq, at, actor, entity, entity_id, action, change FROM audit_log WHERE group_id = ? ORDER BY seq",
+        )
+        .bind(group_id)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(seq, at, actor, entity, entity_id, action, change)| AuditEntry { seq, at, actor, entity, entity_id, action, change })
+        .collect())
+    }
+
+    /// Every (table, column) of the schema: for tests that prove what is never stored.
+    pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT m.name, p.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' ORDER BY m.name, p.cid",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
+
+/// One row of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub action: String,
+    /// JSON.
+    pub change: String,
 }

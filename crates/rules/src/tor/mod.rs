@@ -4,6 +4,7 @@
 
 pub mod s08_s09_roles;
 pub mod s10_size;
+pub mod s12_s16_elections;
 pub mod s12_supplier_members;
 pub mod s13_sme;
 pub mod s14_terms_and_companies;
