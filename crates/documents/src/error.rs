@@ -11,6 +11,10 @@ pub enum DocumentError {
     /// data handed to it, never something a user can fix.
     #[error("the document could not be typeset:\n{0}")]
     Typeset(String),
+    /// The data cannot make this document (ballot papers without candidates,
+    /// say); the message says what is wrong in words a person can act on.
+    #[error("{0}")]
+    Invalid(String),
     /// The document's data could not be prepared, or the PDF not written.
     #[error("{0}")]
     Io(String),

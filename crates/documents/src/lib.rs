@@ -6,16 +6,23 @@
 //! the check a paper's PDF passes before it is stored, and the atomic write
 //! used to put a finished PDF on disk.
 //!
-//! The documents: the membership report, a meeting's agenda, and the agenda
-//! pack (cover, agenda, contents and every paper in one PDF, ToR §20).
+//! The documents: the membership report, a meeting's agenda, the agenda
+//! pack (cover, agenda, contents and every paper in one PDF, ToR §20), and an
+//! election's call for nominations, ballot papers, issue list and result.
 //!
 //! Documents are typeset by typst used as a library. Data never becomes
 //! template source: it is serialised to JSON and served as the virtual file
 //! `/data.json`, which the template reads with `json(..)`. A name such as
 //! `#panic("x")` is therefore printed, never evaluated.
+//!
+//! Ballot papers are the exception to typst: many numbered copies of one
+//! fixed page, drawn directly with printpdf from the same embedded fonts
+//! (`ballots.rs`). Their text is drawn as given, so it too prints literally.
 
 mod agenda;
 mod atomic;
+mod ballots;
+mod elections;
 mod error;
 mod fonts;
 mod outline;
@@ -26,11 +33,18 @@ mod world;
 
 pub use agenda::{Agenda, AgendaLine, Pack, PaperFile, PaperLine};
 pub use atomic::write_atomically;
+pub use ballots::{BallotCandidate, BallotMethod, BallotPapers};
+pub use elections::{
+    CallForNominations, Declaration, IssueLine, IssueList, ReconciliationLine, RejectedLine,
+    ResultCandidate, ResultReport, ResultStage, RuleLine,
+};
 pub use error::DocumentError;
 pub use paper::{PaperError, PaperInfo, check_paper};
 pub use report::{
     CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
 };
+
+use std::sync::OnceLock;
 
 use typst::diag::Severity;
 use typst::foundations::Smart;
@@ -41,6 +55,7 @@ use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
+use crate::ballots::BallotFonts;
 use crate::world::{Attachment, DocumentWorld, Template};
 
 /// How many compilations a memoised typst result may go unused before it is
@@ -58,6 +73,8 @@ pub struct Documents {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     templates: Vec<Source>,
+    /// The same font files parsed for printpdf, on the first ballot run.
+    ballot_fonts: OnceLock<BallotFonts>,
 }
 
 impl Documents {
@@ -70,6 +87,7 @@ impl Documents {
             book: LazyHash::new(book),
             fonts,
             templates: world::parse_templates(),
+            ballot_fonts: OnceLock::new(),
         }
     }
 
@@ -119,6 +137,58 @@ impl Documents {
             bytes,
             pages: heights.len(),
         })
+    }
+
+    /// The notice opening nominations for an election (PDF bytes): seats,
+    /// term, closing time and returning officer, who may stand with the ToR
+    /// paragraph each rule comes from, how to nominate, and what the result
+    /// must satisfy.
+    pub fn call_for_nominations(
+        &self,
+        call: &CallForNominations,
+    ) -> Result<Vec<u8>, DocumentError> {
+        self.typeset(Template::CallForNominations, call, vec![])
+            .map(|typeset| typeset.pdf)
+    }
+
+    /// The issue list (PDF bytes): every elector with a tick where a ballot
+    /// paper was issued, and the papers printed, issued and spoilt. It says
+    /// who was issued a paper, never which: no serial numbers.
+    pub fn issue_list(&self, list: &IssueList) -> Result<Vec<u8>, DocumentError> {
+        self.typeset(Template::IssueList, list, vec![])
+            .map(|typeset| typeset.pdf)
+    }
+
+    /// The result report (PDF bytes): method, seats, quota and valid votes;
+    /// who was elected; the count as tables with a row per candidate and a
+    /// column per stage (at most eight stages a table; A4 landscape beyond
+    /// four stages); what happened at each stage; the reconciliation, the
+    /// rejected papers, ties and constraints; and the declaration to sign.
+    /// A `draft` is marked "DRAFT — not declared" on every page.
+    ///
+    /// [`DocumentError::Invalid`] when a stage lacks a total or a state for
+    /// some candidate.
+    pub fn election_result(&self, report: &ResultReport) -> Result<Vec<u8>, DocumentError> {
+        let data = elections::ResultData::new(report)?;
+        self.typeset(Template::ElectionResult, &data, vec![])
+            .map(|typeset| typeset.pdf)
+    }
+
+    /// Numbered ballot papers (PDF bytes): one paper per serial, in the
+    /// order given, each with the group, the election, its number ("No.
+    /// 000123", again small at the foot), the instructions for the method,
+    /// the candidates in the order given with a box to mark, where to return
+    /// it, and that it is secret.
+    ///
+    /// Two papers share an A4 page (top and bottom, a dashed line to cut
+    /// along) when the paper fits in half a page; otherwise each has a page.
+    /// Drawn with printpdf, not typst: see `ballots.rs`.
+    ///
+    /// [`DocumentError::Invalid`] when there are no candidates or no serials,
+    /// a serial is repeated, there are no seats or no votes to cast, or the
+    /// candidates are too many for one page.
+    pub fn ballot_papers(&self, papers: &BallotPapers) -> Result<Vec<u8>, DocumentError> {
+        ballots::draw(papers, self.ballot_fonts.get_or_init(BallotFonts::parse))
     }
 
     /// A plain stand-in paper for demonstration data and tests: `pages`
@@ -305,6 +375,107 @@ mod tests {
             .typeset(Template::Pack, &data, attachments)
             .expect("the pack typesets");
         for (name, typeset) in [("sample paper", paper), ("agenda", agenda), ("pack", pack)] {
+            assert!(
+                typeset.warnings.is_empty(),
+                "{name} warnings: {:#?}",
+                typeset.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn election_templates_typeset_without_warnings() {
+        let documents = Documents::new();
+        let call = CallForNominations {
+            group: "Sample Group".into(),
+            title: "Election 2027".into(),
+            issued_on: "Mon 2 Nov 2026".into(),
+            closes_on: "17:00 on Mon 16 Nov 2026".into(),
+            seats: "2 supplier seats".into(),
+            term: "two years".into(),
+            eligibility: vec![RuleLine {
+                paragraph: "ToR §12".into(),
+                text: "A supplier member.".into(),
+            }],
+            how_to_nominate: vec!["Send the form.".into()],
+            constraints: vec![],
+            returning_officer: "Returning Officer".into(),
+        };
+        let list = IssueList {
+            group: "Sample Group".into(),
+            title: "Election 2027".into(),
+            electors: vec![IssueLine {
+                name: "Alex Able".into(),
+                issued: true,
+            }],
+            printed: 2,
+            spoilt: 0,
+            issued_count: 1,
+        };
+        let stage = |number: u32, states: [&str; 2]| ResultStage {
+            number,
+            action: "First preferences".into(),
+            description: "Counted.".into(),
+            totals: vec!["3".into(), "1".into()],
+            non_transferable: "0".into(),
+            states: states.map(String::from).to_vec(),
+        };
+        let report = ResultReport {
+            group: "Sample Group".into(),
+            title: "Election 2027".into(),
+            method: "Plurality".into(),
+            seats: 1,
+            quota: None,
+            valid_votes: "4".into(),
+            candidates: ["Alex Able", "Bea Brown"]
+                .map(|name| ResultCandidate {
+                    name: name.into(),
+                    organisation: Some("Acme".into()),
+                    sme: true,
+                })
+                .to_vec(),
+            // Six stages: landscape, and every kind of mark.
+            stages: (1..=6)
+                .map(|number| match number {
+                    1 => stage(number, ["", ""]),
+                    2 => stage(number, ["", "Withdrawn"]),
+                    _ => stage(number, ["Elected", "Withdrawn"]),
+                })
+                .collect(),
+            elected: vec!["Alex Able".into()],
+            reconciliation: vec![ReconciliationLine {
+                label: "Papers issued".into(),
+                value: "4".into(),
+                ok: true,
+            }],
+            rejected: vec![RejectedLine {
+                reason: "Unmarked".into(),
+                count: 1,
+            }],
+            ties: vec![],
+            constraints: vec![],
+            declaration: Declaration {
+                returning_officer: "Returning Officer".into(),
+                declared_on: None,
+            },
+            draft: true,
+        };
+        let result = elections::ResultData::new(&report).expect("the report is consistent");
+        for (name, typeset) in [
+            (
+                "call for nominations",
+                documents.typeset(Template::CallForNominations, &call, vec![]),
+            ),
+            (
+                "issue list",
+                documents.typeset(Template::IssueList, &list, vec![]),
+            ),
+            (
+                "election result",
+                documents.typeset(Template::ElectionResult, &result, vec![]),
+            ),
+        ] {
+            let typeset = typeset.unwrap_or_else(|err| panic!("the {name} typesets: {err}"));
             assert!(
                 typeset.warnings.is_empty(),
                 "{name} warnings: {:#?}",

@@ -19,7 +19,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 9] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     (
         "/membership.typ",
@@ -35,6 +35,18 @@ const TEMPLATES: [(&str, &str); 6] = [
         "/sample-paper.typ",
         include_str!("../templates/sample-paper.typ"),
     ),
+    (
+        "/call-for-nominations.typ",
+        include_str!("../templates/call-for-nominations.typ"),
+    ),
+    (
+        "/issue-list.typ",
+        include_str!("../templates/issue-list.typ"),
+    ),
+    (
+        "/election-result.typ",
+        include_str!("../templates/election-result.typ"),
+    ),
 ];
 
 /// The documents this crate can typeset, one main template file each.
@@ -44,6 +56,9 @@ pub(crate) enum Template {
     Agenda,
     Pack,
     SamplePaper,
+    CallForNominations,
+    IssueList,
+    ElectionResult,
 }
 
 impl Template {
@@ -53,6 +68,9 @@ impl Template {
             Self::Agenda => "/agenda.typ",
             Self::Pack => "/pack.typ",
             Self::SamplePaper => "/sample-paper.typ",
+            Self::CallForNominations => "/call-for-nominations.typ",
+            Self::IssueList => "/issue-list.typ",
+            Self::ElectionResult => "/election-result.typ",
         }
     }
 }
