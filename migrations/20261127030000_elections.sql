@@ -15,6 +15,7 @@ CREATE TABLE elections (
     seats              INTEGER NOT NULL CHECK (seats > 0),
     call_issued_on     TEXT NOT NULL,                   -- the open call (ToR §14)
     nominations_close  TEXT NOT NULL,
+    poll_closes        TEXT,                            -- papers must be back by then (set when the vote opens)
     method             TEXT CHECK (method IN ('scottish-stv', 'block', 'plurality', 'instant-runoff')),
     returning_officer  TEXT NOT NULL DEFAULT '',
     state              TEXT NOT NULL DEFAULT 'nominations'

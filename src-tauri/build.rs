@@ -34,6 +34,23 @@ const COMMANDS: &[&str] = &[
     "attach_paper",
     "mark_published",
     "build_pack",
+    "elections",
+    "election",
+    "create_election",
+    "add_nomination",
+    "withdraw_nomination",
+    "set_election_method",
+    "open_voting",
+    "issue_paper",
+    "print_ballots",
+    "reprint_ballots",
+    "mark_unused",
+    "enter_paper",
+    "verify_paper",
+    "remove_paper",
+    "count_election",
+    "declare_result",
+    "cancel_election",
 ];
 
 fn main() {

@@ -135,6 +135,9 @@ export async function goTo(browser, section) {
 /** Clicks the button whose text is exactly `text`. */
 export async function press(browser, text) {
   const button = await browser.$(`//button[normalize-space()="${text}"]`);
+  await button.waitForExist({ timeout: 10000 });
+  // WebKit reports an element outside the viewport as not clickable: bring it into view first.
+  await button.scrollIntoView({ block: 'center' });
   await button.waitForClickable({ timeout: 10000 });
   await button.click();
 }

@@ -245,7 +245,7 @@ describe('documents', () => {
     await user.click(await screen.findByRole('button', { name: 'Documents' }));
     await user.click(await screen.findByRole('button', { name: 'Save as…: Membership list and composition report' }));
     expect(await screen.findByText('Saved to /home/pm/Interop WG - membership.pdf.')).toBeTruthy();
-    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'membership_report', meetingId: null });
+    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'membership_report', recordId: null });
     await expectAccessible(container);
   });
 

@@ -78,6 +78,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
     settings: techuk.settings,
     counts: { organisations: 0, people: 0, meetings: 0 },
     next_meeting: null,
+    elections: [],
   };
 }
 

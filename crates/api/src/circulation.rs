@@ -81,3 +81,34 @@ pub fn email_draft(draft: &Draft<'_>) -> ApiResult<Vec<u8>> {
         .write_to_vec()
         .map_err(|e| ApiError::new(ErrorKind::Internal, format!("The email draft could not be written: {e}")))
 }
+
+/// The open call for nominations as an email draft, the notice attached (ToR §14).
+pub fn call_email(group_name: &str, call: &secretariat_documents::CallForNominations, pdf_name: &str, pdf: &[u8]) -> ApiResult<Vec<u8>> {
+    use mail_builder::headers::raw::Raw;
+    use mail_builder::MessageBuilder;
+    let mut body = format!(
+        "Dear colleagues,\n\nThe {group_name} invites nominations for {}.\n\nNominations close on {}.\n\nWho can stand\n",
+        call.seats, call.closes_on
+    );
+    for rule in &call.eligibility {
+        body.push_str(&format!("  - {} ({})\n", rule.text, rule.paragraph));
+    }
+    if !call.constraints.is_empty() {
+        body.push_str("\nFor this election\n");
+        for line in &call.constraints {
+            body.push_str(&format!("  - {line}\n"));
+        }
+    }
+    body.push_str("\nHow to nominate\n");
+    for line in &call.how_to_nominate {
+        body.push_str(&format!("  - {line}\n"));
+    }
+    body.push_str("\nThe full notice is attached.\n\nKind regards,\n");
+    MessageBuilder::new()
+        .subject(format!("Call for nominations: {}", call.title))
+        .header("X-Unsent", Raw::new("1"))
+        .text_body(body)
+        .attachment("application/pdf", pdf_name, pdf.to_vec())
+        .write_to_vec()
+        .map_err(|e| ApiError::new(ErrorKind::Internal, format!("The email draft could not be written: {e}")))
+}

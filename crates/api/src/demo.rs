@@ -7,7 +7,12 @@ use crate::error::{ApiError, ApiResult, ErrorKind};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use secretariat_rules::{ManagerStatus, Obtained, Role, SeatKind, TechukStatus, Template};
 use secretariat_documents::Documents;
-use secretariat_store::{AgendaItemInput, MeetingInput, OrganisationInput, PersonInput, Purpose, Store};
+use secretariat_rules::elections::{count, Ballot, Candidate, Constraints, Election, Method, Rejection, SeededLot};
+use secretariat_rules::tor::s12_s16_elections::organisation_key;
+use secretariat_store::{
+    AgendaItemInput, ElectionFor, ElectionInput, MeetingInput, NominationInput, OrganisationInput, Outcome, PersonInput, Purpose,
+    ReturnedPaperInput, Store, Writer,
+};
 
 pub const DEMO_GROUP_NAME: &str = "Demo — Interoperability for Policing WG (fictional)";
 
@@ -121,6 +126,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
     let supplier_seats = w.seat_ids(group, SeatKind::Supplier).await?;
     let (mut next_stakeholder, mut next_supplier) = (stakeholder_seats.iter(), supplier_seats.iter());
     let mut people = Vec::with_capacity(MEMBERS.len());
+    let mut elected_seat = None;
     for member in &MEMBERS {
         let person = w
             .add_person(
@@ -141,7 +147,12 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
         }
         .expect("the demo fills each seat once");
         let obtained = if member.kind == SeatKind::Stakeholder { Obtained::Appointment } else { Obtained::Election };
-        w.start_term(group, *seat, person, term_start, obtained).await?;
+        if member.name == ELECTED_IN_DEMO {
+            // Her seat is filled by the demo's past election, below.
+            elected_seat = Some((*seat, term_start));
+        } else {
+            w.start_term(group, *seat, person, term_start, obtained).await?;
+        }
         people.push(person);
     }
 
@@ -213,8 +224,125 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
             w.publish(group, meeting, secretariat_rules::meetings::publication_deadline(day, 7)).await?;
         }
     }
+    let (seat, term_start) = elected_seat.expect("the demo's elected member is in MEMBERS");
+    let fiona = people[MEMBERS.iter().position(|m| m.name == ELECTED_IN_DEMO).expect("listed")];
+    let electors: Vec<i64> = people.iter().copied().filter(|&p| p != fiona).collect();
+    past_election(&mut w, group, seat, fiona, org_ids[8], term_start, &electors).await?;
+    open_election(&mut w, group, supplier_seats[0], people[4], org_ids[4], today).await?;
     w.commit().await?;
     Ok(group)
+}
+
+/// The member whose seat the demo's past election filled.
+const ELECTED_IN_DEMO: &str = "Fiona MacLeod";
+
+async fn new_nominee(w: &mut Writer, group: i64, name: &str, email: &str, org: &str, sme: bool, since: NaiveDate) -> ApiResult<(i64, i64)> {
+    let org = w
+        .add_organisation(
+            group,
+            &OrganisationInput {
+                name: org.to_owned(),
+                techuk_status: TechukStatus::Member,
+                applied_on: None,
+                sme,
+                sme_confirmed_on: sme.then_some(since),
+                sector: "Integration".into(),
+            },
+        )
+        .await?;
+    let person = w
+        .add_person(group, &PersonInput { name: name.to_owned(), email: email.to_owned(), job_title: "Director".into(), manager_status: ManagerStatus::Yes })
+        .await?;
+    w.add_employment(group, person, org, since, None).await?;
+    Ok((person, org))
+}
+
+/// A contested election, counted by STV and declared, that opened Fiona MacLeod's term (ToR §14).
+async fn past_election(w: &mut Writer, group: i64, seat: i64, fiona: i64, corvid: i64, term_start: NaiveDate, electors: &[i64]) -> ApiResult<()> {
+    let call = term_start - chrono::Days::new(49);
+    let close = term_start - chrono::Days::new(28);
+    let input = ElectionInput {
+        title: format!("Election to a supplier seat — {}", call.format("%B %Y")),
+        fills: ElectionFor::Seats { seat_kind: SeatKind::Supplier, seat_ids: vec![seat] },
+        call_issued_on: call,
+        nominations_close: close,
+        returning_officer: "Programme Manager, techUK".into(),
+    };
+    let election = w.create_election(group, &input).await?;
+    let (owen, northgate) = new_nominee(w, group, "Owen Pritchard", "owen.pritchard@northgate.example", "Northgate Interop Ltd", false, months_before(call, 40)).await?;
+    let (leah, saltmarsh) = new_nominee(w, group, "Leah Banerjee", "leah.banerjee@saltmarsh.example", "Saltmarsh Digital Ltd", true, months_before(call, 30)).await?;
+    let nomination = |person_id, organisation_id, proposer: &str, statement: &str, days: u64| NominationInput {
+        person_id,
+        organisation_id: Some(organisation_id),
+        proposer: proposer.to_owned(),
+        statement: statement.to_owned(),
+        received_on: call + chrono::Days::new(days),
+    };
+    // Nominations in ballot order (alphabetical): Fiona MacLeod, Leah Banerjee, Owen Pritchard → by name: Fiona, Leah, Owen.
+    let f = w.add_nomination(group, election, &nomination(fiona, corvid, "Gareth Llewellyn", "Integration practice lead; would chair the API sub-group.", 5)).await?;
+    let l = w.add_nomination(group, election, &nomination(leah, saltmarsh, "Tomasz Nowak", "Runs a small data-exchange consultancy working with six forces.", 9)).await?;
+    let o = w.add_nomination(group, election, &nomination(owen, northgate, "Daniel Whitfield", "Twenty years in police records systems.", 12)).await?;
+    w.set_method(group, election, Method::ScottishStv).await?;
+    w.open_voting(group, election, electors, close + chrono::Days::new(10)).await?;
+    w.print_papers(group, election, electors.len() as u32 + 1).await?;
+    for &e in electors {
+        w.issue_paper(group, election, e).await?;
+    }
+    // Ten papers back of eleven issued; one rejected; the spare paper returned unused.
+    let papers: [&[i64]; 10] = [&[f, l], &[f, o], &[f], &[l, f], &[l, o, f], &[o, l], &[o, f], &[f, l, o], &[l, f], &[]];
+    for (i, prefs) in papers.iter().enumerate() {
+        let choices: Vec<(i64, u32)> = prefs.iter().enumerate().map(|(k, &n)| (n, k as u32 + 1)).collect();
+        let rejection = prefs.is_empty().then_some(Rejection::NoFirstPreference);
+        let paper = ReturnedPaperInput { serial: Some(i as u32 + 1), choices, rejection, entered_by: "Programme Manager".into() };
+        let id = w.enter_paper(group, election, &paper).await?;
+        w.verify_paper(group, election, id, "Dr Helen Marsh").await?;
+    }
+    w.mark_unused(group, election, &[electors.len() as u32 + 1]).await?;
+    // The count, as the app makes it: candidates in ballot order, the valid papers.
+    let order = [f, l, o];
+    let candidate = |name: &str, org: i64, sme: bool| Candidate { name: name.to_owned(), organisation: Some(organisation_key(org)), sme };
+    let tally_input = Election {
+        title: input.title.clone(),
+        seats: 1,
+        candidates: vec![candidate(ELECTED_IN_DEMO, corvid, false), candidate("Leah Banerjee", saltmarsh, true), candidate("Owen Pritchard", northgate, false)],
+        withdrawn: vec![],
+        ballots: papers
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| Ballot { weight: 1, preferences: p.iter().map(|n| order.iter().position(|x| x == n).expect("a nominee")).collect() })
+            .collect(),
+        constraints: Constraints { taken_organisations: vec![], one_per_organisation: true, sme_minimum: 0 },
+    };
+    let count = count(Method::ScottishStv, &tally_input, &mut SeededLot(7)).map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?;
+    let winner = order[count.elected[0]];
+    w.record_count(group, election, &serde_json::to_string(&count).expect("a count serialises")).await?;
+    let declared = term_start - chrono::Days::new(14);
+    w.declare(group, election, declared, Outcome::Elected, "Programme Manager, techUK").await?;
+    let person = if winner == f { fiona } else if winner == l { leah } else { owen };
+    w.start_term(group, seat, person, term_start, Obtained::Election).await?;
+    Ok(())
+}
+
+/// An election in progress: Zoë Ó'Brien's term ends soon and she stands again (ToR §16).
+async fn open_election(w: &mut Writer, group: i64, seat: i64, zoe: i64, kestrel: i64, today: NaiveDate) -> ApiResult<()> {
+    let call = today - chrono::Days::new(7);
+    let input = ElectionInput {
+        title: format!("Election to a supplier seat — {}", today.format("%B %Y")),
+        fills: ElectionFor::Seats { seat_kind: SeatKind::Supplier, seat_ids: vec![seat] },
+        call_issued_on: call,
+        nominations_close: today + chrono::Days::new(14),
+        returning_officer: "Programme Manager, techUK".into(),
+    };
+    let election = w.create_election(group, &input).await?;
+    let (ines, ferncliff) = new_nominee(w, group, "Ines Duarte", "ines.duarte@ferncliff.example", "Ferncliff Labs Ltd", true, months_before(call, 50)).await?;
+    for (person, org, proposer, statement) in [
+        (zoe, kestrel, "Fiona MacLeod", "Standing again: two years on the data standards roadmap."),
+        (ines, ferncliff, "Amara Okafor", "Founder of an SME building open-standards connectors for forces."),
+    ] {
+        let input = NominationInput { person_id: person, organisation_id: Some(org), proposer: proposer.into(), statement: statement.into(), received_on: call + chrono::Days::new(2) };
+        w.add_nomination(group, election, &input).await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 mod circulation;
 pub mod demo;
+pub mod elections;
 mod error;
 pub mod exchange;
 mod meetings;

@@ -65,7 +65,7 @@ impl SessionConfig {
 }
 
 /// A group's name made safe for a file name.
-fn file_stem(name: &str) -> String {
+pub(crate) fn file_stem(name: &str) -> String {
     let cleaned: String = name.chars().map(|c| if c.is_alphanumeric() || " -_().,&'".contains(c) { c } else { '-' }).collect();
     cleaned.trim().chars().take(80).collect()
 }
@@ -253,7 +253,15 @@ impl Session {
         let settings = group.settings.describe();
         let counts = store.counts(group_id).await?;
         let next_meeting = self.next_meeting(group_id).await?;
-        Ok(GroupHome { group, today, seats, vacant_seats, settings, counts, next_meeting })
+        let mut elections = Vec::new();
+        for e in store.elections(group_id).await? {
+            if matches!(e.state, secretariat_store::ElectionState::Declared | secretariat_store::ElectionState::Cancelled) {
+                continue;
+            }
+            let page = self.election_page(group_id, e.id).await?;
+            elections.push(ElectionStep { id: e.id, title: e.title, next_step: page.next_step });
+        }
+        Ok(GroupHome { group, today, seats, vacant_seats, settings, counts, next_meeting, elections })
     }
 
     /// The rules engine's findings for a group on `on` (today by default).
@@ -408,7 +416,7 @@ impl Session {
     }
 
     /// Runs typesetting off the async threads: it is CPU work.
-    async fn typeset<T: Send + 'static>(
+    pub(crate) async fn typeset<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Documents) -> Result<T, secretariat_documents::DocumentError> + Send + 'static,
     ) -> ApiResult<T> {
@@ -419,13 +427,18 @@ impl Session {
             .map_err(reports::typeset_error)
     }
 
-    /// Makes a document for a group (and meeting, for the meeting documents), ready to be saved or opened.
-    pub async fn make_document(&self, group_id: i64, kind: DocumentKind, meeting: Option<i64>, on: Option<NaiveDate>) -> ApiResult<Made> {
+    /// Makes a document for a group — and for the meeting or election it is about
+    /// (`record`) — ready to be saved or opened.
+    pub async fn make_document(&self, group_id: i64, kind: DocumentKind, record: Option<i64>, on: Option<NaiveDate>) -> ApiResult<Made> {
+        if kind.needs_election() {
+            let election = record.ok_or_else(|| ApiError::invalid("election", "Choose an election."))?;
+            return self.election_document(group_id, kind, election).await;
+        }
         let store = self.store().await?;
         let today = self.today();
         let group = store.group(group_id).await?;
         let stem = file_stem(&group.name);
-        let meeting = match (kind.needs_meeting(), meeting) {
+        let meeting = match (kind.needs_meeting(), record) {
             (true, Some(id)) => Some(store.meeting_detail(group_id, id).await?.meeting),
             (true, None) => return Err(ApiError::invalid("meeting", "Choose a meeting.")),
             (false, _) => None,
@@ -495,6 +508,12 @@ impl Session {
                 })?;
                 made(format!("{} - circulation draft.eml", day_stem(&m)), bytes, None)
             }
+            DocumentKind::CallForNominations
+            | DocumentKind::CallForNominationsEmail
+            | DocumentKind::BallotPapers
+            | DocumentKind::IssueList
+            | DocumentKind::ElectionResult
+            | DocumentKind::ElectionBlt => unreachable!("election documents are made above"),
         })
     }
 

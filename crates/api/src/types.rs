@@ -95,6 +95,16 @@ pub struct GroupHome {
     pub counts: GroupCounts,
     /// The next meeting and its publication deadline (ToR §20).
     pub next_meeting: Option<NextMeeting>,
+    /// Elections in progress, each with its next step.
+    pub elections: Vec<ElectionStep>,
+}
+
+/// An election in progress and what it needs next, for the home screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ElectionStep {
+    pub id: i64,
+    pub title: String,
+    pub next_step: String,
 }
 
 /// `secretariat status`: where the data is, that it is encrypted, and what it holds.
@@ -270,9 +280,33 @@ pub enum DocumentKind {
     MeetingInvite,
     /// Every meeting of the group from today on (.ics).
     SeriesCalendar,
+    /// An election's open call for nominations (PDF, ToR §14).
+    CallForNominations,
+    /// The call as an email draft with the PDF attached (.eml).
+    CallForNominationsEmail,
+    /// The latest print run of numbered ballot papers (PDF).
+    BallotPapers,
+    /// Who was issued a ballot paper — never which (PDF).
+    IssueList,
+    /// The result with the count, stage by stage (PDF; marked draft until declared).
+    ElectionResult,
+    /// The valid papers as a BLT file (ERS / OpenSTV), to check the count elsewhere.
+    ElectionBlt,
 }
 
 impl DocumentKind {
+    pub fn needs_election(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::CallForNominations
+                | DocumentKind::CallForNominationsEmail
+                | DocumentKind::BallotPapers
+                | DocumentKind::IssueList
+                | DocumentKind::ElectionResult
+                | DocumentKind::ElectionBlt
+        )
+    }
+
     pub fn needs_meeting(self) -> bool {
         matches!(self, DocumentKind::Agenda | DocumentKind::AgendaPack | DocumentKind::CirculationDraft | DocumentKind::MeetingInvite)
     }

@@ -14,6 +14,17 @@ use secretariat_store::{
     AppointmentView, EmploymentView, EndReason, Group, GroupCounts, GroupSummary, InviteeView, OrganisationInput,
     OrganisationRecord, OrganisationView, PersonDetail, PersonInput, PersonView, SeatHolder, SeatView, TermView,
 };
+use secretariat_api::elections::{
+    AddNomination, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView,
+};
+use secretariat_rules::elections::{
+    CandidateState, Count, Method, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes,
+};
+use secretariat_rules::tor::s12_s16_elections::{Eligibility, NominationCheck, Vacancy};
+use secretariat_store::{
+    ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationView, Outcome, ReturnedPaperView,
+    SeatRef, SerialState, SerialView,
+};
 use ts_rs::{Config, TS};
 
 fn generate() -> String {
@@ -94,6 +105,40 @@ fn generate() -> String {
         Purpose::decl(&cfg),
         MonthlyRule::decl(&cfg),
         Publication::decl(&cfg),
+        ElectionStep::decl(&cfg),
+        ElectionsView::decl(&cfg),
+        ElectionPage::decl(&cfg),
+        CreateElection::decl(&cfg),
+        AddNomination::decl(&cfg),
+        EnterPaper::decl(&cfg),
+        Declare::decl(&cfg),
+        NominationChecks::decl(&cfg),
+        ReconciliationView::decl(&cfg),
+        Vacancy::decl(&cfg),
+        Eligibility::decl(&cfg),
+        NominationCheck::decl(&cfg),
+        ElectionFor::decl(&cfg),
+        ElectionInput::decl(&cfg),
+        ElectionRecord::decl(&cfg),
+        ElectionState::decl(&cfg),
+        ElectionSummary::decl(&cfg),
+        ElectorView::decl(&cfg),
+        NominationView::decl(&cfg),
+        Outcome::decl(&cfg),
+        ReturnedPaperView::decl(&cfg),
+        SeatRef::decl(&cfg),
+        SerialState::decl(&cfg),
+        SerialView::decl(&cfg),
+        Method::decl(&cfg),
+        Rejection::decl(&cfg),
+        Count::decl(&cfg),
+        Stage::decl(&cfg),
+        StageAction::decl(&cfg),
+        CandidateState::decl(&cfg),
+        TieRecord::decl(&cfg),
+        TiePurpose::decl(&cfg),
+        TieResolution::decl(&cfg),
+        Votes::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\

@@ -35,7 +35,7 @@ pub enum Command {
     ///
     /// On first use the recovery passphrase is read from SECRETARIAT_PASSPHRASE.
     Init(InitArgs),
-    /// Load a fictional demo group: 12 members across 11 organisations, an invitee and a year of meetings.
+    /// Load a fictional demo group: 12 members, an invitee, a year of meetings, a past election and one open.
     Demo(JsonFlag),
     /// Show the data folder, that the database is encrypted, and each group's seats.
     Status(JsonFlag),
@@ -64,6 +64,91 @@ pub enum Command {
     Circulate(MeetingDocArgs),
     /// Write calendar invitations: one meeting's, or every meeting from today (.ics).
     Ics(IcsArgs),
+    /// List the group's elections and the seats to fill (ToR §14).
+    Elections {
+        #[command(flatten)]
+        group: GroupArg,
+        /// Print the result as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Number and print ballot papers for an election (PDF); each serial is used once.
+    Ballots(BallotsArgs),
+    /// Write an election's result with its count, stage by stage (PDF; a draft until declared).
+    Result(ElectionDocArgs),
+    /// Write an election's valid papers as a BLT file, to check the count elsewhere.
+    Blt(ElectionDocArgs),
+    /// Count a BLT ballot file, with no database: prints the stages and the elected.
+    ///
+    /// Ties that the rules cannot break are decided by lot: a pseudo-random draw from
+    /// --seed, so the same file and seed always give the same count.
+    Tally(TallyArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MethodArg {
+    /// Single transferable vote under the Scottish local government rules (SSI 2007/42)
+    ScottishStv,
+    /// Block vote: each paper marks up to as many candidates as seats
+    Block,
+    /// One seat, the most votes wins
+    Plurality,
+    /// One seat, preferences, the lowest excluded in turn
+    InstantRunoff,
+}
+
+impl From<MethodArg> for secretariat_rules::elections::Method {
+    fn from(value: MethodArg) -> Self {
+        use secretariat_rules::elections::Method;
+        match value {
+            MethodArg::ScottishStv => Method::ScottishStv,
+            MethodArg::Block => Method::Block,
+            MethodArg::Plurality => Method::Plurality,
+            MethodArg::InstantRunoff => Method::InstantRunoff,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct TallyArgs {
+    /// The BLT file
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value = "scottish-stv")]
+    pub method: MethodArg,
+    /// Seats to fill [default: as the file says]
+    #[arg(long)]
+    pub seats: Option<usize>,
+    /// The seed of the lot drawn for ties
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BallotsArgs {
+    /// The election: its id, or words from its title; `elections` lists them
+    pub election: String,
+    /// How many papers to number and print
+    #[arg(long)]
+    pub copies: u32,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ElectionDocArgs {
+    /// The election: its id, or words from its title; `elections` lists them
+    pub election: String,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -355,6 +440,47 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             writeln!(out, "Wrote {}.", args.output.display()).map_err(io_error)?;
             Ok(0)
         }
+        Command::Tally(args) => tally(args, out).map(|()| 0),
+        Command::Elections { group, json } => {
+            let group = resolve_group(session, group.group.as_deref()).await?;
+            let view = session.elections_view(group.id).await?;
+            if json {
+                print_json(out, &view)?;
+            } else {
+                let mut text = String::new();
+                for e in &view.elections {
+                    text.push_str(&format!(
+                        "#{:<4} {}  {}  [{:?}; {} standing for {} seat{}]\n",
+                        e.id,
+                        e.call_issued_on,
+                        e.title,
+                        e.state,
+                        e.standing,
+                        e.seats,
+                        if e.seats == 1 { "" } else { "s" }
+                    ));
+                }
+                for v in &view.vacancies {
+                    text.push_str(&format!("Vacancy: {} — {}\n", v.title, v.reason));
+                }
+                if text.is_empty() {
+                    text.push_str("No elections, and no seats to fill.\n");
+                }
+                out.write_all(text.as_bytes()).map_err(io_error)?;
+            }
+            Ok(0)
+        }
+        Command::Ballots(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let election = session.find_election(group.id, &args.election).await?;
+            session.print_ballots(group.id, election, args.copies).await?;
+            let made = session.make_document(group.id, DocumentKind::BallotPapers, Some(election), None).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Numbered and wrote {} ballot papers to {}.", args.copies, args.output.display()).map_err(io_error)?;
+            Ok(0)
+        }
+        Command::Result(args) => election_document(session, args, DocumentKind::ElectionResult, out).await,
+        Command::Blt(args) => election_document(session, args, DocumentKind::ElectionBlt, out).await,
         Command::Membership(args) => {
             let group = resolve_group(session, args.group.group.as_deref()).await?;
             let made = session.make_document(group.id, DocumentKind::MembershipReport, None, args.on).await?;
@@ -437,6 +563,50 @@ async fn meeting_document(session: &Session, args: MeetingDocArgs, kind: Documen
     let pages = made.pages.map(|p| format!(", {p} pages")).unwrap_or_default();
     writeln!(out, "Wrote {} ({} KB{pages}).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
     Ok(0)
+}
+
+async fn election_document(session: &Session, args: ElectionDocArgs, kind: DocumentKind, out: &mut dyn Write) -> Result<i32, ApiError> {
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let election = session.find_election(group.id, &args.election).await?;
+    let made = session.make_document(group.id, kind, Some(election), None).await?;
+    write_file(&args.output, &made.bytes)?;
+    writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
+    Ok(0)
+}
+
+/// Counts a BLT file with no database.
+fn tally(args: TallyArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    use secretariat_rules::elections::{count, parse_blt, SeededLot};
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| ApiError::invalid("file", format!("Could not read {}: {e}", args.file.display())))?;
+    let blt = parse_blt(&text).map_err(|e| ApiError::invalid("file", format!("{}: {e}", args.file.display())))?;
+    let mut election = blt.to_election();
+    if let Some(seats) = args.seats {
+        election.seats = seats;
+    }
+    let result = count(args.method.into(), &election, &mut SeededLot(args.seed)).map_err(|e| ApiError::invalid("file", e.to_string()))?;
+    if args.json {
+        return print_json(out, &result);
+    }
+    let mut text = format!("{}\n{} seat{}; ", election.title, election.seats, if election.seats == 1 { "" } else { "s" });
+    text.push_str(&format!("valid votes {}", result.valid_votes));
+    if let Some(quota) = result.quota {
+        text.push_str(&format!("; quota {quota}"));
+    }
+    text.push('\n');
+    for stage in &result.stages {
+        text.push_str(&format!("Stage {}: {}\n", stage.number, stage.description));
+        for (i, name) in result.candidates.iter().enumerate() {
+            text.push_str(&format!("  {:<32} {:>14}  {}\n", name, stage.totals[i].to_string(), secretariat_api::elections::state_words(stage.states[i])));
+        }
+        text.push_str(&format!("  {:<32} {:>14}\n", "Non-transferable", stage.non_transferable.to_string()));
+    }
+    for tie in &result.ties {
+        text.push_str(&format!("{}\n", secretariat_api::elections::tie_words(tie, &result.candidates)));
+    }
+    let elected: Vec<&str> = result.elected.iter().map(|&i| result.candidates[i].as_str()).collect();
+    text.push_str(&format!("Elected: {}\n", elected.join(", ")));
+    out.write_all(text.as_bytes()).map_err(io_error)
 }
 
 fn publication_words(p: &secretariat_rules::meetings::Publication, deadline: chrono::NaiveDate) -> String {

@@ -66,7 +66,7 @@ async fn demo_fills_a_living_group() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(dir.path(), Some("a recovery passphrase"));
     let out = run_args(&s, &["demo"]).await.unwrap();
-    assert!(out.contains("11 organisations, 13 people, 15 meetings, 12 of 12 seats filled"), "{out}");
+    assert!(out.contains("14 organisations, 16 people, 15 meetings, 12 of 12 seats filled"), "{out}");
 
     let status = run_args(&s, &["status"]).await.unwrap();
     assert!(status.contains("encrypted, SQLCipher 4."), "{status}");
@@ -216,5 +216,60 @@ async fn meetings_are_added_listed_and_their_documents_written_by_id_or_date() {
 
     let missing = run_args(&s, &["agenda", "2027-01-01", "-o", "x.pdf"]).await.unwrap_err();
     assert_eq!(missing, "There is no meeting on Fri 1 Jan 2027.");
+    s.close().await;
+}
+
+fn reference(name: &str) -> String {
+    format!("{}/../../../shared/testdata/stv-scotland/blt/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[tokio::test]
+async fn tally_counts_a_blt_file_with_no_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), None);
+    // "Pollux and Helen should tie": Castor elected on the first stage, Helen after Pollux is excluded.
+    let out = run_args(&s, &["tally", "--method", "scottish-stv", "--seats", "2", &reference("42.blt")]).await.unwrap();
+    assert!(out.starts_with("Pollux and Helen should tie\n2 seats; valid votes 6.00000; quota 3.00000\n"), "{out}");
+    assert!(out.trim_end().ends_with("Elected: Castor, Helen"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&run_args(&s, &["tally", &reference("42.blt"), "--json"]).await.unwrap()).unwrap();
+    assert_eq!(json["quota"], "3.00000");
+    assert_eq!(json["elected"], serde_json::json!([0, 2]));
+    assert_eq!(json["candidates"][2], "Helen");
+    assert!(json["stages"].as_array().unwrap().len() >= 3);
+    // Nothing was created: the count needs no database.
+    assert!(!dir.path().join("secretariat.db").exists());
+    let missing = run_args(&s, &["tally", "nowhere.blt"]).await.unwrap_err();
+    assert!(missing.contains("nowhere.blt"), "{missing}");
+}
+
+#[tokio::test]
+async fn tally_counts_a_real_glasgow_ward_and_a_block_vote() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), None);
+    let out = run_args(&s, &["tally", &reference("Calton-2007.blt")]).await.unwrap();
+    let elected = out.lines().last().unwrap();
+    assert!(elected.starts_with("Elected: ") && elected.matches(", ").count() == 2, "three seats in Calton: {elected}");
+    let block = run_args(&s, &["tally", "--method", "block", "--seats", "1", &reference("42.blt")]).await;
+    // 42.blt has ranked papers of two preferences; as a one-seat block vote they carry too many marks.
+    assert!(block.is_err(), "{block:?}");
+}
+
+#[tokio::test]
+async fn elections_ballots_and_result_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    let list = run_args(&s, &["elections"]).await.unwrap();
+    assert!(list.contains("Election to a supplier seat — November 2026"), "{list}");
+    assert!(list.contains("Declared"), "the demo's past election: {list}");
+    let result = dir.path().join("result.pdf");
+    let out = run_args(&s, &["result", "June 2026", "-o", result.to_str().unwrap()]).await.unwrap();
+    assert!(out.starts_with("Wrote "), "{out}");
+    assert!(std::fs::read(&result).unwrap().starts_with(b"%PDF"));
+    // Papers can only be numbered once the vote is open.
+    let ballots = dir.path().join("ballots.pdf");
+    let refused = run_args(&s, &["ballots", "November 2026", "--copies", "10", "-o", ballots.to_str().unwrap()]).await.unwrap_err();
+    assert!(refused.contains("still receiving nominations"), "{refused}");
+    assert!(!ballots.exists());
     s.close().await;
 }

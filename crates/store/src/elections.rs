@@ -128,6 +128,8 @@ pub struct ElectionSummary {
     pub seats: u32,
     pub call_issued_on: NaiveDate,
     pub nominations_close: NaiveDate,
+    /// The day papers must be back by, once the vote is open.
+    pub poll_closes: Option<NaiveDate>,
     pub method: Option<Method>,
     pub returning_officer: String,
     pub state: ElectionState,
@@ -226,15 +228,16 @@ pub struct ElectionRecord {
     pub count_json: Option<String>,
 }
 
-type ElectionRow = (Id, String, Option<String>, Option<String>, u32, NaiveDate, NaiveDate, Option<String>, String, String, Option<NaiveDate>, Option<String>, u32);
+type ElectionRow =
+    (Id, String, Option<String>, Option<String>, u32, NaiveDate, NaiveDate, Option<NaiveDate>, Option<String>, String, String, Option<NaiveDate>, Option<String>, u32);
 
-const ELECTION_COLUMNS: &str = "SELECT e.id, e.title, e.seat_kind, e.role, e.seats, e.call_issued_on, e.nominations_close, e.method, \
+const ELECTION_COLUMNS: &str = "SELECT e.id, e.title, e.seat_kind, e.role, e.seats, e.call_issued_on, e.nominations_close, e.poll_closes, e.method, \
      e.returning_officer, e.state, e.declared_on, e.outcome, \
      (SELECT count(*) FROM nominations n WHERE n.election_id = e.id AND n.withdrawn_on IS NULL) \
      FROM elections e";
 
 fn summary(row: ElectionRow) -> Result<ElectionSummary> {
-    let (id, title, seat_kind, role, seats, call_issued_on, nominations_close, method, returning_officer, state, declared_on, outcome, standing) = row;
+    let (id, title, seat_kind, role, seats, call_issued_on, nominations_close, poll_closes, method, returning_officer, state, declared_on, outcome, standing) = row;
     Ok(ElectionSummary {
         id,
         title,
@@ -243,6 +246,7 @@ fn summary(row: ElectionRow) -> Result<ElectionSummary> {
         seats,
         call_issued_on,
         nominations_close,
+        poll_closes,
         method: method.as_deref().map(parse_method).transpose()?,
         returning_officer,
         state: ElectionState::parse(&state)?,
@@ -425,9 +429,14 @@ impl Writer {
         self.audit(Some(group), "election", election, "returning_officer", json!({ "name": name })).await
     }
 
-    /// Closes nominations and opens the vote, with the electorate (who may vote).
-    pub async fn open_voting(&mut self, group: GroupId, election: Id, electors: &[Id]) -> Result<()> {
+    /// Closes nominations and opens the vote, with the electorate (who may vote)
+    /// and the day papers must be back by.
+    pub async fn open_voting(&mut self, group: GroupId, election: Id, electors: &[Id], poll_closes: NaiveDate) -> Result<()> {
         self.require_state(group, election, &[ElectionState::Nominations], "open the vote").await?;
+        let closes: NaiveDate = sqlx::query_scalar("SELECT nominations_close FROM elections WHERE id = ?").bind(election).fetch_one(self.conn()).await?;
+        if poll_closes <= closes {
+            return Err(invalid("poll_closes", "The vote must close after nominations do."));
+        }
         let method: Option<String> = sqlx::query_scalar("SELECT method FROM elections WHERE id = ?").bind(election).fetch_one(self.conn()).await?;
         if method.is_none() {
             return Err(invalid("method", "Choose how the votes will be counted first."));
@@ -439,8 +448,8 @@ impl Writer {
             self.must_exist(Table::People, group, person, "electors").await?;
             sqlx::query("INSERT OR IGNORE INTO electors (election_id, person_id) VALUES (?, ?)").bind(election).bind(person).execute(self.conn()).await?;
         }
-        sqlx::query("UPDATE elections SET state = 'voting' WHERE id = ?").bind(election).execute(self.conn()).await?;
-        self.audit(Some(group), "election", election, "open_voting", json!({ "electors": electors.len() })).await
+        sqlx::query("UPDATE elections SET state = 'voting', poll_closes = ? WHERE id = ?").bind(poll_closes).bind(election).execute(self.conn()).await?;
+        self.audit(Some(group), "election", election, "open_voting", json!({ "electors": electors.len(), "poll_closes": poll_closes })).await
     }
 
     /// Records that an elector was issued a paper (never which one).

@@ -63,7 +63,7 @@ async fn the_audit_log_records_a_paper_entered_but_never_its_marks() {
     w.add_nomination(group, election, &nomination(a)).await.unwrap();
     let bob = w.add_nomination(group, election, &nomination(b)).await.unwrap();
     w.set_method(group, election, Method::Plurality).await.unwrap();
-    w.open_voting(group, election, &[voter]).await.unwrap();
+    w.open_voting(group, election, &[voter], d("2026-12-01")).await.unwrap();
     w.print_papers(group, election, 3).await.unwrap();
     w.issue_paper(group, election, voter).await.unwrap();
     let paper = ReturnedPaperInput { serial: Some(2), choices: vec![(bob, 1)], rejection: None, entered_by: "Pat".into() };
@@ -103,7 +103,7 @@ async fn serial_numbers_are_consecutive_and_each_used_once() {
     let election = w.create_election(group, &input).await.unwrap();
     w.set_method(group, election, Method::InstantRunoff).await.unwrap();
     let voter = w.add_person(group, &PersonInput { name: "V".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes }).await.unwrap();
-    w.open_voting(group, election, &[voter]).await.unwrap();
+    w.open_voting(group, election, &[voter], d("2026-12-01")).await.unwrap();
     assert_eq!(w.print_papers(group, election, 3).await.unwrap(), vec![1, 2, 3]);
     w.spoil_papers(group, election, &[2]).await.unwrap();
     assert_eq!(w.print_papers(group, election, 1).await.unwrap(), vec![4], "a spoilt number is never reused");

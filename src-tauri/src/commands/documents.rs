@@ -15,8 +15,8 @@ fn failed(what: &str, error: impl std::fmt::Display) -> ApiError {
 
 /// Asks where to save the document and saves it; `None` when the person cancels.
 #[tauri::command]
-pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, meeting_id: Option<i64>) -> Result<Option<String>, ApiError> {
-    let made = session.make_document(group_id, kind, meeting_id, None).await?;
+pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<Option<String>, ApiError> {
+    let made = session.make_document(group_id, kind, record_id, None).await?;
     let extension = made.file_name.rsplit_once('.').map_or("", |(_, ext)| ext).to_owned();
     let filter = match extension.as_str() {
         "pdf" => "PDF document",
@@ -37,8 +37,8 @@ pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id
 
 /// Writes the document to a private temporary folder and opens it in the system viewer (to print).
 #[tauri::command]
-pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, meeting_id: Option<i64>) -> Result<String, ApiError> {
-    let made = session.make_document(group_id, kind, meeting_id, None).await?;
+pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<String, ApiError> {
+    let made = session.make_document(group_id, kind, record_id, None).await?;
     let folder = std::env::temp_dir().join("secretariat-documents");
     std::fs::create_dir_all(&folder).map_err(|e| failed("Could not make a temporary folder", e))?;
     let path = folder.join(&made.file_name);

@@ -4,6 +4,7 @@
 //! `capabilities/main.json`.
 
 mod documents;
+mod elections;
 mod groups;
 mod meetings;
 mod members;
@@ -42,5 +43,22 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         meetings::attach_paper,
         meetings::mark_published,
         meetings::build_pack,
+        elections::elections,
+        elections::election,
+        elections::create_election,
+        elections::add_nomination,
+        elections::withdraw_nomination,
+        elections::set_election_method,
+        elections::open_voting,
+        elections::issue_paper,
+        elections::print_ballots,
+        elections::reprint_ballots,
+        elections::mark_unused,
+        elections::enter_paper,
+        elections::verify_paper,
+        elections::remove_paper,
+        elections::count_election,
+        elections::declare_result,
+        elections::cancel_election,
     ]
 }

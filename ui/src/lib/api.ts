@@ -3,6 +3,13 @@
 // `ApiFailure` carrying `{kind, message, field?}`.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AddNomination,
+  CreateElection,
+  Declare,
+  ElectionPage,
+  ElectionsView,
+  EnterPaper,
+  Method,
   AddInvitee,
   AttachPaper,
   MeetingPage,
@@ -81,10 +88,10 @@ export const api = {
   addInvitee: (request: AddInvitee) => call<MembersView>('add_invitee', { request }),
   previewImport: (request: ImportRequest) => call<ImportPreview>('preview_import', { request }),
   importRegister: (request: ImportRequest) => call<ImportPreview>('import_register', { request }),
-  saveDocument: (groupId: number, kind: DocumentKind, meetingId: number | null = null) =>
-    call<string | null>('save_document', { groupId, kind, meetingId }),
-  openDocument: (groupId: number, kind: DocumentKind, meetingId: number | null = null) =>
-    call<string>('open_document', { groupId, kind, meetingId }),
+  saveDocument: (groupId: number, kind: DocumentKind, recordId: number | null = null) =>
+    call<string | null>('save_document', { groupId, kind, recordId }),
+  openDocument: (groupId: number, kind: DocumentKind, recordId: number | null = null) =>
+    call<string>('open_document', { groupId, kind, recordId }),
   meetings: (groupId: number) => call<MeetingRow[]>('meetings', { groupId }),
   meeting: (groupId: number, meetingId: number) => call<MeetingPage>('meeting', { groupId, meetingId }),
   saveMeeting: (request: SaveMeeting) => call<MeetingPage>('save_meeting', { request }),
@@ -97,6 +104,32 @@ export const api = {
   attachPaper: (request: AttachPaper) => call<MeetingPage>('attach_paper', { request }),
   markPublished: (groupId: number, meetingId: number) => call<MeetingPage>('mark_published', { groupId, meetingId }),
   buildPack: (groupId: number, meetingId: number) => call<MeetingPage>('build_pack', { groupId, meetingId }),
+  elections: (groupId: number) => call<ElectionsView>('elections', { groupId }),
+  election: (groupId: number, electionId: number) => call<ElectionPage>('election', { groupId, electionId }),
+  createElection: (request: CreateElection) => call<ElectionPage>('create_election', { request }),
+  addNomination: (request: AddNomination) => call<ElectionPage>('add_nomination', { request }),
+  withdrawNomination: (groupId: number, electionId: number, nominationId: number) =>
+    call<ElectionPage>('withdraw_nomination', { groupId, electionId, nominationId }),
+  setElectionMethod: (groupId: number, electionId: number, method: Method) =>
+    call<ElectionPage>('set_election_method', { groupId, electionId, method }),
+  openVoting: (groupId: number, electionId: number, pollCloses: string | null, electors: number[] | null = null) =>
+    call<ElectionPage>('open_voting', { groupId, electionId, electors, pollCloses }),
+  issuePaper: (groupId: number, electionId: number, personId: number) =>
+    call<ElectionPage>('issue_paper', { groupId, electionId, personId }),
+  printBallots: (groupId: number, electionId: number, copies: number) =>
+    call<ElectionPage>('print_ballots', { groupId, electionId, copies }),
+  reprintBallots: (groupId: number, electionId: number, serials: number[]) =>
+    call<ElectionPage>('reprint_ballots', { groupId, electionId, serials }),
+  markUnused: (groupId: number, electionId: number, serials: number[]) =>
+    call<ElectionPage>('mark_unused', { groupId, electionId, serials }),
+  enterPaper: (request: EnterPaper) => call<ElectionPage>('enter_paper', { request }),
+  verifyPaper: (groupId: number, electionId: number, paperId: number, verifiedBy: string) =>
+    call<ElectionPage>('verify_paper', { groupId, electionId, paperId, verifiedBy }),
+  removePaper: (groupId: number, electionId: number, paperId: number) =>
+    call<ElectionPage>('remove_paper', { groupId, electionId, paperId }),
+  countElection: (groupId: number, electionId: number) => call<ElectionPage>('count_election', { groupId, electionId }),
+  declareResult: (request: Declare) => call<ElectionPage>('declare_result', { request }),
+  cancelElection: (groupId: number, electionId: number) => call<ElectionPage>('cancel_election', { groupId, electionId }),
 };
 
 /** Turns a failure into the form's error list: `{field?, message}`. */

@@ -30,7 +30,11 @@ export type GroupHome = { group: Group, today: string, seats: Array<SeatView>, v
 /**
  * The next meeting and its publication deadline (ToR §20).
  */
-next_meeting: NextMeeting | null, };
+next_meeting: NextMeeting | null, 
+/**
+ * Elections in progress, each with its next step.
+ */
+elections: Array<ElectionStep>, };
 
 export type Status = { data_dir: string, database_file: string, key_file: string, encrypted: boolean, 
 /**
@@ -258,7 +262,7 @@ export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
 
-export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar";
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt";
 
 export type MeetingRow = { meeting: MeetingSummary, deadline: string, publication: Publication, };
 
@@ -343,3 +347,191 @@ week: number,
 weekday: number, };
 
 export type Publication = { "state": "published", on: string, late: boolean, } | { "state": "on_track", days_left: number, } | { "state": "due_today" } | { "state": "late", days_late: number, } | { "state": "past" };
+
+export type ElectionStep = { id: number, title: string, next_step: string, };
+
+export type ElectionsView = { vacancies: Array<Vacancy>, 
+/**
+ * One proposed election per seat kind with vacancies, ready to open.
+ */
+proposals: Array<ElectionInput>, elections: Array<ElectionSummary>, };
+
+export type ElectionPage = { record: ElectionRecord, 
+/**
+ * The day the winners would take their seats: constraints count who continues then.
+ */
+takes_seats_on: string, constraints: Array<string>, checks: Array<NominationChecks>, 
+/**
+ * Whether the nominations can be declared elected unopposed, and why (not).
+ */
+unopposed: boolean, unopposed_reason: string, reconciliation: ReconciliationView, count: Count | null, 
+/**
+ * Names of the winners, in the order elected.
+ */
+winners: Array<string>, 
+/**
+ * Each tie in the count and how it was resolved, in a sentence.
+ */
+ties: Array<string>, 
+/**
+ * Each stage's action in a few words, for the stage table's headings.
+ */
+stage_actions: Array<string>, 
+/**
+ * What to do next, in a sentence.
+ */
+next_step: string, 
+/**
+ * People who can be nominated or be electors: everyone in the group.
+ */
+people: Array<PersonView>, organisations: Array<OrganisationView>, };
+
+export type CreateElection = { group_id: number, input: ElectionInput, };
+
+export type AddNomination = { group_id: number, election_id: number, person_id: number | null, 
+/**
+ * For a new person: their name and email.
+ */
+new_name: string, new_email: string, organisation_id: number | null, proposer: string, statement: string, received_on: string, };
+
+export type EnterPaper = { group_id: number, election_id: number, serial: number | null, 
+/**
+ * (nomination, preference); for a cross vote each mark is preference 1.
+ */
+choices: Array<[number, number]>, 
+/**
+ * Set when the paper is rejected for a reason the marks do not show.
+ */
+rejection: Rejection | null, entered_by: string, };
+
+export type Declare = { group_id: number, election_id: number, on: string, returning_officer: string, };
+
+export type NominationChecks = { nomination_id: number, checks: Array<NominationCheck>, };
+
+export type ReconciliationView = { printed: number, issued: number, unused: number, spoilt: number, returned: number, valid: number, rejected: number, 
+/**
+ * Empty when it holds.
+ */
+problems: Array<string>, };
+
+export type Vacancy = { seat_id: number, kind: SeatKind, title: string, 
+/**
+ * The first day the seat is (or will be) empty.
+ */
+from: string, 
+/**
+ * Why, in a sentence: "Term of Ada Byron ends on Tue 9 Dec 2026."
+ */
+reason: string, };
+
+export type Eligibility = "ineligible" | "warning";
+
+export type NominationCheck = { level: Eligibility, 
+/**
+ * The field it concerns: "organisation_id" or "person_id".
+ */
+field: string, message: string, };
+
+export type ElectionFor = { "kind": "seats", seat_kind: SeatKind, seat_ids: Array<number>, } | { "kind": "role", role: Role, };
+
+export type ElectionInput = { title: string, fills: ElectionFor, call_issued_on: string, nominations_close: string, returning_officer: string, };
+
+export type ElectionRecord = { summary: ElectionSummary, seats: Array<SeatRef>, nominations: Array<NominationView>, electors: Array<ElectorView>, serials: Array<SerialView>, returned: Array<ReturnedPaperView>, };
+
+export type ElectionState = "nominations" | "voting" | "counted" | "declared" | "cancelled";
+
+export type ElectionSummary = { id: number, title: string, seat_kind: SeatKind | null, role: Role | null, seats: number, call_issued_on: string, nominations_close: string, 
+/**
+ * The day papers must be back by, once the vote is open.
+ */
+poll_closes: string | null, method: Method | null, returning_officer: string, state: ElectionState, declared_on: string | null, outcome: Outcome | null, 
+/**
+ * Nominations standing (received and not withdrawn).
+ */
+standing: number, };
+
+export type ElectorView = { person_id: number, name: string, 
+/**
+ * Was issued a paper. Which paper is never recorded.
+ */
+issued: boolean, };
+
+export type NominationView = { id: number, person_id: number, name: string, organisation_id: number | null, organisation: string | null, sme: boolean, proposer: string, statement: string, received_on: string, withdrawn_on: string | null, };
+
+export type Outcome = "unopposed" | "elected";
+
+export type ReturnedPaperView = { id: number, serial: number | null, choices: Array<[number, number]>, rejection: Rejection | null, entered_by: string, verified_by: string | null, };
+
+export type SeatRef = { id: number, title: string, position: number, };
+
+export type SerialState = "printed" | "spoilt" | "unused" | "returned";
+
+export type SerialView = { serial: number, state: SerialState, };
+
+export type Method = "scottish-stv" | "block" | "plurality" | "instant-runoff";
+
+export type Rejection = "no-mark" | "too-many-marks" | "voter-identifiable" | "no-serial" | "no-first-preference" | "more-than-one-first-preference";
+
+export type Count = { method: Method, seats: number, 
+/**
+ * The Droop quota (SSI 2007/42 rule 46); `None` for methods without one.
+ */
+quota: Votes | null, 
+/**
+ * Candidate names, by index.
+ */
+candidates: Array<string>, stages: Array<Stage>, 
+/**
+ * The winners, in order of election. Fewer than `seats` when too few candidates could be elected.
+ */
+elected: Array<number>, ties: Array<TieRecord>, 
+/**
+ * Votes on valid papers: papers with at least one preference or mark for a standing candidate.
+ */
+valid_votes: Votes, };
+
+export type Stage = { 
+/**
+ * 1 for the first stage.
+ */
+number: number, action: StageAction, 
+/**
+ * What happened, in plain English, citing the rule or ToR paragraph that decided it.
+ */
+description: string, 
+/**
+ * Each candidate's votes at the end of the stage, by candidate index.
+ */
+totals: Array<Votes>, 
+/**
+ * Votes on papers with no further preference for a continuing candidate, so far.
+ */
+non_transferable: Votes, states: Array<CandidateState>, 
+/**
+ * The candidates elected at this stage, in order of election.
+ */
+elected: Array<number>, };
+
+export type StageAction = { "kind": "begin" } | { "kind": "elect", candidate: number, } | { "kind": "transfer", from: number, surplus: Votes, } | { "kind": "exclude", candidate: number, protected: Array<number>, } | { "kind": "deemed-excluded", candidates: Array<number>, };
+
+export type CandidateState = "hopeful" | "elected" | "excluded" | "withdrawn";
+
+export type TieRecord = { 
+/**
+ * The stage whose decision needed the tie resolved.
+ */
+stage: number, purpose: TiePurpose, 
+/**
+ * The tied candidates (indexes).
+ */
+candidates: Array<number>, resolution: TieResolution, 
+/**
+ * The candidate chosen: excluded, transferred first, or elected, as `purpose` says.
+ */
+chosen: number, };
+
+export type TiePurpose = "exclusion" | "surplus-order" | "election";
+
+export type TieResolution = { "by": "earlier-stage", stage: number, } | { "by": "lot", among: Array<number>, };
+
+export type Votes = string;

@@ -1,0 +1,297 @@
+//! Elections through the `Session` (ToR §12–§16), against a real encrypted
+//! database: vacancies, nominations checked at entry, unopposed returns, a
+//! contested vote with numbered papers, reconciliation, the count with the ToR's
+//! constraints, the declaration opening terms, and the documents (text extracted).
+
+use chrono::NaiveDate;
+use secretariat_api::elections::*;
+use secretariat_api::types::*;
+use secretariat_api::{ErrorKind, KdfParams, MemoryKeychain, Session, SessionConfig};
+use secretariat_rules::elections::{Method, Rejection};
+use secretariat_rules::{ManagerStatus, Obtained, SeatKind, TechukStatus};
+use secretariat_store::{ElectionFor, ElectionInput, ElectionState, OrganisationInput, PersonInput};
+use std::sync::Arc;
+
+fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+struct World {
+    session: Session,
+    group: i64,
+    dir: tempfile::TempDir,
+}
+
+async fn session_on(dir: &std::path::Path, today: &str) -> Session {
+    Session::new(SessionConfig {
+        data_dir: dir.to_path_buf(),
+        keychain: Arc::new(MemoryKeychain::default()),
+        passphrase: Some(secretariat_api::Passphrase::new("a recovery passphrase")),
+        kdf: KdfParams::fast_for_tests(),
+        today: Some(d(today)),
+    })
+}
+
+/// A group with six of its eight supplier seats filled from 2025-01-01 (one SME among them),
+/// and the two last supplier seats vacant.
+async fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_on(dir.path(), "2026-11-27").await;
+    let group = session
+        .create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() })
+        .await
+        .unwrap()
+        .group
+        .id;
+    let w = World { session, group, dir };
+    let seats = w.supplier_seats().await;
+    for (i, &seat) in seats.iter().take(6).enumerate() {
+        let org = w.org(&format!("Member Co {i}"), TechukStatus::Member, i == 0).await;
+        let person = w.person(&format!("Member {i}"), Some(org)).await;
+        w.session
+            .fill_seat(FillSeat { group_id: group, seat_id: seat, person_id: person, start: d("2026-01-01"), obtained: Obtained::Election })
+            .await
+            .unwrap();
+    }
+    w
+}
+
+impl World {
+    async fn supplier_seats(&self) -> Vec<i64> {
+        self.session.members(self.group).await.unwrap().seats.iter().filter(|s| s.kind == SeatKind::Supplier).map(|s| s.id).collect()
+    }
+
+    async fn org(&self, name: &str, status: TechukStatus, sme: bool) -> i64 {
+        let input = OrganisationInput {
+            name: name.into(),
+            techuk_status: status,
+            applied_on: (status == TechukStatus::Applying).then(|| d("2026-10-01")),
+            sme,
+            sme_confirmed_on: None,
+            sector: String::new(),
+        };
+        self.session.save_organisation(SaveOrganisation { group_id: self.group, id: None, input }).await.unwrap().id
+    }
+
+    async fn person(&self, name: &str, org: Option<i64>) -> i64 {
+        self.session
+            .save_person(SavePerson {
+                group_id: self.group,
+                id: None,
+                input: PersonInput { name: name.into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes },
+                employer: org.map(|organisation_id| FirstEmployer { organisation_id, from: d("2020-01-01") }),
+            })
+            .await
+            .unwrap()
+            .id
+    }
+
+    /// Opens an election for the two vacant supplier seats, nominations closing 2026-12-10.
+    async fn election(&self) -> ElectionPage {
+        let view = self.session.elections_view(self.group).await.unwrap();
+        let proposal = view.proposals.iter().find(|p| matches!(p.fills, ElectionFor::Seats { seat_kind: SeatKind::Supplier, .. })).unwrap().clone();
+        let ElectionFor::Seats { seat_ids, .. } = &proposal.fills else { unreachable!() };
+        assert_eq!(seat_ids.len(), 2, "the two vacant supplier seats are proposed");
+        let input = ElectionInput { nominations_close: d("2026-12-10"), returning_officer: "Pat Programme".into(), ..proposal };
+        self.session.create_election(CreateElection { group_id: self.group, input }).await.unwrap()
+    }
+
+    async fn nominate(&self, election: i64, person: i64, org: Option<i64>) -> Result<ElectionPage, secretariat_api::ApiError> {
+        self.session
+            .add_nomination(AddNomination {
+                group_id: self.group,
+                election_id: election,
+                person_id: Some(person),
+                new_name: String::new(),
+                new_email: String::new(),
+                organisation_id: org,
+                proposer: "Member 1".into(),
+                statement: "I would bring ten years of API work.".into(),
+                received_on: d("2026-11-30"),
+            })
+            .await
+    }
+
+    /// The same data folder, on a later day.
+    async fn later(&self, today: &str) -> Session {
+        session_on(self.dir.path(), today).await
+    }
+}
+
+fn pdftotext(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn s14_vacancies_are_proposed_and_an_ineligible_nomination_is_refused_at_its_field() {
+    let w = world().await;
+    let page = w.election().await;
+    let id = page.record.summary.id;
+    assert!(page.constraints.iter().any(|c| c.contains("ToR §13")), "one SME continues, two are needed: {:?}", page.constraints);
+    // A colleague of a continuing member: refused under §14, at the organisation field.
+    let member_co = w.session.members(w.group).await.unwrap();
+    let co1 = member_co.organisations.iter().find(|o| o.name == "Member Co 1").unwrap().id;
+    let colleague = w.person("Colleague", Some(co1)).await;
+    let refused = w.nominate(id, colleague, Some(co1)).await.unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("organisation_id"));
+    assert!(refused.message.contains("ToR §14"), "{}", refused.message);
+    // A non-member company: refused under §12.
+    let outside = w.org("Outside Ltd", TechukStatus::NotMember, false).await;
+    let outsider = w.person("Outsider", Some(outside)).await;
+    let refused = w.nominate(id, outsider, Some(outside)).await.unwrap_err();
+    assert!(refused.message.contains("ToR §12"), "{}", refused.message);
+    // Nothing was recorded.
+    assert!(w.session.election_page(w.group, id).await.unwrap().record.nominations.is_empty());
+    // The seats being filled are no longer offered as vacancies.
+    assert!(w.session.elections_view(w.group).await.unwrap().vacancies.iter().all(|v| v.kind != SeatKind::Supplier));
+    w.session.close().await;
+}
+
+#[tokio::test]
+async fn s14_no_more_valid_nominations_than_seats_is_declared_unopposed_and_opens_terms() {
+    let w = world().await;
+    let id = w.election().await.record.summary.id;
+    let sme = w.org("Small Co", TechukStatus::Member, true).await;
+    let a = w.person("Ada Small", Some(sme)).await;
+    let page = w.nominate(id, a, Some(sme)).await.unwrap();
+    assert!(page.unopposed, "{}", page.unopposed_reason);
+    // Declaring before nominations close is refused.
+    let early = w
+        .session
+        .declare_result(Declare { group_id: w.group, election_id: id, on: d("2026-12-01"), returning_officer: "Pat Programme".into() })
+        .await
+        .unwrap_err();
+    assert_eq!(early.field.as_deref(), Some("on"));
+    let later = w.later("2026-12-11").await;
+    let page = later
+        .declare_result(Declare { group_id: w.group, election_id: id, on: d("2026-12-11"), returning_officer: "Pat Programme".into() })
+        .await
+        .unwrap();
+    assert_eq!(page.record.summary.state, ElectionState::Declared);
+    assert_eq!(page.winners, vec!["Ada Small".to_owned()]);
+    let person = later.person(w.group, a).await.unwrap();
+    let term = person.terms.last().expect("a term was opened");
+    assert_eq!(term.start, d("2026-12-11"));
+    assert_eq!(term.obtained, Obtained::Unopposed);
+    let result = later.make_document(w.group, DocumentKind::ElectionResult, Some(id), None).await.unwrap();
+    let text = pdftotext(&result.bytes);
+    assert!(text.contains("Ada Small") && text.contains("unopposed"), "{text}");
+    later.close().await;
+    w.session.close().await;
+}
+
+/// Four nominees for two seats, one SME short: the SME must win a seat (ToR §13).
+async fn contested(w: &World) -> (i64, Session, Vec<(String, i64)>) {
+    let id = w.election().await.record.summary.id;
+    let mut nominations = Vec::new();
+    for (name, sme) in [("Bea Big", false), ("Cal Big", false), ("Dee Small", true), ("Eve Big", false)] {
+        let org = w.org(&format!("{name} Ltd"), TechukStatus::Member, sme).await;
+        let person = w.person(name, Some(org)).await;
+        let page = w.nominate(id, person, Some(org)).await.unwrap();
+        nominations.push((name.to_owned(), page.record.nominations.iter().find(|n| n.person_id == person).unwrap().id));
+    }
+    let s = w.later("2026-12-11").await;
+    let page = s.election_page(w.group, id).await.unwrap();
+    assert!(!page.unopposed);
+    s.set_election_method(w.group, id, Method::Block).await.unwrap();
+    let page = s.open_voting(w.group, id, None, None).await.unwrap();
+    assert_eq!(page.record.summary.state, ElectionState::Voting);
+    assert_eq!(page.record.electors.len(), 6, "every member may vote");
+    (id, s, nominations)
+}
+
+#[tokio::test]
+async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_declares() {
+    let w = world().await;
+    let (id, s, noms) = contested(&w).await;
+    let nom = |name: &str| noms.iter().find(|(n, _)| n == name).unwrap().1;
+    let page = s.print_ballots(w.group, id, 8).await.unwrap();
+    assert_eq!(page.record.serials.iter().map(|x| x.serial).collect::<Vec<_>>(), (1..=8).collect::<Vec<_>>());
+    // Paper 8 is misprinted: void and reprint, which numbers paper 9.
+    let page = s.reprint_ballots(w.group, id, vec![8]).await.unwrap();
+    assert_eq!(page.record.serials.len(), 9);
+    let ballots = s.make_document(w.group, DocumentKind::BallotPapers, Some(id), None).await.unwrap();
+    let text = pdftotext(&ballots.bytes);
+    assert!(text.contains("000009") && !text.contains("000001"), "the latest print run only: {text}");
+    // Six electors issued papers; papers 1–5 come back, 6 is unused; 7 and 9 go unissued too.
+    let electors: Vec<i64> = page.record.electors.iter().map(|e| e.person_id).collect();
+    for e in &electors {
+        s.issue_paper(w.group, id, *e).await.unwrap();
+    }
+    let again = s.issue_paper(w.group, id, electors[0]).await.unwrap_err();
+    assert!(again.message.contains("already"), "{}", again.message);
+    let enter = |serial: Option<u32>, names: &[&str], rejection: Option<Rejection>| {
+        let choices = names.iter().map(|n| (nom(n), 1)).collect();
+        EnterPaper { group_id: w.group, election_id: id, serial, choices, rejection, entered_by: "Pat Programme".into() }
+    };
+    // Big names top the poll, but Dee Small (the only SME) must take one seat.
+    for names in [["Bea Big", "Cal Big"], ["Bea Big", "Cal Big"], ["Bea Big", "Eve Big"], ["Bea Big", "Dee Small"]].iter().enumerate() {
+        s.enter_paper(enter(Some(names.0 as u32 + 1), names.1, None)).await.unwrap();
+    }
+    // Paper 5 has three marks: rejected as too many.
+    let page = s.enter_paper(enter(Some(5), &["Bea Big", "Cal Big", "Eve Big"], None)).await.unwrap();
+    assert_eq!(page.record.returned.last().unwrap().rejection, Some(Rejection::TooManyMarks));
+    // A spoilt paper cannot be counted; a paper cannot be entered twice.
+    assert_eq!(s.enter_paper(enter(Some(8), &["Bea Big"], None)).await.unwrap_err().field.as_deref(), Some("serial"));
+    assert_eq!(s.enter_paper(enter(Some(1), &["Bea Big"], None)).await.unwrap_err().field.as_deref(), Some("serial"));
+    // Not yet reconciled: 9 printed, 6 issued, 1 spoilt, 0 unused.
+    let refused = s.count_election(w.group, id).await.unwrap_err();
+    assert_eq!(refused.kind, ErrorKind::Invalid);
+    assert!(refused.message.contains("reconcile"), "{}", refused.message);
+    s.mark_unused(w.group, id, vec![7, 9]).await.unwrap();
+    // Paper 6 was issued but not returned: reconciliation holds on the printed side.
+    let page = s.election_page(w.group, id).await.unwrap();
+    assert!(page.reconciliation.problems.is_empty(), "{:?}", page.reconciliation.problems);
+    // Verification needs a second person.
+    let first = page.record.returned[0].id;
+    assert_eq!(s.verify_paper(w.group, id, first, "Pat Programme".into()).await.unwrap_err().field.as_deref(), Some("verified_by"));
+    s.verify_paper(w.group, id, first, "Sam Second".into()).await.unwrap();
+    let page = s.count_election(w.group, id).await.unwrap();
+    assert_eq!(page.record.summary.state, ElectionState::Counted);
+    assert_eq!(page.winners.len(), 2);
+    assert!(page.winners.contains(&"Bea Big".to_owned()));
+    assert!(page.winners.contains(&"Dee Small".to_owned()), "the SME shortfall reserves a seat (ToR §13): {:?}", page.winners);
+    let draft = pdftotext(&s.make_document(w.group, DocumentKind::ElectionResult, Some(id), None).await.unwrap().bytes);
+    assert!(draft.contains("DRAFT"), "{draft}");
+    let page = s
+        .declare_result(Declare { group_id: w.group, election_id: id, on: d("2026-12-11"), returning_officer: "Pat Programme".into() })
+        .await
+        .unwrap();
+    assert_eq!(page.record.summary.state, ElectionState::Declared);
+    let members = s.members(w.group).await.unwrap();
+    let holders: Vec<String> = members.seats.iter().filter_map(|seat| seat.holder.as_ref().map(|h| h.name.clone())).collect();
+    assert!(holders.contains(&"Dee Small".to_owned()) && holders.contains(&"Bea Big".to_owned()), "{holders:?}");
+    let result = pdftotext(&s.make_document(w.group, DocumentKind::ElectionResult, Some(id), None).await.unwrap().bytes);
+    assert!(result.contains("Pat Programme") && !result.contains("DRAFT"), "{result}");
+    assert!(result.contains("More candidates are marked"), "rejected papers by reason: {result}");
+    let issue = pdftotext(&s.make_document(w.group, DocumentKind::IssueList, Some(id), None).await.unwrap().bytes);
+    assert!(issue.contains("Member 0") && issue.contains("never which"), "{issue}");
+    let blt = String::from_utf8(s.make_document(w.group, DocumentKind::ElectionBlt, Some(id), None).await.unwrap().bytes).unwrap();
+    assert!(blt.starts_with("4 2"), "{blt}");
+    assert!(blt.contains("\"Dee Small\""), "{blt}");
+    s.close().await;
+    w.session.close().await;
+}
+
+#[tokio::test]
+async fn call_for_nominations_is_a_pdf_and_an_email_draft_citing_the_tor() {
+    let w = world().await;
+    let id = w.election().await.record.summary.id;
+    let pdf = w.session.make_document(w.group, DocumentKind::CallForNominations, Some(id), None).await.unwrap();
+    let text = pdftotext(&pdf.bytes);
+    for needle in ["ToR §12", "ToR §13", "ToR §14", "Pat Programme", "2 supplier seats"] {
+        assert!(text.contains(needle), "{needle} missing from: {text}");
+    }
+    let eml = w.session.make_document(w.group, DocumentKind::CallForNominationsEmail, Some(id), None).await.unwrap();
+    let message = mail_parser::MessageParser::default().parse(&eml.bytes).unwrap();
+    assert_eq!(message.subject(), Some("Call for nominations: Election to 2 supplier seats — November 2026"));
+    assert!(message.header_raw("X-Unsent").is_some());
+    let body = message.body_text(0).unwrap();
+    assert!(body.contains("ToR §13") && body.contains("Nominations close on"), "{body}");
+    assert_eq!(message.attachments().count(), 1);
+    w.session.close().await;
+}

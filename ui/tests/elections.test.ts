@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../src/App.svelte';
+import type { ElectionPage, ElectionSummary } from '../src/lib/bindings';
+import { expectAccessible, home, mockBackend, smeBreach, techuk } from './harness';
+
+const ready = {
+  state: 'ready' as const,
+  data_dir: '/data',
+  groups: [{ id: 1, name: 'Interop WG', template: 'techuk-interop' }],
+  templates: [techuk],
+};
+
+const summary: ElectionSummary = {
+  id: 5, title: 'Election to 2 supplier seats — December 2026', seat_kind: 'supplier', role: null, seats: 2,
+  call_issued_on: '2026-11-27', nominations_close: '2026-12-18', poll_closes: null, method: null, returning_officer: 'Pat Programme',
+  state: 'nominations', declared_on: null, outcome: null, standing: 1,
+};
+
+function page(over: Partial<ElectionPage> = {}): ElectionPage {
+  return {
+    record: {
+      summary,
+      seats: [{ id: 11, title: 'Supplier member 7', position: 7 }, { id: 12, title: 'Supplier member 8', position: 8 }],
+      nominations: [
+        { id: 1, person_id: 40, name: 'Dee Small', organisation_id: 8, organisation: 'Small Co', sme: true, proposer: 'Ada', statement: '', received_on: '2026-11-28', withdrawn_on: null },
+      ],
+      electors: [], serials: [], returned: [],
+    },
+    takes_seats_on: '2026-12-19',
+    constraints: ['At least 1 of the winners must be from an SME: 1 continuing supplier member is from SMEs, and at least 2 are required (ToR §13).'],
+    checks: [{ nomination_id: 1, checks: [] }],
+    unopposed: true,
+    unopposed_reason: '1 valid nomination for 2 seats: they can be declared elected unopposed (ToR §14). 1 seat will stay vacant.',
+    reconciliation: { printed: 0, issued: 0, unused: 0, spoilt: 0, returned: 0, valid: 0, rejected: 0, problems: [] },
+    count: null, winners: [], ties: [], stage_actions: [],
+    next_step: 'Nominations close on Fri 18 Dec 2026.',
+    people: [{ id: 40, name: 'Dee Small', email: '', job_title: '', manager_status: 'yes', organisation: 'Small Co', seat: null }],
+    organisations: [
+      { id: 7, name: 'Member Co 1', techuk_status: 'member', sme: false, sector: '', people: 1 },
+      { id: 8, name: 'Small Co', techuk_status: 'member', sme: true, sector: '', people: 1 },
+    ],
+    ...over,
+  } as ElectionPage;
+}
+
+describe('elections', () => {
+  it('lists vacancies, opens an election, and shows a refused nomination at its field, citing the ToR', async () => {
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      elections: () => ({
+        vacancies: [{ seat_id: 11, kind: 'supplier', title: 'Supplier member 7', from: '2026-11-27', reason: 'Never filled.' }],
+        proposals: [],
+        elections: [summary],
+      }),
+      election: () => page(),
+      add_nomination: () => {
+        throw { kind: 'invalid', field: 'organisation_id', message: 'Member 1 already represents Member Co 1 and continues as a member; only one individual per company (ToR §14).' };
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Elections' }));
+    expect(await screen.findByText(/Never filled\./)).toBeTruthy();
+    await expectAccessible(container);
+    await user.click(screen.getByRole('button', { name: summary.title }));
+    expect(await screen.findByRole('heading', { name: summary.title, level: 1 })).toBeTruthy();
+    expect(screen.getByText(/ToR §13\)\.$/)).toBeTruthy();
+    expect(screen.getByText(/can be declared elected unopposed/)).toBeTruthy();
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole('button', { name: 'Record a nomination…' }));
+    await user.type(screen.getByLabelText("New nominee's name"), 'Colleague');
+    await user.selectOptions(screen.getByLabelText('Organisation (employer)'), 'Member Co 1');
+    await user.click(screen.getByRole('button', { name: 'Record the nomination' }));
+    const field = screen.getByLabelText('Organisation (employer)');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(container.querySelector('#nomination-organisation_id-error')!.textContent).toContain('ToR §14');
+    expect((screen.getByLabelText("New nominee's name") as HTMLInputElement).value).toBe('Colleague');
+    const request = backend.calls.find((c) => c.cmd === 'add_nomination')!.args.request as { new_name: string; organisation_id: number };
+    expect(request).toMatchObject({ new_name: 'Colleague', organisation_id: 7 });
+    await expectAccessible(container);
+  });
+
+  it('opens an election from its next step on Home and shows the count stage by stage', async () => {
+    const voting = page({
+      record: {
+        ...page().record,
+        summary: { ...summary, state: 'counted', method: 'scottish-stv' },
+        electors: [{ person_id: 40, name: 'Vera Voter', issued: true }],
+        serials: [{ serial: 1, state: 'returned' }],
+        returned: [{ id: 3, serial: 1, choices: [[1, 1]], rejection: null, entered_by: 'Pat', verified_by: 'Sam' }],
+      },
+      reconciliation: { printed: 1, issued: 1, unused: 0, spoilt: 0, returned: 1, valid: 1, rejected: 0, problems: [] },
+      count: {
+        method: 'scottish-stv', seats: 1, quota: '1.00000', candidates: ['Dee Small'], elected: [0], ties: [], valid_votes: '1.00000',
+        stages: [{ number: 1, action: { kind: 'begin' }, description: 'First preferences counted.', totals: ['1.00000'], non_transferable: '0.00000', states: ['elected'], elected: [0] }],
+      },
+      winners: ['Dee Small'],
+      stage_actions: ['First preferences'],
+      unopposed: false,
+      next_step: 'Check the count and declare the result.',
+    });
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => ({ ...home(), elections: [{ id: 5, title: summary.title, next_step: voting.next_step }] }),
+      compliance: () => smeBreach,
+      election: () => voting,
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Open the election' }));
+    const table = await screen.findByRole('table', { name: 'The count, stage by stage' });
+    expect(within(table).getByText('1.00000 ✓')).toBeTruthy();
+    expect(screen.getByText('First preferences counted.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Declare the result…' })).toBeTruthy();
+    await expectAccessible(container);
+  });
+});
