@@ -315,7 +315,11 @@ async fn past_election(w: &mut Writer, group: i64, seat: i64, fiona: i64, corvid
     };
     let count = count(Method::ScottishStv, &tally_input, &mut SeededLot(7)).map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?;
     let winner = order[count.elected[0]];
-    w.record_count(group, election, &serde_json::to_string(&count).expect("a count serialises")).await?;
+    let explained = vec![
+        "At the time, two continuing supplier members were from SMEs, as ToR §13 requires: no SME seat was reserved.".to_owned(),
+        "No winner could come from a company already represented (ToR §14); none of the nominees' companies was.".to_owned(),
+    ];
+    w.record_count(group, election, &crate::elections::stored_count_json(count, explained)).await?;
     let declared = term_start - chrono::Days::new(14);
     w.declare(group, election, declared, Outcome::Elected, "Programme Manager, techUK").await?;
     let person = if winner == f { fiona } else if winner == l { leah } else { owen };

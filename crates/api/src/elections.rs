@@ -121,6 +121,17 @@ pub struct Declare {
     pub returning_officer: String,
 }
 
+/// A count as kept with its election: the constraints it applied, in words, beside it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct StoredCount {
+    count: Count,
+    constraints: Vec<String>,
+}
+
+pub(crate) fn stored_count_json(count: Count, constraints: Vec<String>) -> String {
+    serde_json::to_string(&StoredCount { count, constraints }).expect("a count serialises")
+}
+
 /// A lot drawn with the operating system's randomness; the count records it.
 struct OsLot;
 
@@ -305,14 +316,19 @@ impl Session {
         let record = store.election(group_id, election_id).await?;
         let register = store.register(group_id).await?;
         let seat_ids: Vec<Id> = record.seats.iter().map(|s| s.id).collect();
-        let on = takes_seats_on(&register, &record, today);
+        // A declared election is read as it stood on the day it was declared.
+        let on = match record.summary.declared_on {
+            Some(declared) => declared,
+            None => takes_seats_on(&register, &record, today),
+        };
         let ctx = context(&register, &record, &seat_ids, on);
+        let open = matches!(record.summary.state, ElectionState::Nominations | ElectionState::Voting);
         let standing_orgs: Vec<(Id, Option<Id>)> =
             record.nominations.iter().filter(|n| n.withdrawn_on.is_none()).map(|n| (n.id, n.organisation_id)).collect();
         let checks: Vec<NominationChecks> = record
             .nominations
             .iter()
-            .filter(|n| n.withdrawn_on.is_none())
+            .filter(|n| open && n.withdrawn_on.is_none())
             .map(|n| {
                 let others: Vec<Id> = standing_orgs.iter().filter(|(id, _)| *id != n.id).filter_map(|(_, o)| *o).collect();
                 let org = n.organisation_id.and_then(|o| ctx.day.organisation(o));
@@ -320,11 +336,13 @@ impl Session {
             })
             .collect();
         let (can_unopposed, unopposed_reason) = unopposed(&ctx, &record, &checks);
-        let explained = ctx.explained.clone();
-        let count: Option<Count> = match &record.count_json {
+        let stored: Option<StoredCount> = match &record.count_json {
             Some(json) => Some(serde_json::from_str(json).map_err(|e| ApiError::new(ErrorKind::Internal, format!("The stored count could not be read: {e}")))?),
             None => None,
         };
+        // Once counted, the constraints are the ones the count applied.
+        let explained = stored.as_ref().map_or_else(|| ctx.explained.clone(), |s| s.constraints.clone());
+        let count = stored.map(|s| s.count);
         let winners = match (&count, record.summary.outcome) {
             (Some(count), _) => count.elected.iter().map(|&i| count.candidates[i].clone()).collect(),
             (None, Some(Outcome::Unopposed)) => candidates(&record).iter().map(|(n, _)| n.name.clone()).collect(),
@@ -548,7 +566,7 @@ impl Session {
         let election = tally_input(&page)?;
         let method = page.record.summary.method.expect("voting needs a method");
         let count = tally::count(method, &election, lot).map_err(|e| ApiError::invalid("election_id", e.to_string()))?;
-        let json = serde_json::to_string(&count).expect("a count serialises");
+        let json = stored_count_json(count, page.constraints.clone());
         let mut w = store.begin().await?;
         w.record_count(group_id, election_id, &json).await?;
         w.commit().await?;

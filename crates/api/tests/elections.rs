@@ -262,6 +262,9 @@ async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_de
         .await
         .unwrap();
     assert_eq!(page.record.summary.state, ElectionState::Declared);
+    // Read later, the election keeps the constraints its count applied, and checks no more nominations.
+    assert!(page.checks.is_empty());
+    assert!(page.constraints.iter().any(|c| c.contains("ToR §13")), "{:?}", page.constraints);
     let members = s.members(w.group).await.unwrap();
     let holders: Vec<String> = members.seats.iter().filter_map(|seat| seat.holder.as_ref().map(|h| h.name.clone())).collect();
     assert!(holders.contains(&"Dee Small".to_owned()) && holders.contains(&"Bea Big".to_owned()), "{holders:?}");
