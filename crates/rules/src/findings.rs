@@ -36,6 +36,8 @@ pub enum SubjectKind {
     Person,
     Organisation,
     Seat,
+    /// A sub-group (ToR §18).
+    Subgroup,
 }
 
 /// A record a finding is about: where the secretariat goes to fix it.
@@ -55,6 +57,9 @@ impl Subject {
     }
     pub fn seat(id: Id, name: &str) -> Self {
         Self { kind: SubjectKind::Seat, id, name: name.to_owned() }
+    }
+    pub fn subgroup(id: Id, name: &str) -> Self {
+        Self { kind: SubjectKind::Subgroup, id, name: name.to_owned() }
     }
 }
 

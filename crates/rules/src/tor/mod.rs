@@ -9,6 +9,7 @@ pub mod s12_supplier_members;
 pub mod s13_sme;
 pub mod s14_terms_and_companies;
 pub mod s15_employer_change;
+pub mod s18_subgroups;
 
 #[cfg(test)]
 pub(crate) mod fixture;
