@@ -8,7 +8,9 @@
 //!
 //! The documents: the membership report, a meeting's agenda, the agenda
 //! pack (cover, agenda, contents and every paper in one PDF, ToR §20), and an
-//! election's call for nominations, ballot papers, issue list and result.
+//! election's call for nominations, ballot papers, issue list and result; a
+//! meeting's minutes (ToR §21), the year's attendance report (ToR §17) and
+//! the action log.
 //!
 //! Documents are typeset by typst used as a library. Data never becomes
 //! template source: it is serialised to JSON and served as the virtual file
@@ -25,6 +27,7 @@ mod ballots;
 mod elections;
 mod error;
 mod fonts;
+mod minutes;
 mod outline;
 mod pack;
 mod paper;
@@ -39,6 +42,10 @@ pub use elections::{
     ResultCandidate, ResultReport, ResultStage, RuleLine,
 };
 pub use error::DocumentError;
+pub use minutes::{
+    ActionLine, ActionLog, AttendanceMeeting, AttendanceReport, AttendanceRow, AttendeeLine,
+    MinutesDoc, MinutesItem, MinutesStatus,
+};
 pub use paper::{PaperError, PaperInfo, check_paper};
 pub use report::{
     CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
@@ -171,6 +178,51 @@ impl Documents {
     pub fn election_result(&self, report: &ResultReport) -> Result<Vec<u8>, DocumentError> {
         let data = elections::ResultData::new(report)?;
         self.typeset(Template::ElectionResult, &data, vec![])
+            .map(|typeset| typeset.pdf)
+    }
+
+    /// A meeting's minutes (PDF bytes): the meeting's details and who minuted
+    /// it (ToR §21); who was present (organisation, online, represented by
+    /// whom), sent apologies, was absent, or attended as invitee or
+    /// observer; each item with its notes, decisions and actions (action,
+    /// owner, due); then any corrections recorded after approval.
+    ///
+    /// A draft is marked "DRAFT — not yet approved" on every page; approved
+    /// minutes say "Approved at … on …" and the approval's note. An item
+    /// taken in private session says only "Held as a private session under
+    /// ToR §21 (requested by …, agreed by the Chair). Not minuted.": its
+    /// notes, decisions and actions are not passed to the template.
+    ///
+    /// [`DocumentError::Invalid`] when a private session does not say who
+    /// requested it.
+    pub fn minutes(&self, minutes: &MinutesDoc) -> Result<Vec<u8>, DocumentError> {
+        let data = minutes::MinutesData::new(minutes)?;
+        self.typeset(Template::Minutes, &data, vec![])
+            .map(|typeset| typeset.pdf)
+    }
+
+    /// The attendance report for a year (PDF bytes, A4 landscape): a grid of
+    /// members by meetings with each one's mark, non-compulsory meetings
+    /// shaded and marked "†", each member's strikes (ToR §17), the legend,
+    /// rows at or over the threshold highlighted and their discretion
+    /// decisions (or that none is recorded yet) below the grid. Up to 14
+    /// meetings fit across the page at full size; more are narrowed.
+    ///
+    /// [`DocumentError::Invalid`] when a row lacks a mark for some meeting or
+    /// has a mark other than P, O, A, X or nothing.
+    pub fn attendance_report(&self, report: &AttendanceReport) -> Result<Vec<u8>, DocumentError> {
+        minutes::check_attendance(report)?;
+        self.typeset(Template::Attendance, report, vec![])
+            .map(|typeset| typeset.pdf)
+    }
+
+    /// The action log (PDF bytes): a line saying how many actions are open,
+    /// overdue, done and dropped, then a table of every action — overdue
+    /// first (tagged "Overdue"), then open, done and dropped — with where it
+    /// was agreed, its owner, due date and status.
+    pub fn action_log(&self, log: &ActionLog) -> Result<Vec<u8>, DocumentError> {
+        let data = minutes::ActionLogData::new(log);
+        self.typeset(Template::ActionLog, &data, vec![])
             .map(|typeset| typeset.pdf)
     }
 
@@ -473,6 +525,105 @@ mod tests {
             (
                 "election result",
                 documents.typeset(Template::ElectionResult, &result, vec![]),
+            ),
+        ] {
+            let typeset = typeset.unwrap_or_else(|err| panic!("the {name} typesets: {err}"));
+            assert!(
+                typeset.warnings.is_empty(),
+                "{name} warnings: {:#?}",
+                typeset.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn minutes_attendance_and_action_log_templates_typeset_without_warnings() {
+        let documents = Documents::new();
+        let action = |status: &str, overdue: bool| ActionLine {
+            description: "Circulate the budget.".into(),
+            owner: "Treasurer".into(),
+            due: "Tue 5 Jan 2027".into(),
+            status: status.into(),
+            overdue,
+            source: "Meeting of Tue 8 Dec 2026, item 1".into(),
+        };
+        let attendee = AttendeeLine {
+            name: "Alex Able".into(),
+            organisation: Some("Acme".into()),
+            online: true,
+            substitute: "Sam Sub".into(),
+        };
+        let item = |private_session: Option<&str>| MinutesItem {
+            number: "1".into(),
+            title: "Budget".into(),
+            private_session: private_session.map(Into::into),
+            notes: "First paragraph.\nSecond line.\n\nSecond paragraph.".into(),
+            decisions: vec!["Agreed.".into()],
+            actions: vec![action("Open", false)],
+        };
+        let mut minutes = MinutesDoc {
+            group: "Sample Group".into(),
+            meeting_title: "Meeting 1".into(),
+            when: "Tue 8 Dec 2026, 14:00–16:00".into(),
+            venue: "Room 1".into(),
+            status: MinutesStatus::Draft,
+            minute_taker: "Pat Manager".into(),
+            present: vec![attendee.clone()],
+            apologies: vec!["Bea Brown".into()],
+            absent: vec![],
+            in_attendance: vec![attendee],
+            items: vec![item(None), item(Some("Bea Brown"))],
+            corrections: vec!["Item 1: “Budget” read “Budgets”.".into()],
+            generated: "Generated by Secretariat on Tue 15 Dec 2026".into(),
+        };
+        let draft = minutes::MinutesData::new(&minutes).expect("valid minutes");
+        let draft = documents.typeset(Template::Minutes, &draft, vec![]);
+        minutes.status = MinutesStatus::Approved {
+            approved_on: "Tue 12 Jan 2027".into(),
+            at_meeting: "Meeting 2".into(),
+            note: "Approved with one correction.".into(),
+        };
+        let approved = minutes::MinutesData::new(&minutes).expect("valid minutes");
+        let approved = documents.typeset(Template::Minutes, &approved, vec![]);
+        let attendance = AttendanceReport {
+            group: "Sample Group".into(),
+            year: 2027,
+            threshold: 2,
+            meetings: vec![
+                AttendanceMeeting {
+                    date: "12 Jan".into(),
+                    compulsory: true,
+                },
+                AttendanceMeeting {
+                    date: "9 Feb".into(),
+                    compulsory: false,
+                },
+            ],
+            rows: vec![AttendanceRow {
+                name: "Alex Able".into(),
+                marks: vec!["A".into(), "X".into()],
+                strikes: 2,
+                decision: None,
+            }],
+            generated: "Generated by Secretariat on Tue 15 Dec 2026".into(),
+        };
+        let log = ActionLog {
+            group: "Sample Group".into(),
+            as_of: "Tue 15 Dec 2026".into(),
+            actions: vec![action("Open", true), action("Done Tue 5 Jan 2027", false)],
+            generated: "Generated by Secretariat on Tue 15 Dec 2026".into(),
+        };
+        let log = minutes::ActionLogData::new(&log);
+        for (name, typeset) in [
+            ("draft minutes", draft),
+            ("approved minutes", approved),
+            (
+                "attendance report",
+                documents.typeset(Template::Attendance, &attendance, vec![]),
+            ),
+            (
+                "action log",
+                documents.typeset(Template::ActionLog, &log, vec![]),
             ),
         ] {
             let typeset = typeset.unwrap_or_else(|err| panic!("the {name} typesets: {err}"));

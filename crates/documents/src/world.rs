@@ -19,7 +19,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 9] = [
+const TEMPLATES: [(&str, &str); 12] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     (
         "/membership.typ",
@@ -47,6 +47,15 @@ const TEMPLATES: [(&str, &str); 9] = [
         "/election-result.typ",
         include_str!("../templates/election-result.typ"),
     ),
+    ("/minutes.typ", include_str!("../templates/minutes.typ")),
+    (
+        "/attendance.typ",
+        include_str!("../templates/attendance.typ"),
+    ),
+    (
+        "/action-log.typ",
+        include_str!("../templates/action-log.typ"),
+    ),
 ];
 
 /// The documents this crate can typeset, one main template file each.
@@ -59,6 +68,9 @@ pub(crate) enum Template {
     CallForNominations,
     IssueList,
     ElectionResult,
+    Minutes,
+    Attendance,
+    ActionLog,
 }
 
 impl Template {
@@ -71,6 +83,9 @@ impl Template {
             Self::CallForNominations => "/call-for-nominations.typ",
             Self::IssueList => "/issue-list.typ",
             Self::ElectionResult => "/election-result.typ",
+            Self::Minutes => "/minutes.typ",
+            Self::Attendance => "/attendance.typ",
+            Self::ActionLog => "/action-log.typ",
         }
     }
 }
