@@ -10,7 +10,7 @@
 //! pack (cover, agenda, contents and every paper in one PDF, ToR §20), and an
 //! election's call for nominations, ballot papers, issue list and result; a
 //! meeting's minutes (ToR §21), the year's attendance report (ToR §17) and
-//! the action log.
+//! the action log; a sub-group's roster (ToR §18).
 //!
 //! Documents are typeset by typst used as a library. Data never becomes
 //! template source: it is serialised to JSON and served as the virtual file
@@ -32,6 +32,7 @@ mod outline;
 mod pack;
 mod paper;
 mod report;
+mod roster;
 mod world;
 
 pub use agenda::{Agenda, AgendaLine, Pack, PaperFile, PaperLine};
@@ -50,6 +51,7 @@ pub use paper::{PaperError, PaperInfo, check_paper};
 pub use report::{
     CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
 };
+pub use roster::{RosterPerson, RosterReportBack, SubgroupRoster};
 
 use std::sync::OnceLock;
 
@@ -223,6 +225,15 @@ impl Documents {
     pub fn action_log(&self, log: &ActionLog) -> Result<Vec<u8>, DocumentError> {
         let data = minutes::ActionLogData::new(log);
         self.typeset(Template::ActionLog, &data, vec![])
+            .map(|typeset| typeset.pdf)
+    }
+
+    /// A sub-group's roster (PDF bytes, ToR §18): its status and how it was
+    /// created, its remit, any findings about it, the lead and members with
+    /// their seats, the invited individuals with their expertise (who hold no
+    /// seat), and the report-backs requested, overdue ones tagged.
+    pub fn subgroup_roster(&self, roster: &SubgroupRoster) -> Result<Vec<u8>, DocumentError> {
+        self.typeset(Template::SubgroupRoster, roster, vec![])
             .map(|typeset| typeset.pdf)
     }
 

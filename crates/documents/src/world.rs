@@ -19,7 +19,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 13] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     (
         "/membership.typ",
@@ -56,6 +56,10 @@ const TEMPLATES: [(&str, &str); 12] = [
         "/action-log.typ",
         include_str!("../templates/action-log.typ"),
     ),
+    (
+        "/subgroup-roster.typ",
+        include_str!("../templates/subgroup-roster.typ"),
+    ),
 ];
 
 /// The documents this crate can typeset, one main template file each.
@@ -71,6 +75,7 @@ pub(crate) enum Template {
     Minutes,
     Attendance,
     ActionLog,
+    SubgroupRoster,
 }
 
 impl Template {
@@ -86,6 +91,7 @@ impl Template {
             Self::Minutes => "/minutes.typ",
             Self::Attendance => "/attendance.typ",
             Self::ActionLog => "/action-log.typ",
+            Self::SubgroupRoster => "/subgroup-roster.typ",
         }
     }
 }
