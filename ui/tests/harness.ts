@@ -79,6 +79,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
     counts: { organisations: 0, people: 0, meetings: 0 },
     next_meeting: null,
     elections: [],
+    overdue_actions: [],
   };
 }
 

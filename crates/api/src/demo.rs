@@ -127,6 +127,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
     let (mut next_stakeholder, mut next_supplier) = (stakeholder_seats.iter(), supplier_seats.iter());
     let mut people = Vec::with_capacity(MEMBERS.len());
     let mut elected_seat = None;
+    let mut term_starts = Vec::with_capacity(MEMBERS.len());
     for member in &MEMBERS {
         let person = w
             .add_person(
@@ -140,6 +141,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
             )
             .await?;
         let term_start = months_before(today, member.term_began_months_ago).with_day(1).expect("day 1 exists");
+        term_starts.push(term_start);
         w.add_employment(group, person, org_ids[member.org], months_before(term_start, 30), None).await?;
         let seat = match member.kind {
             SeatKind::Stakeholder => next_stakeholder.next(),
@@ -179,6 +181,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
     // A year of monthly meetings (ToR §19) and the next two, each agenda with its
     // standard items plus two of the group's own, with papers.
     let presenters = [people[7], people[4], people[5], people[1], people[8]];
+    let mut held: Vec<(i64, NaiveDate, Vec<i64>)> = Vec::new();
     for offset in -12i32..=2 {
         let month = if offset < 0 {
             months_before(today, offset.unsigned_abs())
@@ -199,6 +202,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
         )
         .await?;
         let n = (offset + 12) as usize;
+        let mut topic_items = Vec::new();
         for (k, (title, purpose, minutes)) in [
             (TOPICS[n % TOPICS.len()], Purpose::Discussion, 30u32),
             (TOPICS[(n + 5) % TOPICS.len()], Purpose::Decision, 25),
@@ -213,6 +217,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
                     &AgendaItemInput { title: title.to_owned(), purpose, presenter_id: Some(presenters[(n + k) % presenters.len()]), minutes, private: false },
                 )
                 .await?;
+            topic_items.push(item);
             // Papers for the meetings that have one circulated, and for the next.
             if offset <= 1 {
                 let bytes = paper(documents, title, 1 + (n + k) % 3)?;
@@ -222,15 +227,135 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
         }
         if day < today {
             w.publish(group, meeting, secretariat_rules::meetings::publication_deadline(day, 7)).await?;
+            held.push((meeting, day, topic_items));
         }
     }
+    let members: Vec<(i64, NaiveDate)> = people.iter().copied().zip(term_starts.iter().copied()).collect();
+    meeting_records(&mut w, group, today, &held, &members, invitee).await?;
     let (seat, term_start) = elected_seat.expect("the demo's elected member is in MEMBERS");
     let fiona = people[MEMBERS.iter().position(|m| m.name == ELECTED_IN_DEMO).expect("listed")];
     let electors: Vec<i64> = people.iter().copied().filter(|&p| p != fiona).collect();
     past_election(&mut w, group, seat, fiona, org_ids[8], term_start, &electors).await?;
     open_election(&mut w, group, supplier_seats[0], people[4], org_ids[4], today).await?;
+    subgroups(&mut w, documents, group, today, &people).await?;
     w.commit().await?;
     Ok(group)
+}
+
+/// What happened at the demo's past meetings: attendance (one member at the ToR §17
+/// threshold this year), minutes approved at the following meeting (one item held in
+/// private, ToR §21), actions, two decisions (ToR §22) and a position gathering
+/// volunteers (ToR §23–§24).
+async fn meeting_records(w: &mut Writer, group: i64, today: NaiveDate, held: &[(i64, NaiveDate, Vec<i64>)], members: &[(i64, NaiveDate)], invitee: i64) -> ApiResult<()> {
+    use secretariat_rules::tor::s17_attendance::Presence;
+    use secretariat_store::{ActionInput, ActionStatus, AttendanceInput, Capacity, DecisionInput, DecisionKind, DecisionOutcome, PositionInput};
+    let priya = members[6].0;
+    let daniel = members[10].0;
+    let recent: Vec<i64> = held.iter().rev().take(2).map(|h| h.0).collect();
+    for (i, (meeting, day, items)) in held.iter().enumerate() {
+        let mut rows: Vec<AttendanceInput> = members
+            .iter()
+            .filter(|(_, start)| start <= day)
+            .map(|&(person_id, _)| {
+                let presence = if person_id == priya && recent.contains(meeting) {
+                    if Some(meeting) == recent.first() { Presence::Absent } else { Presence::Apologies }
+                } else if person_id == daniel && i == 3 {
+                    Presence::Apologies
+                } else {
+                    Presence::Present
+                };
+                AttendanceInput { person_id, capacity: Capacity::Member, presence, online: i % 2 == 1, substitute: String::new() }
+            })
+            .collect();
+        if let Some(row) = rows.iter_mut().find(|r| r.person_id == daniel && r.presence == Presence::Apologies) {
+            row.substitute = "Sam Patel (Meridian)".into();
+        }
+        if i % 3 == 0 {
+            rows.push(AttendanceInput { person_id: invitee, capacity: Capacity::Invitee, presence: Presence::Present, online: false, substitute: String::new() });
+        }
+        w.set_attendance(group, *meeting, &rows).await?;
+        let private = i + 3 == held.len();
+        for (k, item) in items.iter().enumerate() {
+            if private && k == 1 {
+                w.hold_in_private(group, *meeting, *item, "Gareth Llewellyn", true).await?;
+            } else {
+                let notes = if k == 0 {
+                    "The group discussed the paper. Members agreed the direction of travel and asked for a fuller draft next month.\nStakeholders stressed the need to align with national standards."
+                } else {
+                    "The group considered the options set out in the paper and agreed the recommendation."
+                };
+                w.save_item_notes(group, *meeting, *item, notes).await?;
+            }
+        }
+        if i + 4 >= held.len() {
+            let owner = members[(i * 5 + 4) % members.len()].0;
+            let action = w
+                .add_action(
+                    group,
+                    &ActionInput {
+                        meeting_id: *meeting,
+                        agenda_item_id: items.first().copied(),
+                        description: format!("Circulate a revised draft after the meeting of {}", day.format("%-d %B")),
+                        owner_id: owner,
+                        due_on: *day + chrono::Days::new(21),
+                    },
+                )
+                .await?;
+            if i + 2 < held.len() {
+                w.set_action_status(group, action, ActionStatus::Done, *day + chrono::Days::new(18)).await?;
+            }
+        }
+        if i > 0 {
+            // Approved at this meeting: the previous meeting's minutes.
+            w.approve_minutes(group, held[i - 1].0, *meeting, if i == 2 { "Item 2: the supplier survey closes in March, not April." } else { "" }).await?;
+        }
+    }
+    let (last, last_day, last_items) = held.last().expect("a year of meetings");
+    w.add_decision(
+        group,
+        &DecisionInput {
+            meeting_id: Some(*last),
+            agenda_item_id: last_items.get(1).copied(),
+            decided_on: *last_day,
+            kind: DecisionKind::CommissionFunds,
+            text: "Commission an independent survey of forces' integration costs, funded from techUK member funds.".into(),
+            in_favour: Some(10),
+            base: Some(12),
+            outcome: DecisionOutcome::Carried,
+        },
+    )
+    .await?;
+    w.add_decision(
+        group,
+        &DecisionInput {
+            meeting_id: Some(*last),
+            agenda_item_id: last_items.first().copied(),
+            decided_on: *last_day,
+            kind: DecisionKind::General,
+            text: "Adopt the data standards roadmap as the group's working plan for the coming year.".into(),
+            in_favour: None,
+            base: None,
+            outcome: DecisionOutcome::Carried,
+        },
+    )
+    .await?;
+    let position = w
+        .add_position(
+            group,
+            &PositionInput {
+                title: "Open API standards for policing systems".into(),
+                summary: "Whether techUK should call for open, published APIs as a condition of national frameworks.".into(),
+                proposed_on: *last_day,
+            },
+        )
+        .await?;
+    for &(person, _) in members.iter().skip(4).take(4) {
+        w.volunteer(group, position, person, *last_day).await?;
+    }
+    w.add_viewpoint(group, position, "Some suppliers favour a single national API standard, published and versioned openly.").await?;
+    w.add_viewpoint(group, position, "Others prefer local adapters, citing the cost of re-engineering systems already in service.").await?;
+    let _ = today;
+    Ok(())
 }
 
 /// The member whose seat the demo's past election filled.
@@ -346,6 +471,97 @@ async fn open_election(w: &mut Writer, group: i64, seat: i64, zoe: i64, kestrel:
         let input = NominationInput { person_id: person, organisation_id: Some(org), proposer: proposer.into(), statement: statement.into(), received_on: call + chrono::Days::new(2) };
         w.add_nomination(group, election, &input).await?;
     }
+    Ok(())
+}
+
+/// Two sub-groups (ToR §18), each led by a member, with members and invited experts
+/// (one expert in both: one person record), and their report-backs: one received with its
+/// paper at a past meeting, one due at the next meeting and so on its agenda.
+async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: NaiveDate, people: &[i64]) -> ApiResult<()> {
+    use secretariat_rules::tor::s18_subgroups::{Expertise, Place};
+    use secretariat_store::{PlaceInput, ReportBackInput, ReportPaper, SubgroupInput};
+    // The demo's meetings, found by their dates (second Tuesdays, a year back and two ahead).
+    let mut past = Vec::new();
+    let mut next = None;
+    for offset in -12i32..=2 {
+        let month = if offset < 0 { months_before(today, offset.unsigned_abs()) } else { today.checked_add_months(Months::new(offset as u32)).expect("in range") };
+        let day = second_tuesday(month);
+        let Some(id) = w.meeting_id_on(group, day).await? else { continue };
+        if day < today {
+            past.push((id, day));
+        } else if next.is_none() {
+            next = Some(id);
+        }
+    }
+    let [.., four_ago, _, two_ago, last] = past[..] else { return Err(ApiError::new(ErrorKind::Internal, "The demo needs a year of meetings.")) };
+    let next = next.ok_or_else(|| ApiError::new(ErrorKind::Internal, "The demo needs a meeting to come."))?;
+    let (marcus, tomasz, amara, fiona) = (people[3], people[5], people[8], people[9]);
+
+    let northshire = w
+        .add_organisation(group, &OrganisationInput { name: "Northshire Police".into(), techuk_status: TechukStatus::NotMember, applied_on: None, sme: false, sme_confirmed_on: None, sector: "Policing".into() })
+        .await?;
+    let crestline = w
+        .add_organisation(group, &OrganisationInput { name: "Crestline Software Ltd".into(), techuk_status: TechukStatus::NotMember, applied_on: None, sme: true, sme_confirmed_on: None, sector: "API platforms".into() })
+        .await?;
+    let aisha = w
+        .add_person(group, &PersonInput { name: "Dr Aisha Rahman".into(), email: "aisha.rahman@northshire.police.example".into(), job_title: "Head of Data Architecture".into(), manager_status: ManagerStatus::Yes })
+        .await?;
+    w.add_employment(group, aisha, northshire, months_before(today, 60), None).await?;
+    let ben = w
+        .add_person(group, &PersonInput { name: "Ben Carter".into(), email: "ben.carter@crestline.example".into(), job_title: "API Platform Lead".into(), manager_status: ManagerStatus::Unknown })
+        .await?;
+    w.add_employment(group, ben, crestline, months_before(today, 40), None).await?;
+    // The standing invitee (ToR §12) is invited here too: the same person, found by her address.
+    let ruth = w.same_person(group, "Chief Inspector Ruth Adebayo", "ruth.adebayo@constabulary.example").await?.expect("the demo's standing invitee");
+
+    let place = |person_id, place, from, expertise: &[Expertise], note: &str| PlaceInput { person_id, place, expertise: expertise.to_vec(), expertise_note: note.to_owned(), from };
+
+    let data = w
+        .add_subgroup(
+            group,
+            &SubgroupInput {
+                name: "Data Standards sub-group".into(),
+                remit: "Develop a common data model for custody and case-file exchange, and advise the group on the national data standards roadmap.".into(),
+                start: four_ago.1,
+                decision_id: None,
+                meeting_id: Some(four_ago.0),
+                created_by: "Agreed by the members under ToR §18".into(),
+            },
+        )
+        .await?;
+    w.add_place(group, data, &place(marcus, Place::Lead, four_ago.1, &[], "")).await?;
+    w.add_place(group, data, &place(tomasz, Place::Member, four_ago.1, &[], "")).await?;
+    w.add_place(group, data, &place(aisha, Place::Invitee, four_ago.1, &[Expertise::Data, Expertise::Architecture], "custody and case records")).await?;
+    w.add_place(group, data, &place(ben, Place::Invitee, four_ago.1, &[Expertise::Api], "")).await?;
+    let delivered = w
+        .request_report_back(group, data, &ReportBackInput { topic: "Custody data model".into(), requested_on: four_ago.1, requested_at_meeting_id: Some(four_ago.0), due_meeting_id: two_ago.0 })
+        .await?;
+    let title = "Custody data model: draft for comment";
+    let bytes = paper(documents, title, 2)?;
+    let pages = secretariat_documents::check_paper(&bytes, usize::MAX).map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?.pages as u32;
+    let report = ReportPaper { title: title.into(), file_name: "custody-data-model.pdf".into(), bytes, pages };
+    // After the pack went out (ToR §20: a week ahead), so it was circulated as a supplement.
+    let received = two_ago.1 - chrono::Days::new(3);
+    w.record_report(group, delivered, received, "The sub-group proposes a common custody data model (attached) and asks members to comment before the next meeting.", Some(&report)).await?;
+
+    let api = w
+        .add_subgroup(
+            group,
+            &SubgroupInput {
+                name: "API and Integration sub-group".into(),
+                remit: "Agree common API patterns for force systems, and an integration test harness that forces and suppliers can share.".into(),
+                start: two_ago.1,
+                decision_id: None,
+                meeting_id: Some(two_ago.0),
+                created_by: "Agreed by the members under ToR §18".into(),
+            },
+        )
+        .await?;
+    w.add_place(group, api, &place(fiona, Place::Lead, two_ago.1, &[], "")).await?;
+    w.add_place(group, api, &place(amara, Place::Member, two_ago.1, &[], "")).await?;
+    w.add_place(group, api, &place(ben, Place::Invitee, two_ago.1, &[Expertise::Api, Expertise::Integration], "API gateways")).await?;
+    w.add_place(group, api, &place(ruth, Place::Invitee, two_ago.1, &[Expertise::Integration], "force systems")).await?;
+    w.request_report_back(group, api, &ReportBackInput { topic: "Common API patterns".into(), requested_on: last.1, requested_at_meeting_id: Some(last.0), due_meeting_id: next }).await?;
     Ok(())
 }
 

@@ -11,8 +11,10 @@ pub mod elections;
 mod error;
 pub mod exchange;
 mod meetings;
+pub mod minutes;
 pub mod reports;
 mod session;
+pub mod subgroups;
 pub mod types;
 
 pub use error::{ApiError, ApiResult, ErrorKind};

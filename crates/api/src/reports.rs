@@ -147,6 +147,14 @@ pub async fn agenda(store: &Store, group_id: i64, meeting_id: i64, today: NaiveD
     let deadline = publication_deadline(day, group.settings.publication_lead_days);
     let minutes: Vec<u32> = detail.items.iter().map(|i| i.input.minutes).collect();
     let starts = start_times(m.starts_at.time(), &minutes);
+    // Open actions from earlier meetings are listed under "Matters arising".
+    let arising: Vec<String> = store
+        .actions(group_id)
+        .await?
+        .into_iter()
+        .filter(|a| a.status == secretariat_store::ActionStatus::Open && a.meeting_starts_at < m.starts_at)
+        .map(|a| format!("Action: {} ({}, due {})", a.description, a.owner, uk_date(a.due_on)))
+        .collect();
     let publication = match m.published_on {
         Some(on) => format!("Published on {} (ToR §20: a week ahead of the meeting, by {}).", uk_date(on), uk_date(deadline)),
         None => format!("To be published by {} (ToR §20: a week ahead of the meeting).", uk_date(deadline)),
@@ -177,6 +185,7 @@ pub async fn agenda(store: &Store, group_id: i64, meeting_id: i64, today: NaiveD
                     .iter()
                     .map(|p| PaperLine { key: format!("p{}v{}", p.id, p.version), title: p.title.clone(), supplement: p.supplement })
                     .collect(),
+                notes: if item.input.title.to_lowercase().contains("matters arising") { arising.clone() } else { vec![] },
             })
             .collect(),
     };

@@ -10,7 +10,7 @@ use crate::reports;
 use secretariat_documents::Documents;
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::types::*;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use secretariat_rules::{text, tor, Severity, SubjectKind, Template};
 use secretariat_store::{
     DataPaths, KdfParams, KeySource, Keychain, KeychainOutcome, OrganisationRecord, Passphrase,
@@ -261,14 +261,19 @@ impl Session {
             let page = self.election_page(group_id, e.id).await?;
             elections.push(ElectionStep { id: e.id, title: e.title, next_step: page.next_step });
         }
-        Ok(GroupHome { group, today, seats, vacant_seats, settings, counts, next_meeting, elections })
+        let overdue_actions = self.overdue_actions(group_id).await?;
+        let report_backs = crate::subgroups::due(&store, group_id, today, next_meeting.as_ref().map(|m| m.starts_at.date())).await?;
+        Ok(GroupHome { group, today, seats, vacant_seats, settings, counts, next_meeting, elections, overdue_actions, report_backs })
     }
 
     /// The rules engine's findings for a group on `on` (today by default).
     pub async fn compliance(&self, group_id: i64, on: Option<NaiveDate>) -> ApiResult<Compliance> {
         let store = self.store().await?;
         let on = on.unwrap_or_else(|| self.today());
-        let findings = secretariat_rules::evaluate(&store.register(group_id).await?, on);
+        let mut findings = secretariat_rules::evaluate_with_attendance(&store.register(group_id).await?, &store.attendance_record(group_id).await?, on);
+        // Sub-groups (ToR §18) are read apart from the register snapshot.
+        findings.extend(crate::subgroups::findings(&store, group_id, on).await?);
+        secretariat_rules::sort_findings(&mut findings);
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
         Ok(Compliance { on, breaches: count(Severity::Breach), warnings: count(Severity::Warning), notices: count(Severity::Notice), findings })
     }
@@ -427,12 +432,16 @@ impl Session {
             .map_err(reports::typeset_error)
     }
 
-    /// Makes a document for a group — and for the meeting or election it is about
+    /// Makes a document for a group — and for the meeting, election or sub-group it is about
     /// (`record`) — ready to be saved or opened.
     pub async fn make_document(&self, group_id: i64, kind: DocumentKind, record: Option<i64>, on: Option<NaiveDate>) -> ApiResult<Made> {
         if kind.needs_election() {
             let election = record.ok_or_else(|| ApiError::invalid("election", "Choose an election."))?;
             return self.election_document(group_id, kind, election).await;
+        }
+        if kind.needs_subgroup() {
+            let subgroup = record.ok_or_else(|| ApiError::invalid("subgroup", "Choose a sub-group."))?;
+            return self.subgroup_document(group_id, subgroup).await;
         }
         let store = self.store().await?;
         let today = self.today();
@@ -508,12 +517,30 @@ impl Session {
                 })?;
                 made(format!("{} - circulation draft.eml", day_stem(&m)), bytes, None)
             }
+            DocumentKind::Minutes => {
+                let m = meeting.expect("checked above");
+                let doc = crate::minutes::minutes_doc(&store, group_id, m.id, today).await?;
+                let bytes = self.typeset(move |d| d.minutes(&doc)).await?;
+                made(format!("{} - minutes.pdf", day_stem(&m)), bytes, None)
+            }
+            DocumentKind::AttendanceReport => {
+                let year = record.map_or(today.year(), |y| y as i32);
+                let report = crate::minutes::attendance_report(self, &store, group_id, year, today).await?;
+                let bytes = self.typeset(move |d| d.attendance_report(&report)).await?;
+                made(format!("{stem} - attendance {year}.pdf"), bytes, None)
+            }
+            DocumentKind::ActionLog => {
+                let log = crate::minutes::action_log(&store, group_id, today).await?;
+                let bytes = self.typeset(move |d| d.action_log(&log)).await?;
+                made(format!("{stem} - action log.pdf"), bytes, None)
+            }
             DocumentKind::CallForNominations
             | DocumentKind::CallForNominationsEmail
             | DocumentKind::BallotPapers
             | DocumentKind::IssueList
             | DocumentKind::ElectionResult
             | DocumentKind::ElectionBlt => unreachable!("election documents are made above"),
+            DocumentKind::SubgroupRoster => unreachable!("sub-group documents are made above"),
         })
     }
 

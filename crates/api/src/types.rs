@@ -97,6 +97,10 @@ pub struct GroupHome {
     pub next_meeting: Option<NextMeeting>,
     /// Elections in progress, each with its next step.
     pub elections: Vec<ElectionStep>,
+    /// Open actions past their due date.
+    pub overdue_actions: Vec<secretariat_store::ActionView>,
+    /// Sub-group report-backs overdue or due at the next meeting (ToR §18).
+    pub report_backs: Vec<crate::subgroups::ReportBackDue>,
 }
 
 /// An election in progress and what it needs next, for the home screen.
@@ -292,6 +296,14 @@ pub enum DocumentKind {
     ElectionResult,
     /// The valid papers as a BLT file (ERS / OpenSTV), to check the count elsewhere.
     ElectionBlt,
+    /// A meeting's minutes (PDF, marked draft until approved; ToR §21).
+    Minutes,
+    /// A year's attendance grid with each member's strikes (PDF, ToR §17); the record is the year.
+    AttendanceReport,
+    /// Every action with its owner, due date and status (PDF).
+    ActionLog,
+    /// A sub-group's roster: remit, lead, members, invited individuals, report-backs (PDF, ToR §18).
+    SubgroupRoster,
 }
 
 impl DocumentKind {
@@ -307,8 +319,15 @@ impl DocumentKind {
         )
     }
 
+    pub fn needs_subgroup(self) -> bool {
+        matches!(self, DocumentKind::SubgroupRoster)
+    }
+
     pub fn needs_meeting(self) -> bool {
-        matches!(self, DocumentKind::Agenda | DocumentKind::AgendaPack | DocumentKind::CirculationDraft | DocumentKind::MeetingInvite)
+        matches!(
+            self,
+            DocumentKind::Agenda | DocumentKind::AgendaPack | DocumentKind::CirculationDraft | DocumentKind::MeetingInvite | DocumentKind::Minutes
+        )
     }
 }
 

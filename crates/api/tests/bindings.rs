@@ -25,6 +25,25 @@ use secretariat_store::{
     ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationView, Outcome, ReturnedPaperView,
     SeatRef, SerialState, SerialView,
 };
+use secretariat_api::minutes::{
+    AddAction, AddDecision, AddPosition, AttendanceLine, AttendanceMark, AttendanceYear, AttendanceYearRow, DecideStrike, DecisionsView,
+    HoldInPrivate, MeetingRecord, PositionLine, PublicDecision, SaveAttendance, SaveNotes,
+};
+use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
+use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
+use secretariat_store::{
+    ActionInput, ActionStatus, ActionView, AttendanceInput, Capacity, CorrectionView, DecisionInput, DecisionKind, DecisionOutcome,
+    DecisionView, ItemMinutes, MinutesView, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput,
+    StrikeDecisionView, ViewpointView, Volunteer,
+};
+use secretariat_api::subgroups::{
+    AddPlace, CloseSubgroup, EndPlace, MemberChoice, MoveReportBack, RecordReport, ReportBackDue, ReportBackRow, RequestReportBack,
+    SaveSubgroup, SubgroupPage, SubgroupsView,
+};
+use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
+use secretariat_store::{
+    MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary,
+};
 use ts_rs::{Config, TS};
 
 fn generate() -> String {
@@ -139,6 +158,68 @@ fn generate() -> String {
         TiePurpose::decl(&cfg),
         TieResolution::decl(&cfg),
         Votes::decl(&cfg),
+        MeetingRecord::decl(&cfg),
+        AttendanceLine::decl(&cfg),
+        SaveAttendance::decl(&cfg),
+        AttendanceYear::decl(&cfg),
+        AttendanceYearRow::decl(&cfg),
+        AttendanceMark::decl(&cfg),
+        DecideStrike::decl(&cfg),
+        SaveNotes::decl(&cfg),
+        HoldInPrivate::decl(&cfg),
+        AddAction::decl(&cfg),
+        AddDecision::decl(&cfg),
+        DecisionsView::decl(&cfg),
+        PositionLine::decl(&cfg),
+        AddPosition::decl(&cfg),
+        PublicDecision::decl(&cfg),
+        Presence::decl(&cfg),
+        Discretion::decl(&cfg),
+        Consensus::decl(&cfg),
+        ConsensusBase::decl(&cfg),
+        ActionInput::decl(&cfg),
+        ActionStatus::decl(&cfg),
+        ActionView::decl(&cfg),
+        AttendanceInput::decl(&cfg),
+        Capacity::decl(&cfg),
+        CorrectionView::decl(&cfg),
+        DecisionInput::decl(&cfg),
+        DecisionKind::decl(&cfg),
+        DecisionOutcome::decl(&cfg),
+        DecisionView::decl(&cfg),
+        ItemMinutes::decl(&cfg),
+        MinutesView::decl(&cfg),
+        PositionInput::decl(&cfg),
+        PositionView::decl(&cfg),
+        PrivateSession::decl(&cfg),
+        PublicPosition::decl(&cfg),
+        StrikeDecisionInput::decl(&cfg),
+        StrikeDecisionView::decl(&cfg),
+        ViewpointView::decl(&cfg),
+        Volunteer::decl(&cfg),
+        SubgroupsView::decl(&cfg),
+        SubgroupPage::decl(&cfg),
+        MemberChoice::decl(&cfg),
+        ReportBackRow::decl(&cfg),
+        ReportBackDue::decl(&cfg),
+        SaveSubgroup::decl(&cfg),
+        AddPlace::decl(&cfg),
+        EndPlace::decl(&cfg),
+        CloseSubgroup::decl(&cfg),
+        RequestReportBack::decl(&cfg),
+        RecordReport::decl(&cfg),
+        MoveReportBack::decl(&cfg),
+        SubgroupInput::decl(&cfg),
+        SubgroupSummary::decl(&cfg),
+        SubgroupDetail::decl(&cfg),
+        PlaceView::decl(&cfg),
+        ReportBackInput::decl(&cfg),
+        ReportBackView::decl(&cfg),
+        ReportPaperView::decl(&cfg),
+        MeetingRef::decl(&cfg),
+        Expertise::decl(&cfg),
+        Place::decl(&cfg),
+        ReportBackState::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\

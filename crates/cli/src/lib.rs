@@ -64,6 +64,16 @@ pub enum Command {
     Circulate(MeetingDocArgs),
     /// Write calendar invitations: one meeting's, or every meeting from today (.ics).
     Ics(IcsArgs),
+    /// List the sub-groups with their lead, members, invited individuals and the report-backs awaited (ToR §18).
+    Subgroups {
+        #[command(flatten)]
+        group: GroupArg,
+        /// Print the result as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a sub-group's roster: remit, lead, members, invited individuals, report-backs (PDF, ToR §18).
+    Roster(SubgroupDocArgs),
     /// List the group's elections and the seats to fill (ToR §14).
     Elections {
         #[command(flatten)]
@@ -78,11 +88,37 @@ pub enum Command {
     Result(ElectionDocArgs),
     /// Write an election's valid papers as a BLT file, to check the count elsewhere.
     Blt(ElectionDocArgs),
+    /// Write a meeting's minutes (PDF; marked draft until approved, ToR §21).
+    Minutes(MeetingDocArgs),
+    /// Write a year's attendance report: each member at each meeting, and their strikes (PDF, ToR §17).
+    Attendance(AttendanceArgs),
+    /// Write the action log: every action with its owner, due date and status (PDF).
+    Actions(ActionsArgs),
     /// Count a BLT ballot file, with no database: prints the stages and the elected.
     ///
     /// Ties that the rules cannot break are decided by lot: a pseudo-random draw from
     /// --seed, so the same file and seed always give the same count.
     Tally(TallyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AttendanceArgs {
+    /// The calendar year, e.g. 2026
+    pub year: i32,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionsArgs {
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -148,6 +184,17 @@ pub struct ElectionDocArgs {
     pub group: GroupArg,
     /// The file to write
     #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SubgroupDocArgs {
+    /// The sub-group: its id, or words from its name; `subgroups` lists them
+    pub subgroup: String,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
     pub output: PathBuf,
 }
 
@@ -440,7 +487,40 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             writeln!(out, "Wrote {}.", args.output.display()).map_err(io_error)?;
             Ok(0)
         }
+        Command::Subgroups { group, json } => {
+            let group = resolve_group(session, group.group.as_deref()).await?;
+            let view = session.subgroups_view(group.id).await?;
+            if json {
+                print_json(out, &serde_json::json!({ "subgroups": view.subgroups, "report_backs_awaited": view.awaited }))?;
+            } else {
+                out.write_all(subgroup_lines(&view).as_bytes()).map_err(io_error)?;
+            }
+            Ok(0)
+        }
+        Command::Roster(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let subgroup = session.find_subgroup(group.id, &args.subgroup).await?;
+            let made = session.make_document(group.id, DocumentKind::SubgroupRoster, Some(subgroup), None).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
+            Ok(0)
+        }
         Command::Tally(args) => tally(args, out).map(|()| 0),
+        Command::Minutes(args) => meeting_document(session, args, DocumentKind::Minutes, out).await,
+        Command::Attendance(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let made = session.make_document(group.id, DocumentKind::AttendanceReport, Some(i64::from(args.year)), None).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
+            Ok(0)
+        }
+        Command::Actions(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let made = session.make_document(group.id, DocumentKind::ActionLog, None, None).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
+            Ok(0)
+        }
         Command::Elections { group, json } => {
             let group = resolve_group(session, group.group.as_deref()).await?;
             let view = session.elections_view(group.id).await?;
@@ -572,6 +652,37 @@ async fn election_document(session: &Session, args: ElectionDocArgs, kind: Docum
     write_file(&args.output, &made.bytes)?;
     writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
     Ok(0)
+}
+
+/// The sub-groups, one line each, then the report-backs awaited (ToR §18).
+fn subgroup_lines(view: &secretariat_api::subgroups::SubgroupsView) -> String {
+    use secretariat_rules::tor::s18_subgroups::ReportBackState;
+    use secretariat_rules::uk_date;
+    let count = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut text = String::new();
+    for s in &view.subgroups {
+        let lead = s.lead.as_deref().map_or_else(|| "NO LEAD (ToR §18)".to_owned(), |l| format!("lead {l}"));
+        let state = match (&s.closed_on, &s.closed_reason) {
+            (Some(on), Some(reason)) => format!("closed {}: {reason}", uk_date(*on)),
+            _ => format!("since {}", uk_date(s.start)),
+        };
+        text.push_str(&format!(
+            "#{:<4} {} — {lead}; {}, {}; {state}\n",
+            s.id,
+            s.name,
+            count(s.members, "member", "members"),
+            count(s.invitees, "invited individual", "invited individuals"),
+        ));
+    }
+    for row in &view.awaited {
+        let r = &row.report_back;
+        let label = if row.state == ReportBackState::Overdue { "OVERDUE" } else { "due" };
+        text.push_str(&format!("Report-back {label}: {} — {}, at the meeting of {}\n", r.subgroup, r.topic, uk_date(r.due.starts_at.date())));
+    }
+    if text.is_empty() {
+        text.push_str("No sub-groups yet.\n");
+    }
+    text
 }
 
 /// Counts a BLT file with no database.

@@ -66,7 +66,7 @@ async fn demo_fills_a_living_group() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(dir.path(), Some("a recovery passphrase"));
     let out = run_args(&s, &["demo"]).await.unwrap();
-    assert!(out.contains("14 organisations, 16 people, 15 meetings, 12 of 12 seats filled"), "{out}");
+    assert!(out.contains("16 organisations, 18 people, 15 meetings, 12 of 12 seats filled"), "{out}");
 
     let status = run_args(&s, &["status"]).await.unwrap();
     assert!(status.contains("encrypted, SQLCipher 4."), "{status}");
@@ -115,11 +115,17 @@ async fn check_exits_by_the_worst_finding() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(dir.path(), Some("a recovery passphrase"));
     run_args(&s, &["demo"]).await.unwrap();
-    // The demo on its own date has warnings and notices but no breach.
+    // The demo on its own date: one breach, a ToR §17 decision awaiting the Chair (exit 2).
     let (code, out) = run_code(&s, &["check"]).await;
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("1 breach,"), "{out}");
+    assert!(out.contains("BREACH   ToR §17  Priya Raman has not been present at 2 compulsory meetings in 2026"), "{out}");
+    assert!(out.contains("NOTICE   ToR §14  Zoë Ó'Brien's term on Supplier seat 1 ends on Tue 1 Dec 2026"), "{out}");
+
+    // A month earlier, before her second absence: warnings and notices only (exit 1).
+    let (code, out) = run_code(&s, &["check", "--on", "2026-11-01"]).await;
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("0 breaches"), "{out}");
-    assert!(out.contains("NOTICE   ToR §14  Zoë Ó'Brien's term on Supplier seat 1 ends on Tue 1 Dec 2026"), "{out}");
 
     // Two years on every term has ended: breaches (ToR §14), exit 2.
     let (code, out) = run_code(&s, &["check", "--on", "2029-01-01", "--json"]).await;
@@ -271,5 +277,31 @@ async fn elections_ballots_and_result_from_the_command_line() {
     let refused = run_args(&s, &["ballots", "November 2026", "--copies", "10", "-o", ballots.to_str().unwrap()]).await.unwrap_err();
     assert!(refused.contains("still receiving nominations"), "{refused}");
     assert!(!ballots.exists());
+    s.close().await;
+}
+
+#[tokio::test]
+async fn subgroups_lists_the_demo_s_subgroups_and_writes_a_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    let out = run_args(&s, &["subgroups"]).await.unwrap();
+    assert!(out.contains("API and Integration sub-group — lead Fiona MacLeod; 1 member, 2 invited individuals; since "), "{out}");
+    assert!(out.contains("Data Standards sub-group — lead Marcus Oyelaran; 1 member, 2 invited individuals;"), "{out}");
+    // Due at the demo's next meeting, the second Tuesday of December.
+    assert!(out.contains("Report-back due: API and Integration sub-group — Common API patterns, at the meeting of Tue 8 Dec 2026"), "{out}");
+
+    let json: serde_json::Value = serde_json::from_str(&run_args(&s, &["subgroups", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(json["subgroups"].as_array().unwrap().len(), 2);
+    assert_eq!(json["report_backs_awaited"][0]["state"], "due");
+
+    let pdf = dir.path().join("roster.pdf");
+    let out = run_args(&s, &["roster", "data standards", "-o", pdf.to_str().unwrap()]).await.unwrap();
+    assert!(out.starts_with("Wrote "), "{out}");
+    let text = std::process::Command::new("pdftotext").args(["-raw", pdf.to_str().unwrap(), "-"]).output().unwrap().stdout;
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.contains("Dr Aisha Rahman") && text.contains("Custody data model"), "{text}");
+    let unknown = run_args(&s, &["roster", "gardening", "-o", pdf.to_str().unwrap()]).await.unwrap_err();
+    assert!(unknown.contains("`secretariat subgroups` lists them"), "{unknown}");
     s.close().await;
 }

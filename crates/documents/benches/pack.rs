@@ -36,6 +36,7 @@ fn agenda() -> Agenda {
             } else {
                 vec![]
             },
+            notes: vec![],
         })
         .collect();
     Agenda {

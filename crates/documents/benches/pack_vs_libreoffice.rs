@@ -35,6 +35,7 @@ fn agenda() -> Agenda {
                 minutes: 10,
                 private: false,
                 papers: vec![PaperLine { key: format!("p{n}"), title: format!("Paper {}", n + 1), supplement: false }],
+                notes: vec![],
             })
             .collect(),
     }

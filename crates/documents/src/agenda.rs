@@ -44,6 +44,8 @@ pub struct AgendaLine {
     /// Taken in private session (ToR §21): marked "Private session (ToR §21)".
     pub private: bool,
     pub papers: Vec<PaperLine>,
+    /// Lines printed under the item, e.g. the open actions under "Matters arising".
+    pub notes: Vec<String>,
 }
 
 /// A paper under an agenda item.

@@ -411,6 +411,7 @@ mod tests {
                     title: "Budget paper".into(),
                     supplement: true,
                 }],
+                notes: vec![],
             }],
         }
     }

@@ -70,6 +70,7 @@ fn item(number: &str, start: &str, title: &str, purpose: &str) -> AgendaLine {
         minutes: 10,
         private: false,
         papers: vec![],
+        notes: vec![],
     }
 }
 

@@ -101,10 +101,23 @@ pub fn evaluate(register: &Register, on: NaiveDate) -> Vec<Finding> {
     tor::s13_sme::check(&day, &mut findings);
     tor::s14_terms_and_companies::check(&day, &mut findings);
     tor::s15_employer_change::check(&day, &mut findings);
+    sort(&mut findings);
+    findings
+}
+
+/// The register's findings and the strike policy's (ToR §17), which also reads attendance.
+pub fn evaluate_with_attendance(register: &Register, attendance: &tor::s17_attendance::Attendance, on: NaiveDate) -> Vec<Finding> {
+    let mut findings = evaluate(register, on);
+    tor::s17_attendance::check(&register.on(on), attendance, &mut findings);
+    sort(&mut findings);
+    findings
+}
+
+/// Most serious first, then soonest due.
+pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (a.severity, a.due.is_none(), a.due, a.tor, &a.message).cmp(&(b.severity, b.due.is_none(), b.due, b.tor, &b.message))
     });
-    findings
 }
 
 /// A date as people write it in the UK: "Tue 9 Dec 2025".

@@ -17,7 +17,7 @@ mod template;
 pub mod text;
 pub mod tor;
 
-pub use findings::{evaluate, uk_date, Finding, Severity, Subject, SubjectKind};
+pub use findings::{evaluate, evaluate_with_attendance, sort as sort_findings, uk_date, Finding, Severity, Subject, SubjectKind};
 pub use register::{ManagerStatus, Obtained, Register, Role, TechukStatus};
 pub use settings::{GroupSettings, SettingLine, SettingsError, Tor};
 pub use template::{SeatKind, SeatSpec, Template, UnknownTemplate};

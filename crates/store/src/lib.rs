@@ -4,9 +4,14 @@
 //!
 //! - [`Store::create`] / [`Store::open`] / [`Store::recover`] own the key handling
 //!   (see `db.rs` for the connection settings and why).
-//! - [`Writer`] is the only way to change data: one transaction, audited.
+//! - [`Writer`] is the only way to change data: one transaction, audited; the
+//!   audit log is a chain of HMACs that [`Store::verify`] walks (`audit.rs`).
+//! - [`Store::back_up`] / [`Store::restore`]: SQLCipher-exported, checked backups
+//!   with rotation, and restore that keeps the replaced database aside (`backup.rs`).
 //! - Reads return view types that the UI receives as they are (they derive `TS`).
 
+mod audit;
+mod backup;
 mod db;
 mod error;
 mod elections;
@@ -15,10 +20,17 @@ mod key;
 mod keychain;
 mod keyfile;
 mod meetings;
+mod minutes;
 mod membership;
 mod read;
+mod subgroups;
 mod write;
 
+pub use audit::{AuditBreak, AuditCheck};
+pub use backup::{
+    backup_due, rotation, BackupFile, BackupMade, Restored, VerifyReport, BACKUP_INTERVAL_HOURS, DEFAULT_BACKUP_FOLDER, KEEP_DAILY,
+    KEEP_WEEKLY,
+};
 pub use db::{DataPaths, KeySource, KeychainOutcome, Store, MIN_PASSPHRASE_LEN};
 pub use error::{Result, StoreError};
 pub use key::{DatabaseKey, Passphrase};
@@ -34,7 +46,16 @@ pub use meetings::{
     AgendaItemInput, AgendaItemView, MeetingDetail, MeetingInput, MeetingSummary, PaperFile, PaperView, Purpose, Recipient, SeriesInput,
 };
 pub use write::{GroupId, Writer};
+pub use subgroups::{
+    MeetingRef, PlaceInput, PlaceView, ReportBackInput, ReportBackView, ReportPaper, ReportPaperView, SubgroupDetail, SubgroupInput,
+    SubgroupSummary,
+};
 pub use elections::{
     method_str, rejection_str, ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationInput,
     NominationView, Outcome, ReturnedPaperInput, ReturnedPaperView, SeatRef, SerialState, SerialView,
+};
+pub use minutes::{
+    ActionInput, ActionStatus, ActionView, AttendanceInput, AttendanceView, Capacity, CorrectionView, DecisionInput, DecisionKind,
+    DecisionOutcome, DecisionView, ItemMinutes, MinutesView, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput,
+    StrikeDecisionView, ViewpointView, Volunteer, PROGRAMME_MANAGER,
 };

@@ -115,3 +115,22 @@ async fn serial_numbers_are_consecutive_and_each_used_once() {
     assert_eq!(store.latest_batch(group, election).await.unwrap(), vec![4]);
     store.close().await;
 }
+
+#[tokio::test]
+async fn s24_positions_have_no_place_for_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path()).await;
+    let columns = store.schema_columns().await.unwrap();
+    let of = |table: &str| columns.iter().filter(|(t, _)| t == table).map(|(_, c)| c.as_str()).collect::<Vec<_>>();
+    // Ids, dates, text and one yes/no flag: no count, share or percentage is asked for or stored (ToR §24).
+    assert_eq!(
+        of("positions"),
+        vec![
+            "id", "group_id", "title", "summary", "proposed_on", "outline_started_on", "divided", "public_decision", "public_reason",
+            "public_decided_by", "public_decided_on"
+        ]
+    );
+    assert_eq!(of("position_viewpoints"), vec!["id", "position_id", "viewpoint"]);
+    assert_eq!(of("position_volunteers"), vec!["position_id", "person_id", "volunteered_on"]);
+    store.close().await;
+}

@@ -7,8 +7,10 @@ mod documents;
 mod elections;
 mod groups;
 mod meetings;
+mod minutes;
 mod members;
 mod setup;
+mod subgroups;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -60,5 +62,35 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         elections::count_election,
         elections::declare_result,
         elections::cancel_election,
+        minutes::meeting_record,
+        minutes::save_attendance,
+        minutes::attendance_year,
+        minutes::decide_strike,
+        minutes::save_item_notes,
+        minutes::hold_in_private,
+        minutes::set_minute_taker,
+        minutes::approve_minutes,
+        minutes::add_correction,
+        minutes::add_action,
+        minutes::set_action_status,
+        minutes::decisions,
+        minutes::add_decision,
+        minutes::set_consensus_base,
+        minutes::add_position,
+        minutes::volunteer,
+        minutes::withdraw_volunteer,
+        minutes::start_outline,
+        minutes::add_viewpoint,
+        minutes::decide_public_position,
+        subgroups::subgroups,
+        subgroups::subgroup,
+        subgroups::save_subgroup,
+        subgroups::add_subgroup_place,
+        subgroups::end_subgroup_place,
+        subgroups::close_subgroup,
+        subgroups::request_report_back,
+        subgroups::record_report,
+        subgroups::move_report_back,
+        subgroups::withdraw_report_back,
     ]
 }

@@ -3,6 +3,29 @@
 // `ApiFailure` carrying `{kind, message, field?}`.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AddPlace,
+  CloseSubgroup,
+  EndPlace,
+  MoveReportBack,
+  RecordReport,
+  RequestReportBack,
+  SaveSubgroup,
+  SubgroupPage,
+  SubgroupsView,
+  ActionStatus,
+  ActionView,
+  AddAction,
+  AddDecision,
+  AddPosition,
+  AttendanceYear,
+  ConsensusBase,
+  DecideStrike,
+  DecisionsView,
+  HoldInPrivate,
+  MeetingRecord,
+  PublicDecision,
+  SaveAttendance,
+  SaveNotes,
   AddNomination,
   CreateElection,
   Declare,
@@ -130,6 +153,42 @@ export const api = {
   countElection: (groupId: number, electionId: number) => call<ElectionPage>('count_election', { groupId, electionId }),
   declareResult: (request: Declare) => call<ElectionPage>('declare_result', { request }),
   cancelElection: (groupId: number, electionId: number) => call<ElectionPage>('cancel_election', { groupId, electionId }),
+  meetingRecord: (groupId: number, meetingId: number) => call<MeetingRecord>('meeting_record', { groupId, meetingId }),
+  saveAttendance: (request: SaveAttendance) => call<MeetingRecord>('save_attendance', { request }),
+  attendanceYear: (groupId: number, year: number) => call<AttendanceYear>('attendance_year', { groupId, year }),
+  decideStrike: (request: DecideStrike) => call<AttendanceYear>('decide_strike', { request }),
+  saveItemNotes: (request: SaveNotes) => call<MeetingRecord>('save_item_notes', { request }),
+  holdInPrivate: (request: HoldInPrivate) => call<MeetingRecord>('hold_in_private', { request }),
+  setMinuteTaker: (groupId: number, meetingId: number, name: string) => call<MeetingRecord>('set_minute_taker', { groupId, meetingId, name }),
+  approveMinutes: (groupId: number, meetingId: number, atMeeting: number, note: string) =>
+    call<MeetingRecord>('approve_minutes', { groupId, meetingId, atMeeting, note }),
+  addCorrection: (groupId: number, meetingId: number, itemId: number | null, correction: string) =>
+    call<MeetingRecord>('add_correction', { groupId, meetingId, itemId, correction }),
+  addAction: (request: AddAction) => call<MeetingRecord>('add_action', { request }),
+  setActionStatus: (groupId: number, actionId: number, status: ActionStatus) =>
+    call<ActionView[]>('set_action_status', { groupId, actionId, status }),
+  decisions: (groupId: number) => call<DecisionsView>('decisions', { groupId }),
+  addDecision: (request: AddDecision) => call<DecisionsView>('add_decision', { request }),
+  setConsensusBase: (groupId: number, base: ConsensusBase) => call<DecisionsView>('set_consensus_base', { groupId, base }),
+  addPosition: (request: AddPosition) => call<DecisionsView>('add_position', { request }),
+  volunteer: (groupId: number, positionId: number, personId: number) => call<DecisionsView>('volunteer', { groupId, positionId, personId }),
+  withdrawVolunteer: (groupId: number, positionId: number, personId: number) =>
+    call<DecisionsView>('withdraw_volunteer', { groupId, positionId, personId }),
+  startOutline: (groupId: number, positionId: number) => call<DecisionsView>('start_outline', { groupId, positionId }),
+  addViewpoint: (groupId: number, positionId: number, viewpoint: string) =>
+    call<DecisionsView>('add_viewpoint', { groupId, positionId, viewpoint }),
+  decidePublicPosition: (request: PublicDecision) => call<DecisionsView>('decide_public_position', { request }),
+  subgroups: (groupId: number) => call<SubgroupsView>('subgroups', { groupId }),
+  subgroup: (groupId: number, subgroupId: number) => call<SubgroupPage>('subgroup', { groupId, subgroupId }),
+  saveSubgroup: (request: SaveSubgroup) => call<SubgroupPage>('save_subgroup', { request }),
+  addSubgroupPlace: (request: AddPlace) => call<SubgroupPage>('add_subgroup_place', { request }),
+  endSubgroupPlace: (request: EndPlace) => call<SubgroupPage>('end_subgroup_place', { request }),
+  closeSubgroup: (request: CloseSubgroup) => call<SubgroupPage>('close_subgroup', { request }),
+  requestReportBack: (request: RequestReportBack) => call<SubgroupPage>('request_report_back', { request }),
+  recordReport: (request: RecordReport) => call<SubgroupPage>('record_report', { request }),
+  moveReportBack: (request: MoveReportBack) => call<SubgroupPage>('move_report_back', { request }),
+  withdrawReportBack: (groupId: number, subgroupId: number, reportBackId: number) =>
+    call<SubgroupPage>('withdraw_report_back', { groupId, subgroupId, reportBackId }),
 };
 
 /** Turns a failure into the form's error list: `{field?, message}`. */

@@ -34,7 +34,11 @@ next_meeting: NextMeeting | null,
 /**
  * Elections in progress, each with its next step.
  */
-elections: Array<ElectionStep>, };
+elections: Array<ElectionStep>, 
+/**
+ * Open actions past their due date.
+ */
+overdue_actions: Array<ActionView>, };
 
 export type Status = { data_dir: string, database_file: string, key_file: string, encrypted: boolean, 
 /**
@@ -152,7 +156,7 @@ export type Severity = "breach" | "warning" | "notice";
 
 export type Subject = { kind: SubjectKind, id: number, name: string, };
 
-export type SubjectKind = "person" | "organisation" | "seat";
+export type SubjectKind = "person" | "organisation" | "seat" | "subgroup";
 
 export type MoveOutcome = { 
 /**
@@ -262,7 +266,7 @@ export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
 
-export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt";
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log";
 
 export type MeetingRow = { meeting: MeetingSummary, deadline: string, publication: Publication, };
 
@@ -535,3 +539,146 @@ export type TiePurpose = "exclusion" | "surplus-order" | "election";
 export type TieResolution = { "by": "earlier-stage", stage: number, } | { "by": "lot", among: Array<number>, };
 
 export type Votes = string;
+
+export type MeetingRecord = { meeting: MeetingSummary, attendance: Array<AttendanceLine>, attendance_recorded: boolean, strike_threshold: number, minutes: MinutesView, 
+/**
+ * Actions raised at this meeting.
+ */
+actions: Array<ActionView>, 
+/**
+ * Actions from earlier meetings still open: "matters arising".
+ */
+open_actions: Array<ActionView>, decisions: Array<DecisionView>, 
+/**
+ * The earlier meeting whose draft minutes this one can approve.
+ */
+previous_draft: MeetingSummary | null, 
+/**
+ * Everyone who can own an action: members and invitees.
+ */
+people: Array<PersonView>, consensus_base: ConsensusBase, consensus_percent: number, };
+
+export type AttendanceLine = { person_id: number, name: string, organisation: string | null, capacity: Capacity, presence: Presence | null, online: boolean, substitute: string, 
+/**
+ * Strikes this calendar year up to and including this meeting (members only, ToR §17).
+ */
+strikes: number, };
+
+export type SaveAttendance = { group_id: number, meeting_id: number, rows: Array<AttendanceInput>, };
+
+export type AttendanceYear = { year: number, threshold: number, meetings: Array<MeetingSummary>, rows: Array<AttendanceYearRow>, decisions: Array<StrikeDecisionView>, };
+
+export type AttendanceYearRow = { person_id: number, name: string, 
+/**
+ * Per meeting: what was recorded, or None (not a member then, or not recorded).
+ */
+marks: Array<AttendanceMark | null>, strikes: number, 
+/**
+ * At or over the threshold with no decision covering it: the Chair, Vice-Chair and
+ * programme manager must decide (ToR §17).
+ */
+needs_decision: boolean, };
+
+export type AttendanceMark = { presence: Presence, online: boolean, };
+
+export type DecideStrike = { group_id: number, input: StrikeDecisionInput, };
+
+export type SaveNotes = { group_id: number, meeting_id: number, item_id: number, notes: string, };
+
+export type HoldInPrivate = { group_id: number, meeting_id: number, item_id: number, requested_by: string, 
+/**
+ * The Chair agreed (ToR §21); without it the item cannot be saved as private.
+ */
+chair_agreed: boolean, };
+
+export type AddAction = { group_id: number, input: ActionInput, };
+
+export type AddDecision = { group_id: number, input: DecisionInput, };
+
+export type DecisionsView = { decisions: Array<DecisionView>, positions: Array<PositionLine>, consensus_base: ConsensusBase, consensus_percent: number, volunteers_needed: number, people: Array<PersonView>, actions: Array<ActionView>, };
+
+export type PositionLine = { position: PositionView, 
+/**
+ * Whether the outline may start, and if not how many more volunteers are needed (ToR §23).
+ */
+outline_may_start: boolean, gate: string, };
+
+export type AddPosition = { group_id: number, input: PositionInput, };
+
+export type PublicDecision = { group_id: number, position_id: number, divided: boolean, decision: PublicPosition | null, reason: string, decided_by: string, };
+
+export type Presence = "present" | "apologies" | "absent";
+
+export type Discretion = "eject" | "retain";
+
+export type Consensus = { in_favour: number, base: number, threshold_percent: number, met: boolean, 
+/**
+ * "8 of 10 members of the group in favour (80%): the 80% threshold is met (ToR §22)."
+ */
+sentence: string, };
+
+export type ConsensusBase = "members" | "present";
+
+export type ActionInput = { meeting_id: number, agenda_item_id: number | null, description: string, 
+/**
+ * A member or an invitee.
+ */
+owner_id: number, due_on: string, };
+
+export type ActionStatus = "open" | "done" | "dropped";
+
+export type ActionView = { id: number, meeting_id: number, meeting_title: string, meeting_starts_at: string, agenda_item_id: number | null, item_title: string | null, description: string, owner_id: number, owner: string, due_on: string, status: ActionStatus, closed_on: string | null, };
+
+export type AttendanceInput = { person_id: number, capacity: Capacity, presence: Presence, online: boolean, 
+/**
+ * Who attended in a member's place; it does not clear the absence (ToR §17).
+ */
+substitute: string, };
+
+export type Capacity = "member" | "invitee" | "observer";
+
+export type CorrectionView = { id: number, item_id: number | null, correction: string, recorded_on: string, };
+
+export type DecisionInput = { meeting_id: number | null, agenda_item_id: number | null, decided_on: string, kind: DecisionKind, text: string, 
+/**
+ * For commissioning with member funds (ToR §22): how many were in favour, of how many.
+ */
+in_favour: number | null, base: number | null, outcome: DecisionOutcome, };
+
+export type DecisionKind = "general" | "commission_funds" | "position" | "membership";
+
+export type DecisionOutcome = "carried" | "not_carried" | "noted";
+
+export type DecisionView = { id: number, meeting_id: number | null, meeting_title: string | null, agenda_item_id: number | null, decided_on: string, kind: DecisionKind, text: string, 
+/**
+ * The §22 check, for a decision on member funds.
+ */
+consensus: Consensus | null, outcome: DecisionOutcome, };
+
+export type ItemMinutes = { item_id: number, position: number, title: string, 
+/**
+ * None when the item was held in private: it has no notes.
+ */
+notes: string | null, private: PrivateSession | null, };
+
+export type MinutesView = { meeting_id: number, minute_taker: string, approved_on: string | null, approved_at_meeting: number | null, approval_note: string, items: Array<ItemMinutes>, corrections: Array<CorrectionView>, };
+
+export type PositionInput = { title: string, summary: string, proposed_on: string, };
+
+export type PositionView = { id: number, title: string, summary: string, proposed_on: string, outline_started_on: string | null, volunteers: Array<Volunteer>, viewpoints: Array<ViewpointView>, divided: boolean, public_decision: PublicPosition | null, public_reason: string, public_decided_by: string, public_decided_on: string | null, };
+
+export type PrivateSession = { requested_by: string, };
+
+export type PublicPosition = "take" | "not_take";
+
+export type StrikeDecisionInput = { person_id: number, year: number, decision: Discretion, reason: string, decided_on: string, 
+/**
+ * The Chair, Vice-Chair and programme manager who decided (ToR §17).
+ */
+decided_by: string, };
+
+export type StrikeDecisionView = { id: number, person_id: number, name: string, year: number, strikes: number, decision: Discretion, reason: string, decided_on: string, decided_by: string, };
+
+export type ViewpointView = { id: number, viewpoint: string, };
+
+export type Volunteer = { person_id: number, name: string, volunteered_on: string, };

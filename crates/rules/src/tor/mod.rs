@@ -9,7 +9,9 @@ pub mod s12_supplier_members;
 pub mod s13_sme;
 pub mod s14_terms_and_companies;
 pub mod s15_employer_change;
+pub mod s17_attendance;
 pub mod s18_subgroups;
+pub mod s21_s24_decisions;
 
 #[cfg(test)]
 pub(crate) mod fixture;
