@@ -57,6 +57,7 @@ impl From<StoreError> for ApiError {
         let kind = match &error {
             StoreError::Invalid { field, .. } => return ApiError::invalid(field, message),
             StoreError::PassphraseTooShort { .. } => return ApiError::invalid("recovery_passphrase", message),
+            StoreError::BackupRefused { .. } => return ApiError::invalid("backup", message),
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::NoDatabase { .. } => ErrorKind::NoDatabase,
             StoreError::AlreadyExists { .. } => ErrorKind::AlreadyExists,

@@ -6,6 +6,7 @@
 //! so a plain SQLite file is never opened; statement logging is off so the key
 //! pragma can never reach a log.
 
+use crate::audit::AuditKey;
 use crate::error::{sqlite_code, Result, StoreError};
 use crate::key::{DatabaseKey, Passphrase};
 use crate::keychain::{Keychain, KeychainError};
@@ -19,7 +20,7 @@ use std::sync::Arc;
 /// The shortest recovery passphrase accepted.
 pub const MIN_PASSPHRASE_LEN: usize = 12;
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 
 /// Where a data folder keeps its files.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +65,20 @@ pub struct Store {
     paths: DataPaths,
     database_id: String,
     pub(crate) actor: String,
+    pub(crate) secrets: Arc<Secrets>,
+}
+
+/// The key material an open store keeps: the database key, to write and check
+/// backups, and the audit chain's key derived from it. Redacted, wiped on drop.
+pub(crate) struct Secrets {
+    pub(crate) key: DatabaseKey,
+    pub(crate) audit: AuditKey,
+}
+
+impl std::fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secrets(redacted)")
+    }
 }
 
 impl Store {
@@ -109,23 +124,7 @@ impl Store {
     /// never touches the keychain.
     pub async fn open(paths: &DataPaths, source: KeySource) -> Result<Store> {
         let key_file = preflight(paths)?;
-        let key = match source {
-            KeySource::Passphrase(passphrase) => unwrap_key(paths, &key_file, passphrase).await?,
-            KeySource::Keychain(keychain) => {
-                let id = key_file.database_id.clone();
-                let found = tokio::task::spawn_blocking(move || keychain.get(&id))
-                    .await
-                    .map_err(|e| StoreError::KeychainUnavailable { reason: e.to_string() })?;
-                match found {
-                    Ok(Some(key)) if key_file.matches(&key) => key,
-                    Ok(Some(_)) | Err(KeychainError::Damaged) => {
-                        return Err(StoreError::KeychainKeyMismatch { path: paths.dir.clone() });
-                    }
-                    Ok(None) => return Err(StoreError::KeychainEntryMissing { path: paths.dir.clone() }),
-                    Err(KeychainError::Unavailable(reason)) => return Err(StoreError::KeychainUnavailable { reason }),
-                }
-            }
-        };
+        let key = key_for(paths, &key_file, source).await?;
         Self::connect(paths, &key, &key_file.database_id, false).await
     }
 
@@ -143,7 +142,7 @@ impl Store {
         Ok((store, outcome))
     }
 
-    async fn connect(paths: &DataPaths, key: &DatabaseKey, database_id: &str, create: bool) -> Result<Store> {
+    pub(crate) async fn connect(paths: &DataPaths, key: &DatabaseKey, database_id: &str, create: bool) -> Result<Store> {
         let options = SqliteConnectOptions::new()
             .filename(&paths.database)
             .create_if_missing(create)
@@ -175,6 +174,11 @@ impl Store {
             return Err(StoreError::EncryptionMissing);
         }
 
+        // An existing database about to be upgraded is backed up first, as it is.
+        if let Err(error) = crate::backup::before_migrations(&pool, &MIGRATOR, paths, key).await {
+            pool.close().await;
+            return Err(error);
+        }
         if let Err(error) = MIGRATOR.run(&pool).await {
             pool.close().await;
             return Err(match error {
@@ -185,7 +189,8 @@ impl Store {
             });
         }
 
-        Ok(Store { pool, paths: paths.clone(), database_id: database_id.to_owned(), actor: os_user() })
+        let secrets = Arc::new(Secrets { key: key.clone(), audit: AuditKey::derive(key) });
+        Ok(Store { pool, paths: paths.clone(), database_id: database_id.to_owned(), actor: os_user(), secrets })
     }
 
     pub fn paths(&self) -> &DataPaths {
@@ -206,6 +211,27 @@ impl Store {
     }
 }
 
+/// The database key from `source`, checked against the key file.
+pub(crate) async fn key_for(paths: &DataPaths, key_file: &KeyFile, source: KeySource) -> Result<DatabaseKey> {
+    Ok(match source {
+        KeySource::Passphrase(passphrase) => unwrap_key(paths, key_file, passphrase).await?,
+        KeySource::Keychain(keychain) => {
+            let id = key_file.database_id.clone();
+            let found = tokio::task::spawn_blocking(move || keychain.get(&id))
+                .await
+                .map_err(|e| StoreError::KeychainUnavailable { reason: e.to_string() })?;
+            match found {
+                Ok(Some(key)) if key_file.matches(&key) => key,
+                Ok(Some(_)) | Err(KeychainError::Damaged) => {
+                    return Err(StoreError::KeychainKeyMismatch { path: paths.dir.clone() });
+                }
+                Ok(None) => return Err(StoreError::KeychainEntryMissing { path: paths.dir.clone() }),
+                Err(KeychainError::Unavailable(reason)) => return Err(StoreError::KeychainUnavailable { reason }),
+            }
+        }
+    })
+}
+
 async fn save_to_keychain(keychain: Arc<dyn Keychain>, database_id: String, key: DatabaseKey) -> KeychainOutcome {
     match tokio::task::spawn_blocking(move || keychain.set(&database_id, &key)).await {
         Ok(Ok(())) => KeychainOutcome::Saved,
@@ -216,7 +242,7 @@ async fn save_to_keychain(keychain: Arc<dyn Keychain>, database_id: String, key:
 
 /// The checks before any key is looked for: the database is there, its folder is
 /// writable, it is not a plain SQLite file, and its key file can be read.
-fn preflight(paths: &DataPaths) -> Result<KeyFile> {
+pub(crate) fn preflight(paths: &DataPaths) -> Result<KeyFile> {
     if !paths.database.exists() {
         return Err(StoreError::NoDatabase { path: paths.dir.clone() });
     }
@@ -239,7 +265,7 @@ async fn unwrap_key(paths: &DataPaths, key_file: &KeyFile, passphrase: Passphras
     })
 }
 
-fn read_key_file(paths: &DataPaths) -> Result<KeyFile> {
+pub(crate) fn read_key_file(paths: &DataPaths) -> Result<KeyFile> {
     if !paths.key_file.exists() {
         return Err(StoreError::KeyFileMissing { path: paths.key_file.clone() });
     }
@@ -252,7 +278,7 @@ fn read_key_file(paths: &DataPaths) -> Result<KeyFile> {
     })
 }
 
-fn connect_error(paths: &DataPaths, error: &sqlx::Error) -> StoreError {
+pub(crate) fn connect_error(paths: &DataPaths, error: &sqlx::Error) -> StoreError {
     match sqlite_code(error) {
         // SQLITE_NOTADB and SQLITE_CORRUPT. The key was checked against the key file
         // before connecting, so here it is the file that is at fault.
@@ -267,7 +293,7 @@ fn connect_error(paths: &DataPaths, error: &sqlx::Error) -> StoreError {
 /// Makes sure the folder exists (when creating) and can be written to: SQLite in WAL
 /// mode writes beside the database even to read, so a read-only folder is an error
 /// of its own rather than a confusing one later.
-fn prepare_folder(dir: &Path, create: bool) -> Result<()> {
+pub(crate) fn prepare_folder(dir: &Path, create: bool) -> Result<()> {
     if create {
         std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, e))?;
     }
@@ -278,7 +304,7 @@ fn prepare_folder(dir: &Path, create: bool) -> Result<()> {
         .map_err(|e| folder_error(dir, e))
 }
 
-fn folder_error(dir: &Path, error: std::io::Error) -> StoreError {
+pub(crate) fn folder_error(dir: &Path, error: std::io::Error) -> StoreError {
     use std::io::ErrorKind;
     match error.kind() {
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
@@ -290,7 +316,7 @@ fn folder_error(dir: &Path, error: std::io::Error) -> StoreError {
 }
 
 /// Refuses plain SQLite files, and files too short to be a database at all.
-fn check_header(database: &Path) -> Result<()> {
+pub(crate) fn check_header(database: &Path) -> Result<()> {
     let mut header = [0u8; 16];
     let mut file = std::fs::File::open(database)?;
     let read = file.read(&mut header)?;

@@ -53,6 +53,9 @@ pub enum StoreError {
     #[error("{what} was not found.")]
     NotFound { what: String },
 
+    #[error("{path} cannot be restored: {reason}. Nothing was changed.")]
+    BackupRefused { path: PathBuf, reason: String },
+
     #[error("The disk is full; the change was not saved. Free some space and try again.")]
     DiskFull,
 

@@ -37,6 +37,12 @@ impl DatabaseKey {
         Zeroizing::new(hex::encode(self.0))
     }
 
+    /// The raw key as SQLCipher's key text, `x'…'`: bound as the KEY of an
+    /// `ATTACH`, so the key is never part of any SQL text.
+    pub(crate) fn raw_key_text(&self) -> Zeroizing<String> {
+        Zeroizing::new(format!("x'{}'", hex::encode_upper(self.0)))
+    }
+
     /// The value of `PRAGMA key` for a raw key: `"x'…'"`, so SQLCipher skips its
     /// per-connection key derivation (the key is already random).
     pub(crate) fn pragma_value(&self) -> Zeroizing<String> {

@@ -2,12 +2,15 @@
 //! records each change in the audit log. Dropping a writer without `commit`
 //! rolls everything back, so a multi-step change lands whole or not at all.
 
+use crate::audit::{self, AuditRow};
+use crate::db::Secrets;
 use crate::error::{Result, StoreError};
 use crate::Store;
 use secretariat_rules::text::{single_line, TextError};
 use secretariat_rules::{SeatKind, Template};
 use serde_json::json;
 use sqlx::{Sqlite, Transaction};
+use std::sync::Arc;
 
 pub type GroupId = i64;
 
@@ -16,6 +19,7 @@ pub type GroupId = i64;
 pub struct Writer {
     tx: Transaction<'static, Sqlite>,
     actor: String,
+    secrets: Arc<Secrets>,
 }
 
 fn invalid(field: &'static str) -> impl Fn(TextError) -> StoreError {
@@ -27,7 +31,7 @@ impl Store {
     /// once (waiting for it under the busy timeout), so a writer never fails half-way
     /// because another connection wrote after it had started reading.
     pub async fn begin(&self) -> Result<Writer> {
-        Ok(Writer { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, actor: self.actor.clone() })
+        Ok(Writer { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, actor: self.actor.clone(), secrets: self.secrets.clone() })
     }
 }
 
@@ -46,7 +50,8 @@ impl Writer {
         &mut self.tx
     }
 
-    /// Records one change in the audit log, in this transaction.
+    /// Records one change in the audit log, in this transaction, chained to the
+    /// row before it (see `audit.rs`).
     pub(crate) async fn audit(
         &mut self,
         group_id: Option<GroupId>,
@@ -55,17 +60,49 @@ impl Writer {
         action: &str,
         change: serde_json::Value,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO audit_log (group_id, at, actor, entity, entity_id, action, change) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .bind(group_id)
-            .bind(chrono::Utc::now().to_rfc3339())
-            .bind(&self.actor)
-            .bind(entity)
-            .bind(entity_id)
-            .bind(action)
-            .bind(change.to_string())
-            .execute(&mut *self.tx)
-            .await?;
-        Ok(())
+        self.audit_at(chrono::Utc::now(), group_id, entity, Some(entity_id), action, change).await
+    }
+
+    /// [`Writer::audit`] at a given instant, and for changes that concern no one
+    /// record (`entity_id` `None`): an app setting, say.
+    pub(crate) async fn audit_at(
+        &mut self,
+        at: chrono::DateTime<chrono::Utc>,
+        group_id: Option<GroupId>,
+        entity: &str,
+        entity_id: Option<i64>,
+        action: &str,
+        change: serde_json::Value,
+    ) -> Result<()> {
+        let row = AuditRow {
+            seq: 0, // numbered by `append`
+            group_id,
+            at: at.to_rfc3339(),
+            actor: self.actor.clone(),
+            entity: entity.to_owned(),
+            entity_id,
+            action: action.to_owned(),
+            change: change.to_string(),
+            mac: None,
+        };
+        audit::append(&mut self.tx, &self.secrets.audit, row).await
+    }
+
+    /// Sets (or with `None` clears) one of the app's own settings, audited.
+    pub(crate) async fn set_app_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
+        match value {
+            Some(value) => {
+                sqlx::query("INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                    .bind(key)
+                    .bind(value)
+                    .execute(&mut *self.tx)
+                    .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM app_settings WHERE key = ?").bind(key).execute(&mut *self.tx).await?;
+            }
+        }
+        self.audit_at(chrono::Utc::now(), None, "app_setting", None, "set", json!({ key: value })).await
     }
 
     /// Creates a group with its template's settings and seats.
