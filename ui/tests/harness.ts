@@ -80,6 +80,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
     next_meeting: null,
     elections: [],
     overdue_actions: [],
+    report_backs: [],
   };
 }
 

@@ -38,7 +38,11 @@ elections: Array<ElectionStep>,
 /**
  * Open actions past their due date.
  */
-overdue_actions: Array<ActionView>, };
+overdue_actions: Array<ActionView>, 
+/**
+ * Sub-group report-backs overdue or due at the next meeting (ToR §18).
+ */
+report_backs: Array<ReportBackDue>, };
 
 export type Status = { data_dir: string, database_file: string, key_file: string, encrypted: boolean, 
 /**
@@ -266,7 +270,7 @@ export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
 
-export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log";
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster";
 
 export type MeetingRow = { meeting: MeetingSummary, deadline: string, publication: Publication, };
 
@@ -682,3 +686,165 @@ export type StrikeDecisionView = { id: number, person_id: number, name: string, 
 export type ViewpointView = { id: number, viewpoint: string, };
 
 export type Volunteer = { person_id: number, name: string, volunteered_on: string, };
+
+export type SubgroupsView = { today: string, subgroups: Array<SubgroupSummary>, 
+/**
+ * Report-backs still awaited, from every sub-group, soonest due first.
+ */
+awaited: Array<ReportBackRow>, 
+/**
+ * For a new sub-group's lead.
+ */
+members: Array<MemberChoice>, 
+/**
+ * Every meeting, for "decided at".
+ */
+meetings: Array<MeetingRef>, };
+
+export type SubgroupPage = { today: string, detail: SubgroupDetail, 
+/**
+ * Every report-back requested of it, by the date it is due.
+ */
+report_backs: Array<ReportBackRow>, 
+/**
+ * What ToR §18 finds about it today.
+ */
+findings: Array<Finding>, 
+/**
+ * Members of the working group today: who may lead or join.
+ */
+members: Array<MemberChoice>, 
+/**
+ * Everyone in the register, to invite someone already recorded.
+ */
+people: Array<PersonView>, organisations: Array<OrganisationView>, 
+/**
+ * Every meeting, to request a report at one and make it due at another.
+ */
+meetings: Array<MeetingRef>, paper_limit_mb: number, };
+
+export type MemberChoice = { person_id: number, name: string, organisation: string | null, seat: string, };
+
+export type ReportBackRow = { report_back: ReportBackView, state: ReportBackState, };
+
+export type ReportBackDue = { id: number, subgroup_id: number, subgroup: string, topic: string, due_meeting_id: number, due_on: string, overdue: boolean, };
+
+export type SaveSubgroup = { group_id: number, 
+/**
+ * None to create one.
+ */
+id: number | null, input: SubgroupInput, 
+/**
+ * When creating: its lead from the start date, a member of the working group (ToR §18).
+ */
+lead_id: number | null, };
+
+export type AddPlace = { group_id: number, subgroup_id: number, place: Place, person_id: number | null, new_name: string, new_email: string, new_job_title: string, 
+/**
+ * Their employer: one in the register, or a new organisation's name.
+ */
+organisation_id: number | null, new_organisation: string, expertise: Array<Expertise>, expertise_note: string, from: string, };
+
+export type EndPlace = { group_id: number, subgroup_id: number, place_id: number, 
+/**
+ * Their last day.
+ */
+on: string, };
+
+export type CloseSubgroup = { group_id: number, subgroup_id: number, on: string, reason: string, };
+
+export type RequestReportBack = { group_id: number, subgroup_id: number, input: ReportBackInput, };
+
+export type RecordReport = { group_id: number, subgroup_id: number, report_back_id: number, received_on: string, report: string, 
+/**
+ * The paper's title in the pack; empty for one made from the file's name.
+ */
+paper_title: string, file_name: string | null, data_base64: string | null, };
+
+export type MoveReportBack = { group_id: number, subgroup_id: number, report_back_id: number, due_meeting_id: number, };
+
+export type SubgroupInput = { name: string, 
+/**
+ * What the group asked it to do.
+ */
+remit: string, start: string, 
+/**
+ * The decision that created it (ToR §18), where one is in the register.
+ */
+decision_id: number | null, 
+/**
+ * The meeting whose minutes record its creation, where there is one.
+ */
+meeting_id: number | null, 
+/**
+ * The decision or minute in words, e.g. "Minute 5.2, 9 Dec 2025".
+ */
+created_by: string, };
+
+export type SubgroupSummary = { id: number, name: string, remit: string, start: string, closed_on: string | null, closed_reason: string | null, lead_id: number | null, lead: string | null, 
+/**
+ * Members of the working group taking part, the lead aside.
+ */
+members: number, invitees: number, 
+/**
+ * Report-backs requested and neither received nor withdrawn.
+ */
+pending_report_backs: number, 
+/**
+ * The date of the meeting the earliest of those is due at.
+ */
+next_due: string | null, };
+
+export type SubgroupDetail = { id: number, input: SubgroupInput, 
+/**
+ * The linked decision in words, where there is one.
+ */
+decision: string | null, meeting: MeetingRef | null, closed_on: string | null, closed_reason: string | null, 
+/**
+ * Current places first (lead, members, invited individuals), then past ones, newest first.
+ */
+places: Array<PlaceView>, };
+
+export type PlaceView = { id: number, person_id: number, name: string, email: string, job_title: string, 
+/**
+ * Their employer on the day asked about.
+ */
+organisation: string | null, place: Place, expertise: Array<Expertise>, expertise_note: string, from: string, to: string | null, };
+
+export type ReportBackInput = { 
+/**
+ * What the group asked the sub-group to report on.
+ */
+topic: string, requested_on: string, 
+/**
+ * The meeting at which the group asked, where it was at one.
+ */
+requested_at_meeting_id: number | null, 
+/**
+ * The meeting the report is due at: it appears on that meeting's agenda.
+ */
+due_meeting_id: number, };
+
+export type ReportBackView = { id: number, subgroup_id: number, subgroup: string, topic: string, requested_on: string, requested_at: MeetingRef | null, due: MeetingRef, 
+/**
+ * Its item on the due meeting's agenda, unless someone removed it.
+ */
+agenda_item_id: number | null, received_on: string | null, report: string, paper: ReportPaperView | null, withdrawn_on: string | null, 
+/**
+ * The sub-group's lead today, who presents it.
+ */
+lead: string | null, };
+
+export type ReportPaperView = { id: number, title: string, file_name: string, pages: number, version: number, 
+/**
+ * Added after the due meeting's pack was published.
+ */
+supplement: boolean, };
+
+export type MeetingRef = { id: number, title: string, starts_at: string, };
+
+export type Expertise = "data" | "architecture" | "integration" | "api" | "other";
+
+export type Place = "lead" | "member" | "invitee";
+
+export type ReportBackState = "due" | "overdue" | "received" | "withdrawn";
