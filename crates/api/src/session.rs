@@ -78,23 +78,26 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 #[derive(Debug)]
 pub struct Session {
-    config: SessionConfig,
-    paths: DataPaths,
-    store: Mutex<Option<Store>>,
+    pub(crate) config: SessionConfig,
+    pub(crate) paths: DataPaths,
+    pub(crate) store: Mutex<Option<Store>>,
     /// The typesetter with its fonts, set up on first use.
     documents: std::sync::OnceLock<Arc<Documents>>,
+    /// Scheduled backups and the file chosen for a restore (`backups.rs`).
+    pub(crate) backups: crate::backups::BackupState,
 }
 
 impl Session {
     pub fn new(config: SessionConfig) -> Self {
         let paths = DataPaths::new(&config.data_dir);
-        Self { config, paths, store: Mutex::new(None), documents: std::sync::OnceLock::new() }
+        Self { config, paths, store: Mutex::new(None), documents: std::sync::OnceLock::new(), backups: Default::default() }
     }
 
     /// Closes the database, waiting until every connection has shut down. Call it
     /// before the process exits: a connection thread still closing while the
     /// process tears down SQLCipher's crypto library can crash the exit.
     pub async fn close(&self) {
+        self.backups.settle().await;
         if let Some(store) = self.store.lock().await.take() {
             store.close().await;
         }
@@ -128,6 +131,7 @@ impl Session {
         };
         let store = Store::open(&self.paths, source).await?;
         *slot = Some(store.clone());
+        self.opened(&store);
         Ok(store)
     }
 
@@ -214,7 +218,8 @@ impl Session {
         if let KeychainOutcome::NotSaved(reason) = outcome {
             tracing::warn!(%reason, "recovered, but the key could not be put back in the keychain");
         }
-        *self.store.lock().await = Some(store);
+        *self.store.lock().await = Some(store.clone());
+        self.opened(&store);
         Ok(self.app_state().await)
     }
 
@@ -541,6 +546,7 @@ impl Session {
             | DocumentKind::ElectionResult
             | DocumentKind::ElectionBlt => unreachable!("election documents are made above"),
             DocumentKind::SubgroupRoster => unreachable!("sub-group documents are made above"),
+            DocumentKind::RecoverySheet => self.recovery_sheet().await?,
         })
     }
 

@@ -304,6 +304,8 @@ pub enum DocumentKind {
     ActionLog,
     /// A sub-group's roster: remit, lead, members, invited individuals, report-backs (PDF, ToR §18).
     SubgroupRoster,
+    /// What the recovery passphrase is for, where the database, key file and backups are, and how to restore (PDF).
+    RecoverySheet,
 }
 
 impl DocumentKind {

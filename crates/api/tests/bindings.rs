@@ -44,6 +44,8 @@ use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
 use secretariat_store::{
     MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary,
 };
+use secretariat_api::backups::{BackupCheck, BackupRow, BackupsView, SetBackupFolder};
+use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
 use ts_rs::{Config, TS};
 
 fn generate() -> String {
@@ -220,6 +222,16 @@ fn generate() -> String {
         Expertise::decl(&cfg),
         Place::decl(&cfg),
         ReportBackState::decl(&cfg),
+        BackupsView::decl(&cfg),
+        BackupRow::decl(&cfg),
+        BackupFile::decl(&cfg),
+        BackupMade::decl(&cfg),
+        BackupCheck::decl(&cfg),
+        SetBackupFolder::decl(&cfg),
+        Restored::decl(&cfg),
+        VerifyReport::decl(&cfg),
+        AuditCheck::decl(&cfg),
+        AuditBreak::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\

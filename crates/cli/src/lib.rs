@@ -35,7 +35,7 @@ pub enum Command {
     ///
     /// On first use the recovery passphrase is read from SECRETARIAT_PASSPHRASE.
     Init(InitArgs),
-    /// Load a fictional demo group: 12 members, an invitee, a year of meetings, a past election and one open.
+    /// Load a fictional demo group: 12 members, an invitee, a year of meetings, a past election and one open, two sub-groups.
     Demo(JsonFlag),
     /// Show the data folder, that the database is encrypted, and each group's seats.
     Status(JsonFlag),
@@ -99,6 +99,57 @@ pub enum Command {
     /// Ties that the rules cannot break are decided by lot: a pseudo-random draw from
     /// --seed, so the same file and seed always give the same count.
     Tally(TallyArgs),
+    /// Back the database up: into the backup folder (keeping 7 daily and 4 weekly), or to a file with -o.
+    ///
+    /// Made with SQLCipher's export and checked before it is named; encrypted with the
+    /// database's key, so the key file and recovery passphrase open it anywhere.
+    Backup(BackupArgs),
+    /// List the backups in the backup folder, or change the folder.
+    Backups(BackupsArgs),
+    /// Restore a backup: it is checked first, and the database in use is kept aside, never deleted.
+    Restore(RestoreArgs),
+    /// Check the database: SQLite's and SQLCipher's integrity checks and the audit log's chain.
+    ///
+    /// Exit status: 0 when all is well; 1, naming the first problem, otherwise.
+    Verify(JsonFlag),
+    /// Write the recovery sheet to print: what the passphrase is for, where everything is, how to restore (PDF).
+    RecoverySheet(RecoverySheetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Write the backup to this file instead (outside the folder's rotation)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupsArgs {
+    /// Keep backups in this folder from now on (a full path)
+    #[arg(long, value_name = "DIR", conflicts_with = "default_folder")]
+    pub set_folder: Option<PathBuf>,
+    /// Keep backups in the data folder's `backups` folder again
+    #[arg(long)]
+    pub default_folder: bool,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RecoverySheetArgs {
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -568,7 +619,97 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
             Ok(0)
         }
+        Command::Backup(args) => backup(session, args, out).await.map(|()| 0),
+        Command::Backups(args) => backups(session, args, out).await.map(|()| 0),
+        Command::Restore(args) => {
+            let restored = session.restore(&args.file).await?;
+            writeln!(out, "Restored {}.", restored.restored_from).map_err(io_error)?;
+            if let Some(aside) = restored.set_aside {
+                writeln!(out, "The database that was in use is kept as {aside}.").map_err(io_error)?;
+            }
+            Ok(0)
+        }
+        Command::Verify(flag) => verify(session, flag.json, out).await,
+        Command::RecoverySheet(args) => {
+            let made = session.recovery_sheet().await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote {} ({} KB). Print it and keep it with the recovery passphrase.", args.output.display(), made.bytes.len().div_ceil(1024))
+                .map_err(io_error)?;
+            Ok(0)
+        }
         other => run_setup(session, other, out).await.map(|()| 0),
+    }
+}
+
+async fn backup(session: &Session, args: BackupArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    if let Some(file) = args.output {
+        session.back_up_to(&file).await?;
+        if args.json {
+            return print_json(out, &serde_json::json!({ "path": file }));
+        }
+        return writeln!(out, "Backed up to {} (checked).", file.display()).map_err(io_error);
+    }
+    let made = session.back_up_now().await?;
+    if args.json {
+        return print_json(out, &made);
+    }
+    let mut text = format!("Backed up to {} ({} KB, checked).\n", made.backup.path, made.backup.bytes.div_ceil(1024));
+    if !made.removed.is_empty() {
+        text.push_str(&format!("Rotation removed {}.\n", made.removed.join(", ")));
+    }
+    out.write_all(text.as_bytes()).map_err(io_error)
+}
+
+async fn backups(session: &Session, args: BackupsArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    let view = if args.set_folder.is_some() || args.default_folder {
+        let folder = args.set_folder.map(|f| f.display().to_string());
+        session.set_backup_folder(secretariat_api::backups::SetBackupFolder { folder }).await?
+    } else {
+        session.backups().await?
+    };
+    if args.json {
+        return print_json(out, &view);
+    }
+    let mut text = format!("Backup folder: {}{}\n", view.folder, if view.default_folder { " (the default)" } else { "" });
+    for row in &view.backups {
+        text.push_str(&format!(
+            "  {}  {}  {:>6} KB{}\n",
+            row.made_local.format("%Y-%m-%d %H:%M"),
+            row.file.name,
+            row.file.bytes.div_ceil(1024),
+            if row.file.before_migration { "  (before an upgrade)" } else { "" }
+        ));
+    }
+    if view.backups.is_empty() {
+        text.push_str("  No backups yet: `secretariat backup` makes one.\n");
+    }
+    out.write_all(text.as_bytes()).map_err(io_error)
+}
+
+/// Prints what `verify` found; a problem is also the command's error, so it exits 1 naming it.
+async fn verify(session: &Session, json: bool, out: &mut dyn Write) -> Result<i32, ApiError> {
+    let report = session.verify().await?;
+    if json {
+        print_json(out, &report)?;
+    } else {
+        let line = |problems: &[String]| if problems.is_empty() { "ok".to_owned() } else { format!("{} problem(s): {}", problems.len(), problems[0]) };
+        let audit = &report.audit;
+        let chain = match &audit.first_broken {
+            None => "chain intact".to_owned(),
+            Some(b) => format!("BROKEN at row {}: {}", b.seq, b.reason),
+        };
+        let legacy = if audit.legacy_rows > 0 { format!(" ({} from before the chain, not checked)", audit.legacy_rows) } else { String::new() };
+        let text = format!(
+            "Integrity check:   {}\nEncrypted pages:   {}\nAudit log:         {} rows{legacy}, {chain}\n",
+            line(&report.integrity_problems),
+            line(&report.cipher_problems),
+            audit.rows,
+        );
+        out.write_all(text.as_bytes()).map_err(io_error)?;
+    }
+    match report.first_problem() {
+        None => Ok(0),
+        Some(problem) => Err(ApiError::new(ErrorKind::Internal, problem)),
     }
 }
 

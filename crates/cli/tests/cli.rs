@@ -305,3 +305,73 @@ async fn subgroups_lists_the_demo_s_subgroups_and_writes_a_roster() {
     assert!(unknown.contains("`secretariat subgroups` lists them"), "{unknown}");
     s.close().await;
 }
+
+async fn run_full(session: &Session, args: &[&str]) -> (Result<i32, String>, String) {
+    let invocation = parse(std::iter::once("secretariat").chain(args.iter().copied())).unwrap();
+    let mut out = Vec::new();
+    let result = run(session, invocation.command.unwrap(), &mut out).await.map_err(|e| e.message);
+    (result, String::from_utf8(out).unwrap())
+}
+
+#[tokio::test]
+async fn backup_restore_and_verify_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap();
+
+    let out = run_args(&s, &["backup"]).await.unwrap();
+    assert!(out.starts_with(&format!("Backed up to {}", dir.path().join("backups").join("secretariat-").display())), "{out}");
+    let listed = run_args(&s, &["backups"]).await.unwrap();
+    assert!(listed.contains("(the default)") && listed.contains(".db"), "{listed}");
+    let file = dir.path().join("copy.db");
+    let out = run_args(&s, &["backup", "-o", file.to_str().unwrap()]).await.unwrap();
+    assert_eq!(out, format!("Backed up to {} (checked).\n", file.display()));
+
+    run_args(&s, &["init", "--group", "Made After The Backup"]).await.unwrap();
+    let out = run_args(&s, &["restore", file.to_str().unwrap()]).await.unwrap();
+    assert!(out.starts_with(&format!("Restored {}.\nThe database that was in use is kept as ", file.display())), "{out}");
+    let status = run_args(&s, &["status"]).await.unwrap();
+    assert!(status.contains("Interop WG") && !status.contains("Made After The Backup"), "{status}");
+
+    let (code, out) = run_full(&s, &["verify"]).await;
+    assert_eq!(code, Ok(0), "{out}");
+    assert!(out.contains("Integrity check:   ok") && out.contains("Encrypted pages:   ok") && out.contains("chain intact"), "{out}");
+
+    let pdf = dir.path().join("sheet.pdf");
+    let out = run_args(&s, &["recovery-sheet", "-o", pdf.to_str().unwrap()]).await.unwrap();
+    assert!(out.contains("Print it and keep it with the recovery passphrase"), "{out}");
+    let text = std::process::Command::new("pdftotext").args(["-raw", pdf.to_str().unwrap(), "-"]).output().unwrap().stdout;
+    assert!(String::from_utf8(text).unwrap().contains("How to restore"));
+    s.close().await;
+}
+
+#[tokio::test]
+async fn verify_exits_non_zero_naming_the_first_broken_audit_row() {
+    use secretariat_store::{KeyFile, Passphrase};
+    use sqlx::ConnectOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap();
+    run_args(&s, &["init", "--group", "Second WG"]).await.unwrap();
+    s.close().await;
+
+    // Someone with the key edits the first audit row with SQLite, triggers dropped.
+    let key = KeyFile::read(&dir.path().join("secretariat.key")).unwrap().unwrap_key(&Passphrase::new("a recovery passphrase")).unwrap();
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(dir.path().join("secretariat.db"))
+        .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
+        .connect()
+        .await
+        .unwrap();
+    for statement in ["DROP TRIGGER audit_log_refuses_update", "UPDATE audit_log SET actor = 'someone else' WHERE seq = 1"] {
+        sqlx::query(statement).execute(&mut conn).await.unwrap();
+    }
+    sqlx::Connection::close(conn).await.unwrap();
+
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    let (result, out) = run_full(&s, &["verify"]).await;
+    let error = result.unwrap_err();
+    assert!(error.starts_with("The audit log's chain is broken at row 1: its mac does not match"), "{error}");
+    assert!(out.contains("Integrity check:   ok") && out.contains("BROKEN at row 1"), "{out}");
+    s.close().await;
+}

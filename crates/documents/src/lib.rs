@@ -10,7 +10,7 @@
 //! pack (cover, agenda, contents and every paper in one PDF, ToR §20), and an
 //! election's call for nominations, ballot papers, issue list and result; a
 //! meeting's minutes (ToR §21), the year's attendance report (ToR §17) and
-//! the action log; a sub-group's roster (ToR §18).
+//! the action log; a sub-group's roster (ToR §18); the recovery sheet.
 //!
 //! Documents are typeset by typst used as a library. Data never becomes
 //! template source: it is serialised to JSON and served as the virtual file
@@ -31,6 +31,7 @@ mod minutes;
 mod outline;
 mod pack;
 mod paper;
+mod recovery;
 mod report;
 mod roster;
 mod world;
@@ -48,6 +49,7 @@ pub use minutes::{
     MinutesDoc, MinutesItem, MinutesStatus,
 };
 pub use paper::{PaperError, PaperInfo, check_paper};
+pub use recovery::RecoverySheet;
 pub use report::{
     CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
 };
@@ -234,6 +236,16 @@ impl Documents {
     /// seat), and the report-backs requested, overdue ones tagged.
     pub fn subgroup_roster(&self, roster: &SubgroupRoster) -> Result<Vec<u8>, DocumentError> {
         self.typeset(Template::SubgroupRoster, roster, vec![])
+            .map(|typeset| typeset.pdf)
+    }
+
+    /// The recovery sheet (PDF bytes): what the recovery passphrase is for,
+    /// where the data folder, database, key file and backups are, the keychain
+    /// entry's name, and how to restore (in the window, from a terminal, on a
+    /// new computer). It never carries the key or the passphrase: the data has
+    /// no field for either.
+    pub fn recovery_sheet(&self, sheet: &RecoverySheet) -> Result<Vec<u8>, DocumentError> {
+        self.typeset(Template::RecoverySheet, sheet, vec![])
             .map(|typeset| typeset.pdf)
     }
 

@@ -19,7 +19,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 13] = [
+const TEMPLATES: [(&str, &str); 14] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     (
         "/membership.typ",
@@ -60,6 +60,10 @@ const TEMPLATES: [(&str, &str); 13] = [
         "/subgroup-roster.typ",
         include_str!("../templates/subgroup-roster.typ"),
     ),
+    (
+        "/recovery-sheet.typ",
+        include_str!("../templates/recovery-sheet.typ"),
+    ),
 ];
 
 /// The documents this crate can typeset, one main template file each.
@@ -76,6 +80,7 @@ pub(crate) enum Template {
     Attendance,
     ActionLog,
     SubgroupRoster,
+    RecoverySheet,
 }
 
 impl Template {
@@ -92,6 +97,7 @@ impl Template {
             Self::Attendance => "/attendance.typ",
             Self::ActionLog => "/action-log.typ",
             Self::SubgroupRoster => "/subgroup-roster.typ",
+            Self::RecoverySheet => "/recovery-sheet.typ",
         }
     }
 }

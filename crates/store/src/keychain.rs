@@ -16,6 +16,11 @@ use std::sync::Mutex;
 /// The keychain service name entries are filed under.
 pub const KEYCHAIN_SERVICE: &str = "Secretariat";
 
+/// The account a database's key is filed under in the OS keychain (with [`KEYCHAIN_SERVICE`]).
+pub fn keychain_account(database_id: &str) -> String {
+    format!("database-{database_id}")
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeychainError {
     /// No keychain can be reached (no Secret Service running, locked, refused).
@@ -39,7 +44,7 @@ pub struct SystemKeychain;
 
 impl SystemKeychain {
     fn entry(database_id: &str) -> Result<keyring::Entry, KeychainError> {
-        keyring::Entry::new(KEYCHAIN_SERVICE, &format!("database-{database_id}"))
+        keyring::Entry::new(KEYCHAIN_SERVICE, &keychain_account(database_id))
             .map_err(|e| KeychainError::Unavailable(e.to_string()))
     }
 }

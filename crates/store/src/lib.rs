@@ -34,7 +34,7 @@ pub use backup::{
 pub use db::{DataPaths, KeySource, KeychainOutcome, Store, MIN_PASSPHRASE_LEN};
 pub use error::{Result, StoreError};
 pub use key::{DatabaseKey, Passphrase};
-pub use keychain::{Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
+pub use keychain::{keychain_account, Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
 pub use keyfile::{KdfParams, KeyFile, KeyFileError};
 pub use read::{AuditEntry, GroupCounts, GroupSummary, Group, OrganisationView, PersonView, SeatHolder, SeatView};
 pub use membership::{

@@ -270,7 +270,7 @@ export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
 
-export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster";
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster" | "recovery_sheet";
 
 export type MeetingRow = { meeting: MeetingSummary, deadline: string, publication: Publication, };
 
@@ -848,3 +848,80 @@ export type Expertise = "data" | "architecture" | "integration" | "api" | "other
 export type Place = "lead" | "member" | "invitee";
 
 export type ReportBackState = "due" | "overdue" | "received" | "withdrawn";
+
+export type BackupsView = { folder: string, 
+/**
+ * The folder is `<data folder>/backups`.
+ */
+default_folder: boolean, 
+/**
+ * Newest first.
+ */
+backups: Array<BackupRow>, 
+/**
+ * A day or more since the newest backup (or none at all).
+ */
+due: boolean, data_dir: string, };
+
+export type BackupRow = { file: BackupFile, made_local: string, };
+
+export type BackupFile = { name: string, path: string, 
+/**
+ * When it was made, from its name.
+ */
+made_at: string, bytes: number, 
+/**
+ * Taken before the database was upgraded; rotation never removes it.
+ */
+before_migration: boolean, };
+
+export type BackupMade = { backup: BackupFile, 
+/**
+ * Names of older backups removed by rotation.
+ */
+removed: Array<string>, };
+
+export type BackupCheck = { path: string, file_name: string, bytes: number, 
+/**
+ * The database in use, which a restore moves aside (never deletes).
+ */
+database_file: string, };
+
+export type SetBackupFolder = { 
+/**
+ * A full path; none for `<data folder>/backups`.
+ */
+folder: string | null, };
+
+export type Restored = { restored_from: string, 
+/**
+ * Where the database that was in place now is (never deleted); none if there was none.
+ */
+set_aside: string | null, };
+
+export type VerifyReport = { 
+/**
+ * What `PRAGMA integrity_check` found; empty when the file's structure is sound.
+ */
+integrity_problems: Array<string>, 
+/**
+ * What `PRAGMA cipher_integrity_check` found (pages whose HMAC fails); empty when
+ * every page is as it was written.
+ */
+cipher_problems: Array<string>, audit: AuditCheck, };
+
+export type AuditCheck = { 
+/**
+ * Rows in the log.
+ */
+rows: number, 
+/**
+ * Rows written before the chain existed, which carry no mac and are not checked.
+ */
+legacy_rows: number, 
+/**
+ * The first row at which the chain breaks, if it does.
+ */
+first_broken: AuditBreak | null, };
+
+export type AuditBreak = { seq: number, reason: string, };
