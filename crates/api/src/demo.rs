@@ -525,7 +525,7 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
                 start: four_ago.1,
                 decision_id: None,
                 meeting_id: Some(four_ago.0),
-                created_by: "Agreed by the members under ToR §18".into(),
+                created_by: "Minute 5.1".into(),
             },
         )
         .await?;
@@ -553,7 +553,7 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
                 start: two_ago.1,
                 decision_id: None,
                 meeting_id: Some(two_ago.0),
-                created_by: "Agreed by the members under ToR §18".into(),
+                created_by: "Minute 6.2".into(),
             },
         )
         .await?;
