@@ -81,6 +81,13 @@ const COMMANDS: &[&str] = &[
     "record_report",
     "move_report_back",
     "withdraw_report_back",
+    "backups",
+    "back_up_now",
+    "choose_backup_folder",
+    "use_default_backup_folder",
+    "choose_backup_to_restore",
+    "restore_backup",
+    "verify_database",
 ];
 
 fn main() {

@@ -22,6 +22,10 @@ pub fn run(data_dir: Option<PathBuf>) {
         }
     };
 
+    let session = Session::new(config);
+    // The window takes a backup in the background when the newest is a day old.
+    session.schedule_backups();
+
     tauri::Builder::default()
         // First, so a second start only focuses the window that is already open.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -33,7 +37,7 @@ pub fn run(data_dir: Option<PathBuf>) {
         // Used from Rust only (Save as…, Open in viewer); the window is granted none of their commands.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(Session::new(config))
+        .manage(session)
         .invoke_handler(commands::handler())
         .setup(|app| {
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))

@@ -3,6 +3,7 @@
 //! (`{kind, message, field?}`). Keep the list in step with `build.rs` and
 //! `capabilities/main.json`.
 
+mod backups;
 mod documents;
 mod elections;
 mod groups;
@@ -92,5 +93,12 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         subgroups::record_report,
         subgroups::move_report_back,
         subgroups::withdraw_report_back,
+        backups::backups,
+        backups::back_up_now,
+        backups::choose_backup_folder,
+        backups::use_default_backup_folder,
+        backups::choose_backup_to_restore,
+        backups::restore_backup,
+        backups::verify_database,
     ]
 }

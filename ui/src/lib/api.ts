@@ -62,6 +62,11 @@ import type {
   GroupHome,
   LoadDemoRequest,
   RecoverRequest,
+  BackupCheck,
+  BackupMade,
+  BackupsView,
+  Restored,
+  VerifyReport,
 } from './bindings';
 
 export class ApiFailure extends Error {
@@ -189,6 +194,16 @@ export const api = {
   moveReportBack: (request: MoveReportBack) => call<SubgroupPage>('move_report_back', { request }),
   withdrawReportBack: (groupId: number, subgroupId: number, reportBackId: number) =>
     call<SubgroupPage>('withdraw_report_back', { groupId, subgroupId, reportBackId }),
+  backups: () => call<BackupsView>('backups'),
+  backUpNow: () => call<BackupMade>('back_up_now'),
+  /** Rust asks for the folder in the native dialog; `null` when the person cancels. */
+  chooseBackupFolder: () => call<BackupsView | null>('choose_backup_folder'),
+  useDefaultBackupFolder: () => call<BackupsView>('use_default_backup_folder'),
+  /** Rust asks for the file in the native dialog and checks it; `null` when the person cancels. */
+  chooseBackupToRestore: () => call<BackupCheck | null>('choose_backup_to_restore'),
+  /** Restores the file last chosen with `chooseBackupToRestore`. */
+  restoreBackup: () => call<Restored>('restore_backup'),
+  verifyDatabase: () => call<VerifyReport>('verify_database'),
 };
 
 /** Turns a failure into the form's error list: `{field?, message}`. */
