@@ -46,10 +46,20 @@ async fn the_key_is_never_logged_at_any_level() {
         .unwrap()
         .close()
         .await;
+    // Backups attach a new file with the key, check it, and a restore opens it again.
+    let store = Store::open(&paths, KeySource::Keychain(keychain.clone())).await.unwrap();
+    let made = store.back_up().await.unwrap();
+    let backup = std::path::PathBuf::from(&made.backup.path);
+    store.check_backup(&backup).await.unwrap();
+    assert!(store.verify().await.unwrap().is_ok());
+    store.close().await;
+    let (store, _) = Store::restore(&paths, KeySource::Keychain(keychain.clone()), &backup).await.unwrap();
+    store.close().await;
 
     let key = keychain.get(&id).unwrap().unwrap();
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap().to_lowercase();
     assert!(log.contains("created database"), "the capture saw nothing, so it proves nothing:\n{log}");
+    assert!(log.contains("backed up") && log.contains("restored a backup"), "the backup and restore were not seen:\n{log}");
     let debug = format!("{key:?}");
     assert_eq!(debug, "DatabaseKey(redacted)");
     for needle in key_forms(&key) {
