@@ -156,9 +156,13 @@ impl Session {
     /// [`Session::restore_chosen`]: a restore only ever uses a file that was checked
     /// and shown to the person first.
     pub async fn check_backup(&self, file: &Path) -> ApiResult<BackupCheck> {
-        let store = self.open_store().await?;
         *self.backups.chosen.lock().expect("not poisoned") = None;
-        store.check_backup(file).await?;
+        let open = self.store.lock().await.clone();
+        match open {
+            Some(store) => store.check_backup(file).await?,
+            // The database in use may be damaged: the key file and key are enough.
+            None => Store::check_backup_at(&self.paths, self.key_source(), file).await?,
+        }
         let check = BackupCheck {
             path: file.display().to_string(),
             file_name: file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned()),

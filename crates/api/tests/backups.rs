@@ -180,7 +180,9 @@ async fn restore_works_when_the_database_in_use_is_damaged() {
 
     let s = session(dir.path(), keychain);
     assert!(s.groups().await.is_err(), "the damaged database does not open");
-    let restored = s.restore(Path::new(&made.backup.path)).await.unwrap();
+    let check = s.check_backup(Path::new(&made.backup.path)).await.unwrap();
+    assert_eq!(check.file_name, made.backup.name);
+    let restored = s.restore_chosen().await.unwrap();
     let aside = restored.set_aside.unwrap();
     assert_eq!(std::fs::read(&aside).unwrap(), vec![0x5au8; 8192], "the damaged file is kept as it was");
     assert_eq!(names(&s).await, vec!["Interop WG"]);

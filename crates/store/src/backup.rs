@@ -442,8 +442,12 @@ impl Store {
         let mut removed = Vec::new();
         for (backup, keep) in rotating.into_iter().zip(keep) {
             if !keep {
-                std::fs::remove_file(&backup.path)?;
-                removed.push(backup.name);
+                match std::fs::remove_file(&backup.path) {
+                    Ok(()) => removed.push(backup.name),
+                    // Another backup's rotation, running at the same time, got there first.
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(e.into()),
+                }
             }
         }
         Ok(removed)
@@ -454,6 +458,15 @@ impl Store {
     pub async fn check_backup(&self, file: &Path) -> Result<()> {
         refuse_live(self.paths(), file)?;
         check_file(file, &self.secrets.key, &db::MIGRATOR).await.map_err(|reason| StoreError::BackupRefused { path: file.to_path_buf(), reason })
+    }
+
+    /// [`Store::check_backup`] without an open store (the database in use may be
+    /// damaged): the key comes from `source`, checked against the key file.
+    pub async fn check_backup_at(paths: &DataPaths, source: KeySource, file: &Path) -> Result<()> {
+        refuse_live(paths, file)?;
+        let key_file = db::read_key_file(paths)?;
+        let key = db::key_for(paths, &key_file, source).await?;
+        check_file(file, &key, &db::MIGRATOR).await.map_err(|reason| StoreError::BackupRefused { path: file.to_path_buf(), reason })
     }
 
     /// Restores `file` into the data folder `paths`, with the key from `source`
