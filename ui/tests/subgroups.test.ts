@@ -57,6 +57,7 @@ function view(over: Partial<SubgroupsView> = {}): SubgroupsView {
     awaited: [reportBack()],
     members,
     meetings,
+    decisions: [],
     ...over,
   };
 }
@@ -89,6 +90,7 @@ function page(over: Partial<SubgroupPage> = {}): SubgroupPage {
     ],
     organisations: [{ id: 8, name: 'Northshire Police', techuk_status: 'not_member', sme: false, sector: 'Policing', people: 1 }],
     meetings,
+    decisions: [],
     paper_limit_mb: 20,
     ...over,
   } as SubgroupPage;

@@ -479,7 +479,7 @@ async fn open_election(w: &mut Writer, group: i64, seat: i64, zoe: i64, kestrel:
 /// paper at a past meeting, one due at the next meeting and so on its agenda.
 async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: NaiveDate, people: &[i64]) -> ApiResult<()> {
     use secretariat_rules::tor::s18_subgroups::{Expertise, Place};
-    use secretariat_store::{PlaceInput, ReportBackInput, ReportPaper, SubgroupInput};
+    use secretariat_store::{DecisionInput, DecisionKind, DecisionOutcome, PlaceInput, ReportBackInput, ReportPaper, SubgroupInput};
     // The demo's meetings, found by their dates (second Tuesdays, a year back and two ahead).
     let mut past = Vec::new();
     let mut next = None;
@@ -515,6 +515,23 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
     let ruth = w.same_person(group, "Chief Inspector Ruth Adebayo", "ruth.adebayo@constabulary.example").await?.expect("the demo's standing invitee");
 
     let place = |person_id, place, from, expertise: &[Expertise], note: &str| PlaceInput { person_id, place, expertise: expertise.to_vec(), expertise_note: note.to_owned(), from };
+    // Each sub-group was created by a decision of the group (ToR §18), in the register.
+    let decision = |(meeting, on): (i64, NaiveDate), text: &str| DecisionInput {
+        meeting_id: Some(meeting),
+        agenda_item_id: None,
+        decided_on: on,
+        kind: DecisionKind::General,
+        text: text.to_owned(),
+        in_favour: None,
+        base: None,
+        outcome: DecisionOutcome::Carried,
+    };
+    let data_decision = w
+        .add_decision(group, &decision(four_ago, "Create a Data Standards sub-group, led by Marcus Oyelaran, to develop a common custody data model (ToR §18)."))
+        .await?;
+    let api_decision = w
+        .add_decision(group, &decision(two_ago, "Create an API and Integration sub-group, led by Fiona MacLeod, to agree common API patterns (ToR §18)."))
+        .await?;
 
     let data = w
         .add_subgroup(
@@ -523,7 +540,7 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
                 name: "Data Standards sub-group".into(),
                 remit: "Develop a common data model for custody and case-file exchange, and advise the group on the national data standards roadmap.".into(),
                 start: four_ago.1,
-                decision_id: None,
+                decision_id: Some(data_decision),
                 meeting_id: Some(four_ago.0),
                 created_by: "Minute 5.1".into(),
             },
@@ -551,7 +568,7 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
                 name: "API and Integration sub-group".into(),
                 remit: "Agree common API patterns for force systems, and an integration test harness that forces and suppliers can share.".into(),
                 start: two_ago.1,
-                decision_id: None,
+                decision_id: Some(api_decision),
                 meeting_id: Some(two_ago.0),
                 created_by: "Minute 6.2".into(),
             },

@@ -42,7 +42,7 @@ use secretariat_api::subgroups::{
 };
 use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
 use secretariat_store::{
-    MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary,
+    DecisionRef, MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary,
 };
 use secretariat_api::backups::{BackupCheck, BackupRow, BackupsView, SetBackupFolder};
 use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
@@ -219,6 +219,7 @@ fn generate() -> String {
         ReportBackView::decl(&cfg),
         ReportPaperView::decl(&cfg),
         MeetingRef::decl(&cfg),
+        DecisionRef::decl(&cfg),
         Expertise::decl(&cfg),
         Place::decl(&cfg),
         ReportBackState::decl(&cfg),

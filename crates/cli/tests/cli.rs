@@ -299,8 +299,10 @@ async fn subgroups_lists_the_demo_s_subgroups_and_writes_a_roster() {
     let out = run_args(&s, &["roster", "data standards", "-o", pdf.to_str().unwrap()]).await.unwrap();
     assert!(out.starts_with("Wrote "), "{out}");
     let text = std::process::Command::new("pdftotext").args(["-raw", pdf.to_str().unwrap(), "-"]).output().unwrap().stdout;
-    let text = String::from_utf8(text).unwrap();
+    let text = String::from_utf8(text).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Dr Aisha Rahman") && text.contains("Custody data model"), "{text}");
+    // Created by a decision in the register (ToR §18), and its minute.
+    assert!(text.contains("Created by the decision of Tue 11 Aug 2026 (Minute 5.1)"), "{text}");
     let unknown = run_args(&s, &["roster", "gardening", "-o", pdf.to_str().unwrap()]).await.unwrap_err();
     assert!(unknown.contains("`secretariat subgroups` lists them"), "{unknown}");
     s.close().await;

@@ -47,7 +47,7 @@ pub use meetings::{
 };
 pub use write::{GroupId, Writer};
 pub use subgroups::{
-    MeetingRef, PlaceInput, PlaceView, ReportBackInput, ReportBackView, ReportPaper, ReportPaperView, SubgroupDetail, SubgroupInput,
+    DecisionRef, MeetingRef, PlaceInput, PlaceView, ReportBackInput, ReportBackView, ReportPaper, ReportPaperView, SubgroupDetail, SubgroupInput,
     SubgroupSummary,
 };
 pub use elections::{

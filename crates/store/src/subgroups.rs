@@ -98,6 +98,14 @@ pub struct MeetingRef {
     pub starts_at: NaiveDateTime,
 }
 
+/// A decision in the register, named from the sub-group it created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DecisionRef {
+    pub id: Id,
+    pub decided_on: NaiveDate,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PlaceView {
     pub id: Id,
@@ -118,8 +126,8 @@ pub struct PlaceView {
 pub struct SubgroupDetail {
     pub id: Id,
     pub input: SubgroupInput,
-    /// The linked decision in words, where there is one.
-    pub decision: Option<String>,
+    /// The decision that created it, where one is linked.
+    pub decision: Option<DecisionRef>,
     pub meeting: Option<MeetingRef>,
     pub closed_on: Option<NaiveDate>,
     pub closed_reason: Option<String>,
@@ -702,11 +710,11 @@ impl Store {
         .await?
         .ok_or_else(|| StoreError::NotFound { what: format!("Sub-group {id}") })?;
         let decision = match decision_id {
-            Some(decision) => sqlx::query_as::<_, (NaiveDate, String)>("SELECT decided_on, text FROM decisions WHERE id = ?")
-                .bind(decision)
+            Some(id) => sqlx::query_as::<_, (NaiveDate, String)>("SELECT decided_on, text FROM decisions WHERE id = ?")
+                .bind(id)
                 .fetch_optional(&self.pool)
                 .await?
-                .map(|(on, text)| format!("Decision of {}: {text}", uk_date(on))),
+                .map(|(decided_on, text)| DecisionRef { id, decided_on, text }),
             None => None,
         };
         type PlaceRow = (Id, Id, String, String, String, Option<String>, String, String, String, NaiveDate, Option<NaiveDate>);

@@ -699,7 +699,11 @@ members: Array<MemberChoice>,
 /**
  * Every meeting, for "decided at".
  */
-meetings: Array<MeetingRef>, };
+meetings: Array<MeetingRef>, 
+/**
+ * The decision register, to link the decision that created a sub-group.
+ */
+decisions: Array<DecisionView>, };
 
 export type SubgroupPage = { today: string, detail: SubgroupDetail, 
 /**
@@ -721,7 +725,11 @@ people: Array<PersonView>, organisations: Array<OrganisationView>,
 /**
  * Every meeting, to request a report at one and make it due at another.
  */
-meetings: Array<MeetingRef>, paper_limit_mb: number, };
+meetings: Array<MeetingRef>, 
+/**
+ * The decision register, to link the decision that created it.
+ */
+decisions: Array<DecisionView>, paper_limit_mb: number, };
 
 export type MemberChoice = { person_id: number, name: string, organisation: string | null, seat: string, };
 
@@ -797,9 +805,9 @@ next_due: string | null, };
 
 export type SubgroupDetail = { id: number, input: SubgroupInput, 
 /**
- * The linked decision in words, where there is one.
+ * The decision that created it, where one is linked.
  */
-decision: string | null, meeting: MeetingRef | null, closed_on: string | null, closed_reason: string | null, 
+decision: DecisionRef | null, meeting: MeetingRef | null, closed_on: string | null, closed_reason: string | null, 
 /**
  * Current places first (lead, members, invited individuals), then past ones, newest first.
  */
@@ -842,6 +850,8 @@ export type ReportPaperView = { id: number, title: string, file_name: string, pa
 supplement: boolean, };
 
 export type MeetingRef = { id: number, title: string, starts_at: string, };
+
+export type DecisionRef = { id: number, decided_on: string, text: string, };
 
 export type Expertise = "data" | "architecture" | "integration" | "api" | "other";
 
