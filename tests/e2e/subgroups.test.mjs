@@ -45,10 +45,20 @@ test('a sub-group with a lead and two invited experts is asked for a report, whi
     // The demo's report-back due at the next meeting is on Home.
     const due = await browser.$('//div[contains(@class, "next-meeting")][contains(., "Report-back from the API and Integration sub-group")]');
     assert.match(await due.getText(), /is due at the meeting of Tue 8 Dec 2026/);
+    await due.scrollIntoView({ block: 'center' });
+    await look(browser, '50-home-report-back', assert);
 
     await goTo(browser, 'Sub-groups');
     await heading(browser, 'Sub-groups');
-    await look(browser, '50-subgroups', assert);
+    await look(browser, '51-subgroups', assert);
+    // The demo's Data Standards sub-group: created by a recorded decision, its report received with a paper.
+    await press(browser, 'Data Standards sub-group');
+    await heading(browser, 'Data Standards sub-group');
+    const received = await browser.$('//table[caption[normalize-space()="Report-backs"]]//tbody/tr');
+    assert.match(await received.getText(), /Custody data model.*Received.*Paper: Custody data model: draft for comment/s);
+    await look(browser, '52-demo-subgroup', assert);
+    await press(browser, '← Sub-groups');
+    await heading(browser, 'Sub-groups');
 
     await press(browser, 'New sub-group…');
     await (await browser.$('#subgroup-name')).setValue('Records Management sub-group');
@@ -56,7 +66,7 @@ test('a sub-group with a lead and two invited experts is asked for a report, whi
     await (await browser.$('#subgroup-lead_id')).selectByVisibleText('Priya Raman (Brightwater Systems Ltd)');
     await (await browser.$('#subgroup-meeting_id')).selectByVisibleText('Tue 10 Nov 2026 — Working group meeting — November 2026');
     await (await browser.$('#subgroup-created_by')).setValue('Minute 6.1');
-    await look(browser, '51-subgroup-new', assert);
+    await look(browser, '53-subgroup-new', assert);
     await press(browser, 'Create the sub-group');
     await heading(browser, 'Records Management sub-group');
     const leadRow = await browser.$('//section[@aria-labelledby="members-heading"]//tr[th[normalize-space()="Priya Raman"]]');
@@ -68,7 +78,7 @@ test('a sub-group with a lead and two invited experts is asked for a report, whi
     const refused = await browser.$('#place-new_email-error');
     await refused.waitForDisplayed({ timeout: 10000 });
     assert.match(await refused.getText(), /Priya Raman is a member of the working group.*invited individuals hold no seat \(ToR §18\)/);
-    await look(browser, '52-invitee-refused', assert);
+    await look(browser, '54-invitee-refused', assert);
     await press(browser, 'Cancel');
 
     await invite(browser, 'Grace Okoye', 'grace.okoye@fenland.police.example', 'Fenland Constabulary', ['Data', 'Architecture']);
@@ -85,13 +95,13 @@ test('a sub-group with a lead and two invited experts is asked for a report, whi
     await press(browser, 'Request a report…');
     await (await browser.$('#request-topic')).setValue('Records data model');
     assert.equal(await (await browser.$('#request-due_meeting_id')).getValue(), await (await browser.$('//select[@id="request-due_meeting_id"]/option[contains(., "Tue 8 Dec 2026")]')).getAttribute('value'));
-    await look(browser, '53-request-report', assert);
+    await look(browser, '55-request-report', assert);
     await press(browser, 'Request the report');
     await saved(browser, /on the agenda of the meeting it is due at/);
     await browser.execute(() => window.scrollTo(0, 0));
-    await look(browser, '54-subgroup', assert);
+    await look(browser, '56-subgroup', assert);
     await (await browser.$('#reports-heading')).scrollIntoView({ block: 'start' });
-    await look(browser, '55-subgroup-report-backs', assert);
+    await look(browser, '57-subgroup-report-backs', assert);
 
     // The report arrives with its paper (a PDF, checked as every paper is).
     await press(browser, 'Record the report… on Records data model');
@@ -112,7 +122,7 @@ test('a sub-group with a lead and two invited experts is asked for a report, whi
     assert.match(await item.getText(), /Priya Raman/);
     assert.match(await item.getText(), /Records data model: first draft/);
     await item.scrollIntoView({ block: 'center' });
-    await look(browser, '56-agenda-with-report-back', assert);
+    await look(browser, '58-agenda-with-report-back', assert);
   } finally {
     await driver.close(browser);
   }

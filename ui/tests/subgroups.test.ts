@@ -216,6 +216,30 @@ describe('sub-groups', () => {
     expect(screen.queryByRole('button', { name: 'Close this sub-group…' })).toBeNull();
   });
 
+  it('opens the sub-group from a ToR §18 finding on Home', async () => {
+    const finding = {
+      severity: 'breach' as const,
+      tor: 18,
+      message: 'The Data Standards sub-group needs a new lead: Ada Lovelace left the working group on Wed 25 Nov 2026 (ToR §18).',
+      subjects: [
+        { kind: 'subgroup' as const, id: 3, name: 'Data Standards sub-group' },
+        { kind: 'person' as const, id: 1, name: 'Ada Lovelace' },
+      ],
+      due: '2026-11-25',
+    };
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => ({ on: '2026-11-27', breaches: 1, warnings: 0, notices: 0, findings: [finding] }),
+      subgroup: () => page({ findings: [finding] }),
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Open Data Standards sub-group' }));
+    expect(await screen.findByRole('heading', { name: 'Data Standards sub-group', level: 1 })).toBeTruthy();
+    expect(screen.getByText(/needs a new lead: Ada Lovelace left the working group/)).toBeTruthy();
+  });
+
   it('shows an overdue report-back on Home and opens its sub-group', async () => {
     mockBackend({
       app_state: () => ready,
