@@ -72,6 +72,14 @@ test('two apologies at compulsory meetings ask for the ToR §17 decision', async
     await press(browser, 'Record the decision');
     await saved(browser, /Tomasz Nowak was retained/);
     assert.equal(await (await browser.$('//div[contains(@class, "needs")][contains(., "Tomasz Nowak")]')).isExisting(), false);
+
+    // The decision register, the demo's position waiting for volunteers, and the action log.
+    await goTo(browser, 'Decisions');
+    await heading(browser, 'Decisions');
+    const gate = await browser.$('p.gate');
+    await gate.waitForExist({ timeout: 10000 });
+    assert.match(await gate.getText(), /2 more members must volunteer before an outline is developed \(ToR §23\)/);
+    await look(browser, '64-decisions', assert);
   } finally {
     await driver.close(browser);
   }
