@@ -61,6 +61,8 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound { .. } => ErrorKind::NotFound,
             StoreError::NoDatabase { .. } => ErrorKind::NoDatabase,
             StoreError::AlreadyExists { .. } => ErrorKind::AlreadyExists,
+            // Its message names the process; the folder cannot be used until that one closes.
+            StoreError::AlreadyOpen { .. } => ErrorKind::DataFolderUnusable,
             StoreError::KeychainEntryMissing { .. } | StoreError::KeychainKeyMismatch { .. } => ErrorKind::NeedsRecovery,
             StoreError::KeychainUnavailable { .. } => ErrorKind::KeychainUnavailable,
             StoreError::WrongPassphrase => ErrorKind::WrongPassphrase,

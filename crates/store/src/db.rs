@@ -66,6 +66,8 @@ pub struct Store {
     database_id: String,
     pub(crate) actor: String,
     pub(crate) secrets: Arc<Secrets>,
+    /// Held while any clone of this store is alive: no other process opens the folder.
+    _lock: Arc<crate::lock::FolderLock>,
 }
 
 /// The key material an open store keeps: the database key, to write and check
@@ -94,6 +96,7 @@ impl Store {
             return Err(StoreError::PassphraseTooShort { min: MIN_PASSPHRASE_LEN });
         }
         prepare_folder(&paths.dir, true)?;
+        let _lock = crate::lock::lock_folder(&paths.dir)?;
         if paths.database.exists() {
             return Err(StoreError::AlreadyExists { path: paths.dir.clone() });
         }
@@ -124,6 +127,7 @@ impl Store {
     /// never touches the keychain.
     pub async fn open(paths: &DataPaths, source: KeySource) -> Result<Store> {
         let key_file = preflight(paths)?;
+        let _lock = crate::lock::lock_folder(&paths.dir)?;
         let key = key_for(paths, &key_file, source).await?;
         Self::connect(paths, &key, &key_file.database_id, false).await
     }
@@ -136,6 +140,7 @@ impl Store {
         keychain: Arc<dyn Keychain>,
     ) -> Result<(Store, KeychainOutcome)> {
         let key_file = preflight(paths)?;
+        let _lock = crate::lock::lock_folder(&paths.dir)?;
         let key = unwrap_key(paths, &key_file, passphrase.clone()).await?;
         let store = Self::connect(paths, &key, &key_file.database_id, false).await?;
         let outcome = save_to_keychain(keychain, store.database_id.clone(), key).await;
@@ -143,6 +148,7 @@ impl Store {
     }
 
     pub(crate) async fn connect(paths: &DataPaths, key: &DatabaseKey, database_id: &str, create: bool) -> Result<Store> {
+        let lock = crate::lock::lock_folder(&paths.dir)?;
         let options = SqliteConnectOptions::new()
             .filename(&paths.database)
             .create_if_missing(create)
@@ -161,6 +167,11 @@ impl Store {
 
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            // After SQLITE_FULL or an I/O error SQLite may have rolled the transaction back
+            // itself; sqlx's own ROLLBACK then fails and the connection comes back to the pool
+            // still counting a transaction, refusing every later `begin`. Such a connection
+            // is replaced, so the app writes again once the disk has room (tests/faults.rs).
+            .before_acquire(|conn, _| Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(conn)) }))
             .connect_with(options)
             .await
             .map_err(|error| connect_error(paths, &error))?;
@@ -190,7 +201,7 @@ impl Store {
         }
 
         let secrets = Arc::new(Secrets { key: key.clone(), audit: AuditKey::derive(key) });
-        Ok(Store { pool, paths: paths.clone(), database_id: database_id.to_owned(), actor: os_user(), secrets })
+        Ok(Store { pool, paths: paths.clone(), database_id: database_id.to_owned(), actor: os_user(), secrets, _lock: lock })
     }
 
     pub fn paths(&self) -> &DataPaths {

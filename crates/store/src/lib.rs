@@ -19,6 +19,7 @@ mod fields;
 mod key;
 mod keychain;
 mod keyfile;
+mod lock;
 mod meetings;
 mod minutes;
 mod membership;
@@ -36,6 +37,7 @@ pub use error::{Result, StoreError};
 pub use key::{DatabaseKey, Passphrase};
 pub use keychain::{keychain_account, Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
 pub use keyfile::{KdfParams, KeyFile, KeyFileError};
+pub use lock::LOCK_FILE;
 pub use read::{AuditEntry, GroupCounts, GroupSummary, Group, OrganisationView, PersonView, SeatHolder, SeatView};
 pub use membership::{
     AppointmentView, EmploymentView, EndReason, InviteeView, OrganisationInput, OrganisationRecord, PersonDetail, PersonExport,
