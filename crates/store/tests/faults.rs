@@ -297,3 +297,69 @@ async fn a_full_disk_fails_the_write_clearly_rolls_it_back_and_writing_resumes_o
     store.close().await;
     drop(disk);
 }
+
+/// A closed database with some records in it, checkpointed (no `-wal` left).
+async fn database_with_records(dir: &Path, count: usize) {
+    let store = new_store(dir).await;
+    let group = add_group(&store).await;
+    for n in 0..count {
+        let mut w = store.begin().await.unwrap();
+        w.add_organisation(group, &organisation(&format!("Organisation {n} {}", "with a longer name ".repeat(4)))).await.unwrap();
+        w.commit().await.unwrap();
+    }
+    store.close().await;
+}
+
+/// Opening `dir` fails and leaves the database and key file as they were (SQLite may
+/// add an empty `-wal` and `-shm` beside them; nothing is removed or recreated).
+async fn refused_untouched(dir: &Path) -> StoreError {
+    let paths = DataPaths::new(dir);
+    let state = || {
+        let stamp = |p: &Path| std::fs::metadata(p).unwrap().modified().unwrap();
+        (fingerprint(&paths.database), fingerprint(&paths.key_file), stamp(&paths.database), stamp(&paths.key_file))
+    };
+    let before = state();
+    let error = match open(dir).await {
+        Ok(store) => {
+            store.close().await;
+            panic!("a damaged database opened");
+        }
+        Err(error) => error,
+    };
+    // Compared without printing: the bytes would flood the report.
+    assert!(state() == before, "a failed open changed the database or the key file");
+    error
+}
+
+#[tokio::test]
+async fn a_truncated_database_is_reported_as_damaged_and_left_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    database_with_records(dir.path(), 200).await;
+    let paths = DataPaths::new(dir.path());
+    let length = std::fs::metadata(&paths.database).unwrap().len();
+    std::fs::OpenOptions::new().write(true).open(&paths.database).unwrap().set_len(length / 2).unwrap();
+
+    let error = refused_untouched(dir.path()).await;
+    assert!(matches!(error, StoreError::NotADatabase { .. }), "{error:?}");
+    assert!(error.to_string().contains("restore it from a backup"), "{error}");
+}
+
+#[tokio::test]
+async fn a_byte_flipped_in_the_middle_of_the_database_is_never_passed_over_in_silence() {
+    let dir = tempfile::tempdir().unwrap();
+    database_with_records(dir.path(), 200).await;
+    let paths = DataPaths::new(dir.path());
+    let length = std::fs::metadata(&paths.database).unwrap().len() as usize;
+    support::flip_byte(&paths.database, length / 2 + 123);
+
+    // Opening reads only the pages it needs, so a damaged page elsewhere is found by
+    // `verify` (cipher_integrity_check), not by opening.
+    match open(dir.path()).await {
+        Err(error) => assert!(matches!(error, StoreError::NotADatabase { .. }), "{error:?}"),
+        Ok(store) => {
+            let verdict = store.verify().await.map(|report| report.is_ok());
+            store.close().await;
+            assert!(!matches!(verdict, Ok(true)), "verify passed a database with a flipped byte");
+        }
+    }
+}
