@@ -460,10 +460,10 @@ impl Session {
                 }
             }),
         };
-        if let Some(org) = organisation {
-            if register.employer_on(person_id, request.from).is_none() {
-                w.add_employment(g, person_id, org, request.from, None).await?;
-            }
+        if let Some(org) = organisation
+            && register.employer_on(person_id, request.from).is_none()
+        {
+            w.add_employment(g, person_id, org, request.from, None).await?;
         }
         let place = PlaceInput {
             person_id,
