@@ -156,13 +156,27 @@ pub(crate) async fn walk(conn: &mut SqliteConnection, key: &AuditKey) -> Result<
     let mut after = i64::MIN;
     let mut last_seq = 0;
     loop {
-        let page: Vec<AuditRow> = sqlx::query_as(
+        let read = sqlx::query_as(
             "SELECT seq, group_id, at, actor, entity, entity_id, action, change, mac FROM audit_log \
              WHERE seq > ? ORDER BY seq LIMIT 1000",
         )
         .bind(after)
         .fetch_all(&mut *conn)
-        .await?;
+        .await;
+        let page: Vec<AuditRow> = match read {
+            Ok(page) => page,
+            // A damaged page of the log: the chain cannot be followed past the last row read.
+            Err(error) => {
+                tracing::debug!(%error, "the audit log could not be read through");
+                if check.first_broken.is_none() {
+                    check.first_broken = Some(AuditBreak {
+                        seq: last_seq + 1,
+                        reason: "the log cannot be read from here on: the file is damaged".to_owned(),
+                    });
+                }
+                return Ok(check);
+            }
+        };
         let Some(end) = page.last() else { break };
         after = end.seq;
         for row in page {

@@ -93,12 +93,13 @@ impl VerifyReport {
     }
 
     /// The first problem, as a sentence; `None` when all is well.
+    /// SQLCipher's finding comes first: it names the damaged page.
     pub fn first_problem(&self) -> Option<String> {
-        if let Some(problem) = self.integrity_problems.first() {
-            return Some(format!("The database's integrity check failed: {problem}."));
-        }
         if let Some(problem) = self.cipher_problems.first() {
             return Some(format!("The database's encrypted pages failed their check: {problem}."));
+        }
+        if let Some(problem) = self.integrity_problems.first() {
+            return Some(format!("The database's integrity check failed: {problem}."));
         }
         self.audit
             .first_broken
@@ -480,8 +481,6 @@ impl Store {
     pub async fn restore(paths: &DataPaths, source: KeySource, file: &Path) -> Result<(Store, Restored)> {
         refuse_live(paths, file)?;
         db::prepare_folder(&paths.dir, false)?;
-        // Held across the swap: another process must not have the database open under it.
-        let _lock = crate::lock::lock_folder(&paths.dir)?;
         let key_file = db::read_key_file(paths)?;
         let key = db::key_for(paths, &key_file, source).await?;
         let refused = |reason: String| StoreError::BackupRefused { path: file.to_path_buf(), reason };
@@ -516,22 +515,46 @@ impl Store {
     }
 
     /// Both integrity checks and the audit chain.
+    ///
+    /// A damaged file is a finding, not a failure: a page that fails its HMAC makes
+    /// whichever statement reads it fail, and that is reported as the check's problem.
+    ///
+    /// A damaged file is a finding, not a failure: a page that fails its HMAC makes
+    /// whichever statement reads it fail, and that is reported as the check's problem.
+    /// After such a failure SQLCipher leaves the connection in an error state, so each
+    /// check runs on a connection of its own, and one that met damage is closed.
     pub async fn verify(&self) -> Result<VerifyReport> {
+        let unreadable = |e: sqlx::Error| {
+            tracing::debug!(error = %e, "a check met a page it could not read");
+            vec!["it stopped at a page that cannot be read or decrypted".to_owned()]
+        };
         let mut conn = self.pool.acquire().await?;
-        let integrity_problems: Vec<String> = sqlx::query_scalar::<_, String>("PRAGMA integrity_check")
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .filter(|line| line != "ok")
-            .collect();
-        let cipher_problems = sqlx::query("PRAGMA cipher_integrity_check")
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|row| row.try_get::<String, _>(0).unwrap_or_else(|_| "a page failed".into()))
-            .collect();
-        let audit = audit::walk(&mut conn, &self.secrets.audit).await?;
-        Ok(VerifyReport { integrity_problems, cipher_problems, audit })
+        // SQLCipher's check reads every page itself, so it names the damaged ones.
+        let cipher_problems: Vec<String> = match sqlx::query("PRAGMA cipher_integrity_check").fetch_all(&mut *conn).await {
+            Ok(rows) => rows.iter().map(|row| row.try_get::<String, _>(0).unwrap_or_else(|_| "a page failed".into())).collect(),
+            Err(e) => unreadable(e),
+        };
+        if !cipher_problems.is_empty() {
+            conn.close_on_drop();
+        }
+        drop(conn);
+
+        let mut conn = self.pool.acquire().await?;
+        let integrity_problems: Vec<String> = match sqlx::query_scalar::<_, String>("PRAGMA integrity_check").fetch_all(&mut *conn).await {
+            Ok(lines) => lines.into_iter().filter(|line| line != "ok").collect(),
+            Err(e) => unreadable(e),
+        };
+        if !integrity_problems.is_empty() {
+            conn.close_on_drop();
+        }
+        drop(conn);
+
+        let mut conn = self.pool.acquire().await?;
+        let audit = audit::walk(&mut conn, &self.secrets.audit).await;
+        if !matches!(&audit, Ok(check) if check.first_broken.is_none()) {
+            conn.close_on_drop();
+        }
+        Ok(VerifyReport { integrity_problems, cipher_problems, audit: audit? })
     }
 }
 

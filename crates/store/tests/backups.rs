@@ -387,3 +387,25 @@ async fn rows_from_before_the_chain_are_a_legacy_prefix_and_the_database_was_bac
     assert_eq!(store.backups().await.unwrap().len(), 1);
     store.close().await;
 }
+
+#[tokio::test]
+async fn verify_reports_a_damaged_page_rather_than_failing() {
+    let f = Fixture::new().await;
+    for n in 1..=30 {
+        f.add_group(&format!("Group {n}")).await;
+    }
+    let paths = f.paths();
+    f.store.clone().close().await;
+    let length = std::fs::metadata(&paths.database).unwrap().len() as usize;
+    // The last page: data written last, not the schema a connection reads on opening.
+    flip_byte(&paths.database, length - 2000);
+
+    let store = Store::open(&paths, KeySource::Keychain(f.keychain.clone())).await.unwrap();
+    let report = store.verify().await.unwrap();
+    store.close().await;
+    let problem = report.first_problem().expect("the damage is reported");
+    assert!(problem.starts_with("The database's encrypted pages failed their check: HMAC verification failed for page "), "{problem}");
+    assert_eq!(report.integrity_problems, vec!["it stopped at a page that cannot be read or decrypted"]);
+    // The audit chain was walked on a connection of its own, undisturbed.
+    assert_eq!((report.audit.rows, report.audit.first_broken.clone()), (30, None));
+}
