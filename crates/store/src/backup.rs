@@ -481,6 +481,8 @@ impl Store {
     pub async fn restore(paths: &DataPaths, source: KeySource, file: &Path) -> Result<(Store, Restored)> {
         refuse_live(paths, file)?;
         db::prepare_folder(&paths.dir, false)?;
+        // Held across the swap: another process must not have the database open under it.
+        let _lock = crate::lock::lock_folder(&paths.dir)?;
         let key_file = db::read_key_file(paths)?;
         let key = db::key_for(paths, &key_file, source).await?;
         let refused = |reason: String| StoreError::BackupRefused { path: file.to_path_buf(), reason };
