@@ -3,6 +3,9 @@
 //! contested vote with numbered papers, reconciliation, the count with the ToR's
 //! constraints, the declaration opening terms, and the documents (text extracted).
 
+mod common;
+
+use common::pdftotext;
 use chrono::NaiveDate;
 use secretariat_api::elections::*;
 use secretariat_api::types::*;
@@ -116,14 +119,6 @@ impl World {
     async fn later(&self, today: &str) -> Session {
         session_on(self.dir.path(), today).await
     }
-}
-
-fn pdftotext(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().unwrap();
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[tokio::test]

@@ -1,6 +1,9 @@
 //! Meetings, agendas, papers and the agenda pack through the `Session`, against a
 //! real encrypted database; documents checked by extracting their text.
 
+mod common;
+
+use common::pdftotext;
 use base64::Engine;
 use mail_parser::MimeHeaders;
 use chrono::{NaiveDate, NaiveTime};
@@ -46,14 +49,6 @@ fn meeting(day: &str) -> MeetingInput {
 fn sample_pdf(title: &str, pages: usize) -> String {
     let bytes = secretariat_documents::Documents::new().sample_paper(title, "Zoë Ó'Brien – Ltd", pages).unwrap();
     base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
-fn pdftotext(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().unwrap();
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[tokio::test]

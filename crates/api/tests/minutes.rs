@@ -2,6 +2,9 @@
 //! actions, decisions (ToR §22) and positions (ToR §23–§24) through the `Session`,
 //! against a real encrypted database; the PDFs checked by extracting their text.
 
+mod common;
+
+use common::pdftotext;
 use chrono::NaiveDate;
 use secretariat_api::minutes::*;
 use secretariat_api::types::*;
@@ -89,14 +92,6 @@ impl World {
         let c = self.s.compliance(self.group, None).await.unwrap();
         c.findings.into_iter().filter(|f| f.tor.0 == 17).map(|f| f.message).collect()
     }
-}
-
-fn pdftotext(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().unwrap();
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[tokio::test]

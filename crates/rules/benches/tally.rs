@@ -6,7 +6,6 @@
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use secretariat_rules::elections::{Ballot, Candidate, Constraints, Election, Method, SeededLot, count, parse_blt};
 use std::hint::black_box;
-use std::path::Path;
 
 /// SplitMix64, so the generated elections are the same on every run.
 struct Random(u64);
@@ -50,8 +49,22 @@ fn random_election(random: &mut Random, candidates: usize, seats: usize, ballots
     }
 }
 
+/// The shared reference counts (`shared/testdata/stv-scotland`, beside the project): from
+/// `SECRETARIAT_TESTDATA` if set, else the nearest ancestor folder holding `shared/testdata`.
+fn stv_testdata() -> std::path::PathBuf {
+    if let Some(dir) = std::env::var_os("SECRETARIAT_TESTDATA") {
+        return std::path::PathBuf::from(dir).join("stv-scotland");
+    }
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|a| a.join("shared/testdata/stv-scotland"))
+        .find(|d| d.is_dir())
+        .unwrap_or_else(|| panic!("the reference counts shared/testdata/stv-scotland are in no folder above {}; set SECRETARIAT_TESTDATA", manifest.display()))
+}
+
 fn reference_elections() -> Vec<Election> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata/stv-scotland/blt");
+    let dir = stv_testdata().join("blt");
     let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("the reference ballot files").map(|e| e.expect("an entry").path()).collect();
     paths.sort();
     paths.iter().map(|p| parse_blt(&std::fs::read_to_string(p).expect("readable")).expect("a BLT file").to_election()).collect()

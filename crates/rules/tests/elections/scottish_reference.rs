@@ -18,7 +18,7 @@
 
 use secretariat_rules::elections::{CandidateState, Count, Lot, Method, StageAction, TiePurpose, Votes, count, parse_blt};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Droop's "lot": the first tied candidate in ballot order.
 struct DroopTieOrder;
@@ -29,8 +29,22 @@ impl Lot for DroopTieOrder {
     }
 }
 
+/// The shared reference counts (`shared/testdata/stv-scotland`, beside the project): from
+/// `SECRETARIAT_TESTDATA` if set, else the nearest ancestor folder holding `shared/testdata`.
+fn stv_testdata() -> std::path::PathBuf {
+    if let Some(dir) = std::env::var_os("SECRETARIAT_TESTDATA") {
+        return std::path::PathBuf::from(dir).join("stv-scotland");
+    }
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|a| a.join("shared/testdata/stv-scotland"))
+        .find(|d| d.is_dir())
+        .unwrap_or_else(|| panic!("the reference counts shared/testdata/stv-scotland are in no folder above {}; set SECRETARIAT_TESTDATA", manifest.display()))
+}
+
 fn reference_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata/stv-scotland")
+    stv_testdata()
 }
 
 /// One row of a Droop dump.
