@@ -4,16 +4,24 @@
 // entered, the papers reconciled, the votes counted by STV and the result declared.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFirstGroup, freshDataDir, goTo, heading, look, press, startDriver } from './harness.mjs';
+import path from 'node:path';
+import { createFirstGroup, freshDataDir, goTo, heading, look, press, SCREENSHOTS, startDriver } from './harness.mjs';
 
 const dataDir = freshDataDir();
 let driver;
 
 after(() => driver?.stop());
 
+/** Waits for a confirmation matching `pattern`; on failure says what the window shows instead. */
 async function saved(browser, pattern) {
-  const note = await browser.$('p.saved');
-  await note.waitUntil(async () => pattern.test(await note.getText()), { timeout: 20000, timeoutMsg: `no message matching ${pattern}` });
+  // Read the page afresh each time: the message element is replaced as the screen updates.
+  const messages = () => browser.execute(() => [...document.querySelectorAll('p.saved, [role="alert"]')].map((p) => p.textContent.trim()));
+  try {
+    await browser.waitUntil(async () => (await messages()).some((text) => pattern.test(text)), { timeout: 20000 });
+  } catch {
+    await browser.saveScreenshot(path.join(SCREENSHOTS, 'failed-election.png'));
+    throw new Error(`no message matching ${pattern}; the window shows: ${JSON.stringify(await messages())}`);
+  }
 }
 
 async function openElection(browser, title) {

@@ -15,9 +15,13 @@ before(async () => {
 
 after(() => driver?.stop());
 
+/** Waits for a confirmation matching `pattern`, reading the page afresh each time. */
 async function saved(browser, pattern) {
-  const note = await browser.$('p.saved');
-  await note.waitUntil(async () => pattern.test(await note.getText()), { timeout: 20000, timeoutMsg: `no message matching ${pattern}` });
+  const messages = () => browser.execute(() => [...document.querySelectorAll('p.saved, [role="alert"]')].map((p) => p.textContent.trim()));
+  await browser.waitUntil(async () => (await messages()).some((text) => pattern.test(text)), {
+    timeout: 20000,
+    timeoutMsg: `no message matching ${pattern}`,
+  });
 }
 
 async function openMeeting(browser, when) {
