@@ -8,6 +8,7 @@ import { expectAccessible, home, mockBackend, smeBreach, techuk } from './harnes
 const ready = {
   state: 'ready' as const,
   data_dir: '/data',
+  today: '2026-11-27',
   groups: [{ id: 1, name: 'Interop WG', template: 'techuk-interop' }],
   templates: [techuk],
 };

@@ -190,7 +190,7 @@ impl Session {
             Err(error) => Err(error),
         };
         match opened {
-            Ok(groups) => AppState::Ready { data_dir, groups, templates: Self::templates() },
+            Ok(groups) => AppState::Ready { data_dir, groups, templates: Self::templates(), today: self.today() },
             Err(error)
                 if matches!(
                     error.kind,

@@ -38,8 +38,9 @@ impl From<Template> for TemplateInfo {
 pub enum AppState {
     /// First start: no database yet. Offer "Create a working group".
     NoDatabase { data_dir: String, templates: Vec<TemplateInfo> },
-    /// The database is open.
-    Ready { data_dir: String, groups: Vec<GroupSummary>, templates: Vec<TemplateInfo> },
+    /// The database is open. `today` is the app's date (`SECRETARIAT_TODAY` in tests), so
+    /// every screen agrees with Rust about the day rather than reading the browser's UTC clock.
+    Ready { data_dir: String, groups: Vec<GroupSummary>, templates: Vec<TemplateInfo>, today: NaiveDate },
     /// The database is there but its key is not in the keychain: ask for the recovery passphrase.
     NeedsRecovery { data_dir: String, error: ApiError },
     /// The database cannot be used (damaged, unencrypted, read-only folder…).
