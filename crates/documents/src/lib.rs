@@ -104,14 +104,12 @@ impl Documents {
 
     /// Membership list and composition report (PDF bytes).
     pub fn membership_report(&self, report: &MembershipReport) -> Result<Vec<u8>, DocumentError> {
-        self.typeset(Template::Membership, report, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::Membership, report)
     }
 
     /// The agenda alone (PDF bytes).
     pub fn agenda(&self, agenda: &Agenda) -> Result<Vec<u8>, DocumentError> {
-        self.typeset(Template::Agenda, agenda, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::Agenda, agenda)
     }
 
     /// The agenda pack (ToR §20): a cover with the meeting's details, the
@@ -158,16 +156,14 @@ impl Documents {
         &self,
         call: &CallForNominations,
     ) -> Result<Vec<u8>, DocumentError> {
-        self.typeset(Template::CallForNominations, call, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::CallForNominations, call)
     }
 
     /// The issue list (PDF bytes): every elector with a tick where a ballot
     /// paper was issued, and the papers printed, issued and spoilt. It says
     /// who was issued a paper, never which: no serial numbers.
     pub fn issue_list(&self, list: &IssueList) -> Result<Vec<u8>, DocumentError> {
-        self.typeset(Template::IssueList, list, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::IssueList, list)
     }
 
     /// The result report (PDF bytes): method, seats, quota and valid votes;
@@ -181,8 +177,7 @@ impl Documents {
     /// some candidate.
     pub fn election_result(&self, report: &ResultReport) -> Result<Vec<u8>, DocumentError> {
         let data = elections::ResultData::new(report)?;
-        self.typeset(Template::ElectionResult, &data, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::ElectionResult, &data)
     }
 
     /// A meeting's minutes (PDF bytes): the meeting's details and who minuted
@@ -201,8 +196,7 @@ impl Documents {
     /// requested it.
     pub fn minutes(&self, minutes: &MinutesDoc) -> Result<Vec<u8>, DocumentError> {
         let data = minutes::MinutesData::new(minutes)?;
-        self.typeset(Template::Minutes, &data, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::Minutes, &data)
     }
 
     /// The attendance report for a year (PDF bytes, A4 landscape): a grid of
@@ -216,8 +210,7 @@ impl Documents {
     /// has a mark other than P, O, A, X or nothing.
     pub fn attendance_report(&self, report: &AttendanceReport) -> Result<Vec<u8>, DocumentError> {
         minutes::check_attendance(report)?;
-        self.typeset(Template::Attendance, report, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::Attendance, report)
     }
 
     /// The action log (PDF bytes): a line saying how many actions are open,
@@ -226,8 +219,7 @@ impl Documents {
     /// was agreed, its owner, due date and status.
     pub fn action_log(&self, log: &ActionLog) -> Result<Vec<u8>, DocumentError> {
         let data = minutes::ActionLogData::new(log);
-        self.typeset(Template::ActionLog, &data, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::ActionLog, &data)
     }
 
     /// A sub-group's roster (PDF bytes, ToR §18): its status and how it was
@@ -235,8 +227,7 @@ impl Documents {
     /// their seats, the invited individuals with their expertise (who hold no
     /// seat), and the report-backs requested, overdue ones tagged.
     pub fn subgroup_roster(&self, roster: &SubgroupRoster) -> Result<Vec<u8>, DocumentError> {
-        self.typeset(Template::SubgroupRoster, roster, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::SubgroupRoster, roster)
     }
 
     /// The recovery sheet (PDF bytes): what the recovery passphrase is for,
@@ -245,8 +236,7 @@ impl Documents {
     /// new computer). It never carries the key or the passphrase: the data has
     /// no field for either.
     pub fn recovery_sheet(&self, sheet: &RecoverySheet) -> Result<Vec<u8>, DocumentError> {
-        self.typeset(Template::RecoverySheet, sheet, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::RecoverySheet, sheet)
     }
 
     /// Numbered ballot papers (PDF bytes): one paper per serial, in the
@@ -282,12 +272,16 @@ impl Documents {
         }
         // `/data.json` for templates/sample-paper.typ.
         let data = serde_json::json!({ "title": title, "author": author, "pages": pages });
-        self.typeset(Template::SamplePaper, &data, vec![])
-            .map(|typeset| typeset.pdf)
+        self.pdf(Template::SamplePaper, &data)
     }
 
     /// Typesets `template` with `data` as `/data.json` and `attachments` as
     /// further virtual files, and exports a PDF.
+    /// A document with no attachments, as PDF bytes.
+    fn pdf<T: serde::Serialize>(&self, template: Template, data: &T) -> Result<Vec<u8>, DocumentError> {
+        self.typeset(template, data, vec![]).map(|typeset| typeset.pdf)
+    }
+
     fn typeset<T: serde::Serialize>(
         &self,
         template: Template,

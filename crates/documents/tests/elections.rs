@@ -3,8 +3,10 @@
 //! report (typeset with typst), as real PDFs read back with poppler
 //! (`pdftotext`, `pdfinfo`; Debian package poppler-utils).
 
-use std::process::Command;
+mod support;
+
 use std::sync::LazyLock;
+use support::{assert_contains, flowing, flowing_text_of, page_count, run};
 
 use secretariat_documents::{
     BallotCandidate, BallotMethod, BallotPapers, CallForNominations, Declaration, DocumentError,
@@ -19,63 +21,8 @@ const HOSTILE_HTML: &str = "<img src=x onerror=alert(1)>";
 const HOSTILE_TYPST: &str = "#panic(\"x\")";
 const NON_ASCII: &str = "Zoë Ó'Brien – Ltd";
 
-/// Runs `tool args… file -` on `pdf` written to a fresh temporary folder and
-/// returns its standard output.
-fn run(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = folder.path().join("document.pdf");
-    std::fs::write(&path, pdf).expect("the PDF is written");
-    let mut command = Command::new(tool);
-    command.args(args).arg(&path);
-    if tool == "pdftotext" {
-        command.arg("-");
-    }
-    let output = command
-        .output()
-        .unwrap_or_else(|err| panic!("{tool} runs (apt-get install poppler-utils): {err}"));
-    assert!(
-        output.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("the tool prints UTF-8")
-}
-
-fn page_count(pdf: &[u8]) -> usize {
-    let info = run("pdfinfo", &[], pdf);
-    info.lines()
-        .find_map(|line| line.strip_prefix("Pages:"))
-        .and_then(|count| count.trim().parse().ok())
-        .unwrap_or_else(|| panic!("pdfinfo reports a page count:\n{info}"))
-}
-
-/// The text in the order it was drawn, whitespace collapsed: a value that
-/// wraps reads back whole.
-fn flowing(pdf: &[u8], page: Option<usize>) -> String {
-    let page = page.map(|page| page.to_string());
-    let mut args = vec!["-raw", "-enc", "UTF-8"];
-    if let Some(page) = &page {
-        args.extend(["-f", page, "-l", page]);
-    }
-    run("pdftotext", &args, pdf)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn flowing_text_of(pdf: &[u8]) -> String {
-    flowing(pdf, None)
-}
-
 fn flowing_text_of_page(pdf: &[u8], page: usize) -> String {
     flowing(pdf, Some(page))
-}
-
-fn assert_contains(text: &str, expected: &str) {
-    assert!(
-        text.contains(expected),
-        "{expected:?} is missing from:\n{text}"
-    );
 }
 
 // ---------------------------------------------------------------- ballots

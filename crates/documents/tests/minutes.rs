@@ -2,8 +2,10 @@
 //! action log as people will meet them: real PDFs read back with poppler
 //! (`pdftotext`, `pdfinfo`; Debian package poppler-utils).
 
-use std::process::Command;
+mod support;
+
 use std::sync::LazyLock;
+use support::{assert_contains, flowing, flowing_text_of, page_count, run};
 
 use secretariat_documents::{
     ActionLine, ActionLog, AttendanceMeeting, AttendanceReport, AttendanceRow, AttendeeLine,
@@ -23,36 +25,6 @@ const NON_ASCII: &str = "Zoë Ó'Brien – Ltd";
 const PRIVATE_SENTENCE: &str = "Held as a private session under ToR §21 (requested by Dee Dunn, \
                                 agreed by the Chair). Not minuted.";
 
-/// Runs `tool args… file [-]` on `pdf` written to a fresh temporary folder
-/// and returns its standard output.
-fn run(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = folder.path().join("document.pdf");
-    std::fs::write(&path, pdf).expect("the PDF is written");
-    let mut command = Command::new(tool);
-    command.args(args).arg(&path);
-    if tool == "pdftotext" {
-        command.arg("-");
-    }
-    let output = command
-        .output()
-        .unwrap_or_else(|err| panic!("{tool} runs (apt-get install poppler-utils): {err}"));
-    assert!(
-        output.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("the tool prints UTF-8")
-}
-
-fn page_count(pdf: &[u8]) -> usize {
-    let info = run("pdfinfo", &[], pdf);
-    info.lines()
-        .find_map(|line| line.strip_prefix("Pages:"))
-        .and_then(|count| count.trim().parse().ok())
-        .unwrap_or_else(|| panic!("pdfinfo reports a page count:\n{info}"))
-}
-
 fn page_args(page: Option<usize>) -> Vec<String> {
     page.map(|page| vec!["-f".into(), page.to_string(), "-l".into(), page.to_string()])
         .unwrap_or_default()
@@ -69,25 +41,6 @@ fn layout_text_of(pdf: &[u8], page: Option<usize>) -> String {
     )
 }
 
-/// The text in the order it was drawn, whitespace collapsed: a value that
-/// wraps reads back whole.
-fn flowing(pdf: &[u8], page: Option<usize>) -> String {
-    let mut args = vec!["-raw".to_owned(), "-enc".into(), "UTF-8".into()];
-    args.extend(page_args(page));
-    run(
-        "pdftotext",
-        &args.iter().map(String::as_str).collect::<Vec<_>>(),
-        pdf,
-    )
-    .split_whitespace()
-    .collect::<Vec<_>>()
-    .join(" ")
-}
-
-fn flowing_text_of(pdf: &[u8]) -> String {
-    flowing(pdf, None)
-}
-
 /// How far down its page (in points) the first occurrence of `word` is
 /// drawn, from `pdftotext -bbox`.
 fn word_top(pdf: &[u8], word: &str) -> f64 {
@@ -98,13 +51,6 @@ fn word_top(pdf: &[u8], word: &str) -> f64 {
         .and_then(|rest| rest.split('"').next())
         .and_then(|number| number.parse().ok())
         .unwrap_or_else(|| panic!("{word:?} is not a word of:\n{html}"))
-}
-
-fn assert_contains(text: &str, expected: &str) {
-    assert!(
-        text.contains(expected),
-        "{expected:?} is missing from:\n{text}"
-    );
 }
 
 /// The text between the first `from` and the following `to`, exclusive.

@@ -1,7 +1,8 @@
 //! The recovery sheet as people will read it: a real PDF, read back with
 //! poppler's `pdftotext`.
 
-use std::process::Command;
+mod support;
+
 
 use secretariat_documents::{Documents, RecoverySheet};
 
@@ -21,17 +22,7 @@ fn sheet() -> RecoverySheet {
 }
 
 fn text_of(pdf: &[u8]) -> String {
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let path = folder.path().join("sheet.pdf");
-    std::fs::write(&path, pdf).expect("the PDF is written");
-    let output = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs (apt-get install poppler-utils)");
-    assert!(output.status.success());
-    String::from_utf8(output.stdout).expect("UTF-8").split_whitespace().collect::<Vec<_>>().join(" ")
+    support::flowing_text_of(pdf)
 }
 
 #[test]
