@@ -40,13 +40,9 @@ pub struct NominationChecks {
 /// Printed = issued + unused + spoilt; returned = valid + rejected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ReconciliationView {
-    pub printed: u32,
-    pub issued: u32,
-    pub unused: u32,
-    pub spoilt: u32,
-    pub returned: u32,
-    pub valid: u32,
-    pub rejected: u32,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub counts: Reconciliation,
     /// Empty when it holds.
     pub problems: Vec<String>,
 }
@@ -193,16 +189,7 @@ fn reconciliation(record: &ElectionRecord) -> ReconciliationView {
         rejected: record.returned.iter().filter(|p| p.rejection.is_some()).count() as u32,
     };
     let problems = r.check().into_iter().map(|e| e.to_string()).collect();
-    ReconciliationView {
-        printed: r.printed,
-        issued: r.issued,
-        unused: r.unused,
-        spoilt: r.spoilt,
-        returned: r.returned,
-        valid: r.valid,
-        rejected: r.rejected,
-        problems,
-    }
+    ReconciliationView { counts: r, problems }
 }
 
 /// The standing nominations, in ballot order (alphabetical), as the tally's candidates.
@@ -789,7 +776,7 @@ impl Session {
                 Ok(made(&format!("ballot papers {first:06}-{last:06}.pdf"), bytes))
             }
             DocumentKind::IssueList => {
-                let r = &page.reconciliation;
+                let r = &page.reconciliation.counts;
                 let list = docs::IssueList {
                     group: group.name.clone(),
                     title: s.title.clone(),
@@ -859,7 +846,8 @@ fn result_report(group: &str, page: &ElectionPage, officer: &str) -> ApiResult<s
     use secretariat_documents::{Declaration, ReconciliationLine, RejectedLine, ResultCandidate, ResultReport, ResultStage};
     let s = &page.record.summary;
     let standing = candidates(&page.record);
-    let r = &page.reconciliation;
+    let r = &page.reconciliation.counts;
+    let problems = &page.reconciliation.problems;
     let line = |label: &str, value: u32| ReconciliationLine { label: label.to_owned(), value: value.to_string(), ok: true };
     let mut reconciliation = vec![
         line("Papers printed", r.printed),
@@ -872,8 +860,8 @@ fn result_report(group: &str, page: &ElectionPage, officer: &str) -> ApiResult<s
     ];
     reconciliation.push(ReconciliationLine {
         label: "Printed = issued + unused + spoilt; returned = valid + rejected".to_owned(),
-        value: if r.problems.is_empty() { "holds".to_owned() } else { r.problems.join(" ") },
-        ok: r.problems.is_empty(),
+        value: if problems.is_empty() { "holds".to_owned() } else { problems.join(" ") },
+        ok: problems.is_empty(),
     });
     let mut rejected: Vec<RejectedLine> = Vec::new();
     for paper in &page.record.returned {

@@ -238,7 +238,7 @@ impl Session {
             open_actions,
             decisions,
             previous_draft,
-            people: store.people(group_id, day).await?,
+            people,
             consensus_base: store.consensus_base(group_id).await?,
             consensus_percent: group.settings.funds_consensus_percent,
             meeting,

@@ -18,7 +18,7 @@ use secretariat_api::elections::{
     AddNomination, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView,
 };
 use secretariat_rules::elections::{
-    CandidateState, Count, Method, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes,
+    CandidateState, Count, Method, Reconciliation, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes,
 };
 use secretariat_rules::tor::s12_s16_elections::{Eligibility, NominationCheck, Vacancy};
 use secretariat_store::{
@@ -135,6 +135,7 @@ fn generate() -> String {
         Declare::decl(&cfg),
         NominationChecks::decl(&cfg),
         ReconciliationView::decl(&cfg),
+        Reconciliation::decl(&cfg),
         Vacancy::decl(&cfg),
         Eligibility::decl(&cfg),
         NominationCheck::decl(&cfg),

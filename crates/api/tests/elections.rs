@@ -293,3 +293,27 @@ async fn call_for_nominations_is_a_pdf_and_an_email_draft_citing_the_tor() {
     assert_eq!(message.attachments().count(), 1);
     w.session.close().await;
 }
+
+#[tokio::test]
+async fn a_withdrawal_can_leave_an_election_unopposed_and_a_cancelled_election_frees_its_seats() {
+    let w = world().await;
+    let id = w.election().await.record.summary.id;
+    let mut last = None;
+    for name in ["Fay One", "Gus Two", "Hal Three"] {
+        let org = w.org(&format!("{name} Ltd"), TechukStatus::Member, name == "Fay One").await;
+        let person = w.person(name, Some(org)).await;
+        last = Some(w.nominate(id, person, Some(org)).await.unwrap());
+    }
+    let page = last.unwrap();
+    assert!(!page.unopposed, "three nominations for two seats: {}", page.unopposed_reason);
+    let hal = page.record.nominations.iter().find(|n| n.name == "Hal Three").unwrap().id;
+    let page = w.session.withdraw_nomination(w.group, id, hal).await.unwrap();
+    assert_eq!(page.record.summary.standing, 2);
+    assert!(page.unopposed, "{}", page.unopposed_reason);
+    assert!(page.record.nominations.iter().any(|n| n.id == hal && n.withdrawn_on.is_some()), "the withdrawn nomination is kept");
+    let page = w.session.cancel_election(w.group, id).await.unwrap();
+    assert_eq!(page.record.summary.state, ElectionState::Cancelled);
+    let view = w.session.elections_view(w.group).await.unwrap();
+    assert_eq!(view.vacancies.iter().filter(|v| v.kind == SeatKind::Supplier).count(), 2, "its seats are vacancies again");
+    w.session.close().await;
+}

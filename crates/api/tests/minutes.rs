@@ -290,3 +290,24 @@ async fn s23_the_outline_starts_at_six_volunteers_and_s24_viewpoints_are_never_c
     assert!(view.positions[0].position.divided);
     w.s.close().await;
 }
+
+#[tokio::test]
+async fn observers_are_listed_apart_and_never_count_as_strikes() {
+    let w = world().await;
+    let input = PersonInput { name: "Olive Observer".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Unknown };
+    let observer = w.s.save_person(SavePerson { group_id: w.group, id: None, input, employer: None }).await.unwrap().id;
+    let mut rows: Vec<AttendanceInput> = w
+        .members
+        .iter()
+        .map(|&person_id| AttendanceInput { person_id, capacity: Capacity::Member, presence: Presence::Present, online: false, substitute: String::new() })
+        .collect();
+    rows.push(AttendanceInput { person_id: observer, capacity: Capacity::Observer, presence: Presence::Present, online: true, substitute: String::new() });
+    let record = w.s.save_attendance(SaveAttendance { group_id: w.group, meeting_id: w.meetings[0], rows }).await.unwrap();
+    let line = record.attendance.iter().find(|a| a.person_id == observer).unwrap();
+    assert_eq!(line.capacity, Capacity::Observer);
+    assert!(line.online);
+    let pdf = pdftotext(&w.s.make_document(w.group, DocumentKind::Minutes, Some(w.meetings[0]), None).await.unwrap().bytes);
+    assert!(pdf.contains("Olive Observer"), "in attendance: {pdf}");
+    assert!(w.s.attendance_year(w.group, 2026).await.unwrap().rows.iter().all(|r| r.person_id != observer), "not a member's row");
+    w.s.close().await;
+}

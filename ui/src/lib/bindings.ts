@@ -416,11 +416,13 @@ export type Declare = { group_id: number, election_id: number, on: string, retur
 
 export type NominationChecks = { nomination_id: number, checks: Array<NominationCheck>, };
 
-export type ReconciliationView = { printed: number, issued: number, unused: number, spoilt: number, returned: number, valid: number, rejected: number, 
+export type ReconciliationView = { 
 /**
  * Empty when it holds.
  */
-problems: Array<string>, };
+problems: Array<string>, printed: number, issued: number, unused: number, spoilt: number, returned: number, valid: number, rejected: number, };
+
+export type Reconciliation = { printed: number, issued: number, unused: number, spoilt: number, returned: number, valid: number, rejected: number, };
 
 export type Vacancy = { seat_id: number, kind: SeatKind, title: string, 
 /**
