@@ -27,6 +27,9 @@ pub enum ErrorKind {
     EncryptionMissing,
     DataFolderReadOnly,
     DataFolderUnusable,
+    /// Another window or program has the data folder open (its lock file): close it
+    /// there. Nothing is wrong with the data, so no restore is offered.
+    AlreadyOpen,
     DiskFull,
     Internal,
 }
@@ -62,7 +65,7 @@ impl From<StoreError> for ApiError {
             StoreError::NoDatabase { .. } => ErrorKind::NoDatabase,
             StoreError::AlreadyExists { .. } => ErrorKind::AlreadyExists,
             // Its message names the process; the folder cannot be used until that one closes.
-            StoreError::AlreadyOpen { .. } => ErrorKind::DataFolderUnusable,
+            StoreError::AlreadyOpen { .. } => ErrorKind::AlreadyOpen,
             StoreError::KeychainEntryMissing { .. } | StoreError::KeychainKeyMismatch { .. } => ErrorKind::NeedsRecovery,
             StoreError::KeychainUnavailable { .. } => ErrorKind::KeychainUnavailable,
             StoreError::WrongPassphrase => ErrorKind::WrongPassphrase,

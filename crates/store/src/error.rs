@@ -14,7 +14,7 @@ pub enum StoreError {
     #[error("There is no Secretariat database in {path} yet. Create a working group first (secretariat init).")]
     NoDatabase { path: PathBuf },
 
-    #[error("Secretariat is already open on the data folder {path} ({}). Close it there, or wait for it to finish; nothing was changed.", match process { Some(pid) => format!("process {pid}"), None => "another process".to_owned() })]
+    #[error("Secretariat is already open on the data folder {path} in another window or program ({}). Close it there, then try again; nothing was changed.", match process { Some(pid) => format!("process {pid}"), None => "another process".to_owned() })]
     AlreadyOpen { path: PathBuf, process: Option<u32> },
 
     #[error("A Secretariat database already exists in {path}; it was left untouched.")]
