@@ -12,6 +12,7 @@ pub mod elections;
 mod findings;
 pub mod meetings;
 pub mod register;
+pub mod retention;
 mod settings;
 mod template;
 pub mod text;

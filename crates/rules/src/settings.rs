@@ -51,6 +51,10 @@ pub struct GroupSettings {
     pub standard_agenda: Vec<String>,
     /// The largest paper accepted, in megabytes.
     pub paper_limit_mb: u32,
+    /// How long each kind of record is kept before it is due for purging (UK GDPR storage
+    /// limitation). Groups saved before the schedule existed read the defaults.
+    #[serde(default)]
+    pub retention: crate::retention::RetentionSchedule,
 }
 
 /// One setting as a person reads it: label, value and the paragraph behind it.
@@ -120,6 +124,20 @@ impl GroupSettings {
             line("term_reminder_days", "Flag a term for election this long before it ends", plural(self.term_reminder_days, "day", "days"), None),
             line("standard_agenda", "Every new agenda starts with", self.standard_agenda.join("; "), None),
             line("paper_limit_mb", "Largest paper accepted", format!("{} MB", self.paper_limit_mb), None),
+            line("retention.ballot_months", "Ballot papers kept after the result is declared", plural(self.retention.ballot_months, "month", "months"), None),
+            line(
+                "retention.nomination_months",
+                "Unsuccessful candidates' statements kept after the result is declared",
+                plural(self.retention.nomination_months, "month", "months"),
+                None,
+            ),
+            line(
+                "retention.attendance_years",
+                "Attendance kept after the end of its year (ToR §17 needs the current year)",
+                plural(self.retention.attendance_years, "full year", "full years"),
+                Some(17),
+            ),
+            line("retention.paper_years", "Meeting papers kept after the meeting", plural(self.retention.paper_years, "year", "years"), None),
         ]
     }
 
@@ -153,7 +171,7 @@ impl GroupSettings {
         if self.time_zone.trim().is_empty() {
             return err("time_zone", "Give the time zone meetings are held in, e.g. Europe/London.".into());
         }
-        Ok(())
+        self.retention.validate().map_err(|(field, message)| SettingsError { field, message })
     }
 }
 
@@ -173,9 +191,18 @@ mod tests {
     #[test]
     fn every_setting_from_the_terms_of_reference_cites_its_paragraph() {
         let lines = Template::TechukInterop.settings().describe();
-        assert_eq!(lines.len(), 15);
+        assert_eq!(lines.len(), 19);
         for line in &lines {
-            let group_setting = ["time_zone", "term_reminder_days", "standard_agenda", "paper_limit_mb"].contains(&line.key.as_str());
+            let group_setting = [
+                "time_zone",
+                "term_reminder_days",
+                "standard_agenda",
+                "paper_limit_mb",
+                "retention.ballot_months",
+                "retention.nomination_months",
+                "retention.paper_years",
+            ]
+            .contains(&line.key.as_str());
             assert_eq!(line.tor.is_none(), group_setting, "{}", line.key);
         }
         let term = lines.iter().find(|l| l.key == "term_months").unwrap();

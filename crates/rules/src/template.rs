@@ -110,6 +110,7 @@ impl Template {
                     .map(String::from)
                     .to_vec(),
                 paper_limit_mb: 20,
+                retention: crate::retention::RetentionSchedule::default(),
             },
         }
     }

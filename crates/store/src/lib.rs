@@ -24,6 +24,7 @@ mod meetings;
 mod minutes;
 mod membership;
 mod read;
+mod retention;
 mod subgroups;
 mod write;
 

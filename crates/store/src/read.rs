@@ -111,6 +111,10 @@ struct SettingsRow {
     term_reminder_days: u32,
     standard_agenda: String,
     paper_limit_mb: u32,
+    retention_ballot_months: u32,
+    retention_nomination_months: u32,
+    retention_attendance_years: u32,
+    retention_paper_years: u32,
 }
 
 impl Store {
@@ -151,6 +155,12 @@ impl Store {
                 standard_agenda: serde_json::from_str(&row.standard_agenda)
                     .map_err(|e| StoreError::Database(format!("the standard agenda setting is damaged: {e}")))?,
                 paper_limit_mb: row.paper_limit_mb,
+                retention: secretariat_rules::retention::RetentionSchedule {
+                    ballot_months: row.retention_ballot_months,
+                    nomination_months: row.retention_nomination_months,
+                    attendance_years: row.retention_attendance_years,
+                    paper_years: row.retention_paper_years,
+                },
             },
         })
     }
