@@ -6,6 +6,11 @@
 //! `Writer`, and only after `commit` returns prints `committed ORG PERSON` and
 //! flushes. Whatever it printed must survive a `kill -9` at any moment.
 //!
+//! With a fifth argument, `fault-child DIR write GROUP RUN MAX` stops after MAX
+//! commits, prints `done`, and keeps the store open (writing nothing more) until
+//! it is killed: the commits are then known to be in the `-wal` alone, as long as
+//! they are too few to reach SQLite's automatic checkpoint (1000 pages).
+//!
 //! `fault-child DIR hold` opens the database, prints `open`, and keeps it open
 //! until its standard input closes: the other process for the lock test.
 
@@ -16,7 +21,7 @@ use std::io::{BufRead, Write};
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "usage: fault-child DIR (write GROUP RUN | hold)";
+    let usage = "usage: fault-child DIR (write GROUP RUN [MAX] | hold)";
     let dir = args.get(1).expect(usage);
     let passphrase = Passphrase::new(std::env::var("SECRETARIAT_PASSPHRASE").expect("SECRETARIAT_PASSPHRASE"));
     let store = match Store::open(&DataPaths::new(dir), KeySource::Passphrase(passphrase)).await {
@@ -31,7 +36,8 @@ async fn main() {
         Some("write") => {
             let group: i64 = args.get(3).expect(usage).parse().expect(usage);
             let run = args.get(4).expect(usage);
-            for n in 0u64.. {
+            let max: u64 = args.get(5).map_or(u64::MAX, |m| m.parse().expect(usage));
+            for n in 0..max {
                 let mut w = store.begin().await.unwrap();
                 let org = w.add_organisation(group, &organisation(&format!("Org {run}-{n}"))).await.unwrap();
                 let person = w.add_person(group, &person(&format!("Person {run}-{n}"))).await.unwrap();
@@ -41,6 +47,11 @@ async fn main() {
                 writeln!(out, "committed {org} {person}").unwrap();
                 out.flush().unwrap();
             }
+            // Only reached with MAX: the store stays open, never closed or checkpointed, until killed.
+            writeln!(out, "done").unwrap();
+            out.flush().unwrap();
+            for _ in std::io::stdin().lock().lines() {}
+            std::process::exit(0);
         }
         Some("hold") => {
             writeln!(out, "open").unwrap();
