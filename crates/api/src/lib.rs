@@ -14,6 +14,7 @@ pub mod exchange;
 mod meetings;
 pub mod minutes;
 pub mod reports;
+pub mod scale;
 mod session;
 pub mod subgroups;
 pub mod types;

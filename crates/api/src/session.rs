@@ -137,7 +137,7 @@ impl Session {
 
     /// Opens the database if there is one, or creates it with the passphrase from
     /// the request (or the configuration) if there is not.
-    async fn store_or_create(&self, passphrase: Option<&str>, confirm: Option<&str>) -> ApiResult<(Store, Option<String>)> {
+    pub(crate) async fn store_or_create(&self, passphrase: Option<&str>, confirm: Option<&str>) -> ApiResult<(Store, Option<String>)> {
         if self.paths.database_exists() {
             return Ok((self.store().await?, None));
         }
@@ -421,7 +421,7 @@ impl Session {
         exchange::export(&store, group_id, kind, self.today()).await
     }
 
-    fn documents(&self) -> Arc<Documents> {
+    pub(crate) fn documents(&self) -> Arc<Documents> {
         self.documents.get_or_init(|| Arc::new(Documents::new())).clone()
     }
 

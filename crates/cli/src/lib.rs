@@ -36,7 +36,9 @@ pub enum Command {
     /// On first use the recovery passphrase is read from SECRETARIAT_PASSPHRASE.
     Init(InitArgs),
     /// Load a fictional demo group: 12 members, an invitee, a year of meetings, a past election and one open, two sub-groups.
-    Demo(JsonFlag),
+    ///
+    /// With --scale N: N synthetic groups with ten years of history each instead (for measuring).
+    Demo(DemoArgs),
     /// Show the data folder, that the database is encrypted, and each group's seats.
     Status(JsonFlag),
     /// Check the Terms of Reference rules on a date: breaches, warnings and notices.
@@ -417,6 +419,23 @@ pub struct JsonFlag {
     pub json: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Instead of the demo group, write N synthetic groups, each with years of meetings,
+    /// attendance, minutes, actions, decisions, elections and sub-groups (progress on stderr)
+    #[arg(long, value_name = "N")]
+    pub scale: Option<u32>,
+    /// Years of history per synthetic group (with --scale)
+    #[arg(long, default_value_t = 10, requires = "scale")]
+    pub years: u32,
+    /// The random seed (with --scale): the same seed and day give the same records
+    #[arg(long, default_value_t = 1, requires = "scale")]
+    pub seed: u64,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// Parses the command line. `Err` carries clap's message (including `--help`).
 pub fn parse<I, T>(args: I) -> Result<Invocation, clap::Error>
 where
@@ -740,7 +759,30 @@ async fn run_setup(session: &Session, command: Command, out: &mut dyn Write) -> 
                 &created,
             )
         }
-        Command::Demo(flag) => {
+        Command::Demo(DemoArgs { scale: Some(groups), years, seed, json }) => {
+            let options = secretariat_api::scale::ScaleOptions { groups, years, seed };
+            let started = std::time::Instant::now();
+            let report = session.load_scale(options, &mut |line| eprintln!("{line}")).await?;
+            let seconds = started.elapsed().as_secs_f64();
+            if json {
+                return print_json(out, &report);
+            }
+            let r = &report;
+            writeln!(
+                out,
+                "{}",
+                format!(
+                    "Wrote {groups} synthetic groups ({years} years each, seed {seed}) in {seconds:.1} s: {} organisations, {} people, {} meetings \
+                     ({} agenda items, {} papers), {} attendance rows, {} actions ({} open), {} decisions, {} elections declared \
+                     ({} returned papers) and {} open, {} sub-groups.",
+                    r.organisations, r.people, r.meetings, r.agenda_items, r.papers, r.attendance_rows, r.actions, r.open_actions,
+                    r.decisions, r.declared_elections, r.returned_papers, r.open_elections, r.subgroups
+                )
+            )
+            .map_err(io_error)
+        }
+        Command::Demo(DemoArgs { json, .. }) => {
+            let flag = JsonFlag { json };
             let created = session.load_demo(Default::default()).await?;
             let home = session.group_home(created.group.id).await?;
             if flag.json {
