@@ -40,6 +40,9 @@ pub fn run(data_dir: Option<PathBuf>) {
         .manage(session)
         .invoke_handler(commands::handler())
         .setup(|app| {
+            // Backups stay on schedule while the window stays open for days.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move { handle.state::<Session>().keep_backing_up().await });
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Secretariat")
                 .inner_size(1200.0, 800.0)

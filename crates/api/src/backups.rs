@@ -4,8 +4,10 @@
 //! background, the file chosen for a restore, and swapping the open store.
 //!
 //! Scheduled backups run only when the window asks for them
-//! ([`Session::schedule_backups`]): each time the database is opened, a backup is
-//! made in the background if the newest is a day old. The command line takes a
+//! ([`Session::schedule_backups`]): each time the database is opened, and every
+//! hour while the window stays open ([`Session::keep_backing_up`]), a backup is
+//! made in the background if the newest is a day old (`backup_due`, a pure function
+//! of the newest backup's time and now). The command line takes a
 //! backup only when told (`secretariat backup`), so scripts and cron decide.
 
 use crate::error::{ApiError, ApiResult};
@@ -19,6 +21,10 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use ts_rs::TS;
+
+/// How often the open window asks whether a backup is due: a day-old backup is
+/// taken within the hour even if Secretariat is never closed.
+pub const BACKUP_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 
 /// The session's backup state.
 #[derive(Debug, Default)]
@@ -93,6 +99,28 @@ impl Session {
     /// newest backup is a day old, from now on. The window calls it once at start.
     pub fn schedule_backups(&self) {
         self.backups.scheduled.store(true, Ordering::SeqCst);
+    }
+
+    /// The window's check while it stays open: a backup in the background if backups
+    /// are scheduled, the database is open and the newest backup is a day old, then
+    /// waits for it. Does nothing before the database is opened (opening checks); if a
+    /// backup is already running, it waits for that one instead of starting another.
+    pub async fn scheduled_backup_check(&self) {
+        let store = self.store.lock().await.clone();
+        if let Some(store) = store {
+            self.opened(&store);
+        }
+        // The check's own task waits for the backup, so one check is one backup at most.
+        self.backups.settle().await;
+    }
+
+    /// Runs [`Session::scheduled_backup_check`] every [`BACKUP_CHECK_EVERY`], for as
+    /// long as the window is open (the shell spawns it once; it never returns).
+    pub async fn keep_backing_up(&self) {
+        loop {
+            tokio::time::sleep(BACKUP_CHECK_EVERY).await;
+            self.scheduled_backup_check().await;
+        }
     }
 
     /// Called whenever a store has just been opened.

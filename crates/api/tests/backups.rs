@@ -132,6 +132,45 @@ async fn the_window_takes_a_backup_in_the_background_when_one_is_due() {
     assert_eq!(std::fs::read_dir(dir.path().join("backups")).unwrap().count(), 1);
 }
 
+#[tokio::test]
+async fn the_open_window_takes_a_backup_when_the_newest_turns_a_day_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    let (s, _) = with_group(dir.path(), keychain.clone(), "Interop WG").await;
+    // The command line schedules none: the check does nothing.
+    s.scheduled_backup_check().await;
+    assert!(!dir.path().join("backups").exists());
+    s.close().await;
+
+    let s = session(dir.path(), keychain);
+    s.schedule_backups();
+    let backups = || {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir.path().join("backups")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&s).await, vec!["Interop WG"]); // opens: the backup on open
+    s.scheduled_backup_check().await; // waits for it
+    let first = backups();
+    assert_eq!(first.len(), 1);
+
+    // An hour later the newest is still fresh: nothing.
+    s.scheduled_backup_check().await;
+    assert_eq!(backups(), first);
+
+    // The window stayed open for two days: the newest backup is now that old.
+    let two_days_ago = (chrono::Utc::now() - chrono::Duration::hours(48)).format("secretariat-%Y%m%d-%H%M%S.db").to_string();
+    std::fs::rename(dir.path().join("backups").join(&first[0]), dir.path().join("backups").join(&two_days_ago)).unwrap();
+    s.scheduled_backup_check().await;
+    let now = backups();
+    assert_eq!(now.len(), 2, "{now:?}");
+    assert_eq!(now[0], two_days_ago, "rotation keeps the older one (a daily backup of its own day)");
+    s.scheduled_backup_check().await;
+    assert_eq!(backups().len(), 2, "one backup per day, however often it checks");
+    s.close().await;
+}
+
 fn pdftotext(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.pdf");
