@@ -88,6 +88,7 @@ const COMMANDS: &[&str] = &[
     "choose_backup_to_restore",
     "restore_backup",
     "verify_database",
+    "startup_mark",
 ];
 
 fn main() {

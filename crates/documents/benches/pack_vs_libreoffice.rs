@@ -2,7 +2,8 @@
 //! converting an equivalent agenda to PDF, then `pdfunite` joining it with the same
 //! ten 20-page papers. Where LibreOffice (`soffice`) or `pdfunite` is not installed,
 //! only our figure is printed. Run with `cargo bench -p secretariat-documents --bench
-//! pack_vs_libreoffice`; each figure is the median of several runs.
+//! pack_vs_libreoffice`; each figure is the median of several runs. The figures are also written
+//! to `pack_vs_libreoffice.json` in `SECRETARIAT_BENCH_OUT` (for `scripts/bench`'s report), when set.
 
 use secretariat_documents::{Agenda, AgendaLine, Documents, PaperFile, PaperLine};
 use std::process::Command;
@@ -41,6 +42,18 @@ fn agenda() -> Agenda {
     }
 }
 
+/// Saves the figures for `scripts/bench`'s report, when it asked for them.
+fn save(ours: Duration, theirs: Option<Duration>) {
+    let Some(dir) = std::env::var_os("SECRETARIAT_BENCH_OUT") else { return };
+    let json = serde_json::json!({
+        "ours_s": ours.as_secs_f64(),
+        "peer_s": theirs.map(|t| t.as_secs_f64()),
+        "peer": "LibreOffice headless + pdfunite",
+    });
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(std::path::Path::new(&dir).join("pack_vs_libreoffice.json"), json.to_string()).unwrap();
+}
+
 fn installed(tool: &str) -> bool {
     Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success())
 }
@@ -67,6 +80,7 @@ fn main() {
 
     if !(installed("soffice") && installed("pdfunite")) {
         println!("| same pack | LibreOffice headless + pdfunite | not installed here: skipped |");
+        save(ours, None);
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -113,4 +127,5 @@ fn main() {
     );
     println!("| same pack | LibreOffice headless + pdfunite | {:.3} s |", theirs.as_secs_f64());
     println!("| ratio | LibreOffice ÷ Secretariat | {:.1}× |", theirs.as_secs_f64() / ours.as_secs_f64());
+    save(ours, Some(theirs));
 }

@@ -3,51 +3,12 @@
 //! one large election (60 candidates, 100,000 ballots). Elections are generated in setup, from
 //! a fixed seed, and not timed. Run with `cargo bench -p secretariat-rules --bench tally`.
 
+mod common;
+
+use common::{Random, random_election, thousand_elections};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use secretariat_rules::elections::{Ballot, Candidate, Constraints, Election, Method, SeededLot, count, parse_blt};
+use secretariat_rules::elections::{Ballot, Election, Method, SeededLot, count, parse_blt};
 use std::hint::black_box;
-
-/// SplitMix64, so the generated elections are the same on every run.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-/// Voters rank a few candidates, favouring some (as real voters do): candidate i is picked
-/// with weight proportional to `n - i` plus noise.
-fn random_election(random: &mut Random, candidates: usize, seats: usize, ballots: usize) -> Election {
-    let ballots = (0..ballots)
-        .map(|_| {
-            let length = 1 + random.below(candidates.min(8));
-            let mut pool: Vec<usize> = (0..candidates).collect();
-            let mut preferences = Vec::with_capacity(length);
-            for _ in 0..length {
-                let pick = random.below(pool.len()).min(random.below(pool.len()));
-                preferences.push(pool.swap_remove(pick));
-            }
-            Ballot { weight: 1, preferences }
-        })
-        .collect();
-    Election {
-        title: "Random".into(),
-        seats,
-        candidates: (0..candidates).map(|i| Candidate::named(format!("Candidate {i}"))).collect(),
-        withdrawn: vec![],
-        ballots,
-        constraints: Constraints::default(),
-    }
-}
 
 /// The shared reference counts (`shared/testdata/stv-scotland`, beside the project): from
 /// `SECRETARIAT_TESTDATA` if set, else the nearest ancestor folder holding `shared/testdata`.
@@ -73,7 +34,7 @@ fn reference_elections() -> Vec<Election> {
 fn bench(c: &mut Criterion) {
     let reference = reference_elections();
     let mut random = Random(2026);
-    let thousand: Vec<Election> = (0..1000).map(|_| random_election(&mut random, 20, 8, 200)).collect();
+    let thousand = thousand_elections(&mut random);
     let large = random_election(&mut random, 60, 8, 100_000);
 
     let mut group = c.benchmark_group("tally");

@@ -7,6 +7,7 @@ mod backups;
 mod documents;
 mod elections;
 mod groups;
+mod measure;
 mod meetings;
 mod minutes;
 mod members;
@@ -100,5 +101,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         backups::choose_backup_to_restore,
         backups::restore_backup,
         backups::verify_database,
+        measure::startup_mark,
     ]
 }

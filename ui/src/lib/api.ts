@@ -100,6 +100,8 @@ export const api = {
   loadDemo: (request: LoadDemoRequest) => call<GroupCreated>('load_demo', { request }),
   recover: (request: RecoverRequest) => call<AppState>('recover', { request }),
   groupHome: (groupId: number) => call<GroupHome>('group_home', { groupId }),
+  /** Tells `scripts/bench` that Home is painted with data; does nothing unless the bench asked for it. */
+  startupMark: () => call<null>('startup_mark'),
   compliance: (groupId: number, on?: string) => call<Compliance>('compliance', { groupId, on: on ?? null }),
   members: (groupId: number) => call<MembersView>('members', { groupId }),
   person: (groupId: number, personId: number) => call<PersonDetail>('person', { groupId, personId }),
