@@ -18,6 +18,18 @@
 //! (set by the migration that added the chain) says where that legacy prefix ends,
 //! so stripping macs later reads as a break, not as more legacy.
 //!
+//! From the privacy migration on (rows from `audit_chain_v2.v2_from`, "v2"), the last
+//! field is not `change` but `change_digest = hex(HMAC-SHA256(digest_key, change))`,
+//! stored beside it, with `digest_key = HMAC-SHA256(database_key, "secretariat audit
+//! change v2")`. The mac no longer needs the change's bytes, so an erasure (UK GDPR
+//! Art. 17) can replace `change` by [`REDACTED`] and the row still verifies; an unredacted
+//! v2 row is checked against its digest too. A v1 row that was redacted cannot have its
+//! own content checked any more, but the next row's mac covers its stored mac, so the
+//! chain around it holds: `verify` counts such rows rather than calling them breaks. A
+//! row is accepted as redacted only when `audit_redactions` lists it *and* the erasure's
+//! own (chained) audit row names its seq in `audit_rows_redacted`: a `change` swapped for
+//! the marker behind Secretariat's back breaks the chain like any other edit.
+//!
 //! What it proves: a row changed, removed or inserted by anything other than
 //! Secretariat's own writer breaks the chain at that row, and rows cut off the end
 //! are seen against SQLite's own sequence. What it cannot: someone holding the
@@ -35,17 +47,32 @@ use zeroize::Zeroizing;
 
 type HmacSha256 = Hmac<Sha256>;
 
-/// The audit chain's MAC key, derived from the database key. Redacted, wiped on drop.
-pub(crate) struct AuditKey(Zeroizing<[u8; 32]>);
+/// What an erased row's `change` becomes (the trigger allows exactly this text).
+pub(crate) const REDACTED: &str = r#"{"redacted":true}"#;
+
+/// The audit chain's MAC key and the v2 change-digest key, both derived from the
+/// database key. Redacted, wiped on drop.
+pub(crate) struct AuditKey(Zeroizing<[u8; 32]>, Zeroizing<[u8; 32]>);
+
+fn derive_bytes(key: &DatabaseKey, label: &[u8]) -> Zeroizing<[u8; 32]> {
+    let mut mac = HmacSha256::new_from_slice(key.as_bytes()).expect("HMAC takes a key of any length");
+    mac.update(label);
+    let mut bytes = Zeroizing::new([0u8; 32]);
+    bytes.copy_from_slice(&mac.finalize().into_bytes());
+    bytes
+}
 
 impl AuditKey {
     pub(crate) fn derive(key: &DatabaseKey) -> Self {
-        let mut mac = HmacSha256::new_from_slice(key.as_bytes()).expect("HMAC takes a key of any length");
-        mac.update(b"secretariat audit v1");
-        let mut bytes = Zeroizing::new([0u8; 32]);
-        bytes.copy_from_slice(&mac.finalize().into_bytes());
-        Self(bytes)
+        Self(derive_bytes(key, b"secretariat audit v1"), derive_bytes(key, b"secretariat audit change v2"))
     }
+}
+
+/// The keyed digest of a change that a v2 row's mac covers in place of its bytes.
+pub(crate) fn change_digest(key: &AuditKey, change: &str) -> String {
+    let mut mac = HmacSha256::new_from_slice(&key.1[..]).expect("HMAC takes a key of any length");
+    mac.update(change.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
 }
 
 impl fmt::Debug for AuditKey {
@@ -66,6 +93,8 @@ pub(crate) struct AuditRow {
     pub action: String,
     pub change: String,
     pub mac: Option<String>,
+    /// Set on v2 rows only.
+    pub change_digest: Option<String>,
 }
 
 fn field(out: &mut Vec<u8>, value: Option<&[u8]>) {
@@ -79,8 +108,17 @@ fn field(out: &mut Vec<u8>, value: Option<&[u8]>) {
     }
 }
 
-/// The mac of `row` following a row whose mac was `previous`.
+/// The v1 mac of `row` following a row whose mac was `previous`: over `change` itself.
 pub(crate) fn row_mac(key: &AuditKey, previous: Option<&str>, row: &AuditRow) -> String {
+    mac_over(key, previous, row, &row.change)
+}
+
+/// The v2 mac: over the stored `change_digest` in place of `change`.
+pub(crate) fn row_mac_v2(key: &AuditKey, previous: Option<&str>, row: &AuditRow) -> String {
+    mac_over(key, previous, row, row.change_digest.as_deref().unwrap_or_default())
+}
+
+fn mac_over(key: &AuditKey, previous: Option<&str>, row: &AuditRow, last: &str) -> String {
     let int = |n: Option<i64>| n.map(|n| n.to_string());
     let mut message = Vec::with_capacity(128 + row.change.len());
     field(&mut message, previous.map(str::as_bytes));
@@ -91,7 +129,7 @@ pub(crate) fn row_mac(key: &AuditKey, previous: Option<&str>, row: &AuditRow) ->
     field(&mut message, Some(row.entity.as_bytes()));
     field(&mut message, int(row.entity_id).as_deref().map(str::as_bytes));
     field(&mut message, Some(row.action.as_bytes()));
-    field(&mut message, Some(row.change.as_bytes()));
+    field(&mut message, Some(last.as_bytes()));
     let mut mac = HmacSha256::new_from_slice(&key.0[..]).expect("HMAC takes a key of any length");
     mac.update(&message);
     hex::encode(mac.finalize().into_bytes())
@@ -108,9 +146,16 @@ pub(crate) async fn append(conn: &mut SqliteConnection, key: &AuditKey, mut row:
         sqlx::query_scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetch_optional(&mut *conn).await?;
     let (last_seq, previous) = last.map_or((0, None), |(seq, mac)| (seq, mac));
     row.seq = last_seq.max(allocated.unwrap_or(0)) + 1;
-    let mac = row_mac(key, previous.as_deref(), &row);
+    let mac = if row.seq >= v2_from(conn).await? {
+        row.change_digest = Some(change_digest(key, &row.change));
+        row_mac_v2(key, previous.as_deref(), &row)
+    } else {
+        row.change_digest = None;
+        row_mac(key, previous.as_deref(), &row)
+    };
     sqlx::query(
-        "INSERT INTO audit_log (seq, group_id, at, actor, entity, entity_id, action, change, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (seq, group_id, at, actor, entity, entity_id, action, change, mac, change_digest) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(row.seq)
     .bind(row.group_id)
@@ -121,9 +166,18 @@ pub(crate) async fn append(conn: &mut SqliteConnection, key: &AuditKey, mut row:
     .bind(&row.action)
     .bind(&row.change)
     .bind(mac)
+    .bind(&row.change_digest)
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// The first seq whose mac covers the change's digest.
+async fn v2_from(conn: &mut SqliteConnection) -> Result<i64> {
+    sqlx::query_scalar("SELECT v2_from FROM audit_chain_v2 WHERE id = 1")
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::Database("the audit chain's v2 starting point is missing".into()))
 }
 
 /// What walking the audit chain found.
@@ -133,8 +187,31 @@ pub struct AuditCheck {
     pub rows: u64,
     /// Rows written before the chain existed, which carry no mac and are not checked.
     pub legacy_rows: u64,
+    /// Rows whose `change` an erasure replaced by the redaction marker (UK GDPR Art. 17).
+    pub redacted_rows: u64,
+    /// Of those, rows written before v2, whose own content can no longer be checked; the
+    /// chain around them still is (the next row's mac covers their stored mac).
+    pub redacted_unchecked_rows: u64,
     /// The first row at which the chain breaks, if it does.
     pub first_broken: Option<AuditBreak>,
+}
+
+impl AuditCheck {
+    /// What a reader should know besides a break: redacted rows, in words.
+    pub fn note(&self) -> Option<String> {
+        match (self.redacted_rows, self.redacted_unchecked_rows) {
+            (0, _) => None,
+            (n, 0) => Some(format!("{n} audit row{} redacted by an erasure; the chain through them was checked.", plural(n))),
+            (n, old) => Some(format!(
+                "{n} audit row{} redacted by an erasure; {old} of them predate the digest chain, so their own content can no longer be checked, but the chain around them was.",
+                plural(n)
+            )),
+        }
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Where the audit chain breaks, and how.
@@ -144,6 +221,24 @@ pub struct AuditBreak {
     pub reason: String,
 }
 
+/// The rows accepted as redacted: listed in `audit_redactions` and named by an erasure's
+/// own audit row (whose mac the walk checks like any other).
+async fn redactions(conn: &mut SqliteConnection) -> Result<std::collections::HashSet<i64>> {
+    let listed: Vec<i64> = sqlx::query_scalar("SELECT seq FROM audit_redactions").fetch_all(&mut *conn).await?;
+    if listed.is_empty() {
+        return Ok(Default::default());
+    }
+    let named: std::collections::HashSet<i64> = sqlx::query_scalar(
+        "SELECT r.value FROM audit_log a, json_each(a.change, '$.audit_rows_redacted') r \
+         WHERE a.entity = 'person' AND a.action = 'erase' AND json_valid(a.change)",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .collect();
+    Ok(listed.into_iter().filter(|seq| named.contains(seq)).collect())
+}
+
 /// Walks the whole chain in `seq` order and reports the first row that does not
 /// follow from the one before.
 pub(crate) async fn walk(conn: &mut SqliteConnection, key: &AuditKey) -> Result<AuditCheck> {
@@ -151,13 +246,15 @@ pub(crate) async fn walk(conn: &mut SqliteConnection, key: &AuditKey) -> Result<
         .fetch_optional(&mut *conn)
         .await?
         .ok_or_else(|| StoreError::Database("the audit chain's starting point is missing".into()))?;
-    let mut check = AuditCheck { rows: 0, legacy_rows: 0, first_broken: None };
+    let v2_from = v2_from(conn).await?;
+    let redactions = redactions(conn).await?;
+    let mut check = AuditCheck { rows: 0, legacy_rows: 0, redacted_rows: 0, redacted_unchecked_rows: 0, first_broken: None };
     let mut previous: Option<String> = None;
     let mut after = i64::MIN;
     let mut last_seq = 0;
     loop {
         let read = sqlx::query_as(
-            "SELECT seq, group_id, at, actor, entity, entity_id, action, change, mac FROM audit_log \
+            "SELECT seq, group_id, at, actor, entity, entity_id, action, change, mac, change_digest FROM audit_log \
              WHERE seq > ? ORDER BY seq LIMIT 1000",
         )
         .bind(after)
@@ -185,13 +282,27 @@ pub(crate) async fn walk(conn: &mut SqliteConnection, key: &AuditKey) -> Result<
             if row.seq <= legacy_until {
                 check.legacy_rows += 1;
             } else if check.first_broken.is_none() {
+                const MISMATCH: &str = "its mac does not match: this row was changed, or a row just before it was removed or inserted";
+                let redacted = row.change == REDACTED && redactions.contains(&row.seq);
                 let reason = match &row.mac {
                     None => Some("it has no mac: it was not written by Secretariat's audit writer"),
-                    Some(mac) if *mac != row_mac(key, previous.as_deref(), &row) => Some(
-                        "its mac does not match: this row was changed, or a row just before it was removed or inserted",
-                    ),
-                    Some(_) => None,
+                    Some(_) if row.seq >= v2_from && row.change_digest.is_none() => {
+                        Some("it has no change digest: it was not written by Secretariat's audit writer")
+                    }
+                    Some(mac) if row.seq >= v2_from => {
+                        let digest_matches = redacted || row.change_digest.as_deref() == Some(&change_digest(key, &row.change));
+                        (*mac != row_mac_v2(key, previous.as_deref(), &row) || !digest_matches).then_some(MISMATCH)
+                    }
+                    // A redacted v1 row: its content is gone, so only its place in the chain can be checked.
+                    Some(_) if redacted => None,
+                    Some(mac) => (*mac != row_mac(key, previous.as_deref(), &row)).then_some(MISMATCH),
                 };
+                if reason.is_none() && redacted {
+                    check.redacted_rows += 1;
+                    if row.seq < v2_from {
+                        check.redacted_unchecked_rows += 1;
+                    }
+                }
                 if let Some(reason) = reason {
                     check.first_broken = Some(AuditBreak { seq: row.seq, reason: reason.to_owned() });
                 }
@@ -227,6 +338,7 @@ mod tests {
             action: "update".into(),
             change: change.into(),
             mac: None,
+            change_digest: None,
         }
     }
 

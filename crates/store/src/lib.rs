@@ -23,6 +23,7 @@ mod lock;
 mod meetings;
 mod minutes;
 mod membership;
+mod privacy;
 mod read;
 mod retention;
 mod subgroups;
@@ -39,6 +40,7 @@ pub use key::{DatabaseKey, Passphrase};
 pub use keychain::{keychain_account, Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
 pub use keyfile::{KdfParams, KeyFile, KeyFileError};
 pub use lock::LOCK_FILE;
+pub use privacy::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow, REDACTION};
 pub use read::{AuditEntry, GroupCounts, GroupSummary, Group, OrganisationView, PersonView, SeatHolder, SeatView};
 pub use membership::{
     AppointmentView, EmploymentView, EndReason, InviteeView, OrganisationInput, OrganisationRecord, PersonDetail, PersonExport,

@@ -81,6 +81,8 @@ pub struct PersonDetail {
     pub employments: Vec<EmploymentView>,
     pub terms: Vec<TermView>,
     pub appointments: Vec<AppointmentView>,
+    /// The day the person was erased (UK GDPR Art. 17); the record is then kept redacted.
+    pub erased_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -266,6 +268,11 @@ impl Writer {
 
     pub async fn update_person(&mut self, group: GroupId, id: Id, input: &PersonInput) -> Result<()> {
         let (name, email, job_title) = Self::person_fields(input)?;
+        let erased: Option<Option<String>> =
+            sqlx::query_scalar("SELECT erased_on FROM people WHERE id = ? AND group_id = ?").bind(id).bind(group).fetch_optional(self.conn()).await?;
+        if let Some(Some(day)) = erased {
+            return Err(invalid("name", format!("This person was erased on {day} (UK GDPR Art. 17); their record cannot be filled in again.")));
+        }
         if let Some(message) = self.person_duplicate(group, &name, &email, Some(id)).await? {
             return Err(invalid(if email.is_empty() { "name" } else { "email" }, message));
         }
@@ -576,8 +583,8 @@ impl Store {
     }
 
     pub async fn person_detail(&self, group: GroupId, id: Id) -> Result<PersonDetail> {
-        let (name, email, job_title, manager): (String, String, String, String) =
-            sqlx::query_as("SELECT name, email, job_title, manager_status FROM people WHERE id = ? AND group_id = ?")
+        let (name, email, job_title, manager, erased_on): (String, String, String, String, Option<NaiveDate>) =
+            sqlx::query_as("SELECT name, email, job_title, manager_status, erased_on FROM people WHERE id = ? AND group_id = ?")
                 .bind(id)
                 .bind(group)
                 .fetch_optional(&self.pool)
@@ -618,7 +625,7 @@ impl Store {
         })
         .collect::<Result<_>>()?;
         let appointments = self.appointments_where(group, Some(id)).await?;
-        Ok(PersonDetail { id, input: PersonInput { name, email, job_title, manager_status }, employments, terms, appointments })
+        Ok(PersonDetail { id, input: PersonInput { name, email, job_title, manager_status }, employments, terms, appointments, erased_on })
     }
 
     async fn appointments_where(&self, group: GroupId, person: Option<Id>) -> Result<Vec<AppointmentView>> {

@@ -84,6 +84,7 @@ impl Writer {
             action: action.to_owned(),
             change: change.to_string(),
             mac: None,
+            change_digest: None, // set by `append` on a v2 row
         };
         audit::append(&mut self.tx, &self.secrets.audit, row).await
     }
