@@ -34,6 +34,7 @@ mod paper;
 mod recovery;
 mod report;
 mod roster;
+mod subject_access;
 mod world;
 
 pub use agenda::{Agenda, AgendaLine, Pack, PaperFile, PaperLine};
@@ -54,6 +55,7 @@ pub use report::{
     CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
 };
 pub use roster::{RosterPerson, RosterReportBack, SubgroupRoster};
+pub use subject_access::{SubjectAccessLine, SubjectAccessReport, SubjectAccessSection, SubjectAuditLine};
 
 use std::sync::OnceLock;
 
@@ -228,6 +230,12 @@ impl Documents {
     /// seat), and the report-backs requested, overdue ones tagged.
     pub fn subgroup_roster(&self, roster: &SubgroupRoster) -> Result<Vec<u8>, DocumentError> {
         self.pdf(Template::SubgroupRoster, roster)
+    }
+
+    /// A subject access report (PDF bytes, UK GDPR Art. 15): the person's identity, then
+    /// one section per kind of record, then every audit entry about them.
+    pub fn subject_access(&self, report: &SubjectAccessReport) -> Result<Vec<u8>, DocumentError> {
+        self.pdf(Template::SubjectAccess, report)
     }
 
     /// The recovery sheet (PDF bytes): what the recovery passphrase is for,

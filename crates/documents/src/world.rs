@@ -19,7 +19,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 14] = [
+const TEMPLATES: [(&str, &str); 15] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     (
         "/membership.typ",
@@ -64,6 +64,10 @@ const TEMPLATES: [(&str, &str); 14] = [
         "/recovery-sheet.typ",
         include_str!("../templates/recovery-sheet.typ"),
     ),
+    (
+        "/subject-access.typ",
+        include_str!("../templates/subject-access.typ"),
+    ),
 ];
 
 /// The documents this crate can typeset, one main template file each.
@@ -81,6 +85,7 @@ pub(crate) enum Template {
     ActionLog,
     SubgroupRoster,
     RecoverySheet,
+    SubjectAccess,
 }
 
 impl Template {
@@ -98,6 +103,7 @@ impl Template {
             Self::ActionLog => "/action-log.typ",
             Self::SubgroupRoster => "/subgroup-roster.typ",
             Self::RecoverySheet => "/recovery-sheet.typ",
+            Self::SubjectAccess => "/subject-access.typ",
         }
     }
 }
