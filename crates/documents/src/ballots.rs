@@ -554,7 +554,38 @@ fn check(papers: &BallotPapers) -> Result<(), DocumentError> {
             "Ballot papers cannot ask voters to vote for up to 0 candidates.".into(),
         ));
     }
+    // Every write refuses these already (secretariat_rules::text); a row edited outside
+    // Secretariat, or written before that check, must still never reach a ballot paper,
+    // where U+202E would print "Smith" as "htimS".
+    let mut texts = vec![
+        ("The group's name", papers.group.as_str()),
+        ("The election's title", papers.title.as_str()),
+        ("The return time", papers.return_by.as_str()),
+        ("The returning officer", papers.returning_officer.as_str()),
+    ];
+    for candidate in &papers.candidates {
+        texts.push(("A candidate's name", candidate.name.as_str()));
+        if let Some(organisation) = &candidate.organisation {
+            texts.push(("A candidate's organisation", organisation.as_str()));
+        }
+    }
+    for (what, text) in texts {
+        if let Some(c) = text.chars().find(|&c| c.is_control() || misleads_direction(c)) {
+            return Err(DocumentError::Invalid(format!(
+                "{what}, \u{201c}{}\u{201d}, contains a control or text-direction character (U+{:04X}), which could make it \
+                 print differently from how it reads; correct it before printing ballot papers.",
+                text.chars().filter(|&c| !c.is_control() && !misleads_direction(c)).collect::<String>(),
+                c as u32
+            )));
+        }
+    }
     Ok(())
+}
+
+/// The characters that change the direction text is laid out in (the same set
+/// `secretariat_rules::text` refuses on input).
+fn misleads_direction(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 fn plural(count: u32, one: &str, many: &str) -> String {

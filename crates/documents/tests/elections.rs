@@ -189,6 +189,28 @@ fn a_paper_says_where_to_return_it_that_it_is_secret_and_tags_smes() {
 }
 
 #[test]
+fn a_ballot_paper_is_never_drawn_with_a_name_reversed_by_u202e_or_holding_a_control_character() {
+    // Writes refuse these (secretariat_rules::text); this is a row edited outside
+    // Secretariat or written before the check: the renderer refuses too, naming it.
+    let mut papers = ballot(BallotMethod::Preferences, 3, 2);
+    papers.candidates[1].name = "Smith \u{202E}htimS".into();
+    let error = DOCUMENTS.ballot_papers(&papers).unwrap_err().to_string();
+    assert!(error.contains("A candidate's name"), "{error}");
+    assert!(error.contains("U+202E"), "{error}");
+    assert!(error.contains("correct it before printing ballot papers"), "{error}");
+
+    let mut papers = ballot(BallotMethod::Marks { up_to: 1 }, 3, 1);
+    papers.candidates[0].organisation = Some("Kestrel\u{0007} Ltd".into());
+    let error = DOCUMENTS.ballot_papers(&papers).unwrap_err().to_string();
+    assert!(error.contains("A candidate's organisation, \u{201c}Kestrel Ltd\u{201d}"), "{error}");
+    assert!(error.contains("U+0007"), "{error}");
+
+    let mut papers = ballot(BallotMethod::Preferences, 3, 1);
+    papers.returning_officer = "Pat \u{2066}Officer".into();
+    assert!(DOCUMENTS.ballot_papers(&papers).unwrap_err().to_string().contains("The returning officer"));
+}
+
+#[test]
 fn ballot_papers_print_hostile_and_non_ascii_names_literally() {
     let mut papers = ballot(BallotMethod::Preferences, 3, 2);
     papers.group = NON_ASCII.into();
