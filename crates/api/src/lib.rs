@@ -13,6 +13,7 @@ mod error;
 pub mod exchange;
 mod meetings;
 pub mod minutes;
+pub mod privacy;
 pub mod reports;
 pub mod scale;
 mod session;

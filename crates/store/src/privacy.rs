@@ -400,6 +400,36 @@ impl Store {
         Ok(Erasure { committed: true, ..erasure })
     }
 
+    /// A person by id, or by words from their name (case-insensitive, every word), as the
+    /// command line names them.
+    pub async fn find_person(&self, group: GroupId, words: &str) -> Result<Option<Id>> {
+        if let Ok(id) = words.trim().parse::<Id>() {
+            let found: Option<Id> =
+                sqlx::query_scalar("SELECT id FROM people WHERE id = ? AND group_id = ?").bind(id).bind(group).fetch_optional(&self.pool).await?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        let people: Vec<(Id, String)> = sqlx::query_as("SELECT id, name FROM people WHERE group_id = ?").bind(group).fetch_all(&self.pool).await?;
+        let wanted: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+        let matches: Vec<&(Id, String)> = people
+            .iter()
+            .filter(|(_, name)| !wanted.is_empty() && wanted.iter().all(|w| name.to_lowercase().contains(w.as_str())))
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(Some(one.0)),
+            [] => Ok(None),
+            many => Err(invalid(
+                "person",
+                format!(
+                    "\u{201c}{}\u{201d} names more than one person ({}); give their id.",
+                    words.trim(),
+                    many.iter().map(|(id, name)| format!("{name}: {id}")).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        }
+    }
+
     /// Moves every page in the WAL into the database and truncates the WAL to nothing.
     pub async fn checkpoint(&self) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
