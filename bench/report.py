@@ -32,8 +32,8 @@ CRITERION = {
     "stv_1000_s": ("tally/1,000 elections, 8 seats, 20 candidates, 200 ballots, ScottishStv/1000", 1e-9),
     "evaluate_per_group_ms": ("evaluate/20 groups, 10 years each/20", 1e-6 / 20),
 }
-HEADLINE = ["pack_s", "ballots_s", "stv_1000_s", "evaluate_per_group_ms", "lists_p95_ms"]
-UNITS = {"pack_s": "s", "ballots_s": "s", "stv_1000_s": "s", "evaluate_per_group_ms": "ms", "lists_p95_ms": "ms"}
+HEADLINE = ["pack_s", "ballots_s", "stv_1000_s", "evaluate_per_group_ms", "evaluate_scale_per_group_ms", "lists_p95_ms"]
+UNITS = {k: k.rsplit("_", 1)[1] for k in HEADLINE}
 
 
 def criterion_figures(folder):
@@ -253,6 +253,9 @@ def figures(out, crit):
     p95, _ = lists_p95(load(out, "lists.json"))
     if p95 is not None:
         found["lists_p95_ms"] = p95
+    scale = load(out, "evaluate_scale.json")
+    if scale and scale.get("per_group_ms") is not None:
+        found["evaluate_scale_per_group_ms"] = scale["per_group_ms"]
     return found
 
 
@@ -264,12 +267,12 @@ def baseline(args):
         "machine": m,
         "figures": {k: round(found[k], 6) for k in HEADLINE if k in found},
     }
-    (HERE / "baseline.json").write_text(json.dumps(data, indent=2) + "\n")
+    Path(args.baseline).write_text(json.dumps(data, indent=2) + "\n")
     print(json.dumps(data, indent=2))
 
 
 def smoke(args):
-    base = json.loads((HERE / "baseline.json").read_text())["figures"]
+    base = json.loads(Path(args.baseline).read_text())["figures"]
     found = figures(args.out, criterion_figures(args.criterion))
     failed = False
     print("| figure | baseline | this run | ratio | |")
@@ -278,14 +281,18 @@ def smoke(args):
         if key not in base:
             continue
         if key not in found:
-            print(f"| {key} | {fmt(base[key], UNITS[key])} | not run | | skipped |")
+            # The criterion figures are what the smoke run measures: one missing means a bench
+            # was renamed or broke, which must not pass. The scale figures are optional.
+            missing = key in CRITERION
+            failed |= missing
+            print(f"| {key} | {fmt(base[key], UNITS[key])} | not run | | {'MISSING' if missing else 'skipped'} |")
             continue
         ratio = found[key] / base[key]
         bad = ratio > 2
         failed |= bad
         print(f"| {key} | {fmt(base[key], UNITS[key])} | {fmt(found[key], UNITS[key])} | {ratio:.2f}× | {'REGRESSION (> 2×)' if bad else 'ok'} |")
     if failed:
-        print("bench smoke: a headline figure is more than twice its baseline (bench/baseline.json)", file=sys.stderr)
+        print("bench smoke: a headline figure is missing or more than twice its baseline (bench/baseline.json)", file=sys.stderr)
         sys.exit(1)
     print("bench smoke: every headline figure is within 2× of its baseline")
 
@@ -296,6 +303,7 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--criterion", required=True)
     parser.add_argument("--readme")
+    parser.add_argument("--baseline", default=str(HERE / "baseline.json"))
     args = parser.parse_args()
     {"report": report, "baseline": baseline, "smoke": smoke}[args.mode](args)
 
