@@ -88,6 +88,10 @@ const COMMANDS: &[&str] = &[
     "choose_backup_to_restore",
     "restore_backup",
     "verify_database",
+    "retention_report",
+    "purge_retention",
+    "save_subject_access",
+    "erase_person",
     "startup_mark",
 ];
 

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
 import type { BackupFile, BackupsView, VerifyReport } from '../src/lib/bindings';
-import { expectAccessible, home, mockBackend, smeBreach, techuk } from './harness';
+import { expectAccessible, home, mockBackend, nothingDue, smeBreach, techuk } from './harness';
 
 const ready = {
   state: 'ready' as const,
@@ -51,6 +51,7 @@ describe('backups in Settings', () => {
       group_home: () => home(),
       compliance: () => smeBreach,
       backups: () => current,
+      retention_report: () => nothingDue(),
       back_up_now: () =>
         new Promise((resolve) => {
           finish = () => {
@@ -82,6 +83,7 @@ describe('backups in Settings', () => {
       group_home: () => home(),
       compliance: () => smeBreach,
       backups: () => view(),
+      retention_report: () => nothingDue(),
       choose_backup_to_restore: () => ({
         path: '/data/backups/secretariat-20261126-090000.db',
         file_name: 'secretariat-20261126-090000.db',
@@ -123,6 +125,7 @@ describe('backups in Settings', () => {
       group_home: () => home(),
       compliance: () => smeBreach,
       backups: () => view(),
+      retention_report: () => nothingDue(),
       choose_backup_to_restore: () => {
         throw {
           kind: 'invalid',
@@ -144,6 +147,7 @@ describe('backups in Settings', () => {
       group_home: () => home(),
       compliance: () => smeBreach,
       backups: () => view([]),
+      retention_report: () => nothingDue(),
       verify_database: () => report,
     });
     const { user, container } = await openSettings();
@@ -167,6 +171,7 @@ describe('backups in Settings', () => {
       group_home: () => home(),
       compliance: () => smeBreach,
       backups: () => view(),
+      retention_report: () => nothingDue(),
       save_document: () => '/home/pat/Secretariat recovery sheet.pdf',
     });
     const { user } = await openSettings();

@@ -131,4 +131,27 @@ export const zoe: PersonDetail = {
   employments: [{ id: 1, organisation_id: 1, organisation: 'Kestrel Data Ltd', from: '2020-01-01', to: null }],
   terms: [{ id: 7, seat_id: 5, seat: 'Supplier seat 1', start: '2025-01-01', end: '2027-01-01', obtained: 'election', ended_on: null, end_reason: null }],
   appointments: [],
+  erased_on: null,
 };
+
+/** The retention dry run with nothing due: what Settings shows for a young group. */
+export function nothingDue(on = '2026-11-27'): import('../src/lib/bindings').RetentionReport {
+  const section = (category: import('../src/lib/bindings').RetentionCategory, title: string, period: string) => ({
+    category,
+    title,
+    period,
+    removes: 'Old records.',
+    keeps: 'The group’s record.',
+    due: [],
+    total: 0,
+  });
+  return {
+    on,
+    sections: [
+      section('candidates_and_nominations', 'Candidates and nominations', '12 months after the result is declared'),
+      section('ballots_and_counts', 'Ballots and counts', '6 months after the result is declared'),
+      section('attendance', 'Attendance', '2 full years after the end of its year (ToR §17 needs the current year)'),
+      section('minutes_and_papers', 'Minutes and papers', '6 years after the meeting'),
+    ],
+  };
+}

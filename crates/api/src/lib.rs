@@ -15,6 +15,7 @@ mod meetings;
 pub mod minutes;
 pub mod privacy;
 pub mod reports;
+pub mod retention;
 pub mod scale;
 mod session;
 pub mod subgroups;

@@ -45,7 +45,11 @@ use secretariat_store::{
     DecisionRef, MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary,
 };
 use secretariat_api::backups::{BackupCheck, BackupRow, BackupsView, SetBackupFolder};
+use secretariat_api::retention::{PurgeRetention, RetentionPurged};
+use secretariat_rules::retention::{DueItem, RetentionCategory, RetentionReport, RetentionSchedule, RetentionSection};
 use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
+use secretariat_api::privacy::{ErasePerson, ErasureResult};
+use secretariat_store::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow};
 use ts_rs::{Config, TS};
 
 fn generate() -> String {
@@ -232,7 +236,22 @@ fn generate() -> String {
         SetBackupFolder::decl(&cfg),
         Restored::decl(&cfg),
         VerifyReport::decl(&cfg),
+        RetentionSchedule::decl(&cfg),
+        RetentionCategory::decl(&cfg),
+        DueItem::decl(&cfg),
+        RetentionSection::decl(&cfg),
+        RetentionReport::decl(&cfg),
+        PurgeRetention::decl(&cfg),
+        RetentionPurged::decl(&cfg),
         AuditCheck::decl(&cfg),
+        ErasePerson::decl(&cfg),
+        ErasureResult::decl(&cfg),
+        Erasure::decl(&cfg),
+        ErasureLine::decl(&cfg),
+        SubjectAccess::decl(&cfg),
+        SubjectPerson::decl(&cfg),
+        SubjectRow::decl(&cfg),
+        SubjectAudit::decl(&cfg),
         AuditBreak::decl(&cfg),
     ];
     let mut out = String::from(

@@ -116,6 +116,20 @@ pub enum Command {
     Verify(JsonFlag),
     /// Write the recovery sheet to print: what the passphrase is for, where everything is, how to restore (PDF).
     RecoverySheet(RecoverySheetArgs),
+    /// The retention schedule: what is due for purging today, per category (a dry run; nothing changes).
+    ///
+    /// With --purge --yes: takes a backup, then removes what the dry run lists in one
+    /// transaction (audited with counts only). Declared results, terms and approved minutes are kept.
+    Retention(RetentionArgs),
+    /// Everything held about one person (UK GDPR Art. 15): a readable PDF, or the same as JSON with --json.
+    SubjectAccess(SubjectAccessArgs),
+    /// Erase a person (UK GDPR Art. 17): the record stays as "Erased person n"; what only concerns
+    /// them is deleted, their name and email are redacted everywhere else, the audit log included.
+    ///
+    /// --dry-run lists what would be deleted, redacted and kept, and changes nothing. Without
+    /// --yes nothing is erased. A backup is taken first; it (and older backups) still hold the
+    /// person's data until rotation removes them.
+    Erase(EraseArgs),
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +137,55 @@ pub struct BackupArgs {
     /// Write the backup to this file instead (outside the folder's rotation)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SubjectAccessArgs {
+    /// The person: their id, or words from their name
+    pub person: String,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Write JSON instead of a PDF
+    #[arg(long)]
+    pub json: bool,
+    /// The file to write (FILE.pdf, or FILE.json with --json)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    /// The person: their id, or words from their name
+    pub person: String,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Why (required; kept with the redacted record, so do not name the person)
+    #[arg(long)]
+    pub reason: String,
+    /// List what would be deleted, redacted and kept; change nothing
+    #[arg(long, conflicts_with = "yes")]
+    pub dry_run: bool,
+    /// Confirm the erasure
+    #[arg(long)]
+    pub yes: bool,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RetentionArgs {
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Remove what is due (a backup is taken first); needs --yes
+    #[arg(long)]
+    pub purge: bool,
+    /// Confirm the purge
+    #[arg(long, requires = "purge")]
+    pub yes: bool,
     /// Print the result as JSON
     #[arg(long)]
     pub json: bool,
@@ -649,6 +712,17 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             Ok(0)
         }
         Command::Verify(flag) => verify(session, flag.json, out).await,
+        Command::Retention(args) => retention(session, args, out).await.map(|()| 0),
+        Command::SubjectAccess(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let person = session.find_person(group.id, &args.person).await?;
+            let files = session.subject_access_files(group.id, person).await?;
+            let bytes = if args.json { files.json.into_bytes() } else { files.pdf };
+            write_file(&args.output, &bytes)?;
+            writeln!(out, "Wrote {} ({} KB).", args.output.display(), bytes.len().div_ceil(1024)).map_err(io_error)?;
+            Ok(0)
+        }
+        Command::Erase(args) => erase(session, args, out).await.map(|()| 0),
         Command::RecoverySheet(args) => {
             let made = session.recovery_sheet().await?;
             write_file(&args.output, &made.bytes)?;
@@ -658,6 +732,115 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
         }
         other => run_setup(session, other, out).await.map(|()| 0),
     }
+}
+
+/// An erasure's dry run, or (with --yes) the erasure.
+async fn erase(session: &Session, args: EraseArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    use secretariat_api::privacy::ErasePerson;
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let person = session.find_person(group.id, &args.person).await?;
+    let request = |dry_run| ErasePerson { group_id: group.id, person_id: person, reason: args.reason.clone(), dry_run };
+    let plan = session.erase_person(request(true)).await?;
+    if !args.dry_run && !args.yes {
+        out.write_all(erasure_lines(&plan.erasure, false).as_bytes()).map_err(io_error)?;
+        return Err(ApiError::invalid(
+            "yes",
+            format!("Add --yes to erase {} (or --dry-run to only list it); nothing was changed.", plan.erasure.name),
+        ));
+    }
+    let result = if args.dry_run { plan } else { session.erase_person(request(false)).await? };
+    if args.json {
+        return print_json(out, &result);
+    }
+    let mut text = erasure_lines(&result.erasure, result.erasure.committed);
+    match &result.backup {
+        Some(backup) => text.push_str(&format!(
+            "A backup was taken first ({backup}). It and older backups in {} still hold {}'s data until rotation removes them.\n",
+            result.backup_folder, result.erasure.name
+        )),
+        None => text.push_str("Nothing was changed (dry run).\n"),
+    }
+    out.write_all(text.as_bytes()).map_err(io_error)
+}
+
+fn erasure_lines(erasure: &secretariat_store::Erasure, done: bool) -> String {
+    let mut text = if done {
+        format!("Erased {}: the record is now \u{201c}{}\u{201d}.\n", erasure.name, erasure.erased_name)
+    } else {
+        format!("Erasing {} would keep the record as \u{201c}{}\u{201d}, and:\n", erasure.name, erasure.erased_name)
+    };
+    for (heading, lines) in [("Deleted", &erasure.deleted), ("Redacted", &erasure.redacted), ("Kept", &erasure.kept)] {
+        if lines.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("{heading}:\n"));
+        for line in lines.iter() {
+            if line.count > 0 {
+                text.push_str(&format!("  {:>4}  {}\n", line.count, line.what));
+            } else {
+                text.push_str(&format!("        {}\n", line.what));
+            }
+        }
+    }
+    text
+}
+
+/// The retention dry run, or (with --purge --yes) the purge of what it lists.
+async fn retention(session: &Session, args: RetentionArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let report = session.retention_report(group.id).await?;
+    if args.purge && !args.yes {
+        return Err(ApiError::invalid(
+            "yes",
+            format!("Add --yes to remove the {} records listed by `secretariat retention`; nothing was changed.", report.total()),
+        ));
+    }
+    if args.purge {
+        let purged = session
+            .purge_retention(secretariat_api::retention::PurgeRetention { group_id: group.id, confirmed_total: report.total() })
+            .await?;
+        if args.json {
+            return print_json(out, &purged);
+        }
+        let text = format!(
+            "{}Removed {} records. The backup taken first, {}, still holds them.\n",
+            retention_lines(&group.name, &purged.purged),
+            purged.removed,
+            purged.backup
+        );
+        return out.write_all(text.as_bytes()).map_err(io_error);
+    }
+    if args.json {
+        return print_json(out, &report);
+    }
+    let mut text = retention_lines(&group.name, &report);
+    text.push_str(&match report.total() {
+        0 => "Nothing is due for purging.\n".to_owned(),
+        n => format!("{n} records are due. `secretariat retention --purge --yes` removes them, after a backup.\n"),
+    });
+    out.write_all(text.as_bytes()).map_err(io_error)
+}
+
+fn retention_lines(group: &str, report: &secretariat_rules::retention::RetentionReport) -> String {
+    let mut text = format!("Retention for {group} on {}\n", secretariat_rules::uk_date(report.on));
+    for section in &report.sections {
+        text.push_str(&format!("\n{} ({}): ", section.title, section.period));
+        if section.due.is_empty() {
+            text.push_str("nothing due\n");
+        } else {
+            text.push_str(&format!("{} due\n", plural_records(section.total)));
+            for item in &section.due {
+                text.push_str(&format!("  {} — {} (due {})\n", item.label, plural_records(item.count), secretariat_rules::uk_date(item.due_on)));
+            }
+        }
+        text.push_str(&format!("  Removes: {}\n  Keeps: {}\n", section.removes, section.keeps));
+    }
+    text.push('\n');
+    text
+}
+
+fn plural_records(n: u32) -> String {
+    format!("{n} {}", if n == 1 { "record" } else { "records" })
 }
 
 async fn backup(session: &Session, args: BackupArgs, out: &mut dyn Write) -> Result<(), ApiError> {
@@ -718,12 +901,15 @@ async fn verify(session: &Session, json: bool, out: &mut dyn Write) -> Result<i3
             Some(b) => format!("BROKEN at row {}: {}", b.seq, b.reason),
         };
         let legacy = if audit.legacy_rows > 0 { format!(" ({} from before the chain, not checked)", audit.legacy_rows) } else { String::new() };
-        let text = format!(
+        let mut text = format!(
             "Integrity check:   {}\nEncrypted pages:   {}\nAudit log:         {} rows{legacy}, {chain}\n",
             line(&report.integrity_problems),
             line(&report.cipher_problems),
             audit.rows,
         );
+        if let Some(note) = audit.note() {
+            text.push_str(&format!("                   {note}\n"));
+        }
         out.write_all(text.as_bytes()).map_err(io_error)?;
     }
     match report.first_problem() {

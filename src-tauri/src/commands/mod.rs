@@ -11,6 +11,8 @@ mod measure;
 mod meetings;
 mod minutes;
 mod members;
+mod privacy;
+mod retention;
 mod setup;
 mod subgroups;
 
@@ -101,6 +103,10 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         backups::choose_backup_to_restore,
         backups::restore_backup,
         backups::verify_database,
+        retention::retention_report,
+        retention::purge_retention,
+        privacy::save_subject_access,
+        privacy::erase_person,
         measure::startup_mark,
     ]
 }

@@ -67,6 +67,9 @@ import type {
   BackupsView,
   Restored,
   VerifyReport,
+  PurgeRetention,
+  RetentionPurged,
+  RetentionReport,
 } from './bindings';
 
 export class ApiFailure extends Error {
@@ -206,6 +209,10 @@ export const api = {
   /** Restores the file last chosen with `chooseBackupToRestore`. */
   restoreBackup: () => call<Restored>('restore_backup'),
   verifyDatabase: () => call<VerifyReport>('verify_database'),
+  /** The retention dry run: what is due for purging today, per category. Changes nothing. */
+  retentionReport: (groupId: number) => call<RetentionReport>('retention_report', { groupId }),
+  /** Backs up, then purges what today's dry run lists; refused if its total is not `confirmed_total`. */
+  purgeRetention: (request: PurgeRetention) => call<RetentionPurged>('purge_retention', { request }),
 };
 
 /** Turns a failure into the form's error list: `{field?, message}`. */

@@ -116,7 +116,12 @@ standard_agenda: Array<string>,
 /**
  * The largest paper accepted, in megabytes.
  */
-paper_limit_mb: number, };
+paper_limit_mb: number, 
+/**
+ * How long each kind of record is kept before it is due for purging (UK GDPR storage
+ * limitation). Groups saved before the schedule existed read the defaults.
+ */
+retention: RetentionSchedule, };
 
 export type GroupCounts = { organisations: number, people: number, meetings: number, };
 
@@ -206,7 +211,11 @@ export type FirstEmployer = { organisation_id: number, from: string, };
 
 export type PersonInput = { name: string, email: string, job_title: string, manager_status: ManagerStatus, };
 
-export type PersonDetail = { id: number, input: PersonInput, employments: Array<EmploymentView>, terms: Array<TermView>, appointments: Array<AppointmentView>, };
+export type PersonDetail = { id: number, input: PersonInput, employments: Array<EmploymentView>, terms: Array<TermView>, appointments: Array<AppointmentView>, 
+/**
+ * The day the person was erased (UK GDPR Art. 17); the record is then kept redacted.
+ */
+erased_on: string | null, };
 
 export type EmploymentView = { id: number, organisation_id: number, organisation: string, from: string, to: string | null, };
 
@@ -922,6 +931,80 @@ integrity_problems: Array<string>,
  */
 cipher_problems: Array<string>, audit: AuditCheck, };
 
+export type RetentionSchedule = { 
+/**
+ * Months after a declaration that an election's ballot papers are kept.
+ */
+ballot_months: number, 
+/**
+ * Months after a declaration that unsuccessful candidates' statements are kept.
+ */
+nomination_months: number, 
+/**
+ * Full calendar years after its year that attendance is kept (ToR §17).
+ */
+attendance_years: number, 
+/**
+ * Years after a meeting that its papers and agenda pack are kept.
+ */
+paper_years: number, };
+
+export type RetentionCategory = "candidates_and_nominations" | "ballots_and_counts" | "attendance" | "minutes_and_papers";
+
+export type DueItem = { 
+/**
+ * The election's or meeting's id, or the year for attendance.
+ */
+id: number, 
+/**
+ * Which one, as a person reads it ("Supplier seats 2024", "Monthly meeting, Tue 9 Dec 2025", "2023").
+ */
+label: string, 
+/**
+ * The day its period ran out.
+ */
+due_on: string, 
+/**
+ * How many records would go.
+ */
+count: number, };
+
+export type RetentionSection = { category: RetentionCategory, title: string, 
+/**
+ * The period, in words ("6 months after the result is declared").
+ */
+period: string, 
+/**
+ * What a purge removes.
+ */
+removes: string, 
+/**
+ * What is kept however old.
+ */
+keeps: string, 
+/**
+ * Oldest first.
+ */
+due: Array<DueItem>, total: number, };
+
+export type RetentionReport = { on: string, sections: Array<RetentionSection>, };
+
+export type PurgeRetention = { group_id: number, 
+/**
+ * The dry run's total when the person confirmed.
+ */
+confirmed_total: number, };
+
+export type RetentionPurged = { 
+/**
+ * The report that was purged (what went, per category).
+ */
+purged: RetentionReport, removed: number, 
+/**
+ * The backup taken just before, which still holds everything removed.
+ */
+backup: string, };
+
 export type AuditCheck = { 
 /**
  * Rows in the log.
@@ -932,8 +1015,69 @@ rows: number,
  */
 legacy_rows: number, 
 /**
+ * Rows whose `change` an erasure replaced by the redaction marker (UK GDPR Art. 17).
+ */
+redacted_rows: number, 
+/**
+ * Of those, rows written before v2, whose own content can no longer be checked; the
+ * chain around them still is (the next row's mac covers their stored mac).
+ */
+redacted_unchecked_rows: number, 
+/**
  * The first row at which the chain breaks, if it does.
  */
 first_broken: AuditBreak | null, };
+
+export type ErasePerson = { group_id: number, person_id: number, 
+/**
+ * Why: required, kept with the redacted record; it must not name the person.
+ */
+reason: string, dry_run: boolean, };
+
+export type ErasureResult = { erasure: Erasure, 
+/**
+ * The backup taken just before (none for a dry run); it still holds the erased data.
+ */
+backup: string | null, 
+/**
+ * Where backups are kept: they hold the person's data until rotation removes them.
+ */
+backup_folder: string, };
+
+export type Erasure = { person_id: number, 
+/**
+ * The name the person had (shown in the confirmation; not kept after erasure).
+ */
+name: string, 
+/**
+ * What the person is called afterwards.
+ */
+erased_name: string, deleted: Array<ErasureLine>, redacted: Array<ErasureLine>, kept: Array<ErasureLine>, 
+/**
+ * Whether it was saved (false for a dry run).
+ */
+committed: boolean, };
+
+export type ErasureLine = { what: string, count: number, };
+
+export type SubjectAccess = { group: string, person: SubjectPerson, employments: Array<SubjectRow>, terms: Array<SubjectRow>, roles: Array<SubjectRow>, invitations: Array<SubjectRow>, attendance: Array<SubjectRow>, strike_decisions: Array<SubjectRow>, nominations: Array<SubjectRow>, 
+/**
+ * Elections they could vote in, and whether a paper was issued (never which one).
+ */
+electorates: Array<SubjectRow>, presented: Array<SubjectRow>, actions: Array<SubjectRow>, positions: Array<SubjectRow>, subgroups: Array<SubjectRow>, 
+/**
+ * Free text elsewhere that contains their name or email address.
+ */
+mentions: Array<SubjectRow>, audit: Array<SubjectAudit>, };
+
+export type SubjectPerson = { id: number, name: string, email: string, job_title: string, manager_status: string, erased_on: string | null, erasure_reason: string | null, };
+
+export type SubjectRow = { what: string, when: string, details: string, };
+
+export type SubjectAudit = { seq: number, at: string, actor: string, entity: string, entity_id: number | null, action: string, 
+/**
+ * The change as recorded (JSON), or the redaction marker.
+ */
+change: string, };
 
 export type AuditBreak = { seq: number, reason: string, };
