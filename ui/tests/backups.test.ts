@@ -30,7 +30,7 @@ function view(files: BackupFile[] = [file('secretariat-20261126-090000.db', '202
 const sound: VerifyReport = {
   integrity_problems: [],
   cipher_problems: [],
-  audit: { rows: 42, legacy_rows: 0, first_broken: null },
+  audit: { rows: 42, legacy_rows: 0, redacted_rows: 0, redacted_unchecked_rows: 0, first_broken: null },
 };
 
 async function openSettings() {
@@ -160,7 +160,7 @@ describe('backups in Settings', () => {
     expect(text).toContain('42 changes recorded, the chain is intact');
     await expectAccessible(container);
 
-    report = { ...sound, audit: { rows: 42, legacy_rows: 0, first_broken: { seq: 17, reason: 'its mac does not match: this row was changed' } } };
+    report = { ...sound, audit: { rows: 42, legacy_rows: 0, redacted_rows: 0, redacted_unchecked_rows: 0, first_broken: { seq: 17, reason: 'its mac does not match: this row was changed' } } };
     await user.click(screen.getByRole('button', { name: 'Verify now' }));
     expect(await within(list).findByText('the chain is broken at change 17')).toBeTruthy();
   });

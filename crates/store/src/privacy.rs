@@ -388,7 +388,9 @@ impl Store {
     /// does all of it in a transaction that is rolled back, so the list is exactly what
     /// erasing does. After a real erasure the WAL is checkpointed and truncated, so the
     /// overwritten pages leave no copy beside the database.
+    /// A dry run needs no reason yet (the confirmation asks for it): nothing of it is kept.
     pub async fn erase_person(&self, group: GroupId, person: Id, reason: &str, on: NaiveDate, dry_run: bool) -> Result<Erasure> {
+        let reason = if dry_run && reason.trim().is_empty() { "(dry run)" } else { reason };
         let mut w = self.begin().await?;
         let erasure = w.erase_person(group, person, reason, on).await?;
         if dry_run {

@@ -68,6 +68,8 @@ import type {
   Restored,
   VerifyReport,
   PurgeRetention,
+  ErasePerson,
+  ErasureResult,
   RetentionPurged,
   RetentionReport,
 } from './bindings';
@@ -213,6 +215,10 @@ export const api = {
   retentionReport: (groupId: number) => call<RetentionReport>('retention_report', { groupId }),
   /** Backs up, then purges what today's dry run lists; refused if its total is not `confirmed_total`. */
   purgeRetention: (request: PurgeRetention) => call<RetentionPurged>('purge_retention', { request }),
+  /** Rust asks where to save the subject access PDF (UK GDPR Art. 15) and writes the JSON beside it; `null` when cancelled. */
+  saveSubjectAccess: (groupId: number, personId: number) => call<string | null>('save_subject_access', { groupId, personId }),
+  /** Erases a person (UK GDPR Art. 17) after a backup, or with `dry_run` lists what it would do. */
+  erasePerson: (request: ErasePerson) => call<ErasureResult>('erase_person', { request }),
 };
 
 /** Turns a failure into the form's error list: `{field?, message}`. */
