@@ -10,7 +10,8 @@
 //! (c) is about one of their own rows (employment, term, appointment, invitation, nomination,
 //!     §17 decision, sub-group place, action), so that "end" and "withdraw" rows count too; or
 //! (d) contains their name or email as text.
-//! Only the full name as recorded is searched: a first name alone in minutes is not found,
+//! Only the full name as recorded is searched (and the same without leading titles such as
+//! "Dr" or "Chief Inspector", when two words remain): a first name alone is not found,
 //! which is why the erasure's dry run lists every field it will change.
 //!
 //! **Erasure.** The `people` row stays, redacted ("Erased person n", no email or job title),
@@ -217,6 +218,12 @@ fn find_word(text: &[char], needle: &[char]) -> Vec<(usize, usize)> {
     found
 }
 
+/// Words that may open a recorded name without being part of how others write it.
+const TITLES: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev", "Cllr", "Chief", "Deputy",
+    "Assistant", "Detective", "Inspector", "Superintendent", "Sergeant", "Constable", "Commander", "Commissioner", "DCI", "DI", "DS", "PC",
+];
+
 /// The person's identifiers to look for in text: the name and, where there is one, the email.
 #[derive(Debug, Clone)]
 pub(crate) struct Needles(Vec<Vec<char>>);
@@ -224,6 +231,13 @@ pub(crate) struct Needles(Vec<Vec<char>>);
 impl Needles {
     fn new(name: &str, email: &str) -> Self {
         let mut list: Vec<Vec<char>> = [name, email].iter().map(|s| s.trim()).filter(|s| !s.is_empty()).map(|s| s.chars().collect()).collect();
+        // "Dr Aisha Rahman" is written "Aisha Rahman" in minutes: the name without its
+        // leading titles is looked for too, when two words or more remain.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let titles = words.iter().take_while(|w| TITLES.iter().any(|t| t.eq_ignore_ascii_case(w.trim_end_matches('.')))).count();
+        if titles > 0 && words.len() - titles >= 2 {
+            list.push(words[titles..].join(" ").chars().collect());
+        }
         // The longer first, so an email that contains the name is replaced whole.
         list.sort_by_key(|n| std::cmp::Reverse(n.len()));
         Self(list)
@@ -612,5 +626,9 @@ mod tests {
         assert!(!n.mentioned_in("Pat Leeson presented"), "a longer word is another name");
         assert_eq!(n.redact("Pat Lee (pat@example.org) and pat lee").as_deref(), Some("[redacted] ([redacted]) and [redacted]"));
         assert_eq!(n.redact("nothing here"), None);
+        let titled = Needles::new("Chief Inspector Ruth Adebayo", "");
+        assert_eq!(titled.redact("Thanks to Ruth Adebayo.").as_deref(), Some("Thanks to [redacted]."));
+        assert_eq!(titled.redact("Chief Inspector Ruth Adebayo spoke").as_deref(), Some("[redacted] spoke"));
+        assert!(!Needles::new("Dr Rahman", "").mentioned_in("Rahman"), "a surname alone is too little to look for");
     }
 }
