@@ -83,6 +83,21 @@ impl Session {
     }
 }
 
+/// A recorded change in words that wrap: `{"name":"Pat","to":null}` reads "name: Pat; to: none".
+/// The JSON copy keeps it exactly as recorded.
+fn readable_change(change: &str) -> String {
+    fn words(value: &serde_json::Value) -> String {
+        match value {
+            serde_json::Value::Null => "none".to_owned(),
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Array(items) => format!("[{}]", items.iter().map(words).collect::<Vec<_>>().join(", ")),
+            serde_json::Value::Object(map) => map.iter().map(|(k, v)| format!("{}: {}", k.replace('_', " "), words(v))).collect::<Vec<_>>().join("; "),
+            other => other.to_string(),
+        }
+    }
+    serde_json::from_str::<serde_json::Value>(change).map_or_else(|_| change.to_owned(), |value| words(&value))
+}
+
 fn rows(rows: &[SubjectRow]) -> Vec<SubjectAccessLine> {
     rows.iter().map(|r| SubjectAccessLine { what: r.what.clone(), when: r.when.clone(), details: r.details.clone() }).collect()
 }
@@ -151,7 +166,7 @@ pub fn subject_access_report(access: &SubjectAccess, today: chrono::NaiveDate) -
                     Some(id) => format!("{} {id}: {}", a.entity.replace('_', " "), a.action),
                     None => format!("{}: {}", a.entity.replace('_', " "), a.action),
                 },
-                change: if a.change == r#"{"redacted":true}"# { format!("Redacted by an erasure {REDACTION}") } else { a.change.clone() },
+                change: if a.change == r#"{"redacted":true}"# { format!("Redacted by an erasure {REDACTION}") } else { readable_change(&a.change) },
             })
             .collect(),
     }

@@ -380,9 +380,27 @@ async fn subject_access(conn: &mut SqliteConnection, group: GroupId, person: Id)
             CASE WHEN p.expertise <> '[]' THEN 'Expertise: ' || (SELECT group_concat(value, ', ') FROM json_each(p.expertise)) || '. ' ELSE '' END || p.expertise_note \
             FROM subgroup_places p JOIN subgroups s ON s.id = p.subgroup_id WHERE p.group_id = ?1 AND p.person_id = ?2 ORDER BY p.start_date", group, person).await?,
         mentions: mentions(c, group, &needles).await?.into_iter().map(|(_, _, row)| row).collect(),
-        audit: audit_rows_about(c, group, person, &needles).await?,
+        audit: audit_rows_about(c, group, person, &needles).await?.into_iter().map(|row| own_marks_only(row, person)).collect(),
         person: person_row,
     })
+}
+
+/// An attendance row records everyone's marks; a copy for one person keeps only theirs
+/// (UK GDPR Art. 15(4): the copy must not give away others' data).
+fn own_marks_only(mut row: SubjectAudit, person: Id) -> SubjectAudit {
+    if row.entity != "attendance" {
+        return row;
+    }
+    if let Ok(serde_json::Value::Object(mut change)) = serde_json::from_str::<serde_json::Value>(&row.change) {
+        if let Some(serde_json::Value::Array(marks)) = change.get("marks") {
+            let total = marks.len();
+            let own: Vec<serde_json::Value> = marks.iter().filter(|m| m.get(0).and_then(|v| v.as_i64()) == Some(person)).cloned().collect();
+            change.insert("others_left_out".into(), json!(total - own.len()));
+            change.insert("marks".into(), json!(own));
+            row.change = serde_json::Value::Object(change).to_string();
+        }
+    }
+    row
 }
 
 fn needles_for(person: &SubjectPerson) -> Needles {

@@ -164,6 +164,9 @@ async fn subject_access_gathers_every_record_and_every_audit_row_about_the_perso
         assert!(has(entity, action), "no {entity} {action} row in {audit:#?}");
     }
     assert!(!audit.iter().any(|a| a.entity == "person" && a.entity_id == Some(f.other)), "Ada's record is not the subject's");
+    // The attendance row keeps the subject's own mark only (UK GDPR Art. 15(4)).
+    let attendance = audit.iter().find(|a| a.entity == "attendance").unwrap();
+    assert_eq!(attendance.change, format!(r#"{{"marks":[[{},"present"]],"others_left_out":1}}"#, f.subject));
     let ada_action = audit.iter().filter(|a| a.entity == "action").count();
     assert_eq!(ada_action, 1, "the action Ada owns is not about the subject");
     let mut raw = f.raw().await;
