@@ -291,6 +291,8 @@ impl Writer {
     pub async fn create_election(&mut self, group: GroupId, input: &ElectionInput) -> Result<Id> {
         let title = text("title", "The election's title", &input.title, 160)?;
         let officer = optional_text("returning_officer", "The returning officer", &input.returning_officer, 120)?;
+        crate::fields::date("call_issued_on", "The call's date", input.call_issued_on)?;
+        crate::fields::date("nominations_close", "The close of nominations", input.nominations_close)?;
         if input.nominations_close < input.call_issued_on {
             return Err(invalid("nominations_close", "Nominations must close on or after the day the call is issued."));
         }
@@ -433,6 +435,7 @@ impl Writer {
     /// and the day papers must be back by.
     pub async fn open_voting(&mut self, group: GroupId, election: Id, electors: &[Id], poll_closes: NaiveDate) -> Result<()> {
         self.require_state(group, election, &[ElectionState::Nominations], "open the vote").await?;
+        crate::fields::date("poll_closes", "The close of the poll", poll_closes)?;
         let closes: NaiveDate = sqlx::query_scalar("SELECT nominations_close FROM elections WHERE id = ?").bind(election).fetch_one(self.conn()).await?;
         if poll_closes <= closes {
             return Err(invalid("poll_closes", "The vote must close after nominations do."));
@@ -609,6 +612,7 @@ impl Writer {
 
     /// Declares the result. The winners' terms are opened by the caller in this same transaction.
     pub async fn declare(&mut self, group: GroupId, election: Id, on: NaiveDate, outcome: Outcome, returning_officer: &str) -> Result<()> {
+        crate::fields::date("on", "The declaration's date", on)?;
         let allowed: &[ElectionState] = match outcome {
             Outcome::Unopposed => &[ElectionState::Nominations],
             Outcome::Elected => &[ElectionState::Counted],

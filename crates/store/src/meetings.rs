@@ -148,6 +148,8 @@ fn standard_minutes(position: usize, count: usize) -> u32 {
 impl Writer {
     fn meeting_fields(input: &MeetingInput) -> Result<(String, String, String)> {
         let title = text("title", "The meeting's title", &input.title, 160)?;
+        crate::fields::date("starts_at", "The meeting's date", input.starts_at.date())?;
+        crate::fields::date("ends_at", "The meeting's end", input.ends_at.date())?;
         if input.ends_at <= input.starts_at {
             return Err(invalid("ends_at", "A meeting must end after it starts."));
         }
@@ -214,6 +216,8 @@ impl Writer {
     /// Plans a monthly series (ToR §19): one meeting on the rule's day of each month in the range.
     pub async fn add_series(&mut self, group: GroupId, input: &SeriesInput) -> Result<(Id, Vec<Id>)> {
         let title = text("title", "The series' title", &input.title, 160)?;
+        crate::fields::date("from", "The series' first month", input.from)?;
+        crate::fields::date("until", "The series' last month", input.until)?;
         if input.end_time <= input.start_time {
             return Err(invalid("end_time", "Meetings must end after they start."));
         }

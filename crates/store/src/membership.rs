@@ -306,6 +306,10 @@ impl Writer {
     pub async fn add_employment(&mut self, group: GroupId, person: Id, organisation: Id, from: NaiveDate, to: Option<NaiveDate>) -> Result<Id> {
         self.must_exist(Table::People, group, person, "person_id").await?;
         self.must_exist(Table::Organisations, group, organisation, "organisation_id").await?;
+        crate::fields::date("from", "The start of the employment", from)?;
+        if let Some(to) = to {
+            crate::fields::date("to", "The end of the employment", to)?;
+        }
         check_dates(from, to, "to")?;
         let id: Id = sqlx::query_scalar(
             "INSERT INTO employments (group_id, person_id, organisation_id, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -325,6 +329,7 @@ impl Writer {
     /// `from`, and the new one opens — both or neither.
     pub async fn change_employer(&mut self, group: GroupId, person: Id, organisation: Id, from: NaiveDate) -> Result<Id> {
         self.must_exist(Table::People, group, person, "person_id").await?;
+        crate::fields::date("from", "The start at the new employer", from)?;
         let open: Option<(Id, NaiveDate, Id)> = sqlx::query_as(
             "SELECT id, start_date, organisation_id FROM employments WHERE group_id = ? AND person_id = ? AND end_date IS NULL \
              ORDER BY start_date DESC LIMIT 1",
@@ -352,6 +357,7 @@ impl Writer {
     pub async fn start_term(&mut self, group: GroupId, seat: Id, person: Id, start: NaiveDate, obtained: Obtained) -> Result<Id> {
         self.must_exist(Table::Seats, group, seat, "seat_id").await?;
         self.must_exist(Table::People, group, person, "person_id").await?;
+        crate::fields::date("start", "The start of the term", start)?;
         let months: u32 = sqlx::query_scalar("SELECT term_months FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
         let end = start
             .checked_add_months(chrono::Months::new(months))
@@ -426,6 +432,7 @@ impl Writer {
     pub async fn appoint(&mut self, group: GroupId, role: Role, person: Id, from: NaiveDate, agreed_by: &str) -> Result<Id> {
         self.must_exist(Table::People, group, person, "person_id").await?;
         let agreed_by = text("agreed_by", "Who agreed the appointment", agreed_by, 200)?;
+        crate::fields::date("from", "The start of the appointment", from)?;
         let open: Option<(Id, NaiveDate)> = sqlx::query_as(
             "SELECT id, start_date FROM appointments WHERE group_id = ? AND role = ? AND end_date IS NULL ORDER BY start_date DESC LIMIT 1",
         )
@@ -459,6 +466,7 @@ impl Writer {
     pub async fn add_invitee(&mut self, group: GroupId, person: Id, from: NaiveDate, note: &str) -> Result<Id> {
         self.must_exist(Table::People, group, person, "person_id").await?;
         let note = optional_text("note", "The note", note, 200)?;
+        crate::fields::date("from", "The start of the invitation", from)?;
         let id: Id = sqlx::query_scalar("INSERT INTO invitees (group_id, person_id, start_date, note) VALUES (?, ?, ?, ?) RETURNING id")
             .bind(group)
             .bind(person)

@@ -359,6 +359,7 @@ impl Writer {
     /// `strikes` is how many strikes it considered. Ejecting is the caller's, in this transaction.
     pub async fn record_strike_decision(&mut self, group: GroupId, input: &StrikeDecisionInput, strikes: u32) -> Result<Id> {
         self.must_exist(Table::People, group, input.person_id, "person_id").await?;
+        crate::fields::date("decided_on", "The decision's date", input.decided_on)?;
         let reason = notes_text("reason", "The reason", &input.reason, 2000)?;
         if reason.is_empty() {
             return Err(invalid("reason", "Record the reason for the decision (ToR §17)."));
@@ -500,6 +501,7 @@ impl Writer {
         if let Some(item) = input.agenda_item_id {
             self.item_in_meeting(input.meeting_id, item).await?;
         }
+        crate::fields::date("due_on", "The due date", input.due_on)?;
         self.must_exist(Table::People, group, input.owner_id, "owner_id").await?;
         let description = text("description", "The action", &input.description, 500)?;
         if input.due_on < starts.date() {
@@ -534,6 +536,7 @@ impl Writer {
     /// Records a decision. One commissioning work with member funds carries only when the
     /// ToR §22 consensus is met (the schema refuses it otherwise, too).
     pub async fn add_decision(&mut self, group: GroupId, input: &DecisionInput) -> Result<Id> {
+        crate::fields::date("decided_on", "The decision's date", input.decided_on)?;
         if let Some(meeting) = input.meeting_id {
             self.meeting_in_group(group, meeting).await?;
             if let Some(item) = input.agenda_item_id {
@@ -590,6 +593,7 @@ impl Writer {
     pub async fn add_position(&mut self, group: GroupId, input: &PositionInput) -> Result<Id> {
         let title = text("title", "The position's title", &input.title, 200)?;
         let summary = notes_text("summary", "The summary", &input.summary, 4000)?;
+        crate::fields::date("proposed_on", "The day it was proposed", input.proposed_on)?;
         let id: Id = sqlx::query_scalar("INSERT INTO positions (group_id, title, summary, proposed_on) VALUES (?, ?, ?, ?) RETURNING id")
             .bind(group)
             .bind(&title)

@@ -207,6 +207,7 @@ struct ReportBackRow {
 impl Writer {
     fn subgroup_fields(input: &SubgroupInput) -> Result<(String, String, String)> {
         let name = text("name", "The sub-group's name", &input.name, 100)?;
+        crate::fields::date("start", "The sub-group's start", input.start)?;
         let remit = secretariat_rules::text::multi_line(&input.remit, "The remit", 4000).map_err(|e| invalid("remit", e.to_string()))?;
         if remit.is_empty() {
             return Err(invalid("remit", "Say what the group asked the sub-group to do (its remit)."));
@@ -313,6 +314,7 @@ impl Writer {
     /// from one place to the other. Whether the person may take the place (a seat on the
     /// working group, or none) is checked by the caller against the rules.
     pub async fn add_place(&mut self, group: GroupId, subgroup: Id, input: &PlaceInput) -> Result<Id> {
+        crate::fields::date("from", "The start of the place", input.from)?;
         let (name, start) = self.open_subgroup(group, subgroup, input.from, "from").await?;
         self.must_exist(crate::membership::Table::People, group, input.person_id, "person_id").await?;
         if input.from < start {
@@ -470,6 +472,7 @@ impl Writer {
     /// The group requests a report from a sub-group (ToR §18), due at a meeting: the request
     /// adds "Report-back: <sub-group> — <topic>" to that meeting's agenda.
     pub async fn request_report_back(&mut self, group: GroupId, subgroup: Id, input: &ReportBackInput) -> Result<Id> {
+        crate::fields::date("requested_on", "The day it was requested", input.requested_on)?;
         let (name, _) = self.open_subgroup(group, subgroup, input.requested_on, "requested_on").await?;
         let topic = text("topic", "What the report is on", &input.topic, 80)?;
         let (_, due_at, _) = self.meeting_ref(group, input.due_meeting_id, "due_meeting_id").await?;

@@ -309,3 +309,140 @@ async fn every_text_field_of_every_write_refuses_bidi_overrides_control_characte
     assert_eq!(store.audit_len().await.unwrap(), audit_before, "a refused write left an audit row");
     store.close().await;
 }
+
+/// Every date a person gives to a write: (write, the field its error must name).
+const DATES: &[(&str, &str)] = &[
+    ("add_meeting.starts_at", "starts_at"),
+    ("add_series.from", "from"),
+    ("add_series.until", "until"),
+    ("create_election.call_issued_on", "call_issued_on"),
+    ("create_election.nominations_close", "nominations_close"),
+    ("open_voting.poll_closes", "poll_closes"),
+    ("add_employment.from", "from"),
+    ("add_employment.to", "to"),
+    ("change_employer.from", "from"),
+    ("start_term.start", "start"),
+    ("appoint.from", "from"),
+    ("add_invitee.from", "from"),
+    ("record_strike_decision.decided_on", "decided_on"),
+    ("add_action.due_on", "due_on"),
+    ("add_decision.decided_on", "decided_on"),
+    ("add_position.proposed_on", "proposed_on"),
+    ("add_subgroup.start", "start"),
+    ("add_place.from", "from"),
+    ("request_report_back.requested_on", "requested_on"),
+];
+
+async fn attempt_date(w: &mut Writer, fx: &Fx, case: &str, day: NaiveDate) -> secretariat_store::Result<()> {
+    let g = fx.group;
+    let seat = free_seat(w, g).await;
+    match case {
+        "add_meeting.starts_at" => {
+            let input = MeetingInput { starts_at: day.and_hms_opt(14, 0, 0).unwrap(), ends_at: day.and_hms_opt(16, 0, 0).unwrap(), ..meeting("M", "2026-04-14", "", "") };
+            w.add_meeting(g, &input).await.map(drop)
+        }
+        "add_series.from" | "add_series.until" => {
+            let (from, until) = if case.ends_with("from") { (day, d("2026-12-31")) } else { (d("2026-01-01"), day) };
+            let input = secretariat_store::SeriesInput {
+                title: "Monthly".into(),
+                rule: secretariat_rules::meetings::MonthlyRule { week: 2, weekday: 1 },
+                start_time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+                end_time: chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap(),
+                from,
+                until,
+                venue: String::new(),
+                online_link: String::new(),
+                compulsory: true,
+            };
+            w.add_series(g, &input).await.map(drop)
+        }
+        "create_election.call_issued_on" => w.create_election(g, &ElectionInput { call_issued_on: day, nominations_close: d("2199-12-31"), ..election("E", "", seat) }).await.map(drop),
+        "create_election.nominations_close" => w.create_election(g, &ElectionInput { nominations_close: day, ..election("E", "", seat) }).await.map(drop),
+        "open_voting.poll_closes" => {
+            let e = w.create_election(g, &election("E", "", seat)).await?;
+            w.set_method(g, e, Method::Plurality).await?;
+            w.open_voting(g, e, &[fx.person], day).await
+        }
+        "add_employment.from" => {
+            let org = w.add_organisation(g, &organisation("Corvid Ltd", "")).await?;
+            w.add_employment(g, fx.person, org, day, Some(d("2199-12-31"))).await.map(drop)
+        }
+        "add_employment.to" => {
+            let org = w.add_organisation(g, &organisation("Corvid Ltd", "")).await?;
+            w.add_employment(g, fx.person, org, d("2000-01-01"), Some(day)).await.map(drop)
+        }
+        "change_employer.from" => {
+            let org = w.add_organisation(g, &organisation("Corvid Ltd", "")).await?;
+            w.change_employer(g, fx.person, org, day).await.map(drop)
+        }
+        "start_term.start" => {
+            let person = w.add_person(g, &person("Bob", "", "")).await?;
+            w.start_term(g, seat, person, day, Obtained::Election).await.map(drop)
+        }
+        "appoint.from" => w.appoint(g, Role::ViceChair, fx.person, day, "The group").await.map(drop),
+        "add_invitee.from" => w.add_invitee(g, fx.person, day, "").await.map(drop),
+        "record_strike_decision.decided_on" => {
+            let input = StrikeDecisionInput { person_id: fx.person, year: 2026, decision: Discretion::Retain, reason: "Reason".into(), decided_on: day, decided_by: "The Chair".into() };
+            w.record_strike_decision(g, &input, 2).await.map(drop)
+        }
+        "add_action.due_on" => {
+            let action = ActionInput { meeting_id: fx.meeting, agenda_item_id: None, description: "Do it".into(), owner_id: fx.person, due_on: day };
+            w.add_action(g, &action).await.map(drop)
+        }
+        "add_decision.decided_on" => {
+            let decision = DecisionInput {
+                meeting_id: None,
+                agenda_item_id: None,
+                decided_on: day,
+                kind: DecisionKind::General,
+                text: "Agreed".into(),
+                in_favour: None,
+                base: None,
+                outcome: DecisionOutcome::Noted,
+            };
+            w.add_decision(g, &decision).await.map(drop)
+        }
+        "add_position.proposed_on" => w.add_position(g, &PositionInput { title: "T".into(), summary: String::new(), proposed_on: day }).await.map(drop),
+        "add_subgroup.start" => w.add_subgroup(g, &SubgroupInput { start: day, ..subgroup("Data sub-group", "Remit", "") }).await.map(drop),
+        "add_place.from" => {
+            let place = PlaceInput { person_id: fx.person, place: Place::Member, expertise: vec![], expertise_note: String::new(), from: day };
+            w.add_place(g, fx.subgroup, &place).await.map(drop)
+        }
+        "request_report_back.requested_on" => {
+            let input = ReportBackInput { topic: "T".into(), requested_on: day, requested_at_meeting_id: None, due_meeting_id: fx.next_meeting };
+            w.request_report_back(g, fx.subgroup, &input).await.map(drop)
+        }
+        other => panic!("no write for {other}"),
+    }
+}
+
+#[tokio::test]
+async fn every_date_a_write_is_given_is_refused_outside_1900_to_2199_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    let store = Store::create(&DataPaths::new(dir.path()), &Passphrase::new("correct horse battery staple"), keychain, KdfParams::fast_for_tests())
+        .await
+        .unwrap()
+        .0;
+    let fx = fixture(&store).await;
+    for (case, field) in DATES {
+        for day in [NaiveDate::MAX, d("1066-10-14"), d("2200-01-01"), d("1899-12-31")] {
+            let mut w = store.begin().await.unwrap();
+            let result = attempt_date(&mut w, &fx, case, day).await;
+            w.rollback().await.unwrap();
+            match result {
+                Err(StoreError::Invalid { field: named, message }) => {
+                    assert_eq!(named, *field, "{case} on {day}: {message}");
+                    assert!(message.ends_with("must fall between 1900 and 2199."), "{case} on {day}: {message}");
+                }
+                other => panic!("{case} on {day} was not refused at its field: {other:?}"),
+            }
+        }
+        // The last day of the range is a date like any other.
+        let mut w = store.begin().await.unwrap();
+        let edge = attempt_date(&mut w, &fx, case, d("2199-12-31")).await;
+        w.rollback().await.unwrap();
+        assert!(!matches!(&edge, Err(StoreError::Invalid { message, .. }) if message.contains("must fall between")), "{case}: {edge:?}");
+    }
+    store.close().await;
+}
