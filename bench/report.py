@@ -273,6 +273,8 @@ def baseline(args):
 
 def smoke(args):
     base = json.loads(Path(args.baseline).read_text())["figures"]
+    if args.only:
+        base = {k: v for k, v in base.items() if k in args.only.split(",")}
     found = figures(args.out, criterion_figures(args.criterion))
     failed = False
     print("| figure | baseline | this run | ratio | |")
@@ -304,6 +306,7 @@ def main():
     parser.add_argument("--criterion", required=True)
     parser.add_argument("--readme")
     parser.add_argument("--baseline", default=str(HERE / "baseline.json"))
+    parser.add_argument("--only", help="smoke: compare only these figures (comma-separated keys)")
     args = parser.parse_args()
     {"report": report, "baseline": baseline, "smoke": smoke}[args.mode](args)
 

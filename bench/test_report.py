@@ -27,13 +27,13 @@ EVALUATE = "evaluate/20 groups, 10 years each/20"
 
 
 class Smoke(unittest.TestCase):
-    def run_smoke(self, medians_ns, baseline):
+    def run_smoke(self, medians_ns, baseline, *extra):
         with tempfile.TemporaryDirectory() as tmp:
             criterion_folder(Path(tmp) / "criterion", medians_ns)
             (Path(tmp) / "baseline.json").write_text(json.dumps({"figures": baseline}))
             return subprocess.run(
                 [sys.executable, str(REPORT), "smoke", "--out", tmp, "--criterion", str(Path(tmp) / "criterion"),
-                 "--baseline", str(Path(tmp) / "baseline.json")],
+                 "--baseline", str(Path(tmp) / "baseline.json"), *extra],
                 capture_output=True, text=True,
             )
 
@@ -64,6 +64,12 @@ class Smoke(unittest.TestCase):
         result = self.run_smoke({STV: 0.05e9}, {"stv_1000_s": 0.065, "lists_p95_ms": 3.0})
         self.assertEqual(result.returncode, 0, result.stdout)
         self.assertIn("| lists_p95_ms | 3.00 ms | not run | | skipped |", result.stdout)
+
+    def test_only_the_figures_asked_for_are_compared(self):
+        result = self.run_smoke({STV: 0.05e9}, {"pack_s": 0.14, "stv_1000_s": 0.065}, "--only", "stv_1000_s")
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertNotIn("pack_s", result.stdout)
+
 
 if __name__ == "__main__":
     unittest.main()
