@@ -366,6 +366,21 @@ mod tests {
     }
 
     #[test]
+    fn a_v2_mac_covers_the_change_digest_not_the_change_and_the_digest_is_keyed() {
+        let key = AuditKey::derive(&DatabaseKey::from_bytes([7; 32]));
+        let digest = change_digest(&key, r#"{"name":"Pat"}"#);
+        let with = |change: &str, digest: &str| AuditRow { change_digest: Some(digest.to_owned()), ..row(5, change) };
+        let base = row_mac_v2(&key, Some("ab"), &with(r#"{"name":"Pat"}"#, &digest));
+        // Redacting the change leaves the mac as it was; changing the digest does not.
+        assert_eq!(base, row_mac_v2(&key, Some("ab"), &with(REDACTED, &digest)));
+        assert_ne!(base, row_mac_v2(&key, Some("ab"), &with(REDACTED, &change_digest(&key, "{}"))));
+        // The digest needs the key: another database's key gives another digest.
+        let other = AuditKey::derive(&DatabaseKey::from_bytes([8; 32]));
+        assert_ne!(digest, change_digest(&other, r#"{"name":"Pat"}"#));
+        assert_ne!(digest, row_mac(&key, None, &row(5, r#"{"name":"Pat"}"#)), "the digest key is not the chain's key");
+    }
+
+    #[test]
     fn moving_text_between_fields_changes_the_mac() {
         let key = AuditKey::derive(&DatabaseKey::from_bytes([7; 32]));
         let a = AuditRow { actor: "pa".into(), entity: "tperson".into(), ..row(1, "{}") };
