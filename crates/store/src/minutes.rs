@@ -360,6 +360,9 @@ impl Writer {
     pub async fn record_strike_decision(&mut self, group: GroupId, input: &StrikeDecisionInput, strikes: u32) -> Result<Id> {
         self.must_exist(Table::People, group, input.person_id, "person_id").await?;
         crate::fields::date("decided_on", "The decision's date", input.decided_on)?;
+        if !crate::fields::YEARS.contains(&input.year) {
+            return Err(invalid("year", format!("The year must fall between {} and {}.", crate::fields::YEARS.start(), crate::fields::YEARS.end())));
+        }
         let reason = notes_text("reason", "The reason", &input.reason, 2000)?;
         if reason.is_empty() {
             return Err(invalid("reason", "Record the reason for the decision (ToR §17)."));

@@ -325,6 +325,7 @@ const DATES: &[(&str, &str)] = &[
     ("appoint.from", "from"),
     ("add_invitee.from", "from"),
     ("record_strike_decision.decided_on", "decided_on"),
+    ("record_strike_decision.year", "year"),
     ("add_action.due_on", "due_on"),
     ("add_decision.decided_on", "decided_on"),
     ("add_position.proposed_on", "proposed_on"),
@@ -383,6 +384,11 @@ async fn attempt_date(w: &mut Writer, fx: &Fx, case: &str, day: NaiveDate) -> se
         "add_invitee.from" => w.add_invitee(g, fx.person, day, "").await.map(drop),
         "record_strike_decision.decided_on" => {
             let input = StrikeDecisionInput { person_id: fx.person, year: 2026, decision: Discretion::Retain, reason: "Reason".into(), decided_on: day, decided_by: "The Chair".into() };
+            w.record_strike_decision(g, &input, 2).await.map(drop)
+        }
+        "record_strike_decision.year" => {
+            use chrono::Datelike;
+            let input = StrikeDecisionInput { person_id: fx.person, year: day.year(), decision: Discretion::Retain, reason: "Reason".into(), decided_on: d("2026-03-01"), decided_by: "The Chair".into() };
             w.record_strike_decision(g, &input, 2).await.map(drop)
         }
         "add_action.due_on" => {
