@@ -110,6 +110,12 @@ def verdict(ok):
     return "" if ok is None else (" ✅" if ok else " ❌")
 
 
+def breakdown(app):
+    """PSS by process, as measured in the last start: the biggest first."""
+    parts = sorted(app["processes"].items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{name} {mb:.0f}" for name, mb in parts)
+
+
 def newest_deb():
     target = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache/secretariat/target"))
     debs = sorted((target / "release/bundle/deb").glob("*.deb"), key=lambda p: p.stat().st_mtime)
@@ -201,8 +207,8 @@ def rows(out, crit):
         table.append((
             f"memory, whole process tree ({', '.join(sorted(set(s['processes'])))}), PSS, idle {st['idle_s']:.0f} s after start",
             "≤ bare Tauri + 40 MB",
-            f"{s['pss_mb_median']:.0f} MB" + verdict(st["pss_extra_mb"] <= 40),
-            f"bare Tauri window: {h['pss_mb_median']:.0f} MB",
+            f"{s['pss_mb_median']:.0f} MB ({breakdown(s)})" + verdict(st["pss_extra_mb"] <= 40),
+            f"bare Tauri window: {h['pss_mb_median']:.0f} MB ({breakdown(h)})",
             f"+{st['pss_extra_mb']:.0f} MB", "`scripts/bench` (bench/startup.py, release builds)",
         ))
 

@@ -123,12 +123,17 @@ def one_start(name, binary, env, work, idle, log):
         time.sleep(0.002)
     startup_ms = (time.perf_counter() - start) * 1000
     pss = None
-    names = []
+    names = {}
     if idle > 0:
         time.sleep(idle)
         pids = tree(proc.pid)
-        pss = sum(pss_kb(p) for p in pids) * 1024 / 1e6
-        names = process_names(pids)
+        by_process = {}
+        for p in pids:
+            name = process_names([p])
+            if name:
+                by_process[name[0]] = by_process.get(name[0], 0) + round(pss_kb(p) * 1024 / 1e6, 1)
+        pss = sum(by_process.values())
+        names = by_process
     stop(proc, tree(proc.pid))
     shutil.rmtree(xdg, ignore_errors=True)
     return startup_ms, pss, names
@@ -176,11 +181,11 @@ def main():
             results[name]["startup_ms"].append(round(ms, 1))
             results[name]["pss_mb"].append(round(pss, 1))
             processes[name] = names
-            print(f"run {run + 1}: {name}: first screen {ms:.0f} ms, PSS {pss:.1f} MB over {len(names)} processes", file=sys.stderr)
+            print(f"run {run + 1}: {name}: first screen {ms:.0f} ms, PSS {pss:.1f} MB: {names}", file=sys.stderr)
     for name in apps:
         results[name]["startup_ms_median"] = statistics.median(results[name]["startup_ms"])
         results[name]["pss_mb_median"] = statistics.median(results[name]["pss_mb"])
-        results[name]["processes"] = processes[name]
+        results[name]["processes"] = processes[name]  # PSS in MB by process name, last run
     s, h = results["secretariat"], results["hello"]
     results["startup_ratio"] = s["startup_ms_median"] / h["startup_ms_median"]
     results["pss_extra_mb"] = s["pss_mb_median"] - h["pss_mb_median"]
