@@ -1,6 +1,6 @@
 // Hostile HTML in every field renders as text (issue #8): an <img onerror> and a
 // <script> saved through the real window as an organisation's and a person's name,
-// an agenda item, minutes notes, an action and a sub-group. Every screen that shows
+// an agenda item, minutes notes, an action, a decision and a sub-group. Every screen that shows
 // them shows the literal text, runs none of it and makes no <img src="x">; the agenda
 // pack, the minutes and the roster built by the command line on the same data folder
 // print the literal text too (checked with pdftotext). (The membership report lists
@@ -25,6 +25,7 @@ const NOTES = `Notes with ${IMG} and ${SCRIPT} in them.`;
 const ACTION = `${IMG} action`;
 const SUBGROUP = `${IMG} sub-group`;
 const REMIT = `Remit: ${SCRIPT}`;
+const DECISION = `Agreed: ${IMG} and ${SCRIPT}.`;
 const MEETING = 'Tue 10 Nov 2026, 14:00–16:00';
 
 let driver;
@@ -140,7 +141,16 @@ test('hostile HTML saved through the window renders as text on every screen', as
     await setDate(browser, '#action-due', '2026-11-20');
     await press(browser, 'Add the action');
     await saved(browser, /^The action was added\.$/);
-    await rendersAsText(browser, '94-hostile-actions', [ACTION]);
+    await (await browser.$('#decision-text')).setValue(DECISION);
+    await (await browser.$('#decision-outcome')).selectByVisibleText('Carried');
+    await press(browser, 'Record the decision');
+    await saved(browser, /^The decision was recorded\.$/);
+    await rendersAsText(browser, '94-hostile-actions', [ACTION, DECISION]);
+
+    // The decision register.
+    await goTo(browser, 'Decisions');
+    await heading(browser, 'Decisions');
+    await rendersAsText(browser, '94b-hostile-decisions', [DECISION]);
 
     // Home lists the overdue action.
     await goTo(browser, 'Home');
@@ -184,6 +194,8 @@ test('hostile HTML saved through the window renders as text on every screen', as
   assert.ok(subgroup, 'the sub-group is listed');
   const documents = [
     ['pack', ['pack', '2026-11-10', '--group', DEMO], [ITEM]],
+    // (The minutes list decisions under their agenda item; the window records a meeting's
+    // decision without one, so the decision is checked on the screens above.)
     ['minutes', ['minutes', '2026-11-10', '--group', DEMO], [ITEM, NOTES, ACTION]],
     // The roster's title wraps after "sub-", which pdftotext joins as "subgroup": the hostile part is checked.
     ['roster', ['roster', String(subgroup.id), '--group', DEMO], [IMG, REMIT]],
