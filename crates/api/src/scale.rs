@@ -30,7 +30,7 @@ use secretariat_store::{
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Bumped whenever the generator's output changes, so cached benchmark databases are rebuilt.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +137,8 @@ struct GroupPlan {
     holders: BTreeMap<i64, (usize, NaiveDate)>,
     /// Stakeholder seat → its current term, for standing down.
     stakeholder_terms: BTreeMap<i64, i64>,
+    /// Person → the day their latest stakeholder term stops: one person holds one seat.
+    busy_until: BTreeMap<usize, NaiveDate>,
     /// Meetings already written: (id, day, topic items).
     meetings: Vec<(i64, NaiveDate, Vec<i64>)>,
     /// The last meeting whose minutes await approval.
@@ -148,6 +150,14 @@ impl GroupPlan {
     fn member_people(&self, on: NaiveDate) -> Vec<usize> {
         // A holder whose term has stopped by `on` is not a member on that day.
         self.holders.values().filter(|(_, stops)| *stops > on).map(|(p, _)| *p).collect()
+    }
+
+    /// A person at a stakeholder body who holds no seat from `from` on, other than `except`.
+    fn free_stakeholder(&self, from: NaiveDate, except: usize) -> Option<usize> {
+        let holders: BTreeSet<usize> = self.holders.values().map(|(p, _)| *p).collect();
+        (0..self.people.len()).find(|p| {
+            self.people[*p].employer < 3 && *p != except && !holders.contains(p) && self.busy_until.get(p).is_none_or(|until| *until <= from)
+        })
     }
 
     fn supplier_members(&self) -> Vec<usize> {
@@ -290,6 +300,7 @@ async fn register(w: &mut Writer, name: &str, index: u32, start: NaiveDate, rng:
         supplier_seats: w.seat_ids(id, SeatKind::Supplier).await?,
         holders: BTreeMap::new(),
         stakeholder_terms: BTreeMap::new(),
+        busy_until: BTreeMap::new(),
         meetings: Vec::new(),
         unapproved: None,
         open_subgroup: None,
@@ -307,6 +318,7 @@ async fn register(w: &mut Writer, name: &str, index: u32, start: NaiveDate, rng:
         let term = w.start_term(id, seat, plan.people[person].id, start, Obtained::Appointment).await?;
         plan.stakeholder_terms.insert(seat, term);
         plan.holders.insert(seat, (person, add_months(start, 24)));
+        plan.busy_until.insert(person, add_months(start, 24));
         report.terms += 1;
     }
     for (k, &seat) in plan.supplier_seats.clone().iter().enumerate() {
@@ -546,11 +558,12 @@ async fn churn(w: &mut Writer, plan: &mut GroupPlan, month: NaiveDate, today: Na
         if stops > leaving + Days::new(60) {
             if let Some(&term) = plan.stakeholder_terms.get(&seat) {
                 w.end_term(group, term, leaving, EndReason::Resigned, "").await?;
-                let holders: BTreeSet<usize> = plan.holders.values().map(|(p, _)| *p).collect();
-                if let Some(next) = (0..plan.people.len()).find(|p| plan.people[*p].employer < 3 && !holders.contains(p) && *p != holder) {
+                plan.busy_until.insert(holder, leaving);
+                if let Some(next) = plan.free_stakeholder(leaving, holder) {
                     let term = w.start_term(group, seat, plan.people[next].id, leaving, Obtained::Appointment).await?;
                     plan.stakeholder_terms.insert(seat, term);
                     plan.holders.insert(seat, (next, add_months(leaving, 24)));
+                    plan.busy_until.insert(next, add_months(leaving, 24));
                     report.terms += 1;
                 } else {
                     plan.holders.remove(&seat);
@@ -569,15 +582,11 @@ async fn renew_stakeholders(w: &mut Writer, plan: &mut GroupPlan, cycle_end: Nai
         if stops > cycle_end || stops > today {
             continue; // replaced mid-cycle: their term runs on
         }
-        let holders: BTreeSet<usize> = plan.holders.values().map(|(p, _)| *p).collect();
-        let next = if rng.gen_ratio(1, 4) {
-            (0..plan.people.len()).find(|p| plan.people[*p].employer < 3 && !holders.contains(p)).unwrap_or(holder)
-        } else {
-            holder
-        };
+        let next = if rng.gen_ratio(1, 4) { plan.free_stakeholder(stops, holder).unwrap_or(holder) } else { holder };
         let term = w.start_term(group, seat, plan.people[next].id, stops, Obtained::Appointment).await?;
         plan.stakeholder_terms.insert(seat, term);
         plan.holders.insert(seat, (next, add_months(stops, 24)));
+        plan.busy_until.insert(next, add_months(stops, 24));
         report.terms += 1;
     }
     Ok(())
