@@ -100,7 +100,7 @@ def fmt(value, unit):
     if unit == "s":
         return f"{value:.3f} s"
     if unit == "ms":
-        return f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
+        return f"{value:.4f} ms" if value < 0.1 else f"{value:.2f} ms" if value < 10 else f"{value:.0f} ms"
     if unit == "MB":
         return f"{value:.0f} MB"
     return f"{value}"
@@ -273,8 +273,8 @@ def baseline(args):
         "machine": m,
         "figures": {k: round(found[k], 6) for k in HEADLINE if k in found},
     }
-    Path(args.baseline).write_text(json.dumps(data, indent=2) + "\n")
-    print(json.dumps(data, indent=2))
+    Path(args.baseline).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def smoke(args):
