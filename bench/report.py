@@ -205,7 +205,7 @@ def rows(out, crit):
             f"{st['startup_ratio']:.2f}×", "`scripts/bench` (bench/startup.py, release builds)",
         ))
         table.append((
-            f"memory, whole process tree ({', '.join(sorted(set(s['processes'])))}), PSS, idle {st['idle_s']:.0f} s after start",
+            f"memory, whole process tree (WebKit's processes included), PSS, idle {st['idle_s']:.0f} s after start",
             "≤ bare Tauri + 40 MB",
             f"{s['pss_mb_median']:.0f} MB ({breakdown(s)})" + verdict(st["pss_extra_mb"] <= 40),
             f"bare Tauri window: {h['pss_mb_median']:.0f} MB ({breakdown(h)})",
