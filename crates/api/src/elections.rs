@@ -299,9 +299,22 @@ impl Session {
 
     pub async fn election_page(&self, group_id: i64, election_id: i64) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
+        let register = store.register(group_id).await?;
+        self.election_page_in(&store, &register, group_id, election_id, true).await
+    }
+
+    /// The election page from a register the caller has read; without `lists` it leaves out the
+    /// people and organisations the forms choose from (Home wants only the next step).
+    pub(crate) async fn election_page_in(
+        &self,
+        store: &secretariat_store::Store,
+        register: &Register,
+        group_id: i64,
+        election_id: i64,
+        lists: bool,
+    ) -> ApiResult<ElectionPage> {
         let today = self.today();
         let record = store.election(group_id, election_id).await?;
-        let register = store.register(group_id).await?;
         let seat_ids: Vec<Id> = record.seats.iter().map(|s| s.id).collect();
         // A declared election is read as it stood on the day it was declared.
         let on = match record.summary.declared_on {
@@ -350,8 +363,8 @@ impl Session {
             count,
             winners,
             next_step: String::new(),
-            people: store.people(group_id, today).await?,
-            organisations: store.organisations(group_id, today).await?,
+            people: if lists { store.people(group_id, today).await? } else { vec![] },
+            organisations: if lists { store.organisations(group_id, today).await? } else { vec![] },
             record,
         };
         page.next_step = next_step(&page, today);

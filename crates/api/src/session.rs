@@ -259,11 +259,18 @@ impl Session {
         let counts = store.counts(group_id).await?;
         let next_meeting = self.next_meeting(group_id).await?;
         let mut elections = Vec::new();
+        let mut register = None;
         for e in store.elections(group_id).await? {
             if matches!(e.state, secretariat_store::ElectionState::Declared | secretariat_store::ElectionState::Cancelled) {
                 continue;
             }
-            let page = self.election_page(group_id, e.id).await?;
+            // Only the next step is shown: the register is read once for all open elections,
+            // and the page's lists of people and organisations are not built.
+            let register = match &register {
+                Some(r) => r,
+                None => register.insert(store.register(group_id).await?),
+            };
+            let page = self.election_page_in(&store, register, group_id, e.id, false).await?;
             elections.push(ElectionStep { id: e.id, title: e.title, next_step: page.next_step });
         }
         let overdue_actions = self.overdue_actions(group_id).await?;
@@ -275,9 +282,10 @@ impl Session {
     pub async fn compliance(&self, group_id: i64, on: Option<NaiveDate>) -> ApiResult<Compliance> {
         let store = self.store().await?;
         let on = on.unwrap_or_else(|| self.today());
-        let mut findings = secretariat_rules::evaluate_with_attendance(&store.register(group_id).await?, &store.attendance_record(group_id).await?, on);
-        // Sub-groups (ToR §18) are read apart from the register snapshot.
-        findings.extend(crate::subgroups::findings(&store, group_id, on).await?);
+        let register = store.register(group_id).await?;
+        let mut findings = secretariat_rules::evaluate_with_attendance(&register, &store.attendance_record(group_id).await?, on);
+        // Sub-groups (ToR §18) are read apart from the register snapshot (which is read once).
+        findings.extend(crate::subgroups::findings_in(&store, &register, group_id, on).await?);
         secretariat_rules::sort_findings(&mut findings);
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
         Ok(Compliance { on, breaches: count(Severity::Breach), warnings: count(Severity::Warning), notices: count(Severity::Notice), findings })

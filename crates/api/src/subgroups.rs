@@ -201,6 +201,12 @@ pub(crate) async fn findings(store: &Store, group_id: i64, on: NaiveDate) -> Api
     Ok(s18::findings(&register.on(on), &subgroups))
 }
 
+/// [`findings`] with the register the caller has already read.
+pub(crate) async fn findings_in(store: &Store, register: &secretariat_rules::Register, group_id: i64, on: NaiveDate) -> ApiResult<Vec<Finding>> {
+    let subgroups = store.subgroups_for_rules(group_id).await?;
+    Ok(if subgroups.is_empty() { vec![] } else { s18::findings(&register.on(on), &subgroups) })
+}
+
 /// Report-backs the home screen shows: awaited and due at or before the next meeting (overdue ones included).
 pub(crate) async fn due(store: &Store, group_id: i64, today: NaiveDate, next_meeting: Option<NaiveDate>) -> ApiResult<Vec<ReportBackDue>> {
     Ok(rows(store.report_backs(group_id, None, today).await?, today)
