@@ -391,3 +391,23 @@ async fn verify_exits_non_zero_naming_the_first_broken_audit_row() {
     assert!(out.contains("Integrity check:   ok") && out.contains("BROKEN at row 1"), "{out}");
     s.close().await;
 }
+
+#[tokio::test]
+async fn demo_scale_writes_synthetic_groups_that_check_can_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run_args(&s, &["demo", "--scale", "2", "--years", "2", "--seed", "3", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(json["group_ids"].as_array().unwrap().len(), 2);
+    assert_eq!(json["meetings"], 2 * 25, "22 months of history and the next three months, per group");
+    assert_eq!(json["open_elections"], 2);
+    let status: serde_json::Value = serde_json::from_str(&run_args(&s, &["status", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(status["groups"].as_array().unwrap().len(), 2);
+    for group in ["Synthetic WG 001 (fictional, seed 3)", "Synthetic WG 002 (fictional, seed 3)"] {
+        let (code, out) = run_code(&s, &["check", "--group", group]).await;
+        assert!(code < 3, "check ran: {code} {out}");
+    }
+    let error = run_args(&s, &["demo", "--years", "4"]).await.unwrap_err();
+    assert!(error.contains("--scale"), "{error}");
+    s.close().await;
+}
