@@ -319,9 +319,9 @@ impl Session {
         // A declared election is read as it stood on the day it was declared.
         let on = match record.summary.declared_on {
             Some(declared) => declared,
-            None => takes_seats_on(&register, &record, today),
+            None => takes_seats_on(register, &record, today),
         };
-        let ctx = context(&register, &record, &seat_ids, on);
+        let ctx = context(register, &record, &seat_ids, on);
         let open = matches!(record.summary.state, ElectionState::Nominations | ElectionState::Voting);
         let standing_orgs: Vec<(Id, Option<Id>)> =
             record.nominations.iter().filter(|n| n.withdrawn_on.is_none()).map(|n| (n.id, n.organisation_id)).collect();

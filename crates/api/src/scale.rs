@@ -360,7 +360,7 @@ async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u
                 title: format!("Working group meeting — {}", day.format("%B %Y")),
                 starts_at: day.and_hms_opt(14, 0, 0).expect("valid time"),
                 ends_at: day.and_hms_opt(16, 0, 0).expect("valid time"),
-                venue: if month.month() % 3 == 0 { "A fictional venue, London".into() } else { String::new() },
+                venue: if month.month().is_multiple_of(3) { "A fictional venue, London".into() } else { String::new() },
                 online_link: format!("https://meet.example/wg{}", plan.index + 1),
                 compulsory: true,
             },
@@ -416,7 +416,7 @@ async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u
         w.approve_minutes(group, previous, meeting, "").await?;
     }
     // Two actions; those due more than a month ago are mostly done, a few left overdue.
-    for k in 0..2usize {
+    for (k, &item) in items.iter().take(2).enumerate() {
         let Some(&owner) = members.choose(rng) else { break };
         let due = day + Days::new(21 + 14 * k as u64);
         let action = w
@@ -424,7 +424,7 @@ async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u
                 group,
                 &ActionInput {
                     meeting_id: meeting,
-                    agenda_item_id: Some(items[k]),
+                    agenda_item_id: Some(item),
                     description: format!("Circulate a revised draft after the meeting of {}", day.format("%-d %B %Y")),
                     owner_id: plan.people[owner].id,
                     due_on: due,
@@ -439,7 +439,7 @@ async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u
         }
     }
     // A decision at every meeting; every sixth commissions work with member funds, carried by consensus (ToR §22).
-    let funds = report.meetings % 6 == 0;
+    let funds = report.meetings.is_multiple_of(6);
     let base = members.len() as u32;
     w.add_decision(
         group,
@@ -553,21 +553,21 @@ async fn churn(w: &mut Writer, plan: &mut GroupPlan, month: NaiveDate, today: Na
     if month.month() == 7 && rng.gen_ratio(1, 3) {
         // A stakeholder member stands down; another from a body is appointed for a full term.
         let seat = plan.stakeholder_seats[rng.gen_range(0..plan.stakeholder_seats.len())];
-        let (holder, stops) = plan.holders[&seat];
+        let Some(&(holder, stops)) = plan.holders.get(&seat) else { return Ok(()) };
         let leaving = on + Days::new(7);
-        if stops > leaving + Days::new(60) {
-            if let Some(&term) = plan.stakeholder_terms.get(&seat) {
-                w.end_term(group, term, leaving, EndReason::Resigned, "").await?;
-                plan.busy_until.insert(holder, leaving);
-                if let Some(next) = plan.free_stakeholder(leaving, holder) {
-                    let term = w.start_term(group, seat, plan.people[next].id, leaving, Obtained::Appointment).await?;
-                    plan.stakeholder_terms.insert(seat, term);
-                    plan.holders.insert(seat, (next, add_months(leaving, 24)));
-                    plan.busy_until.insert(next, add_months(leaving, 24));
-                    report.terms += 1;
-                } else {
-                    plan.holders.remove(&seat);
-                }
+        if stops > leaving + Days::new(60)
+            && let Some(&term) = plan.stakeholder_terms.get(&seat)
+        {
+            w.end_term(group, term, leaving, EndReason::Resigned, "").await?;
+            plan.busy_until.insert(holder, leaving);
+            if let Some(next) = plan.free_stakeholder(leaving, holder) {
+                let term = w.start_term(group, seat, plan.people[next].id, leaving, Obtained::Appointment).await?;
+                plan.stakeholder_terms.insert(seat, term);
+                plan.holders.insert(seat, (next, add_months(leaving, 24)));
+                plan.busy_until.insert(next, add_months(leaving, 24));
+                report.terms += 1;
+            } else {
+                plan.holders.remove(&seat);
             }
         }
     }
