@@ -177,7 +177,12 @@ def main():
         order = ["hello", "secretariat"] if run % 2 == 0 else ["secretariat", "hello"]
         for name in order:
             binary, env = apps[name]
-            ms, pss, names = one_start(name, binary, env, work, args.idle, log)
+            try:
+                ms, pss, names = one_start(name, binary, env, work, args.idle, log)
+            except SystemExit as failure:
+                # Seen once under Xvfb: GTK could not open the display. One more try, said aloud.
+                print(f"run {run + 1}: {name}: {failure}; starting it again", file=sys.stderr)
+                ms, pss, names = one_start(name, binary, env, work, args.idle, log)
             results[name]["startup_ms"].append(round(ms, 1))
             results[name]["pss_mb"].append(round(pss, 1))
             processes[name] = names
