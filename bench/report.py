@@ -182,7 +182,7 @@ def rows(out, crit):
     table.append((
         "rules evaluation on the scale data (`secretariat demo --scale 20`)", "≤ 5 ms per group",
         (fmt(per_group, "ms") + " per group" + verdict(per_group <= 5)) if per_group is not None else "not run", "—", "",
-        "the scale bench (writes evaluate_scale.json)",
+        "`cargo bench -p secretariat-api --bench evaluate_scale`",
     ))
     p95, worst = lists_p95(load(out, "lists.json"))
     table.append((
