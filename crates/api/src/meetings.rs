@@ -31,7 +31,10 @@ impl Session {
     /// The next meeting from today, for the home screen.
     pub async fn next_meeting(&self, group_id: i64) -> ApiResult<Option<NextMeeting>> {
         let today = self.today();
-        Ok(self.meeting_rows(group_id).await?.into_iter().find(|r| r.meeting.starts_at.date() >= today).map(|r| NextMeeting {
+        let store = self.open_store().await?;
+        let lead = store.group(group_id).await?.settings.publication_lead_days;
+        // Only the next meeting is read, not every meeting's row.
+        Ok(store.meeting_from(group_id, today).await?.map(|s| row(s, lead, today)).map(|r| NextMeeting {
             id: r.meeting.id,
             title: r.meeting.title,
             starts_at: r.meeting.starts_at,

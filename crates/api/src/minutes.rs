@@ -170,7 +170,8 @@ impl Session {
         let register = store.register(group_id).await?;
         let on = register.on(day);
         let recorded = store.attendance(group_id, meeting_id).await?;
-        let record = store.attendance_record(group_id).await?;
+        // Strikes count per calendar year (ToR §17): only this meeting's year is read.
+        let record = store.attendance_record_of_year(group_id, day.year()).await?;
         let people = store.people(group_id, day).await?;
         let organisation = |person: Id| people.iter().find(|p| p.id == person).and_then(|p| p.organisation.clone());
         let mut attendance: Vec<AttendanceLine> = on
@@ -218,16 +219,14 @@ impl Session {
                 });
             }
         }
-        let all_actions = store.actions(group_id).await?;
-        let (actions, earlier): (Vec<_>, Vec<_>) = all_actions.into_iter().partition(|a| a.meeting_id == meeting_id);
+        // Only this meeting's actions and the open ones are read, not the whole action log.
+        let read_actions = store.actions_for_meeting(group_id, meeting_id).await?;
+        let (actions, earlier): (Vec<_>, Vec<_>) = read_actions.into_iter().partition(|a| a.meeting_id == meeting_id);
         let open_actions = earlier.into_iter().filter(|a| a.status == ActionStatus::Open && a.meeting_starts_at < meeting.starts_at).collect();
-        let decisions = store.decisions(group_id).await?.into_iter().filter(|d| d.meeting_id == Some(meeting_id)).collect();
-        let previous_draft = {
-            let earlier: Vec<MeetingSummary> = store.meeting_summaries(group_id).await?.into_iter().filter(|m| m.starts_at < meeting.starts_at).collect();
-            match earlier.last() {
-                Some(prev) if store.minutes(group_id, prev.id).await?.approved_on.is_none() => Some(prev.clone()),
-                _ => None,
-            }
+        let decisions = store.decisions_of_meeting(group_id, meeting_id).await?;
+        let previous_draft = match store.meeting_before(group_id, meeting_id).await? {
+            Some(prev) if store.minutes(group_id, prev.id).await?.approved_on.is_none() => Some(prev),
+            _ => None,
         };
         Ok(MeetingRecord {
             attendance_recorded: !recorded.is_empty(),
@@ -258,9 +257,9 @@ impl Session {
         let store = self.open_store().await?;
         let threshold = store.group(group_id).await?.settings.strike_absences;
         let register = store.register(group_id).await?;
-        let record = store.attendance_record(group_id).await?;
-        let meetings: Vec<MeetingSummary> =
-            store.meeting_summaries(group_id).await?.into_iter().filter(|m| m.starts_at.date().year() == year).collect();
+        // Strikes count per calendar year (ToR §17): only the year's meetings and marks are read.
+        let record = store.attendance_record_of_year(group_id, year).await?;
+        let meetings: Vec<MeetingSummary> = store.meeting_summaries_of_year(group_id, year).await?;
         let end = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| ApiError::invalid("year", "That year is out of range."))?;
         let today = self.today();
         let last_day = end.min(today.max(NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January")));
@@ -484,7 +483,7 @@ impl Session {
     pub async fn overdue_actions(&self, group_id: i64) -> ApiResult<Vec<ActionView>> {
         let store = self.open_store().await?;
         let today = self.today();
-        Ok(store.actions(group_id).await?.into_iter().filter(|a| a.status == ActionStatus::Open && a.due_on < today).collect())
+        Ok(store.open_actions(group_id).await?.into_iter().filter(|a| a.status == ActionStatus::Open && a.due_on < today).collect())
     }
 }
 

@@ -188,7 +188,7 @@ async fn member_choices(store: &Store, group_id: i64, on: NaiveDate) -> ApiResul
 }
 
 async fn meetings(store: &Store, group_id: i64) -> ApiResult<Vec<MeetingRef>> {
-    Ok(store.meeting_summaries(group_id).await?.into_iter().map(|m| MeetingRef { id: m.id, title: m.title, starts_at: m.starts_at }).collect())
+    Ok(store.meeting_titles(group_id).await?.into_iter().map(|(id, title, starts_at)| MeetingRef { id, title, starts_at }).collect())
 }
 
 /// What ToR §18 finds about a group's sub-groups on `on`.

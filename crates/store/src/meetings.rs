@@ -475,6 +475,53 @@ impl Store {
         Ok(rows.into_iter().map(summary).collect())
     }
 
+    /// [`Store::meeting_summaries`] of the meetings in one calendar year.
+    pub async fn meeting_summaries_of_year(&self, group: GroupId, year: i32) -> Result<Vec<MeetingSummary>> {
+        // starts_at is ISO 8601 text, so a year is a range of strings (served by the
+        // (group_id, starts_at) index).
+        let rows: Vec<SummaryRow> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE m.group_id = ? AND m.starts_at >= ? AND m.starts_at < ? ORDER BY m.starts_at")))
+                .bind(group)
+                .bind(format!("{year:04}-01-01"))
+                .bind(format!("{:04}-01-01", year + 1))
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(summary).collect())
+    }
+
+    /// The first meeting on or after `on` in [`Store::meeting_summaries`]' order, if any.
+    pub async fn meeting_from(&self, group: GroupId, on: NaiveDate) -> Result<Option<MeetingSummary>> {
+        // starts_at is ISO 8601 text, so "on or after the day" is a string comparison with the
+        // date, which the (group_id, starts_at) index serves.
+        let row: Option<SummaryRow> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE m.group_id = ? AND m.starts_at >= ? ORDER BY m.starts_at, m.id LIMIT 1")))
+                .bind(group)
+                .bind(on.format("%Y-%m-%d").to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(summary))
+    }
+
+    /// Every meeting's id, title and start, in [`Store::meeting_summaries`]' order, without
+    /// their counts of items and papers (for choosing a meeting).
+    pub async fn meeting_titles(&self, group: GroupId) -> Result<Vec<(Id, String, NaiveDateTime)>> {
+        Ok(sqlx::query_as("SELECT id, title, starts_at FROM meetings WHERE group_id = ? ORDER BY starts_at, id").bind(group).fetch_all(&self.pool).await?)
+    }
+
+    /// The meeting that comes last before `meeting` in [`Store::meeting_summaries`]' order
+    /// (by start, then id), if any.
+    pub async fn meeting_before(&self, group: GroupId, meeting: Id) -> Result<Option<MeetingSummary>> {
+        let row: Option<SummaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{SUMMARY} WHERE m.group_id = ?1 AND m.starts_at < (SELECT starts_at FROM meetings WHERE id = ?2 AND group_id = ?1) \
+             ORDER BY m.starts_at DESC, m.id DESC LIMIT 1"
+        )))
+        .bind(group)
+        .bind(meeting)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(summary))
+    }
+
     pub async fn meeting_detail(&self, group: GroupId, meeting: Id) -> Result<MeetingDetail> {
         let row: SummaryRow = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE m.group_id = ? AND m.id = ?")))
             .bind(group)

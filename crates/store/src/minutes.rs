@@ -728,18 +728,40 @@ impl Store {
 
     /// The group's attendance as the strike policy reads it (ToR §17).
     pub async fn attendance_record(&self, group: GroupId) -> Result<s17::Attendance> {
-        let meetings = sqlx::query_as::<_, (Id, NaiveDateTime, bool)>("SELECT id, starts_at, compulsory FROM meetings WHERE group_id = ?")
-            .bind(group)
-            .fetch_all(&self.pool)
-            .await?
-            .into_iter()
-            .map(|(id, starts, compulsory)| s17::MeetingDay { id, on: starts.date(), compulsory })
-            .collect();
-        let marks = sqlx::query_as::<_, (Id, Id, String)>(
-            "SELECT a.meeting_id, a.person_id, a.presence FROM attendance a JOIN meetings m ON m.id = a.meeting_id \
-             WHERE m.group_id = ? AND a.capacity = 'member'",
+        self.attendance_record_where(group, None).await
+    }
+
+    /// [`Store::attendance_record`] with only one calendar year's meetings and marks: what
+    /// `s17::strikes` reads for that year (strikes count per calendar year); the decisions are
+    /// all kept.
+    pub async fn attendance_record_of_year(&self, group: GroupId, year: i32) -> Result<s17::Attendance> {
+        self.attendance_record_where(group, Some(year)).await
+    }
+
+    async fn attendance_record_where(&self, group: GroupId, year: Option<i32>) -> Result<s17::Attendance> {
+        // starts_at is stored as ISO 8601 text, so a year is a range of strings.
+        let (from, to) = match year {
+            Some(y) => (Some(format!("{y:04}-01-01")), Some(format!("{:04}-01-01", y + 1))),
+            None => (None, None),
+        };
+        let meetings = sqlx::query_as::<_, (Id, NaiveDateTime, bool)>(
+            "SELECT id, starts_at, compulsory FROM meetings WHERE group_id = ?1 AND (?2 IS NULL OR (starts_at >= ?2 AND starts_at < ?3))",
         )
         .bind(group)
+        .bind(&from)
+        .bind(&to)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(id, starts, compulsory)| s17::MeetingDay { id, on: starts.date(), compulsory })
+        .collect();
+        let marks = sqlx::query_as::<_, (Id, Id, String)>(
+            "SELECT a.meeting_id, a.person_id, a.presence FROM attendance a JOIN meetings m ON m.id = a.meeting_id \
+             WHERE m.group_id = ?1 AND a.capacity = 'member' AND (?2 IS NULL OR (m.starts_at >= ?2 AND m.starts_at < ?3))",
+        )
+        .bind(group)
+        .bind(&from)
+        .bind(&to)
         .fetch_all(&self.pool)
         .await?
         .into_iter()
@@ -811,12 +833,32 @@ impl Store {
     }
 
     pub async fn actions(&self, group: GroupId) -> Result<Vec<ActionView>> {
+        self.actions_where(group, true, None).await
+    }
+
+    /// The open actions, in the order of [`Store::actions`].
+    pub async fn open_actions(&self, group: GroupId) -> Result<Vec<ActionView>> {
+        self.actions_where(group, false, None).await
+    }
+
+    /// What a meeting's record reads of the action log: the meeting's own actions and every
+    /// open action (not ten years of closed ones), in the order of [`Store::actions`].
+    pub async fn actions_for_meeting(&self, group: GroupId, meeting: Id) -> Result<Vec<ActionView>> {
+        self.actions_where(group, false, Some(meeting)).await
+    }
+
+    /// Every action (`all`), or the open ones and those of `meeting`.
+    async fn actions_where(&self, group: GroupId, all: bool, meeting: Option<Id>) -> Result<Vec<ActionView>> {
         sqlx::query_as::<_, (Id, Id, String, NaiveDateTime, Option<Id>, Option<String>, String, Id, String, NaiveDate, String, Option<NaiveDate>)>(
             "SELECT a.id, a.meeting_id, m.title, m.starts_at, a.agenda_item_id, i.title, a.description, a.owner_id, p.name, a.due_on, a.status, a.closed_on \
              FROM actions a JOIN meetings m ON m.id = a.meeting_id JOIN people p ON p.id = a.owner_id \
-             LEFT JOIN agenda_items i ON i.id = a.agenda_item_id WHERE a.group_id = ? ORDER BY a.status <> 'open', a.due_on, a.id",
+             LEFT JOIN agenda_items i ON i.id = a.agenda_item_id WHERE a.group_id = ?1 \
+             AND (?2 OR a.status = 'open' OR a.meeting_id = ?3) \
+             ORDER BY a.status <> 'open', a.due_on, a.id",
         )
         .bind(group)
+        .bind(all)
+        .bind(meeting)
         .fetch_all(&self.pool)
         .await?
         .into_iter()
@@ -840,12 +882,23 @@ impl Store {
     }
 
     pub async fn decisions(&self, group: GroupId) -> Result<Vec<DecisionView>> {
+        self.decisions_where(group, None).await
+    }
+
+    /// The decisions taken at one meeting, in the order of [`Store::decisions`].
+    pub async fn decisions_of_meeting(&self, group: GroupId, meeting: Id) -> Result<Vec<DecisionView>> {
+        self.decisions_where(group, Some(meeting)).await
+    }
+
+    async fn decisions_where(&self, group: GroupId, meeting: Option<Id>) -> Result<Vec<DecisionView>> {
         type Row = (Id, Option<Id>, Option<String>, Option<Id>, NaiveDate, String, String, Option<u32>, Option<u32>, Option<String>, Option<u32>, String);
         sqlx::query_as::<_, Row>(
             "SELECT d.id, d.meeting_id, m.title, d.agenda_item_id, d.decided_on, d.kind, d.text, d.in_favour, d.base, d.base_kind, d.threshold, d.outcome \
-             FROM decisions d LEFT JOIN meetings m ON m.id = d.meeting_id WHERE d.group_id = ? ORDER BY d.decided_on DESC, d.id DESC",
+             FROM decisions d LEFT JOIN meetings m ON m.id = d.meeting_id WHERE d.group_id = ?1 AND (?2 IS NULL OR d.meeting_id = ?2) \
+             ORDER BY d.decided_on DESC, d.id DESC",
         )
         .bind(group)
+        .bind(meeting)
         .fetch_all(&self.pool)
         .await?
         .into_iter()
@@ -873,24 +926,34 @@ impl Store {
         .bind(group)
         .fetch_all(&self.pool)
         .await?;
+        // The volunteers and viewpoints of all the group's positions in one query each (not
+        // two per position), in each position's order.
+        let mut volunteers_of: std::collections::HashMap<Id, Vec<Volunteer>> = std::collections::HashMap::new();
+        for (position, person_id, name, volunteered_on) in sqlx::query_as::<_, (Id, Id, String, NaiveDate)>(
+            "SELECT v.position_id, v.person_id, p.name, v.volunteered_on FROM position_volunteers v JOIN positions x ON x.id = v.position_id \
+             JOIN people p ON p.id = v.person_id WHERE x.group_id = ? ORDER BY v.position_id, v.volunteered_on, p.name",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            volunteers_of.entry(position).or_default().push(Volunteer { person_id, name, volunteered_on });
+        }
+        let mut viewpoints_of: std::collections::HashMap<Id, Vec<ViewpointView>> = std::collections::HashMap::new();
+        for (position, id, viewpoint) in sqlx::query_as::<_, (Id, Id, String)>(
+            "SELECT w.position_id, w.id, w.viewpoint FROM position_viewpoints w JOIN positions x ON x.id = w.position_id \
+             WHERE x.group_id = ? ORDER BY w.position_id, w.id",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            viewpoints_of.entry(position).or_default().push(ViewpointView { id, viewpoint });
+        }
         let mut out = Vec::with_capacity(rows.len());
         for (id, title, summary, proposed_on, outline_started_on, divided, public_decision, public_reason, public_decided_by, public_decided_on) in rows {
-            let volunteers = sqlx::query_as::<_, (Id, String, NaiveDate)>(
-                "SELECT v.person_id, p.name, v.volunteered_on FROM position_volunteers v JOIN people p ON p.id = v.person_id WHERE v.position_id = ? ORDER BY v.volunteered_on, p.name",
-            )
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?
-            .into_iter()
-            .map(|(person_id, name, volunteered_on)| Volunteer { person_id, name, volunteered_on })
-            .collect();
-            let viewpoints = sqlx::query_as::<_, (Id, String)>("SELECT id, viewpoint FROM position_viewpoints WHERE position_id = ? ORDER BY id")
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?
-                .into_iter()
-                .map(|(id, viewpoint)| ViewpointView { id, viewpoint })
-                .collect();
+            let volunteers = volunteers_of.remove(&id).unwrap_or_default();
+            let viewpoints = viewpoints_of.remove(&id).unwrap_or_default();
             out.push(PositionView {
                 id,
                 title,
