@@ -38,6 +38,27 @@ describe('start-up mark', () => {
     expect(backend.calls.filter((c) => c.cmd === 'startup_mark')).toHaveLength(1);
   });
 
+  it("asks for the findings beside the group's home, not after it, when the window's today is known", async () => {
+    let releaseHome: () => void = () => {};
+    const homeHeld = new Promise<void>((resolve) => (releaseHome = resolve));
+    const backend = mockBackend({
+      // The group's home is held back until the findings have been asked for.
+      group_home: async () => {
+        await homeHeld;
+        return home('Interop WG');
+      },
+      compliance: () => smeBreach,
+      startup_mark: () => null,
+    });
+    render(Home, { props: { ...props, today: home('Interop WG').today } });
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'compliance')).toBe(true));
+    expect(backend.calls.find((c) => c.cmd === 'compliance')?.args).toMatchObject({ groupId: 1, on: home('Interop WG').today });
+    releaseHome();
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'startup_mark')).toBe(true));
+    // The home's today is the same day: the findings are not asked for twice.
+    expect(backend.calls.filter((c) => c.cmd === 'compliance')).toHaveLength(1);
+  });
+
   it('is not sent while Home cannot load its data', async () => {
     const backend = mockBackend({
       group_home: () => {
