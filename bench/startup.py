@@ -22,7 +22,12 @@ alternating too), after one warm-up start of each that is not counted:
 
 Secretariat opens a data folder made once with `secretariat demo`, its key in the keychain (run
 this under `scripts/with-test-keyring`: a throwaway gnome-keyring), so the window opens it as it
-does on a desk; the warm-up start takes the folder's first backup, so no counted run does.
+does on a desk. The window's first scheduled backup check comes 10 s after it starts
+(`FIRST_BACKUP_CHECK_AFTER`), after the memory sample, so no run takes a backup.
+
+With `SECRETARIAT_STARTUP_MARK` set Secretariat also writes its start-up stages to stderr (setup,
+store opened ahead, window built, page loaded, Home painted; milliseconds since `app::run`);
+here they go to apps.log in the work folder, which is removed at the end.
 """
 
 import argparse

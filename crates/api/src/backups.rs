@@ -4,8 +4,9 @@
 //! background, the file chosen for a restore, and swapping the open store.
 //!
 //! Scheduled backups run only when the window asks for them
-//! ([`Session::schedule_backups`]): each time the database is opened, and every
-//! hour while the window stays open ([`Session::keep_backing_up`]), a backup is
+//! ([`Session::keep_backing_up`] schedules them [`FIRST_BACKUP_CHECK_AFTER`] the window
+//! starts, after its first screen): then, each time the database is opened, and every
+//! hour while the window stays open, a backup is
 //! made in the background if the newest is a day old (`backup_due`, a pure function
 //! of the newest backup's time and now). The command line takes a
 //! backup only when told (`secretariat backup`), so scripts and cron decide.
@@ -25,6 +26,11 @@ use ts_rs::TS;
 /// How often the open window asks whether a backup is due: a day-old backup is
 /// taken within the hour even if Secretariat is never closed.
 pub const BACKUP_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// How long after the window starts its first backup check runs (issue #9): the first
+/// screen comes within about a second, and a due backup (an export and two integrity
+/// checks of the whole database) is then no longer competing with it for the CPU.
+pub const FIRST_BACKUP_CHECK_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The session's backup state.
 #[derive(Debug, Default)]
@@ -114,12 +120,18 @@ impl Session {
         self.backups.settle().await;
     }
 
-    /// Runs [`Session::scheduled_backup_check`] every [`BACKUP_CHECK_EVERY`], for as
-    /// long as the window is open (the shell spawns it once; it never returns).
-    pub async fn keep_backing_up(&self) {
+    /// The window's scheduled backups: `first_after` the window starts (the shell passes
+    /// [`FIRST_BACKUP_CHECK_AFTER`], well after its first screen, so a due backup never
+    /// competes with it) backups are scheduled ([`Session::schedule_backups`]) and checked
+    /// once, then checked every [`BACKUP_CHECK_EVERY`] for as long as the window is open
+    /// (the shell spawns it once; it never returns). A store opened later (recovery, a
+    /// restore) is checked as it opens.
+    pub async fn keep_backing_up(&self, first_after: std::time::Duration) {
+        tokio::time::sleep(first_after).await;
+        self.schedule_backups();
         loop {
-            tokio::time::sleep(BACKUP_CHECK_EVERY).await;
             self.scheduled_backup_check().await;
+            tokio::time::sleep(BACKUP_CHECK_EVERY).await;
         }
     }
 

@@ -135,6 +135,16 @@ impl Session {
         Ok(store)
     }
 
+    /// Opens the database ahead of the first request, if there is one (the window
+    /// calls it on a background task at process start, so the store is ready — or
+    /// being opened, which `app_state` waits for — when the page asks). A failure
+    /// is left for [`Session::app_state`] to meet and report when it tries again.
+    pub async fn open_ahead(&self) {
+        if self.paths.database_exists() {
+            let _ = self.store().await;
+        }
+    }
+
     /// Opens the database if there is one, or creates it with the passphrase from
     /// the request (or the configuration) if there is not.
     pub(crate) async fn store_or_create(&self, passphrase: Option<&str>, confirm: Option<&str>) -> ApiResult<(Store, Option<String>)> {

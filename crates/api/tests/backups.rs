@@ -227,3 +227,29 @@ async fn restore_works_when_the_database_in_use_is_damaged() {
     assert_eq!(names(&s).await, vec!["Interop WG"]);
     s.close().await;
 }
+
+/// The window's backups wait until after its first screen (issue #9): the store opened
+/// for the first screen takes none; the first check, `first_after` later, takes the due one.
+#[tokio::test]
+async fn the_windows_first_backup_waits_until_after_its_first_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(MemoryKeychain::default());
+    let (s, _) = with_group(dir.path(), keychain.clone(), "Interop WG").await;
+    s.close().await;
+
+    let s = Arc::new(session(dir.path(), keychain));
+    let started = std::time::Instant::now();
+    let window = s.clone();
+    let task = tokio::spawn(async move { window.keep_backing_up(std::time::Duration::from_millis(1500)).await });
+    assert_eq!(names(&s).await, vec!["Interop WG"]); // the first screen opens the store
+    assert!(started.elapsed() < std::time::Duration::from_millis(1500), "the open took too long for this test");
+    assert!(!dir.path().join("backups").exists(), "a backup was started with the first screen");
+    let count = || std::fs::read_dir(dir.path().join("backups")).map(|d| d.count()).unwrap_or(0);
+    while count() == 0 && started.elapsed() < std::time::Duration::from_secs(30) {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(started.elapsed() >= std::time::Duration::from_millis(1500));
+    task.abort();
+    s.close().await; // waits for the backup
+    assert_eq!(count(), 1);
+}

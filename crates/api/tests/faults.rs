@@ -170,3 +170,41 @@ async fn a_truncated_database_is_reported_as_damaged_and_left_as_it_is() {
     assert_eq!(files(dir.path()), before, "nothing is deleted or recreated");
     s.close().await;
 }
+
+/// The window opens the store ahead of the page's first request (issue #9). Ahead of
+/// time it changes nothing a later `app_state` would not: with no database it creates
+/// none; with no keychain entry the window is still asked for the passphrase and no
+/// key is invented; with the key it leaves the store open, so `app_state` is Ready.
+#[tokio::test]
+async fn opening_ahead_of_the_window_changes_nothing_app_state_would_not() {
+    let empty_dir = tempfile::tempdir().unwrap();
+    let s = Session::new(config(empty_dir.path(), Arc::new(MemoryKeychain::default()), None));
+    s.open_ahead().await;
+    assert!(matches!(s.app_state().await, AppState::NoDatabase { .. }));
+    assert_eq!(std::fs::read_dir(empty_dir.path()).unwrap().count(), 0, "opening ahead created files");
+    s.close().await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = data_folder(dir.path()).await;
+    let before = files(dir.path());
+    let empty = Arc::new(MemoryKeychain::default());
+    let s = Session::new(config(dir.path(), empty.clone(), None));
+    s.open_ahead().await;
+    let error = needs_recovery(s.app_state().await);
+    assert_eq!(error.kind, ErrorKind::NeedsRecovery);
+    assert_eq!(files(dir.path()), before);
+    assert!(empty.is_empty(), "no key may be invented");
+    s.close().await;
+
+    let s = Session::new(config(dir.path(), keychain, None));
+    s.open_ahead().await;
+    // The folder's lock is held from the early open: the store is open before the page asks.
+    let lock = std::fs::OpenOptions::new().write(true).open(dir.path().join("secretariat.lock")).unwrap();
+    assert!(lock.try_lock().is_err(), "the early open did not open the store");
+    drop(lock);
+    match s.app_state().await {
+        AppState::Ready { groups, .. } => assert_eq!(groups.len(), 1),
+        other => panic!("expected Ready, got {other:?}"),
+    }
+    s.close().await;
+}

@@ -7,7 +7,7 @@ mod backups;
 mod documents;
 mod elections;
 mod groups;
-mod measure;
+pub(crate) mod measure;
 mod meetings;
 mod minutes;
 mod members;
