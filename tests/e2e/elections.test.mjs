@@ -5,7 +5,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { createFirstGroup, freshDataDir, goTo, heading, look, press, SCREENSHOTS, startDriver } from './harness.mjs';
+import { capture, createFirstGroup, freshDataDir, goTo, heading, look, press, SCREENSHOTS, startDriver } from './harness.mjs';
 
 const dataDir = freshDataDir();
 let driver;
@@ -19,7 +19,7 @@ async function saved(browser, pattern) {
   try {
     await browser.waitUntil(async () => (await messages()).some((text) => pattern.test(text)), { timeout: 20000 });
   } catch {
-    await browser.saveScreenshot(path.join(SCREENSHOTS, 'failed-election.png'));
+    capture(path.join(SCREENSHOTS, 'failed-election.png'));
     throw new Error(`no message matching ${pattern}; the window shows: ${JSON.stringify(await messages())}`);
   }
 }

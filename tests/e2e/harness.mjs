@@ -97,7 +97,16 @@ export async function settled(browser) {
 export async function screenshot(browser, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await settled(browser);
-  await browser.saveScreenshot(path.join(SCREENSHOTS, `${name}.png`));
+  capture(path.join(SCREENSHOTS, `${name}.png`));
+}
+
+/**
+ * Saves what the X display shows (ImageMagick's `import`). WebKitWebDriver's own screenshot
+ * draws through WebKit's accelerated compositing, which the app turns off (ARCHITECTURE,
+ * "Start-up"), and never answers without it; the display shows the real window either way.
+ */
+export function capture(file) {
+  execFileSync('import', ['-window', 'root', file], { stdio: 'ignore' });
 }
 
 /** Runs axe-core in the real window; returns the serious and critical violations. */
