@@ -120,4 +120,30 @@ describe('elections', () => {
     expect(screen.getByRole('button', { name: 'Declare the result…' })).toBeTruthy();
     await expectAccessible(container);
   });
+  it('proposes one paper per elector for the first print run and says why runs are never smaller than 5', async () => {
+    const electors = Array.from({ length: 12 }, (_, i) => ({ person_id: 100 + i, name: `Elector ${i + 1}`, issued: false }));
+    const voting = page({
+      record: { ...page().record, summary: { ...summary, state: 'voting', method: 'scottish-stv', poll_closes: '2027-01-08' }, electors },
+      unopposed: false,
+      next_step: 'Number and print the ballot papers.',
+    });
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => ({ ...home(), elections: [{ id: 5, title: summary.title, next_step: voting.next_step }] }),
+      compliance: () => smeBreach,
+      election: () => voting,
+      print_ballots: () => voting,
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Open the election' }));
+    const copies = (await screen.findByLabelText('Papers to number and print')) as HTMLInputElement;
+    expect(copies.value).toBe('12');
+    expect(copies.min).toBe('5');
+    const hint = container.querySelector(`#${copies.getAttribute('aria-describedby')}`)!;
+    expect(hint.textContent).toMatch(/numbered 5 or more at a time, so that no number can be traced to the elector/);
+    await user.click(screen.getByRole('button', { name: 'Number the papers' }));
+    expect(backend.calls.find((c) => c.cmd === 'print_ballots')!.args).toMatchObject({ copies: 12 });
+    await expectAccessible(container);
+  });
 });

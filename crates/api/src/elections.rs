@@ -8,7 +8,7 @@ use crate::session::Session;
 use chrono::NaiveDate;
 use rand::Rng;
 use secretariat_rules::elections::{
-    self as tally, check_marks, check_preferences, Ballot, Candidate, Count, Election, Lot, Method, Reconciliation, Rejection, TiePurpose,
+    self as tally, check_marks, check_preferences, secrecy, Ballot, Candidate, Count, Election, Lot, Method, Reconciliation, Rejection, TiePurpose,
 };
 use secretariat_rules::register::{Day, Id};
 use secretariat_rules::tor::s12_s16_elections::{
@@ -485,6 +485,13 @@ impl Session {
         let mut w = store.begin().await?;
         w.issue_paper(group_id, election_id, person_id).await?;
         w.commit().await?;
+        // The write-ahead log would otherwise keep the electorate as it stood after each
+        // paper, in order, until SQLite next checkpoints it (ToR §12's secret ballot;
+        // `secretariat_rules::elections::secrecy`).
+        // The paper is issued either way: a reader holding the log open only delays this.
+        if let Err(error) = store.checkpoint().await {
+            tracing::warn!(%error, "the write-ahead log was not emptied after issuing a paper");
+        }
         self.election_page(group_id, election_id).await
     }
 
@@ -497,12 +504,14 @@ impl Session {
         self.election_page(group_id, election_id).await
     }
 
-    /// Voids papers as spoilt and prints as many replacements with new numbers.
+    /// Voids papers as spoilt and numbers replacements: as many, and never fewer than a print
+    /// run may hold (`secrecy::replacements`), so a replacement cannot tag its elector.
     pub async fn reprint_ballots(&self, group_id: i64, election_id: i64, serials: Vec<u32>) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
+        let electors = store.election(group_id, election_id).await?.electors.len() as u32;
         let mut w = store.begin().await?;
         w.spoil_papers(group_id, election_id, &serials).await?;
-        w.print_papers(group_id, election_id, serials.len() as u32).await?;
+        w.print_papers(group_id, election_id, secrecy::replacements(serials.len() as u32, electors)).await?;
         w.commit().await?;
         self.election_page(group_id, election_id).await
     }

@@ -206,13 +206,14 @@ async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_de
     let nom = |name: &str| noms.iter().find(|(n, _)| n == name).unwrap().1;
     let page = s.print_ballots(w.group, id, 8).await.unwrap();
     assert_eq!(page.record.serials.iter().map(|x| x.serial).collect::<Vec<_>>(), (1..=8).collect::<Vec<_>>());
-    // Paper 8 is misprinted: void and reprint, which numbers paper 9.
+    // Paper 8 is misprinted: void and reprint, which numbers a run of five, 9–13 (a single
+    // replacement would tag whoever receives it).
     let page = s.reprint_ballots(w.group, id, vec![8]).await.unwrap();
-    assert_eq!(page.record.serials.len(), 9);
+    assert_eq!(page.record.serials.len(), 13);
     let ballots = s.make_document(w.group, DocumentKind::BallotPapers, Some(id), None).await.unwrap();
     let text = pdftotext(&ballots.bytes);
     assert!(text.contains("000009") && !text.contains("000001"), "the latest print run only: {text}");
-    // Six electors issued papers; papers 1–5 come back, 6 is unused; 7 and 9 go unissued too.
+    // Six electors issued papers; papers 1–5 come back, 6 is unused; 7 and 9–13 go unissued too.
     let electors: Vec<i64> = page.record.electors.iter().map(|e| e.person_id).collect();
     for e in &electors {
         s.issue_paper(w.group, id, *e).await.unwrap();
@@ -233,11 +234,11 @@ async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_de
     // A spoilt paper cannot be counted; a paper cannot be entered twice.
     assert_eq!(s.enter_paper(enter(Some(8), &["Bea Big"], None)).await.unwrap_err().field.as_deref(), Some("serial"));
     assert_eq!(s.enter_paper(enter(Some(1), &["Bea Big"], None)).await.unwrap_err().field.as_deref(), Some("serial"));
-    // Not yet reconciled: 9 printed, 6 issued, 1 spoilt, 0 unused.
+    // Not yet reconciled: 13 printed, 6 issued, 1 spoilt, 0 unused.
     let refused = s.count_election(w.group, id).await.unwrap_err();
     assert_eq!(refused.kind, ErrorKind::Invalid);
     assert!(refused.message.contains("reconcile"), "{}", refused.message);
-    s.mark_unused(w.group, id, vec![7, 9]).await.unwrap();
+    s.mark_unused(w.group, id, vec![7, 9, 10, 11, 12, 13]).await.unwrap();
     // Paper 6 was issued but not returned: reconciliation holds on the printed side.
     let page = s.election_page(w.group, id).await.unwrap();
     assert!(page.reconciliation.problems.is_empty(), "{:?}", page.reconciliation.problems);
@@ -316,4 +317,53 @@ async fn a_withdrawal_can_leave_an_election_unopposed_and_a_cancelled_election_f
     let view = w.session.elections_view(w.group).await.unwrap();
     assert_eq!(view.vacancies.iter().filter(|v| v.kind == SeatKind::Supplier).count(), 2, "its seats are vacancies again");
     w.session.close().await;
+}
+
+/// Issues papers to five electors, one at a time, in the order given (indexes into the
+/// electorate), and returns every row of every table afterwards.
+async fn issue_one_at_a_time(order: [usize; 5]) -> Vec<String> {
+    let w = world().await;
+    let (id, s, _) = contested(&w).await;
+    let page = s.print_ballots(w.group, id, 6).await.unwrap();
+    let electors: Vec<i64> = page.record.electors.iter().map(|e| e.person_id).collect();
+    let wal = w.dir.path().join("secretariat.db-wal");
+    for i in order {
+        s.issue_paper(w.group, id, electors[i]).await.unwrap();
+        // Nor does the write-ahead log keep the electorate as it stood after each paper.
+        assert_eq!(std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0), 0, "the log was emptied after issuing");
+    }
+    let rows = common::every_row(w.dir.path(), "a recovery passphrase").await;
+    s.close().await;
+    w.session.close().await;
+    rows
+}
+
+/// ToR §12's elections are by secret ballot: no record — any table, the audit log — may let
+/// anyone line up who was issued a paper, in which order, against the numbered papers.
+/// The same five electors issued papers in two different orders leave the same records.
+#[tokio::test]
+async fn s12_issuing_order_cannot_be_recovered_from_any_record() {
+    let forward = issue_one_at_a_time([0, 1, 2, 3, 4]).await;
+    let backward = issue_one_at_a_time([4, 2, 0, 3, 1]).await;
+    let differ: Vec<_> = forward.iter().zip(&backward).filter(|(a, b)| a != b).collect();
+    assert!(differ.is_empty(), "the order papers were issued in shows in: {differ:#?}");
+    assert_eq!(forward.len(), backward.len());
+    let issued: Vec<_> = forward.iter().filter(|r| r.contains("'issue_paper'")).collect();
+    assert_eq!(issued.len(), 5, "each paper issued is audited, naming no one: {issued:#?}");
+}
+
+/// While the vote is open no print run can tag one elector: runs number at least five papers
+/// (`secrecy::MIN_PRINT_RUN`), and a spoilt paper is replaced by a whole run.
+#[tokio::test]
+async fn s12_a_single_paper_cannot_be_numbered_while_the_vote_is_open() {
+    let w = world().await;
+    let (id, s, _) = contested(&w).await;
+    let refused = s.print_ballots(w.group, id, 1).await.unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("copies"));
+    assert!(refused.message.contains("at least 5 papers"), "{}", refused.message);
+    s.print_ballots(w.group, id, 6).await.unwrap();
+    assert!(s.print_ballots(w.group, id, 2).await.is_err(), "nor a small run later");
+    let page = s.reprint_ballots(w.group, id, vec![3]).await.unwrap();
+    assert_eq!(page.record.serials.len(), 11, "paper 3 spoilt and five replacements numbered: 7–11");
+    s.close().await;
 }

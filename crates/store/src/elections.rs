@@ -3,10 +3,12 @@
 //! views read back. The rules that decide eligibility and the count itself live
 //! in `secretariat_rules`; this module keeps the records and their invariants.
 //!
-//! Secrecy: an elector's row says only whether they were issued a paper. Serial
-//! numbers live in `ballot_papers` and `returned_papers`, which know no person,
-//! and issuing a paper never writes to them. The audit log records that a paper
-//! was entered, never its marks.
+//! Secrecy (`secretariat_rules::elections::secrecy` says it whole): an elector's
+//! row says only whether they were issued a paper. Serial numbers live in
+//! `ballot_papers` and `returned_papers`, which know no person, and issuing a paper
+//! never writes to them. The audit log records that a paper was issued without
+//! naming the elector, and that a paper was entered, never its marks; a print run
+//! numbers at least `MIN_PRINT_RUN` papers.
 
 use crate::error::{touched, Result, StoreError};
 use crate::fields::{invalid, optional_text, text};
@@ -14,7 +16,7 @@ use crate::membership::Table;
 use crate::write::{GroupId, Writer};
 use crate::Store;
 use chrono::NaiveDate;
-use secretariat_rules::elections::{Method, Rejection};
+use secretariat_rules::elections::{secrecy, Method, Rejection};
 use secretariat_rules::register::Id;
 use secretariat_rules::{Role, SeatKind};
 use serde::{Deserialize, Serialize};
@@ -469,7 +471,9 @@ impl Writer {
             Some(false) => {}
         }
         sqlx::query("UPDATE electors SET issued = 1 WHERE election_id = ? AND person_id = ?").bind(election).bind(person).execute(self.conn()).await?;
-        self.audit(Some(group), "elector", person, "issued", json!({ "election_id": election })).await
+        // Against the election, naming no one: a row per elector would order the electors,
+        // and lined up with the print runs would say which paper went to whom.
+        self.audit(Some(group), "election", election, "issue_paper", json!({})).await
     }
 
     /// Numbers `copies` new papers consecutively after the last serial printed.
@@ -478,6 +482,8 @@ impl Writer {
         if copies == 0 || copies > 5000 {
             return Err(invalid("copies", "Print between 1 and 5,000 papers at a time."));
         }
+        let electors: u32 = sqlx::query_scalar("SELECT count(*) FROM electors WHERE election_id = ?").bind(election).fetch_one(self.conn()).await?;
+        secrecy::check_print_run(copies, electors).map_err(|message| invalid("copies", message))?;
         let last: u32 = sqlx::query_scalar("SELECT coalesce(max(serial), 0) FROM ballot_papers WHERE election_id = ?").bind(election).fetch_one(self.conn()).await?;
         let batch: u32 = sqlx::query_scalar("SELECT coalesce(max(batch), 0) + 1 FROM ballot_papers WHERE election_id = ?").bind(election).fetch_one(self.conn()).await?;
         let serials: Vec<u32> = (last + 1..=last + copies).collect();
@@ -607,7 +613,8 @@ impl Writer {
     pub async fn record_count(&mut self, group: GroupId, election: Id, count_json: &str) -> Result<()> {
         self.require_state(group, election, &[ElectionState::Voting, ElectionState::Counted], "count it").await?;
         sqlx::query("UPDATE elections SET count = ?, state = 'counted' WHERE id = ?").bind(count_json).bind(election).execute(self.conn()).await?;
-        self.audit(Some(group), "election", election, "count", json!({})).await
+        let issued: u32 = sqlx::query_scalar("SELECT count(*) FROM electors WHERE election_id = ? AND issued = 1").bind(election).fetch_one(self.conn()).await?;
+        self.audit(Some(group), "election", election, "count", json!({ "papers_issued": issued })).await
     }
 
     /// Declares the result. The winners' terms are opened by the caller in this same transaction.

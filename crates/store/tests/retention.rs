@@ -116,6 +116,12 @@ async fn the_purge_removes_exactly_what_is_due_and_keeps_the_groups_record() {
     w.commit().await.unwrap();
     let record = store.election(group, election).await.unwrap();
     assert!(record.returned.is_empty() && record.serials.is_empty() && record.electors.is_empty());
+    // Nothing that held the marks is left, and the audit log never held them (ToR §12's
+    // secret ballot): the fixture's one paper was marked `[[<Ada's nomination>,1]]`.
+    let marks = format!("[[{},1]]", record.nominations.iter().find(|n| n.name == "Ada").unwrap().id);
+    let everything = every_value(dir.path()).await;
+    assert!(everything.iter().all(|v| !v.contains(&marks) && !v.contains("choices")), "the marks remain somewhere");
+    assert!(everything.iter().any(|v| v.contains("\"ballot_records_removed\":4")), "the purge is audited by its counts");
     assert_eq!(record.nominations.len(), 3, "nominations are not due yet");
     assert!(record.count_json.unwrap().contains("\"elected\":[0]"), "the count is kept");
     assert!(record.summary.declared_on.is_some());
@@ -175,4 +181,37 @@ async fn a_report_from_another_group_reaches_nothing_in_this_one() {
     drop(w);
     assert_eq!(store.election(group, election).await.unwrap().returned.len(), 1, "rolled back: nothing purged");
     store.close().await;
+}
+
+/// Every value in every table of the database in `dir`, as text, read with its key as anyone
+/// holding the passphrase could.
+async fn every_value(dir: &std::path::Path) -> Vec<String> {
+    use sqlx::{ConnectOptions, Connection, Row};
+    let key = secretariat_store::KeyFile::read(&dir.join("secretariat.key"))
+        .unwrap()
+        .unwrap_key(&Passphrase::new("correct horse battery staple"))
+        .unwrap();
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(dir.join("secretariat.db"))
+        .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
+        .read_only(true)
+        .connect()
+        .await
+        .unwrap();
+    let columns: Vec<(String, String)> = sqlx::query_as(
+        "SELECT m.name, p.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    let mut out = Vec::new();
+    for (table, column) in columns {
+        // Text and numbers; the papers' PDF bytes are not where marks are kept.
+        let query = format!("SELECT CASE typeof(\"{column}\") WHEN 'blob' THEN '' ELSE coalesce(CAST(\"{column}\" AS TEXT), '') END FROM \"{table}\"");
+        for row in sqlx::query(sqlx::AssertSqlSafe(query)).fetch_all(&mut conn).await.unwrap() {
+            out.push(row.get::<String, _>(0));
+        }
+    }
+    conn.close().await.unwrap();
+    out
 }

@@ -22,7 +22,9 @@
 //! protected.
 //!
 //! Also here: the BLT ballot file format ([`parse_blt`], [`write_blt`]), and [`papers`], the
-//! checks made on each paper at the count and the reconciliation of the paper counts.
+//! checks made on each paper at the count and the reconciliation of the paper counts; and
+//! [`secrecy`], what the records of a vote may hold and how papers are numbered so that no
+//! number can be traced to the elector who received it.
 //!
 //! No I/O, no clock, no floats: [`Votes`] are integers in units of 1/100000.
 
@@ -33,6 +35,7 @@ mod irv;
 mod lot;
 mod outcome;
 pub mod papers;
+pub mod secrecy;
 mod stv;
 mod votes;
 
