@@ -41,6 +41,8 @@ pub fn run(data_dir: Option<PathBuf>) {
         .invoke_handler(commands::handler())
         .setup(|app| {
             stage("setup");
+            // Documents an earlier run left for the viewer (after a crash, say) go first.
+            clear_viewer_folder();
             // Open the database while the window and its page load, so the store is ready
             // (or being opened: `app_state` waits for it) when the page first asks.
             let handle = app.handle().clone();
@@ -75,6 +77,7 @@ pub fn run(data_dir: Option<PathBuf>) {
             if let tauri::RunEvent::Exit = event {
                 // Shut the database's connections before the process tears down SQLCipher's crypto library.
                 tauri::async_runtime::block_on(app.state::<Session>().close());
+                clear_viewer_folder();
             }
         });
 }
@@ -89,6 +92,13 @@ fn without_compositing(webview: tauri::webview::PlatformWebview) {
     use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
     if let Some(settings) = webview.inner().settings() {
         settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+    }
+}
+
+/// Removes the documents written for the viewer (`secretariat_api::viewer`).
+fn clear_viewer_folder() {
+    if let Err(error) = secretariat_api::viewer::ViewerFolder::for_this_user().clear() {
+        tracing::warn!(%error, "the documents written for the viewer could not be removed");
     }
 }
 

@@ -7,12 +7,16 @@ mod app;
 mod commands;
 
 fn main() {
+    // Before anything else (and before any thread): OpenSSL without its exit handler, no core
+    // dumps, the passphrase out of the environment (`secretariat_api::process`).
+    secretariat_api::process::harden();
     let invocation = match secretariat_cli::parse(std::env::args_os()) {
         Ok(invocation) => invocation,
         Err(error) => error.exit(),
     };
     match invocation.command {
-        Some(command) => std::process::exit(secretariat_cli::run_headless(invocation.data_dir, command)),
+        // Through `process::exit`: any database still open is closed before the process ends.
+        Some(command) => secretariat_api::process::exit(secretariat_cli::run_headless(invocation.data_dir, command)),
         None => app::run(invocation.data_dir),
     }
 }

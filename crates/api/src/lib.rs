@@ -14,12 +14,14 @@ pub mod exchange;
 mod meetings;
 pub mod minutes;
 pub mod privacy;
+pub mod process;
 pub mod reports;
 pub mod retention;
 pub mod scale;
 mod session;
 pub mod subgroups;
 pub mod types;
+pub mod viewer;
 
 pub use error::{ApiError, ApiResult, ErrorKind};
 pub use secretariat_documents::write_atomically;

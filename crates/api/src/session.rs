@@ -55,7 +55,7 @@ impl SessionConfig {
                 _ => default_data_dir()?,
             },
         };
-        let passphrase = std::env::var(ENV_PASSPHRASE).ok().filter(|p| !p.is_empty()).map(Passphrase::new);
+        let passphrase = crate::process::passphrase_from_env();
         let today = match std::env::var(ENV_TODAY) {
             Ok(text) => Some(parse_date(&text).map_err(|message| ApiError::invalid(ENV_TODAY, message))?),
             Err(_) => None,

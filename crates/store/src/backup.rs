@@ -288,6 +288,7 @@ pub(crate) async fn check_file(path: &Path, key: &DatabaseKey, migrator: &Migrat
     if &header == b"SQLite format 3\0" {
         return Err("it is an unencrypted SQLite file, not a Secretariat backup".into());
     }
+    crate::db::silence_sqlcipher_log().await;
     let options = SqliteConnectOptions::new()
         .filename(path)
         .pragma("key", key.pragma_value().to_string())

@@ -68,6 +68,8 @@ pub struct Store {
     pub(crate) secrets: Arc<Secrets>,
     /// Held while any clone of this store is alive: no other process opens the folder.
     _lock: Arc<crate::lock::FolderLock>,
+    /// Known to `process::exit`, which closes the pool before the process ends.
+    _open: Arc<crate::process::OpenPool>,
 }
 
 /// The key material an open store keeps: the database key, to write and check
@@ -149,6 +151,7 @@ impl Store {
 
     pub(crate) async fn connect(paths: &DataPaths, key: &DatabaseKey, database_id: &str, create: bool) -> Result<Store> {
         let lock = crate::lock::lock_folder(&paths.dir)?;
+        silence_sqlcipher_log().await;
         let options = SqliteConnectOptions::new()
             .filename(&paths.database)
             .create_if_missing(create)
@@ -206,7 +209,8 @@ impl Store {
         }
 
         let secrets = Arc::new(Secrets { key: key.clone(), audit: AuditKey::derive(key) });
-        Ok(Store { pool, paths: paths.clone(), database_id: database_id.to_owned(), actor: os_user(), secrets, _lock: lock })
+        let open = crate::process::register(&pool);
+        Ok(Store { pool, paths: paths.clone(), database_id: database_id.to_owned(), actor: os_user(), secrets, _lock: lock, _open: open })
     }
 
     pub fn paths(&self) -> &DataPaths {
@@ -225,6 +229,26 @@ impl Store {
     pub async fn close(self) {
         self.pool.close().await;
     }
+}
+
+/// SQLCipher logs to stderr at WARN from its first use on ("ERROR CORE sqlcipher_page_cipher:
+/// hmac check failed…" for a damaged page); the person is told in our words instead
+/// (`connect_error`). Its log level is one setting for the whole process, and sqlx runs its own
+/// pragmas (`journal_mode` reads the file) before any we add, so it is set once, on a
+/// connection of its own, before the first database is opened.
+pub(crate) async fn silence_sqlcipher_log() {
+    static SILENCED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    SILENCED
+        .get_or_init(|| async {
+            let quiet = SqliteConnectOptions::new().in_memory(true).pragma("cipher_log_level", "NONE");
+            match quiet.connect().await {
+                Ok(conn) => {
+                    let _ = sqlx::Connection::close(conn).await;
+                }
+                Err(error) => tracing::warn!(%error, "SQLCipher's own log could not be silenced"),
+            }
+        })
+        .await;
 }
 
 /// The database key from `source`, checked against the key file.

@@ -24,6 +24,7 @@ mod meetings;
 mod minutes;
 mod membership;
 mod privacy;
+pub mod process;
 mod read;
 mod retention;
 mod subgroups;

@@ -3,6 +3,7 @@
 //! the viewer are used from Rust, so the window needs no file-system permission.
 
 use secretariat_api::types::DocumentKind;
+use secretariat_api::viewer::ViewerFolder;
 use secretariat_api::{write_atomically, ApiError, ErrorKind, Session};
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
@@ -35,14 +36,12 @@ pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id
     Ok(Some(path.display().to_string()))
 }
 
-/// Writes the document to a private temporary folder and opens it in the system viewer (to print).
+/// Writes the document to the user's private viewer folder (`secretariat_api::viewer`: 0700,
+/// checked before each write, emptied at start and on close) and opens it in the system viewer.
 #[tauri::command]
 pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<String, ApiError> {
     let made = session.make_document(group_id, kind, record_id, None).await?;
-    let folder = std::env::temp_dir().join("secretariat-documents");
-    std::fs::create_dir_all(&folder).map_err(|e| failed("Could not make a temporary folder", e))?;
-    let path = folder.join(&made.file_name);
-    write_atomically(&path, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
+    let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document for the viewer", e))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| failed("No viewer could open the document", e))?;
