@@ -7,7 +7,7 @@ use crate::demo;
 use crate::circulation;
 use crate::exchange;
 use crate::reports;
-use secretariat_documents::Documents;
+use secretariat_documents::{Documents, PaperChecker, PaperInfo};
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::types::*;
 use chrono::{Datelike, NaiveDate};
@@ -35,6 +35,9 @@ pub struct SessionConfig {
     pub kdf: KdfParams,
     /// Fixes "today" (tests, demonstrations); the local date otherwise.
     pub today: Option<NaiveDate>,
+    /// The child process every offered paper is read in: Secretariat's own executable
+    /// for a real run ([`PaperChecker::this_program`]), a small one in tests.
+    pub paper_checker: PaperChecker,
 }
 
 /// The OS's folder for application data, e.g. `~/.local/share/secretariat` on Linux.
@@ -60,7 +63,9 @@ impl SessionConfig {
             Ok(text) => Some(parse_date(&text).map_err(|message| ApiError::invalid(ENV_TODAY, message))?),
             Err(_) => None,
         };
-        Ok(Self { data_dir, keychain: Arc::new(SystemKeychain), passphrase, kdf: KdfParams::default(), today })
+        let paper_checker = PaperChecker::this_program()
+            .map_err(|e| ApiError::new(ErrorKind::Internal, format!("Secretariat could not find its own program file: {e}")))?;
+        Ok(Self { data_dir, keychain: Arc::new(SystemKeychain), passphrase, kdf: KdfParams::default(), today, paper_checker })
     }
 }
 
@@ -441,6 +446,22 @@ impl Session {
 
     pub(crate) fn documents(&self) -> Arc<Documents> {
         self.documents.get_or_init(|| Arc::new(Documents::new())).clone()
+    }
+
+    /// Checks a file offered as a paper in the checking child (`PaperChecker`), off the
+    /// async threads; the error is worded for the person who offered it.
+    pub(crate) async fn check_paper(
+        &self,
+        bytes: Vec<u8>,
+        max_bytes: usize,
+    ) -> ApiResult<(Vec<u8>, PaperInfo)> {
+        let checker = self.config.paper_checker.clone();
+        tokio::task::spawn_blocking(move || {
+            checker.check(&bytes, max_bytes).map(|info| (bytes, info))
+        })
+        .await
+        .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(|e| ApiError::invalid("file", e.to_string()))
     }
 
     /// Runs typesetting off the async threads: it is CPU work.

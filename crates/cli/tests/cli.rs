@@ -12,6 +12,7 @@ fn session(dir: &std::path::Path, passphrase: Option<&str>) -> Session {
         passphrase: passphrase.map(Passphrase::new),
         kdf: KdfParams::fast_for_tests(),
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+        paper_checker: secretariat_api::PaperChecker::this_program().unwrap(), // no command of the CLI adds a paper
     })
 }
 
