@@ -44,6 +44,24 @@ pub struct Draft<'a> {
     pub invite: &'a str,
 }
 
+/// Refuses recipients whose address is not one: the address goes into the To header as it
+/// is stored, and one recorded before addresses were checked strictly
+/// (`a@example.org>,<b@example.net`) would add recipients or headers.
+pub fn check_recipients(recipients: &[Recipient]) -> ApiResult<()> {
+    match recipients.iter().find_map(|r| {
+        secretariat_rules::text::email_address_problem(&r.email).map(|reason| (r, reason))
+    }) {
+        None => Ok(()),
+        Some((r, reason)) => Err(ApiError::new(
+            ErrorKind::Invalid,
+            format!(
+                "The draft was not written: {} is recorded with the email address \u{201c}{}\u{201d}, which is not an address ({reason}). Correct it on their record (Members), then make the draft again.",
+                r.name, r.email
+            ),
+        )),
+    }
+}
+
 /// The email draft, as the bytes of an .eml file.
 pub fn email_draft(draft: &Draft<'_>) -> ApiResult<Vec<u8>> {
     use mail_builder::headers::raw::Raw;
@@ -69,6 +87,7 @@ pub fn email_draft(draft: &Draft<'_>) -> ApiResult<Vec<u8>> {
         "\nThe pack is circulated a week ahead of the meeting under ToR §20 (by {}). A calendar invitation is attached.\n\nKind regards,\n",
         uk_date(draft.deadline)
     ));
+    check_recipients(draft.recipients)?;
     let to: Vec<(String, String)> = draft.recipients.iter().map(|r| (r.name.clone(), r.email.clone())).collect();
     let message = MessageBuilder::new()
         .to(to)
@@ -111,4 +130,61 @@ pub fn call_email(group_name: &str, call: &secretariat_documents::CallForNominat
         .attachment("application/pdf", pdf_name, pdf.to_vec())
         .write_to_vec()
         .map_err(|e| ApiError::new(ErrorKind::Internal, format!("The email draft could not be written: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    fn meeting(id: i64, at: &str) -> MeetingSummary {
+        let starts_at = NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").unwrap();
+        MeetingSummary {
+            id,
+            title: "Working group meeting".into(),
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(2),
+            venue: "techUK, London".into(),
+            online_link: String::new(),
+            compulsory: true,
+            series_id: None,
+            published_on: None,
+            items: 0,
+            papers: 0,
+        }
+    }
+
+    #[test]
+    fn a_draft_to_a_recorded_address_that_would_add_a_recipient_is_refused() {
+        let m = meeting(1, "2026-12-08 14:00");
+        let recipients = [
+            Recipient {
+                name: "Ada Lovelace".into(),
+                email: "ada@example.org".into(),
+            },
+            Recipient {
+                name: "Eve Example".into(),
+                email: "a@example.org>,<b@example.net".into(),
+            },
+        ];
+        let refused = check_recipients(&recipients).unwrap_err();
+        assert!(
+            refused.message.starts_with(
+                "The draft was not written: Eve Example is recorded with the email address"
+            ),
+            "{}",
+            refused.message
+        );
+        let draft = Draft {
+            group_name: "Interop WG",
+            meeting: &m,
+            deadline: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            agenda_lines: vec![],
+            recipients: &recipients,
+            pack_name: "pack.pdf",
+            pack: b"%PDF-1.7",
+            invite: "",
+        };
+        assert!(email_draft(&draft).is_err());
+    }
 }

@@ -536,6 +536,9 @@ impl Session {
             }
             DocumentKind::CirculationDraft => {
                 let m = meeting.expect("checked above");
+                // Before the pack is built: a bad address stops the draft anyway.
+                let recipients = store.recipients(group_id, m.starts_at.date()).await?;
+                circulation::check_recipients(&recipients)?;
                 let pack = self.pack(&store, group_id, m.id).await?;
                 let pack_name = format!("{} - agenda pack.pdf", day_stem(&m));
                 let invite = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m));
@@ -547,7 +550,6 @@ impl Session {
                     .enumerate()
                     .map(|(n, (t, i))| format!("{}. {} {} ({})", n + 1, t.format("%H:%M"), i.input.title, i.input.purpose.label().to_lowercase()))
                     .collect();
-                let recipients = store.recipients(group_id, m.starts_at.date()).await?;
                 let deadline = secretariat_rules::meetings::publication_deadline(m.starts_at.date(), group.settings.publication_lead_days);
                 let bytes = circulation::email_draft(&circulation::Draft {
                     group_name: &group.name,

@@ -427,7 +427,7 @@ impl Session {
                 if request.new_name.trim().is_empty() && request.new_email.trim().is_empty() {
                     return Err(ApiError::invalid("person_id", "Choose someone already recorded, or give the invited person's name."));
                 }
-                match w.same_person(g, &request.new_name, &request.new_email).await? {
+                match w.same_person(g, &request.new_name, &request.new_email).await.map_err(new_person_field)? {
                     Some(existing) => (existing, "new_email"),
                     None => {
                         let input = PersonInput {

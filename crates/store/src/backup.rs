@@ -85,6 +85,9 @@ pub struct VerifyReport {
     /// every page is as it was written.
     pub cipher_problems: Vec<String>,
     pub audit: AuditCheck,
+    /// People whose recorded email address is not one a draft can be sent to (rows from
+    /// before addresses were checked strictly), each as a sentence naming the person.
+    pub bad_email_addresses: Vec<String>,
 }
 
 impl VerifyReport {
@@ -101,10 +104,10 @@ impl VerifyReport {
         if let Some(problem) = self.integrity_problems.first() {
             return Some(format!("The database's integrity check failed: {problem}."));
         }
-        self.audit
-            .first_broken
-            .as_ref()
-            .map(|b| format!("The audit log's chain is broken at row {}: {}.", b.seq, b.reason))
+        if let Some(b) = &self.audit.first_broken {
+            return Some(format!("The audit log's chain is broken at row {}: {}.", b.seq, b.reason));
+        }
+        self.bad_email_addresses.first().map(|problem| format!("{problem}."))
     }
 }
 
@@ -556,7 +559,33 @@ impl Store {
         if !matches!(&audit, Ok(check) if check.first_broken.is_none()) {
             conn.close_on_drop();
         }
-        Ok(VerifyReport { integrity_problems, cipher_problems, audit: audit? })
+        let audit = audit?;
+        drop(conn);
+        let bad_email_addresses = self.bad_email_addresses().await.unwrap_or_else(|e| {
+            // A file that cannot be read is already reported by the checks above.
+            tracing::debug!(error = %e, "the email addresses could not be read");
+            Vec::new()
+        });
+        Ok(VerifyReport { integrity_problems, cipher_problems, audit, bad_email_addresses })
+    }
+
+    /// Recorded email addresses that fail today's check, as sentences naming the person.
+    async fn bad_email_addresses(&self) -> Result<Vec<String>> {
+        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT p.id, p.name, p.email, g.name FROM people p JOIN groups g ON g.id = p.group_id WHERE p.email <> '' ORDER BY g.id, p.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, name, email, group)| {
+                secretariat_rules::text::email_address_problem(&email).map(|reason| {
+                    format!(
+                        "{name} (person #{id} in {group}) has the email address \u{201c}{email}\u{201d}, which is not an address a draft can be sent to ({reason}); correct it on their record"
+                    )
+                })
+            })
+            .collect())
     }
 }
 
