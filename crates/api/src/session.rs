@@ -525,13 +525,13 @@ impl Session {
             }
             DocumentKind::MeetingInvite => {
                 let m = meeting.expect("checked above");
-                let ics = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m));
+                let ics = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m))?;
                 made(format!("{} - invitation.ics", day_stem(&m)), ics.into_bytes(), None)
             }
             DocumentKind::SeriesCalendar => {
                 let upcoming: Vec<_> =
                     store.meeting_summaries(group_id).await?.into_iter().filter(|m| m.starts_at.date() >= today).collect();
-                let ics = circulation::calendar(&group.name, &group.settings.time_zone, &upcoming);
+                let ics = circulation::calendar(&group.name, &group.settings.time_zone, &upcoming)?;
                 made(format!("{stem} - meetings.ics"), ics.into_bytes(), None)
             }
             DocumentKind::CirculationDraft => {
@@ -539,9 +539,9 @@ impl Session {
                 // Before the pack is built: a bad address stops the draft anyway.
                 let recipients = store.recipients(group_id, m.starts_at.date()).await?;
                 circulation::check_recipients(&recipients)?;
+                let invite = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m))?;
                 let pack = self.pack(&store, group_id, m.id).await?;
                 let pack_name = format!("{} - agenda pack.pdf", day_stem(&m));
-                let invite = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m));
                 let detail = store.meeting_detail(group_id, m.id).await?;
                 let minutes: Vec<u32> = detail.items.iter().map(|i| i.input.minutes).collect();
                 let agenda_lines = secretariat_rules::meetings::start_times(m.starts_at.time(), &minutes)
