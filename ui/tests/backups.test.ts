@@ -31,6 +31,7 @@ const sound: VerifyReport = {
   integrity_problems: [],
   cipher_problems: [],
   audit: { rows: 42, legacy_rows: 0, redacted_rows: 0, redacted_unchecked_rows: 0, first_broken: null },
+  bad_email_addresses: [],
 };
 
 async function openSettings() {
@@ -163,6 +164,26 @@ describe('backups in Settings', () => {
     report = { ...sound, audit: { rows: 42, legacy_rows: 0, redacted_rows: 0, redacted_unchecked_rows: 0, first_broken: { seq: 17, reason: 'its mac does not match: this row was changed' } } };
     await user.click(screen.getByRole('button', { name: 'Verify now' }));
     expect(await within(list).findByText('the chain is broken at change 17')).toBeTruthy();
+  });
+
+  it('names a recorded email address that a draft cannot be sent to', async () => {
+    const problem =
+      'Eve Example (person #7 in Interop WG) has the email address \u201ca@example.org>,<b@example.net\u201d, which is not an address a draft can be sent to (the part after the \u201c@\u201d is not a domain such as example.org); correct it on their record';
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      backups: () => view([]),
+      retention_report: () => nothingDue(),
+      verify_database: () => ({ ...sound, bad_email_addresses: [problem] }),
+    });
+    const { user, container } = await openSettings();
+    await user.click(screen.getByRole('button', { name: 'Verify now' }));
+    const list = await screen.findByRole('list', { name: 'Verification' });
+    const text = list.textContent!.replace(/\s+/g, ' ');
+    expect(text).toContain('Email addresses: 1 problem: Eve Example (person #7 in Interop WG)');
+    expect(text).toContain('correct it on their record.');
+    await expectAccessible(container);
   });
 
   it('saves the recovery sheet through the native dialog', async () => {

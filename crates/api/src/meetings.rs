@@ -7,17 +7,12 @@ use crate::session::Session;
 use crate::types::*;
 use base64::Engine;
 use chrono::{NaiveDate, NaiveDateTime};
-use secretariat_documents::{check_paper, PaperError};
 use secretariat_rules::meetings::{publication, publication_deadline, start_times};
 use secretariat_store::MeetingSummary;
 
 fn row(s: MeetingSummary, lead_days: u32, today: NaiveDate) -> MeetingRow {
     let day = s.starts_at.date();
     MeetingRow { deadline: publication_deadline(day, lead_days), publication: publication(day, lead_days, s.published_on, today), meeting: s }
-}
-
-fn paper_error(error: PaperError) -> ApiError {
-    ApiError::invalid("file", error.to_string())
 }
 
 impl Session {
@@ -124,13 +119,7 @@ impl Session {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(request.data_base64.as_bytes())
             .map_err(|_| ApiError::invalid("file", "The file did not arrive intact; try adding it again."))?;
-        let info = tokio::task::spawn_blocking({
-            let bytes = bytes.clone();
-            move || check_paper(&bytes, limit)
-        })
-        .await
-        .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
-        .map_err(paper_error)?;
+        let (bytes, info) = self.check_paper(bytes, limit).await?;
         let meeting = store.meeting_of_item(request.group_id, request.item_id).await?;
         let mut w = store.begin().await?;
         match request.paper_id {

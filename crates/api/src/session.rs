@@ -7,7 +7,7 @@ use crate::demo;
 use crate::circulation;
 use crate::exchange;
 use crate::reports;
-use secretariat_documents::Documents;
+use secretariat_documents::{Documents, PaperChecker, PaperInfo};
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::types::*;
 use chrono::{Datelike, NaiveDate};
@@ -35,6 +35,9 @@ pub struct SessionConfig {
     pub kdf: KdfParams,
     /// Fixes "today" (tests, demonstrations); the local date otherwise.
     pub today: Option<NaiveDate>,
+    /// The child process every offered paper is read in: Secretariat's own executable
+    /// for a real run ([`PaperChecker::this_program`]), a small one in tests.
+    pub paper_checker: PaperChecker,
 }
 
 /// The OS's folder for application data, e.g. `~/.local/share/secretariat` on Linux.
@@ -60,7 +63,9 @@ impl SessionConfig {
             Ok(text) => Some(parse_date(&text).map_err(|message| ApiError::invalid(ENV_TODAY, message))?),
             Err(_) => None,
         };
-        Ok(Self { data_dir, keychain: Arc::new(SystemKeychain), passphrase, kdf: KdfParams::default(), today })
+        let paper_checker = PaperChecker::this_program()
+            .map_err(|e| ApiError::new(ErrorKind::Internal, format!("Secretariat could not find its own program file: {e}")))?;
+        Ok(Self { data_dir, keychain: Arc::new(SystemKeychain), passphrase, kdf: KdfParams::default(), today, paper_checker })
     }
 }
 
@@ -443,6 +448,22 @@ impl Session {
         self.documents.get_or_init(|| Arc::new(Documents::new())).clone()
     }
 
+    /// Checks a file offered as a paper in the checking child (`PaperChecker`), off the
+    /// async threads; the error is worded for the person who offered it.
+    pub(crate) async fn check_paper(
+        &self,
+        bytes: Vec<u8>,
+        max_bytes: usize,
+    ) -> ApiResult<(Vec<u8>, PaperInfo)> {
+        let checker = self.config.paper_checker.clone();
+        tokio::task::spawn_blocking(move || {
+            checker.check(&bytes, max_bytes).map(|info| (bytes, info))
+        })
+        .await
+        .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(|e| ApiError::invalid("file", e.to_string()))
+    }
+
     /// Runs typesetting off the async threads: it is CPU work.
     pub(crate) async fn typeset<T: Send + 'static>(
         &self,
@@ -504,20 +525,23 @@ impl Session {
             }
             DocumentKind::MeetingInvite => {
                 let m = meeting.expect("checked above");
-                let ics = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m));
+                let ics = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m))?;
                 made(format!("{} - invitation.ics", day_stem(&m)), ics.into_bytes(), None)
             }
             DocumentKind::SeriesCalendar => {
                 let upcoming: Vec<_> =
                     store.meeting_summaries(group_id).await?.into_iter().filter(|m| m.starts_at.date() >= today).collect();
-                let ics = circulation::calendar(&group.name, &group.settings.time_zone, &upcoming);
+                let ics = circulation::calendar(&group.name, &group.settings.time_zone, &upcoming)?;
                 made(format!("{stem} - meetings.ics"), ics.into_bytes(), None)
             }
             DocumentKind::CirculationDraft => {
                 let m = meeting.expect("checked above");
+                // Before the pack is built: a bad address stops the draft anyway.
+                let recipients = store.recipients(group_id, m.starts_at.date()).await?;
+                circulation::check_recipients(&recipients)?;
+                let invite = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m))?;
                 let pack = self.pack(&store, group_id, m.id).await?;
                 let pack_name = format!("{} - agenda pack.pdf", day_stem(&m));
-                let invite = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m));
                 let detail = store.meeting_detail(group_id, m.id).await?;
                 let minutes: Vec<u32> = detail.items.iter().map(|i| i.input.minutes).collect();
                 let agenda_lines = secretariat_rules::meetings::start_times(m.starts_at.time(), &minutes)
@@ -526,7 +550,6 @@ impl Session {
                     .enumerate()
                     .map(|(n, (t, i))| format!("{}. {} {} ({})", n + 1, t.format("%H:%M"), i.input.title, i.input.purpose.label().to_lowercase()))
                     .collect();
-                let recipients = store.recipients(group_id, m.starts_at.date()).await?;
                 let deadline = secretariat_rules::meetings::publication_deadline(m.starts_at.date(), group.settings.publication_lead_days);
                 let bytes = circulation::email_draft(&circulation::Draft {
                     group_name: &group.name,

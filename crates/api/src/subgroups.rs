@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::session::Session;
 use base64::Engine;
 use chrono::NaiveDate;
-use secretariat_documents::{check_paper, RosterPerson, RosterReportBack, SubgroupRoster};
+use secretariat_documents::{RosterPerson, RosterReportBack, SubgroupRoster};
 use secretariat_rules::register::Id;
 use secretariat_rules::tor::s18_subgroups::{self as s18, Expertise, Place, ReportBackState};
 use secretariat_rules::{uk_date, Finding, ManagerStatus, SubjectKind, TechukStatus};
@@ -317,17 +317,15 @@ pub async fn roster(store: &Store, group_id: i64, subgroup_id: i64, on: NaiveDat
 }
 
 /// Reads a PDF sent as base64 and checks it as every paper is checked.
-async fn checked_paper(bytes_base64: &str, limit: usize) -> ApiResult<(Vec<u8>, u32)> {
+async fn checked_paper(
+    session: &Session,
+    bytes_base64: &str,
+    limit: usize,
+) -> ApiResult<(Vec<u8>, u32)> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(bytes_base64.as_bytes())
         .map_err(|_| ApiError::invalid("file", "The file did not arrive intact; try adding it again."))?;
-    let info = tokio::task::spawn_blocking({
-        let bytes = bytes.clone();
-        move || check_paper(&bytes, limit)
-    })
-    .await
-    .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
-    .map_err(|e| ApiError::invalid("file", e.to_string()))?;
+    let (bytes, info) = session.check_paper(bytes, limit).await?;
     Ok((bytes, info.pages as u32))
 }
 
@@ -429,7 +427,7 @@ impl Session {
                 if request.new_name.trim().is_empty() && request.new_email.trim().is_empty() {
                     return Err(ApiError::invalid("person_id", "Choose someone already recorded, or give the invited person's name."));
                 }
-                match w.same_person(g, &request.new_name, &request.new_email).await? {
+                match w.same_person(g, &request.new_name, &request.new_email).await.map_err(new_person_field)? {
                     Some(existing) => (existing, "new_email"),
                     None => {
                         let input = PersonInput {
@@ -519,7 +517,7 @@ impl Session {
         let paper = match (&request.file_name, &request.data_base64) {
             (Some(file_name), Some(data)) if !data.is_empty() => {
                 let limit = store.group(g).await?.settings.paper_limit_mb as usize * 1024 * 1024;
-                let (bytes, pages) = checked_paper(data, limit).await?;
+                let (bytes, pages) = checked_paper(self, data, limit).await?;
                 let title = if request.paper_title.trim().is_empty() { title_from_file(file_name) } else { request.paper_title.clone() };
                 Some(ReportPaper { title, file_name: file_name.clone(), bytes, pages })
             }

@@ -17,6 +17,7 @@ fn session(dir: &Path, keychain: Arc<MemoryKeychain>) -> Session {
         passphrase: None,
         kdf: KdfParams::fast_for_tests(),
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     })
 }
 

@@ -29,6 +29,7 @@ async fn every_cell_that_would_run_as_a_formula_is_escaped_in_both_registers_and
         passphrase: Some(secretariat_api::Passphrase::new("a recovery passphrase")),
         kdf: KdfParams::fast_for_tests(),
         today: Some(d("2026-11-27")),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     });
     let group = s.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
 

@@ -26,6 +26,7 @@ async fn world() -> World {
         passphrase: Some(secretariat_api::Passphrase::new("a recovery passphrase")),
         kdf: KdfParams::fast_for_tests(),
         today: Some(d("2026-11-27")),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     });
     let created = session
         .create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() })

@@ -38,6 +38,7 @@ async fn world() -> World {
         passphrase: Some(secretariat_api::Passphrase::new("a recovery passphrase")),
         kdf: KdfParams::fast_for_tests(),
         today: Some(d("2026-06-01")),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     });
     let group = s.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
     let seats: Vec<i64> = s.members(group).await.unwrap().seats.iter().filter(|x| x.kind == SeatKind::Supplier).map(|x| x.id).collect();

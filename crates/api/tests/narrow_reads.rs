@@ -17,6 +17,7 @@ fn session(dir: &std::path::Path) -> Session {
         passphrase: Some(secretariat_api::Passphrase::new("a recovery passphrase")),
         kdf: KdfParams::fast_for_tests(),
         today: Some(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     })
 }
 

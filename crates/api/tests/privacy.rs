@@ -24,6 +24,7 @@ async fn demo(dir: &std::path::Path) -> (Session, i64) {
         passphrase: Some(Passphrase::new(PHRASE)),
         kdf: KdfParams::fast_for_tests(),
         today: Some(d("2026-11-27")),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     });
     let request = LoadDemoRequest { recovery_passphrase: Some(PHRASE.into()), recovery_passphrase_confirm: Some(PHRASE.into()) };
     let group = s.load_demo(request).await.unwrap().group.id;

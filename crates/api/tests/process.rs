@@ -58,6 +58,7 @@ fn config(dir: &std::path::Path) -> SessionConfig {
         passphrase: Some(secretariat_api::Passphrase::new(PASSPHRASE)),
         kdf: KdfParams::fast_for_tests(),
         today: None,
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     }
 }
 

@@ -21,6 +21,7 @@ fn session(dir: &Path, keychain: Arc<MemoryKeychain>, today: NaiveDate) -> Sessi
         passphrase: None,
         kdf: KdfParams::fast_for_tests(),
         today: Some(today),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     })
 }
 

@@ -25,6 +25,7 @@ fn session_on(dir: &std::path::Path, today: &str) -> Session {
         passphrase: Some(secretariat_api::Passphrase::new("a recovery passphrase")),
         kdf: KdfParams::fast_for_tests(),
         today: Some(d(today)),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     })
 }
 
@@ -286,5 +287,120 @@ async fn closing_a_subgroup_withdraws_what_is_awaited_and_takes_it_off_the_agend
     let view = w.session.subgroups_view(w.group).await.unwrap();
     assert!(view.awaited.is_empty());
     assert_eq!(view.subgroups[0].closed_reason.as_deref(), Some("Its work is done"));
+    w.session.close().await;
+}
+
+/// Issue #15: an address such as `a@example.org>,<b@example.net` would become a second
+/// recipient of the circulation draft. The person form, a CSV import and an invited
+/// individual all refuse it at the field, and nothing is stored.
+#[tokio::test]
+async fn email_with_angle_bracket_is_refused_at_every_way_in() {
+    let w = world().await;
+    let hostile = "a@example.org>,<b@example.net";
+    let people_before = w.session.members(w.group).await.unwrap().people.len();
+
+    // The person form, new and edited.
+    let input = PersonInput {
+        name: "Eve Example".into(),
+        email: hostile.into(),
+        job_title: String::new(),
+        manager_status: ManagerStatus::Yes,
+    };
+    let refused = w
+        .session
+        .save_person(SavePerson {
+            group_id: w.group,
+            id: None,
+            input: input.clone(),
+            employer: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (refused.kind, refused.field.as_deref()),
+        (ErrorKind::Invalid, Some("email"))
+    );
+    assert!(
+        refused
+            .message
+            .starts_with("\u{201c}a@example.org>,<b@example.net\u{201d} is not an email address"),
+        "{}",
+        refused.message
+    );
+    assert!(
+        refused
+            .message
+            .ends_with("Give one address, such as name@example.org."),
+        "{}",
+        refused.message
+    );
+    let refused = w
+        .session
+        .save_person(SavePerson {
+            group_id: w.group,
+            id: Some(w.olu),
+            input,
+            employer: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("email"));
+
+    // A CSV import: the row is refused, with the column named.
+    let csv = format!(
+        "name,email,job_title,manager_status,organisation,employed_since\nEve Example,\"{hostile}\",,yes,,\n"
+    );
+    let preview = w
+        .session
+        .preview_import(ImportRequest {
+            group_id: w.group,
+            kind: RegisterKind::People,
+            csv: csv.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(preview.valid_rows, 0);
+    assert!(
+        preview.rows[0].errors.iter().any(|e| e.starts_with(
+            "email: \u{201c}a@example.org>,<b@example.net\u{201d} is not an email address"
+        )),
+        "{:?}",
+        preview.rows
+    );
+    assert!(
+        w.session
+            .import(ImportRequest {
+                group_id: w.group,
+                kind: RegisterKind::People,
+                csv
+            })
+            .await
+            .is_err()
+    );
+
+    // An invited individual, new to the register.
+    let data = w.create("Data standards", w.ada).await.detail.id;
+    let refused = w
+        .session
+        .add_place(w.invite(data, "Eve Example", hostile))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("new_email"));
+    assert!(
+        refused.message.contains("is not an email address"),
+        "{}",
+        refused.message
+    );
+    // Nor may such an address find someone already recorded.
+    let refused = w
+        .session
+        .add_place(w.invite(data, "", "olu@elsewhere.example>"))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("new_email"));
+
+    let people = w.session.members(w.group).await.unwrap().people;
+    assert_eq!(people.len(), people_before, "nothing was stored");
+    assert!(people.iter().all(|p| !p.email.contains('>')));
     w.session.close().await;
 }

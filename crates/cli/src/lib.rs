@@ -910,6 +910,10 @@ async fn verify(session: &Session, json: bool, out: &mut dyn Write) -> Result<i3
         if let Some(note) = audit.note() {
             text.push_str(&format!("                   {note}\n"));
         }
+        text.push_str(&format!(
+            "Email addresses:   {}\n",
+            line(&report.bad_email_addresses)
+        ));
         out.write_all(text.as_bytes()).map_err(io_error)?;
     }
     match report.first_problem() {

@@ -12,6 +12,7 @@ fn session(dir: &std::path::Path, passphrase: Option<&str>) -> Session {
         passphrase: passphrase.map(Passphrase::new),
         kdf: KdfParams::fast_for_tests(),
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+        paper_checker: secretariat_api::PaperChecker::this_program().unwrap(), // no command of the CLI adds a paper
     })
 }
 
@@ -409,5 +410,70 @@ async fn demo_scale_writes_synthetic_groups_that_check_can_read() {
     }
     let error = run_args(&s, &["demo", "--years", "4"]).await.unwrap_err();
     assert!(error.contains("--scale"), "{error}");
+    s.close().await;
+}
+
+/// An address stored before addresses were checked strictly (issue #15): written here with
+/// SQLite behind the app's back, as an old database would hold it.
+#[tokio::test]
+async fn a_recorded_email_address_that_would_add_a_recipient_is_reported_by_verify_and_stops_the_draft()
+ {
+    use secretariat_store::{KeyFile, Passphrase};
+    use sqlx::ConnectOptions;
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    let (_, json) = run_code(&s, &["meeting", "list", "--json"]).await;
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let next = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["meeting"]["starts_at"].as_str().unwrap() >= "2026-11-27")
+        .unwrap();
+    let next = next["meeting"]["id"].to_string();
+    s.close().await;
+
+    let key = KeyFile::read(&dir.path().join("secretariat.key"))
+        .unwrap()
+        .unwrap_key(&Passphrase::new("a recovery passphrase"))
+        .unwrap();
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(dir.path().join("secretariat.db"))
+        .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
+        .connect()
+        .await
+        .unwrap();
+    sqlx::query("UPDATE people SET email = 'tomasz.nowak@oakridge.example>,<mallory@elsewhere.example' WHERE email = 'tomasz.nowak@oakridge.example'")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::Connection::close(conn).await.unwrap();
+
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    let (result, out) = run_full(&s, &["verify"]).await;
+    let error = result.unwrap_err();
+    assert!(error.starts_with("Tomasz Nowak (person #"), "{error}");
+    assert!(
+        error.contains("\u{201c}tomasz.nowak@oakridge.example>,<mallory@elsewhere.example\u{201d}")
+            && error.contains("correct it on their record"),
+        "{error}"
+    );
+    assert!(
+        out.contains("Email addresses:   1 problem(s): Tomasz Nowak"),
+        "{out}"
+    );
+
+    let eml = dir.path().join("draft.eml");
+    let error = run_args(&s, &["circulate", &next, "-o", eml.to_str().unwrap()])
+        .await
+        .unwrap_err();
+    assert!(
+        error.starts_with(
+            "The draft was not written: Tomasz Nowak is recorded with the email address"
+        ),
+        "{error}"
+    );
+    assert!(!eml.exists(), "no draft is written");
     s.close().await;
 }

@@ -12,6 +12,7 @@ fn session(dir: &std::path::Path) -> Session {
         passphrase: Some(Passphrase::new("a recovery passphrase")),
         kdf: KdfParams::fast_for_tests(),
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
+        paper_checker: secretariat_api::PaperChecker::this_program().unwrap(), // no command of the CLI adds a paper
     })
 }
 

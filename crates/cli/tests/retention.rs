@@ -12,6 +12,7 @@ fn session(dir: &std::path::Path, today: (i32, u32, u32)) -> Session {
         passphrase: Some(Passphrase::new("a recovery passphrase")),
         kdf: KdfParams::fast_for_tests(),
         today: Some(chrono::NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap()),
+        paper_checker: secretariat_api::PaperChecker::this_program().unwrap(), // no command of the CLI adds a paper
     })
 }
 

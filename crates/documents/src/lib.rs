@@ -3,8 +3,8 @@
 //! This crate owns everything between "here is the data for a document" and
 //! "here are the PDF bytes": the document data types, the typst templates and
 //! fonts compiled into the binary, the small typst `World` that serves them,
-//! the check a paper's PDF passes before it is stored, and the atomic write
-//! used to put a finished PDF on disk.
+//! the check a paper's PDF passes before it is stored (in a child process:
+//! `isolated.rs`), and the atomic write used to put a finished PDF on disk.
 //!
 //! The documents: the membership report, a meeting's agenda, the agenda
 //! pack (cover, agenda, contents and every paper in one PDF, ToR §20), and an
@@ -27,6 +27,7 @@ mod ballots;
 mod elections;
 mod error;
 mod fonts;
+mod isolated;
 mod minutes;
 mod outline;
 mod pack;
@@ -45,6 +46,7 @@ pub use elections::{
     ResultCandidate, ResultReport, ResultStage, RuleLine,
 };
 pub use error::DocumentError;
+pub use isolated::{CHILD_ARG, PaperChecker, serve_paper_check};
 pub use minutes::{
     ActionLine, ActionLog, AttendanceMeeting, AttendanceReport, AttendanceRow, AttendeeLine,
     MinutesDoc, MinutesItem, MinutesStatus,

@@ -14,8 +14,8 @@ pub struct PaperInfo {
 }
 
 /// Why a file cannot be a paper. The messages are written for the person who
-/// offered the file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// offered the file. Serialisable: the checking child sends it to the app.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum PaperError {
     #[error("This file is not a PDF.")]
     NotPdf,
@@ -29,6 +29,11 @@ pub enum PaperError {
     TooLarge { max_bytes: usize },
     #[error("This PDF has no pages.")]
     Empty,
+    /// Reading it crashed or exhausted the checking process ([`crate::PaperChecker`]).
+    #[error(
+        "This PDF could not be read: reading it failed. Save it again as a PDF from the program that made it (or print it to PDF) and add that copy."
+    )]
+    Unreadable,
 }
 
 /// Checks a file offered as a paper before it is stored: a PDF, not

@@ -354,3 +354,33 @@ fn only_entry(folder: &Path) -> String {
     );
     names.into_iter().next().unwrap_or_default()
 }
+
+/// The PDF with its objects uncompressed and out of object streams, as text, so that
+/// link targets can be read (qpdf; Debian package qpdf).
+fn uncompressed(pdf: &[u8]) -> String {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let (input, output) = (folder.path().join("in.pdf"), folder.path().join("out.pdf"));
+    std::fs::write(&input, pdf).unwrap();
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&input)
+        .arg(&output)
+        .status()
+        .expect("qpdf runs (apt-get install qpdf)");
+    assert!(status.success());
+    String::from_utf8_lossy(&std::fs::read(output).unwrap()).into_owned()
+}
+
+/// Issue #15: an address recorded before addresses were checked strictly prints as text,
+/// never as a `mailto:` link that would open a mail to a second person.
+#[test]
+fn only_a_plain_email_address_becomes_a_mailto_link() {
+    let mut report = report();
+    report.people[1].email = "a@example.org>,<b@example.net".into();
+    let pdf = DOCUMENTS.membership_report(&report).expect("the report typesets");
+    let objects = uncompressed(&pdf);
+    assert!(objects.contains("(mailto:zoe@obrien.example)"), "the plain address is a link");
+    assert!(!objects.contains("mailto:a@example.org"), "the hostile address is no link");
+    let text: String = flowing_text_of(&pdf).split_whitespace().collect();
+    assert!(text.contains("a@example.org>,<b@example.net"), "it still prints: {text}");
+}

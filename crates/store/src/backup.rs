@@ -85,6 +85,9 @@ pub struct VerifyReport {
     /// every page is as it was written.
     pub cipher_problems: Vec<String>,
     pub audit: AuditCheck,
+    /// People whose recorded email address is not one a draft can be sent to (rows from
+    /// before addresses were checked strictly), each as a sentence naming the person.
+    pub bad_email_addresses: Vec<String>,
 }
 
 impl VerifyReport {
@@ -101,10 +104,10 @@ impl VerifyReport {
         if let Some(problem) = self.integrity_problems.first() {
             return Some(format!("The database's integrity check failed: {problem}."));
         }
-        self.audit
-            .first_broken
-            .as_ref()
-            .map(|b| format!("The audit log's chain is broken at row {}: {}.", b.seq, b.reason))
+        if let Some(b) = &self.audit.first_broken {
+            return Some(format!("The audit log's chain is broken at row {}: {}.", b.seq, b.reason));
+        }
+        self.bad_email_addresses.first().map(|problem| format!("{problem}."))
     }
 }
 
@@ -233,15 +236,46 @@ async fn folder_of(pool: &SqlitePool, paths: &DataPaths) -> Result<PathBuf> {
 async fn export(pool: &SqlitePool, key: &DatabaseKey, target: &Path, migrator: &Migrator) -> Result<()> {
     let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder).map_err(|e| db::folder_error(folder, e))?;
-    let temp = tempfile::Builder::new()
-        .prefix(".secretariat-backup-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(|e| db::folder_error(folder, e))?
-        .into_temp_path();
-    let temp_name = temp.to_str().ok_or_else(|| StoreError::Io(format!("{} is not a usable file name", temp.display())))?;
+    // A connection of the pool can still hold the schema as it was before another connection
+    // changed it (a migration, say); SQLite then stops the export with "database schema has
+    // changed" (about 1 run in 10 of tests/backups.rs' chosen-file test). The export starts
+    // again, into a new temporary file, on a connection that reads the schema first.
+    let mut attempt = 0;
+    let temp = loop {
+        attempt += 1;
+        let temp = tempfile::Builder::new()
+            .prefix(".secretariat-backup-")
+            .suffix(".tmp")
+            .tempfile_in(folder)
+            .map_err(|e| db::folder_error(folder, e))?
+            .into_temp_path();
+        let temp_name = temp.to_str().ok_or_else(|| StoreError::Io(format!("{} is not a usable file name", temp.display())))?;
+        match export_once(pool, key, temp_name).await {
+            Err(StoreError::Database(message)) if message.contains("schema has changed") && attempt < 3 => {
+                tracing::debug!(attempt, "the export met a schema change; starting it again");
+                let _ = std::fs::remove_file(format!("{temp_name}-journal"));
+            }
+            result => {
+                result?;
+                break temp;
+            }
+        }
+    };
 
+    if let Err(reason) = check_file(&temp, key, migrator).await {
+        return Err(StoreError::Io(format!("the backup written to {} failed its check ({reason}); it was not kept", folder.display())));
+    }
+    std::fs::File::open(&temp)?.sync_all()?;
+    temp.persist(target).map_err(|e| StoreError::Io(format!("could not name the backup {}: {}", target.display(), e.error)))?;
+    sync_folder(folder)?;
+    Ok(())
+}
+
+/// One attempt at `export`: the database attached as `temp_name` and exported into it.
+async fn export_once(pool: &SqlitePool, key: &DatabaseKey, temp_name: &str) -> Result<()> {
     let mut conn = pool.acquire().await?;
+    // Read the schema as it is now, before anything is attached.
+    sqlx::query("SELECT count(*) FROM main.sqlite_schema").execute(&mut *conn).await?;
     // The key is bound, never written into the statement.
     sqlx::query("ATTACH DATABASE ? AS backup KEY ?")
         .bind(temp_name)
@@ -265,12 +299,6 @@ async fn export(pool: &SqlitePool, key: &DatabaseKey, target: &Path, migrator: &
     exported?;
     detached?;
 
-    if let Err(reason) = check_file(&temp, key, migrator).await {
-        return Err(StoreError::Io(format!("the backup written to {} failed its check ({reason}); it was not kept", folder.display())));
-    }
-    std::fs::File::open(&temp)?.sync_all()?;
-    temp.persist(target).map_err(|e| StoreError::Io(format!("could not name the backup {}: {}", target.display(), e.error)))?;
-    sync_folder(folder)?;
     Ok(())
 }
 
@@ -557,7 +585,33 @@ impl Store {
         if !matches!(&audit, Ok(check) if check.first_broken.is_none()) {
             conn.close_on_drop();
         }
-        Ok(VerifyReport { integrity_problems, cipher_problems, audit: audit? })
+        let audit = audit?;
+        drop(conn);
+        let bad_email_addresses = self.bad_email_addresses().await.unwrap_or_else(|e| {
+            // A file that cannot be read is already reported by the checks above.
+            tracing::debug!(error = %e, "the email addresses could not be read");
+            Vec::new()
+        });
+        Ok(VerifyReport { integrity_problems, cipher_problems, audit, bad_email_addresses })
+    }
+
+    /// Recorded email addresses that fail today's check, as sentences naming the person.
+    async fn bad_email_addresses(&self) -> Result<Vec<String>> {
+        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT p.id, p.name, p.email, g.name FROM people p JOIN groups g ON g.id = p.group_id WHERE p.email <> '' ORDER BY g.id, p.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, name, email, group)| {
+                secretariat_rules::text::email_address_problem(&email).map(|reason| {
+                    format!(
+                        "{name} (person #{id} in {group}) has the email address \u{201c}{email}\u{201d}, which is not an address a draft can be sent to ({reason}); correct it on their record"
+                    )
+                })
+            })
+            .collect())
     }
 }
 

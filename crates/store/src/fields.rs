@@ -3,7 +3,7 @@
 
 use crate::error::{Result, StoreError};
 use chrono::{Datelike, NaiveDate};
-use secretariat_rules::text::single_line;
+use secretariat_rules::text::{email_address_problem, single_line};
 
 /// The years a date a person gives may fall in. Anything else is a slip of the keyboard
 /// or a crafted request (the window sends what it is given): a meeting in the year
@@ -31,4 +31,21 @@ pub(crate) fn date(field: &'static str, what: &'static str, value: NaiveDate) ->
 /// Optional free text: empty is allowed, the rest is checked like a name.
 pub(crate) fn optional_text(field: &'static str, what: &'static str, value: &str, max: usize) -> Result<String> {
     if value.trim().is_empty() { Ok(String::new()) } else { text(field, what, value, max) }
+}
+
+/// An email address, or nothing: what a person gives is checked as the strict address
+/// a mail header or a `mailto:` link can carry ([`email_address_problem`]).
+pub(crate) fn optional_email(field: &'static str, value: &str) -> Result<String> {
+    let email = optional_text(field, "The email address", value, 254)?;
+    match email_address_problem(&email) {
+        Some(reason) if !email.is_empty() => Err(invalid(field, email_message(&email, reason))),
+        _ => Ok(email),
+    }
+}
+
+/// Why an address is refused, in words for the person who typed it.
+pub(crate) fn email_message(email: &str, reason: &str) -> String {
+    format!(
+        "\u{201c}{email}\u{201d} is not an email address: {reason}. Give one address, such as name@example.org."
+    )
 }

@@ -3,7 +3,7 @@
 //! in the caller's transaction, audited) and the views and snapshot read back.
 
 use crate::error::{touched, Result, StoreError};
-use crate::fields::{invalid, optional_text, text};
+use crate::fields::{invalid, optional_email, optional_text, text};
 use crate::write::{GroupId, Writer};
 use crate::Store;
 use chrono::NaiveDate;
@@ -219,10 +219,7 @@ impl Writer {
 
     fn person_fields(input: &PersonInput) -> Result<(String, String, String)> {
         let name = text("name", "The person's name", &input.name, 120)?;
-        let email = optional_text("email", "The email address", &input.email, 254)?;
-        if !email.is_empty() && (!email.contains('@') || email.contains(' ') || email.starts_with('@') || email.ends_with('@')) {
-            return Err(invalid("email", format!("\u{201c}{email}\u{201d} is not an email address.")));
-        }
+        let email = optional_email("email", &input.email)?;
         let job_title = optional_text("job_title", "The job title", &input.job_title, 120)?;
         Ok((name, email, job_title))
     }

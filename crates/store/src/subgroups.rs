@@ -618,8 +618,10 @@ impl Writer {
 
     /// Someone already in the register who is the person being invited: the same email
     /// address, or — where neither has one — the same name. A person is recorded once.
+    /// A malformed address is refused here, before it could match a row.
     pub async fn same_person(&mut self, group: GroupId, name: &str, email: &str) -> Result<Option<Id>> {
-        let (name, email) = (name.trim(), email.trim());
+        let email = crate::fields::optional_email("email", email)?;
+        let (name, email) = (name.trim(), email.as_str());
         Ok(sqlx::query_scalar(
             "SELECT id FROM people WHERE group_id = ?1 AND ((?3 <> '' AND lower(email) = lower(?3)) OR (?3 = '' AND email = '' AND lower(name) = lower(?2))) \
              ORDER BY id LIMIT 1",

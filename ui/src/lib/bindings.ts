@@ -929,7 +929,12 @@ integrity_problems: Array<string>,
  * What `PRAGMA cipher_integrity_check` found (pages whose HMAC fails); empty when
  * every page is as it was written.
  */
-cipher_problems: Array<string>, audit: AuditCheck, };
+cipher_problems: Array<string>, audit: AuditCheck, 
+/**
+ * People whose recorded email address is not one a draft can be sent to (rows from
+ * before addresses were checked strictly), each as a sentence naming the person.
+ */
+bad_email_addresses: Array<string>, };
 
 export type RetentionSchedule = { 
 /**

@@ -47,6 +47,7 @@ pub fn session(dir: &Path) -> Session {
         // Only opening the database pays for the key derivation; nothing measured does.
         kdf: KdfParams::fast_for_tests(),
         today: Some(today()),
+        paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     })
 }
 
