@@ -20,6 +20,7 @@ pub mod scale;
 mod session;
 pub mod subgroups;
 pub mod types;
+pub mod work;
 
 pub use error::{ApiError, ApiResult, ErrorKind};
 pub use secretariat_documents::write_atomically;

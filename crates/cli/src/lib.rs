@@ -76,6 +76,8 @@ pub enum Command {
     },
     /// Write a sub-group's roster: remit, lead, members, invited individuals, report-backs (PDF, ToR §18).
     Roster(SubgroupDocArgs),
+    /// List the group's work: consultations (ToR §3a), concerns (§3c), horizon items (§5a) and representation (§3d, §5f), and what needs the secretariat.
+    Work(WorkArgs),
     /// List the group's elections and the seats to fill (ToR §14).
     Elections {
         #[command(flatten)]
@@ -301,6 +303,18 @@ pub struct ElectionDocArgs {
     /// The file to write
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkArgs {
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// One register: consultation, concern, horizon or representation [default: all]
+    #[arg(long, value_name = "K", value_parser = secretariat_api::work::parse_kind)]
+    pub kind: Option<secretariat_rules::work::WorkKind>,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -627,6 +641,16 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
                 print_json(out, &serde_json::json!({ "subgroups": view.subgroups, "report_backs_awaited": view.awaited }))?;
             } else {
                 out.write_all(subgroup_lines(&view).as_bytes()).map_err(io_error)?;
+            }
+            Ok(0)
+        }
+        Command::Work(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let view = session.work_view(group.id, args.kind).await?;
+            if args.json {
+                print_json(out, &serde_json::json!({ "entries": view.entries, "needs": view.needs }))?;
+            } else {
+                out.write_all(work_lines(&view).as_bytes()).map_err(io_error)?;
             }
             Ok(0)
         }
@@ -1050,6 +1074,38 @@ fn subgroup_lines(view: &secretariat_api::subgroups::SubgroupsView) -> String {
     }
     if text.is_empty() {
         text.push_str("No sub-groups yet.\n");
+    }
+    text
+}
+
+/// The work registers, one line an entry, then what needs the secretariat (ToR §3, §5).
+fn work_lines(view: &secretariat_api::work::WorkView) -> String {
+    use secretariat_rules::uk_date;
+    let mut text = String::new();
+    for e in &view.entries {
+        let mut details = vec![format!("{} {}", e.kind.singular(), uk_date(e.opened_on))];
+        if !e.source.is_empty() {
+            details.push(e.source.clone());
+        }
+        if let Some(deadline) = e.deadline {
+            details.push(format!("deadline {}", uk_date(deadline)));
+        }
+        if let Some(owner) = &e.owner {
+            details.push(format!("owner {owner}"));
+        }
+        if let Some(subgroup) = &e.subgroup {
+            details.push(format!("sub-group {subgroup}"));
+        }
+        if e.confidential {
+            details.push("in confidence".to_owned());
+        }
+        text.push_str(&format!("#{:<4} [{}] {} — {} ({})\n", e.id, e.status.label(), e.title, details.join("; "), e.tor));
+    }
+    for need in &view.needs {
+        text.push_str(&format!("Needs the secretariat: {} ({})\n", need.message, need.tor));
+    }
+    if text.is_empty() {
+        text.push_str("No work recorded yet.\n");
     }
     text
 }
