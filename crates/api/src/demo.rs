@@ -707,6 +707,11 @@ async fn work(w: &mut Writer, group: i64, today: NaiveDate, people: &[i64], data
         .await?;
     w.set_work_status(group, represented, WorkStatus::Represented, days(35), "").await?;
 
+    // Standing items at the next meeting draw from the registers (ToR §5a, §3a).
+    for title in ["Horizon scanning", "Consultations"] {
+        w.add_agenda_item(group, next, &AgendaItemInput { title: title.to_owned(), purpose: Purpose::Noting, presenter_id: None, minutes: 10, private: false }).await?;
+    }
+
     // Declarations of interest at the last meeting, on the item the horizon entry was discussed at.
     w.declare_interest(group, &DeclarationInput { agenda_item_id: item, person_id: marcus, interest: true, nature: "His employer is piloting verifiable credentials with two forces".into() }, last.1).await?;
     for &person in &[chair, amara, tomasz] {

@@ -8,6 +8,7 @@
 pub mod backups;
 mod circulation;
 pub mod demo;
+pub mod digest;
 pub mod elections;
 mod error;
 pub mod exchange;

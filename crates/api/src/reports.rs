@@ -155,6 +155,37 @@ pub async fn agenda(store: &Store, group_id: i64, meeting_id: i64, today: NaiveD
         .filter(|a| a.status == secretariat_store::ActionStatus::Open && a.meeting_starts_at < m.starts_at)
         .map(|a| format!("Action: {} ({}, due {})", a.description, a.owner, uk_date(a.due_on)))
         .collect();
+    // Standing items draw from the work registers: "Horizon scanning" lists the horizon items
+    // changed since the last meeting (ToR §5a), "Consultations" those open (ToR §3a).
+    let since = store.meeting_before(group_id, meeting_id).await?.map_or(day - chrono::Days::new(31), |prev| prev.starts_at.date());
+    let horizon: Vec<String> = store
+        .work_changed_between(group_id, Some(secretariat_rules::work::WorkKind::Horizon), since, day)
+        .await?
+        .into_iter()
+        .map(|e| format!("{} ({}, {} since {}; ToR §5a)", e.title, e.source, e.status.label().to_lowercase(), uk_date(e.reviewed_on)))
+        .collect();
+    let consultations: Vec<String> = store
+        .work_entries(group_id, Some(secretariat_rules::work::WorkKind::Consultation))
+        .await?
+        .into_iter()
+        .filter(|e| e.status == secretariat_rules::work::WorkStatus::Open && e.opened_on <= day)
+        .map(|e| match e.deadline {
+            Some(deadline) => format!("{} ({}; deadline {}; ToR §3a)", e.title, e.source, uk_date(deadline)),
+            None => format!("{} ({}; ToR §3a)", e.title, e.source),
+        })
+        .collect();
+    let standing = |title: &str| -> Vec<String> {
+        let title = title.trim().to_lowercase();
+        if title.contains("matters arising") {
+            arising.clone()
+        } else if title == "horizon scanning" {
+            horizon.clone()
+        } else if title == "consultations" {
+            consultations.clone()
+        } else {
+            vec![]
+        }
+    };
     let publication = match m.published_on {
         Some(on) => format!("Published on {} (ToR §20: a week ahead of the meeting, by {}).", uk_date(on), uk_date(deadline)),
         None => format!("To be published by {} (ToR §20: a week ahead of the meeting).", uk_date(deadline)),
@@ -185,7 +216,7 @@ pub async fn agenda(store: &Store, group_id: i64, meeting_id: i64, today: NaiveD
                     .iter()
                     .map(|p| PaperLine { key: format!("p{}v{}", p.id, p.version), title: p.title.clone(), supplement: p.supplement })
                     .collect(),
-                notes: if item.input.title.to_lowercase().contains("matters arising") { arising.clone() } else { vec![] },
+                notes: standing(&item.input.title),
             })
             .collect(),
     };

@@ -106,3 +106,86 @@ async fn a_concern_put_on_the_agenda_and_a_declaration_at_the_meeting_are_in_the
     assert!(person.declarations.iter().any(|d| d.nature == "Employer runs a rival test service" && d.meeting.id == meeting), "the person's register of interests");
     s.close().await;
 }
+
+#[tokio::test]
+async fn the_digest_tells_suppliers_what_is_open_and_never_what_is_confidential_or_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = demo(dir.path()).await;
+    // A subject taken in private at the next meeting (ToR §21), and a concern raised in confidence.
+    let next = s.work_page(g, s.work_view(g, None).await.unwrap().entries[0].id).await.unwrap().meetings[0].id;
+    let private = secretariat_store::AgendaItemInput {
+        title: "Supplier insolvency rumour".into(),
+        purpose: secretariat_store::Purpose::Discussion,
+        presenter_id: None,
+        minutes: 10,
+        private: true,
+    };
+    s.save_agenda_item(SaveAgendaItem { group_id: g, meeting_id: next, id: None, input: private }).await.unwrap();
+    let confidential = WorkEntryInput {
+        kind: WorkKind::Concern,
+        title: "Whistleblower on the tender scoring".into(),
+        summary: String::new(),
+        source: "A member, in confidence".into(),
+        horizon_kind: None,
+        opened_on: d("2026-11-20"),
+        owner_id: None,
+        subgroup_id: None,
+        deadline: None,
+        response_paper_id: None,
+        assessment: String::new(),
+        outcome: String::new(),
+        confidential: true,
+    };
+    let entry = s.save_work_entry(SaveWorkEntry { group_id: g, id: None, input: confidential }).await.unwrap().detail.id;
+    s.set_work_status(SetWorkStatus { group_id: g, entry_id: entry, status: WorkStatus::Shared, on: d("2026-11-25"), note: String::new() }).await.unwrap();
+    // Discussed at the next meeting: its agenda item is not named either.
+    s.add_work_to_agenda(AddWorkToAgenda { group_id: g, entry_id: entry, meeting_id: next, presenter_id: None }).await.unwrap();
+
+    let made = s.digest_document(g, d("2026-11-01"), d("2026-11-30"), false).await.unwrap();
+    let text = pdftotext(&made.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Digest for the supplier community",
+        "Sun 1 Nov 2026 to Mon 30 Nov 2026",
+        "Consultations open (ToR §3a)",
+        // Table cells wrap, so each is checked by a part that fits one line.
+        "Person and custody record exchange",
+        "Deadline Mon 14",
+        "Horizon scanning (ToR §5a)",
+        "Verifiable credentials for officer identity",
+        "Meetings to come (ToR §19)",
+        "Tue 8 Dec 2026,",
+        "Concern: Licensing model",
+    ] {
+        assert!(text.contains(expected), "the digest lacks {expected:?}:\n{text}");
+    }
+    for never in ["Supplier insolvency rumour", "Whistleblower", "Regional custody procurement timetable", "in confidence"] {
+        assert!(!text.contains(never), "the digest shows {never:?}:\n{text}");
+    }
+
+    let eml = s.digest_document(g, d("2026-11-01"), d("2026-11-30"), true).await.unwrap();
+    assert!(eml.file_name.ends_with(".eml"));
+    let message = mail_parser::MessageParser::default().parse(&eml.bytes).unwrap();
+    assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
+    let body = message.body_text(0).unwrap().into_owned();
+    assert!(body.contains("Person and custody record exchange standard — Deadline Mon 14 Dec 2026"), "{body}");
+    assert!(!body.contains("Whistleblower") && !body.contains("Supplier insolvency rumour"), "{body}");
+    let attachments: Vec<_> = message.attachments().map(|a| a.contents().len()).collect();
+    assert_eq!(attachments.len(), 1, "the PDF is attached");
+    let backwards = s.digest_document(g, d("2026-11-30"), d("2026-11-01"), false).await.unwrap_err();
+    assert_eq!(backwards.field.as_deref(), Some("to"));
+    s.close().await;
+}
+
+#[tokio::test]
+async fn standing_items_list_the_horizon_changed_since_the_last_meeting_and_the_open_consultations() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = demo(dir.path()).await;
+    let next = s.next_meeting(g).await.unwrap().unwrap();
+    let agenda = pdftotext(&s.make_document(g, DocumentKind::Agenda, Some(next.id), None).await.unwrap().bytes);
+    let flat = agenda.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Horizon scanning"), "{flat}");
+    assert!(flat.contains("Verifiable credentials for officer identity across forces"), "changed since the last meeting: {flat}");
+    assert!(!flat.contains("Draft code of practice on biometric data retention"), "unchanged since long before: {flat}");
+    assert!(flat.contains("Person and custody record exchange standard (Home Office Police & Public Protection Technology; deadline Mon 14 Dec 2026; ToR §3a)"), "{flat}");
+    s.close().await;
+}

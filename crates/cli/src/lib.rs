@@ -78,6 +78,11 @@ pub enum Command {
     Roster(SubgroupDocArgs),
     /// List the group's work: consultations (ToR §3a), concerns (§3c), horizon items (§5a) and representation (§3d, §5f), and what needs the secretariat.
     Work(WorkArgs),
+    /// Write the digest for the wider supplier community over a period (ToR §3b, §5d): a PDF, or with -o FILE.eml an email draft carrying it.
+    ///
+    /// Consultations open and their deadlines, forums, horizon items, concerns shared, published positions (ToR §24) and meetings to come;
+    /// nothing confidential or held in private (ToR §21).
+    Digest(DigestArgs),
     /// List the group's elections and the seats to fill (ToR §14).
     Elections {
         #[command(flatten)]
@@ -302,6 +307,21 @@ pub struct ElectionDocArgs {
     pub group: GroupArg,
     /// The file to write
     #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The first day of the period, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub from: chrono::NaiveDate,
+    /// The last day of the period, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub to: chrono::NaiveDate,
+    /// The file to write: FILE.pdf, or FILE.eml for an email draft with the PDF attached
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.eml")]
     pub output: PathBuf,
 }
 
@@ -652,6 +672,14 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             } else {
                 out.write_all(work_lines(&view).as_bytes()).map_err(io_error)?;
             }
+            Ok(0)
+        }
+        Command::Digest(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let eml = args.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"));
+            let made = session.digest_document(group.id, args.from, args.to, eml).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
             Ok(0)
         }
         Command::Roster(args) => {

@@ -340,6 +340,18 @@ async fn work_lists_the_demo_s_registers_by_kind_and_what_needs_the_secretariat(
     assert!(json["needs"].as_array().unwrap().iter().all(|n| n["kind"] == "horizon"));
     let wrong = run_args(&s, &["work", "--kind", "gossip"]).await.unwrap_err();
     assert!(wrong.contains("consultation, concern, horizon or representation"), "{wrong}");
+
+    // The digest for the wider community (ToR §3b, §5d): a PDF, or an email draft carrying it.
+    let pdf = dir.path().join("digest.pdf");
+    let out = run_args(&s, &["digest", "--from", "2026-01-01", "--to", "2026-12-31", "-o", pdf.to_str().unwrap()]).await.unwrap();
+    assert!(out.starts_with("Wrote "), "{out}");
+    let text = std::process::Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap().stdout;
+    let text = String::from_utf8(text).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Person and custody record exchange standard"), "{text}");
+    assert!(!text.contains("Regional custody procurement timetable"), "a concern raised in confidence: {text}");
+    let eml = dir.path().join("digest.eml");
+    run_args(&s, &["digest", "--from", "2026-01-01", "--to", "2026-12-31", "-o", eml.to_str().unwrap()]).await.unwrap();
+    assert!(String::from_utf8_lossy(&std::fs::read(&eml).unwrap()).contains("X-Unsent: 1"));
     s.close().await;
 }
 

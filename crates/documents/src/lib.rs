@@ -35,6 +35,7 @@ mod recovery;
 mod report;
 mod roster;
 mod subject_access;
+mod digest;
 mod world;
 
 pub use agenda::{Agenda, AgendaLine, Pack, PaperFile, PaperLine};
@@ -55,6 +56,7 @@ pub use report::{
     CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
 };
 pub use roster::{RosterPerson, RosterReportBack, SubgroupRoster};
+pub use digest::{Digest, DigestLine, DigestSection};
 pub use subject_access::{SubjectAccessLine, SubjectAccessReport, SubjectAccessSection, SubjectAuditLine};
 
 use std::sync::OnceLock;
@@ -230,6 +232,11 @@ impl Documents {
     /// seat), and the report-backs requested, overdue ones tagged.
     pub fn subgroup_roster(&self, roster: &SubgroupRoster) -> Result<Vec<u8>, DocumentError> {
         self.pdf(Template::SubgroupRoster, roster)
+    }
+
+    /// The digest for the wider supplier community (PDF bytes, ToR §3b, §5d).
+    pub fn digest(&self, digest: &Digest) -> Result<Vec<u8>, DocumentError> {
+        self.pdf(Template::Digest, digest)
     }
 
     /// A subject access report (PDF bytes, UK GDPR Art. 15): the person's identity, then

@@ -642,6 +642,16 @@ impl Store {
         Ok(self.work_entries(group, kind).await?.into_iter().filter(|e| changed.contains(&e.id)).collect())
     }
 
+    /// The agenda items where a confidential entry is discussed: they are never named outside the group.
+    pub async fn confidential_items(&self, group: GroupId) -> Result<Vec<Id>> {
+        Ok(sqlx::query_scalar(
+            "SELECT x.agenda_item_id FROM work_entry_items x JOIN work_entries e ON e.id = x.entry_id WHERE e.group_id = ? AND e.confidential = 1",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The declarations of interest made at a meeting, in agenda order.
     pub async fn declarations_of_meeting(&self, group: GroupId, meeting: Id) -> Result<Vec<DeclarationView>> {
         let sql = format!("{DECLARATIONS} AND d.meeting_id = ?2 ORDER BY i.position, p.name");
