@@ -189,3 +189,17 @@ async fn standing_items_list_the_horizon_changed_since_the_last_meeting_and_the_
     assert!(flat.contains("Person and custody record exchange standard (Home Office Police & Public Protection Technology; deadline Mon 14 Dec 2026; ToR §3a)"), "{flat}");
     s.close().await;
 }
+
+#[tokio::test]
+async fn s7_the_membership_report_charts_the_members_by_size_and_sector_over_two_years() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = demo(dir.path()).await;
+    let made = s.make_document(g, DocumentKind::MembershipReport, None, None).await.unwrap();
+    let text = pdftotext(&made.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Range of companies by size and sector (ToR §7)"), "{text}");
+    assert!(text.contains("Dec 2024") && text.contains("Dec 2026"), "a bar a quarter over two years: {text}");
+    // Today two supplier members work for an SME (ToR §13); the stakeholders' employers are not SMEs.
+    assert!(text.contains("2 SME, 10 large"), "{text}");
+    assert!(text.contains("Data platforms") && text.contains("Analytics"), "the sectors' legend: {text}");
+    s.close().await;
+}

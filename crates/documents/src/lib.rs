@@ -53,7 +53,7 @@ pub use minutes::{
 pub use paper::{PaperError, PaperInfo, check_paper};
 pub use recovery::RecoverySheet;
 pub use report::{
-    CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
+    CompositionLine, FindingLine, MembershipReport, MixPoint, PersonLine, SeatLine, SettingLine,
 };
 pub use roster::{RosterPerson, RosterReportBack, SubgroupRoster};
 pub use digest::{Digest, DigestLine, DigestSection};
@@ -392,6 +392,8 @@ mod tests {
             }],
             people: vec![],
             composition: vec![],
+            mix: vec![],
+            sectors: vec![],
             findings: vec![],
             settings: vec![],
         }
