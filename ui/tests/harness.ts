@@ -82,6 +82,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
     elections: [],
     overdue_actions: [],
     report_backs: [],
+    work: [],
   };
 }
 
@@ -133,6 +134,7 @@ export const zoe: PersonDetail = {
   terms: [{ id: 7, seat_id: 5, seat: 'Supplier seat 1', start: '2025-01-01', end: '2027-01-01', obtained: 'election', ended_on: null, end_reason: null }],
   appointments: [],
   erased_on: null,
+  declarations: [],
 };
 
 /** The retention dry run with nothing due: what Settings shows for a young group. */

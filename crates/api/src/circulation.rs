@@ -244,7 +244,7 @@ pub fn email_draft(draft: &Draft<'_>) -> ApiResult<Vec<u8>> {
 /// A Message-ID that says nothing about the machine: mail-builder's own ends in the
 /// host name, which would travel with every draft sent. Random, as a Message-ID must be
 /// unique; the domain is reserved (RFC 2606), so it can never name a real one.
-fn message_id() -> String {
+pub(crate) fn message_id() -> String {
     use rand::Rng;
     let id: u128 = rand::thread_rng().r#gen();
     format!("{id:032x}@secretariat.invalid")

@@ -237,7 +237,8 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
     let electors: Vec<i64> = people.iter().copied().filter(|&p| p != fiona).collect();
     past_election(&mut w, group, seat, fiona, org_ids[8], term_start, &electors).await?;
     open_election(&mut w, group, supplier_seats[0], people[4], org_ids[4], today).await?;
-    subgroups(&mut w, documents, group, today, &people).await?;
+    let data_subgroup = subgroups(&mut w, documents, group, today, &people).await?;
+    work(&mut w, group, today, &people, data_subgroup).await?;
     w.commit().await?;
     Ok(group)
 }
@@ -477,7 +478,8 @@ async fn open_election(w: &mut Writer, group: i64, seat: i64, zoe: i64, kestrel:
 /// Two sub-groups (ToR §18), each led by a member, with members and invited experts
 /// (one expert in both: one person record), and their report-backs: one received with its
 /// paper at a past meeting, one due at the next meeting and so on its agenda.
-async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: NaiveDate, people: &[i64]) -> ApiResult<()> {
+/// Returns the Data Standards sub-group, which takes on a horizon item (`work`).
+async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: NaiveDate, people: &[i64]) -> ApiResult<i64> {
     use secretariat_rules::tor::s18_subgroups::{Expertise, Place};
     use secretariat_store::{DecisionInput, DecisionKind, DecisionOutcome, PlaceInput, ReportBackInput, ReportPaper, SubgroupInput};
     // The demo's meetings, found by their dates (second Tuesdays, a year back and two ahead).
@@ -579,6 +581,142 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
     w.add_place(group, api, &place(ben, Place::Invitee, two_ago.1, &[Expertise::Api, Expertise::Integration], "API gateways")).await?;
     w.add_place(group, api, &place(ruth, Place::Invitee, two_ago.1, &[Expertise::Integration], "force systems")).await?;
     w.request_report_back(group, api, &ReportBackInput { topic: "Common API patterns".into(), requested_on: last.1, requested_at_meeting_id: Some(last.0), due_meeting_id: next }).await?;
+    Ok(data)
+}
+
+/// The group's work (ToR §3, §5): each register in use, with fictional entries. One
+/// consultation's deadline falls within 14 days, one concern has not been shared and one
+/// horizon item has not been reviewed for months, so Home has something to show; one
+/// concern was raised in confidence, so the digest has something to leave out.
+async fn work(w: &mut Writer, group: i64, today: NaiveDate, people: &[i64], data_subgroup: i64) -> ApiResult<()> {
+    use secretariat_rules::work::{HorizonKind, WorkKind, WorkStatus};
+    use secretariat_store::{DeclarationInput, WorkEntryInput};
+    let days = |n: i64| today - chrono::Duration::days(n);
+    let ahead = |n: i64| today + chrono::Duration::days(n);
+    let mut past = Vec::new();
+    let mut next = None;
+    for offset in -3i32..=2 {
+        let month = if offset < 0 { months_before(today, offset.unsigned_abs()) } else { today.checked_add_months(Months::new(offset as u32)).expect("in range") };
+        let day = second_tuesday(month);
+        let Some(id) = w.meeting_id_on(group, day).await? else { continue };
+        if day < today {
+            past.push((id, day));
+        } else if next.is_none() {
+            next = Some(id);
+        }
+    }
+    let last = *past.last().ok_or_else(|| ApiError::new(ErrorKind::Internal, "The demo needs a past meeting."))?;
+    let next = next.ok_or_else(|| ApiError::new(ErrorKind::Internal, "The demo needs a meeting to come."))?;
+    let (sro, marcus, tomasz, chair, amara) = (people[0], people[3], people[5], people[7], people[8]);
+    let blank = |kind: WorkKind, title: &str, opened_on: NaiveDate| WorkEntryInput {
+        kind,
+        title: title.to_owned(),
+        summary: String::new(),
+        source: String::new(),
+        horizon_kind: None,
+        opened_on,
+        owner_id: None,
+        subgroup_id: None,
+        deadline: None,
+        response_paper_id: None,
+        assessment: String::new(),
+        outcome: String::new(),
+        confidential: false,
+    };
+
+    // Consultations (ToR §3a): one open with its deadline near, one answered.
+    let open = w
+        .add_work_entry(group, &WorkEntryInput {
+            summary: "Views on a common data standard for person and custody records exchanged between forces and national systems.".into(),
+            source: "Home Office Police & Public Protection Technology".into(),
+            owner_id: Some(chair),
+            deadline: Some(ahead(10)),
+            ..blank(WorkKind::Consultation, "Person and custody record exchange standard", days(30))
+        })
+        .await?;
+    w.add_work_agenda_item(group, open, next, Some(chair)).await?;
+    let answered = w
+        .add_work_entry(group, &WorkEntryInput {
+            summary: "Draft interface standard for sharing digital evidence between forces and the Crown Prosecution Service.".into(),
+            source: "Police ICT Company, National Standards".into(),
+            owner_id: Some(marcus),
+            deadline: Some(days(60)),
+            ..blank(WorkKind::Consultation, "Digital evidence sharing interface, draft 0.9", days(120))
+        })
+        .await?;
+    w.set_work_status(group, answered, WorkStatus::Submitted, days(63), "The group's response sent by the programme manager").await?;
+
+    // Concerns (ToR §3c): one not yet shared, one raised in confidence and shared.
+    let unshared = w
+        .add_work_entry(group, &WorkEntryInput {
+            summary: "Suppliers report that the proposed per-transaction licence for the national integration gateway would price small suppliers out.".into(),
+            source: "Three supplier members".into(),
+            ..blank(WorkKind::Concern, "Licensing model for the national integration gateway", days(12))
+        })
+        .await?;
+    w.add_work_agenda_item(group, unshared, next, None).await?;
+    let confidential = w
+        .add_work_entry(group, &WorkEntryInput {
+            summary: "A supplier fears the regional custody procurement timetable leaves no time to test interfaces.".into(),
+            source: "A supplier member, in confidence".into(),
+            outcome: "Put to the National Data Quality & Standards Lead without naming the supplier.".into(),
+            confidential: true,
+            ..blank(WorkKind::Concern, "Regional custody procurement timetable", days(50))
+        })
+        .await?;
+    w.set_work_status(group, confidential, WorkStatus::Shared, days(40), "Shared in confidence").await?;
+
+    // Horizon items (ToR §5a): one needing review, one being assessed by a sub-group, one case-law item watched.
+    let stale = w
+        .add_work_entry(group, &WorkEntryInput {
+            horizon_kind: Some(HorizonKind::Regulation),
+            source: "Draft code of practice, consultation paper ref. DCP-2026-04 (fictional)".into(),
+            assessment: "Retention periods for biometric data may need new fields in custody exchange messages.".into(),
+            owner_id: Some(tomasz),
+            ..blank(WorkKind::Horizon, "Draft code of practice on biometric data retention", days(200))
+        })
+        .await?;
+    w.set_work_status(group, stale, WorkStatus::Assess, days(150), "Assessment started").await?;
+    let assessed = w
+        .add_work_entry(group, &WorkEntryInput {
+            horizon_kind: Some(HorizonKind::Technology),
+            source: "Supplier briefing, October".into(),
+            owner_id: Some(amara),
+            subgroup_id: Some(data_subgroup),
+            ..blank(WorkKind::Horizon, "Verifiable credentials for officer identity across forces", days(70))
+        })
+        .await?;
+    w.set_work_status(group, assessed, WorkStatus::Assess, days(20), "Taken on by the Data Standards sub-group").await?;
+    let item = w.add_work_agenda_item(group, assessed, last.0, Some(amara)).await?;
+    w.add_work_entry(group, &WorkEntryInput {
+        horizon_kind: Some(HorizonKind::CaseLaw),
+        source: "Appeal judgment on disclosure of automated risk scores (fictional report ref. [2026] EWCA Crim 000)".into(),
+        ..blank(WorkKind::Horizon, "Disclosure of automated risk scores to the defence", days(25))
+    })
+    .await?;
+
+    // Representation (ToR §3d, §5f).
+    let represented = w
+        .add_work_entry(group, &WorkEntryInput {
+            summary: "Presented the group's view on common API patterns and the custody data model.".into(),
+            source: "National Policing Digital Board, supplier session".into(),
+            owner_id: Some(sro),
+            outcome: "The Board asked for the custody data model to be shared with the national standards team.".into(),
+            ..blank(WorkKind::Representation, "Supplier update to the National Policing Digital Board", days(35))
+        })
+        .await?;
+    w.set_work_status(group, represented, WorkStatus::Represented, days(35), "").await?;
+
+    // Standing items at the next meeting draw from the registers (ToR §5a, §3a).
+    for title in ["Horizon scanning", "Consultations"] {
+        w.add_agenda_item(group, next, &AgendaItemInput { title: title.to_owned(), purpose: Purpose::Noting, presenter_id: None, minutes: 10, private: false }).await?;
+    }
+
+    // Declarations of interest at the last meeting, on the item the horizon entry was discussed at.
+    w.declare_interest(group, &DeclarationInput { agenda_item_id: item, person_id: marcus, interest: true, nature: "His employer is piloting verifiable credentials with two forces".into() }, last.1).await?;
+    for &person in &[chair, amara, tomasz] {
+        w.declare_interest(group, &DeclarationInput { agenda_item_id: item, person_id: person, interest: false, nature: String::new() }, last.1).await?;
+    }
     Ok(())
 }
 

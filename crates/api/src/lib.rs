@@ -8,6 +8,7 @@
 pub mod backups;
 mod circulation;
 pub mod demo;
+pub mod digest;
 pub mod elections;
 mod error;
 pub mod exchange;
@@ -22,6 +23,7 @@ mod session;
 pub mod subgroups;
 pub mod types;
 pub mod viewer;
+pub mod work;
 
 pub use error::{ApiError, ApiResult, ErrorKind};
 pub use secretariat_documents::{serve_paper_check, write_atomically, PaperChecker, CHILD_ARG as PAPER_CHECK_ARG};

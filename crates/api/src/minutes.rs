@@ -51,6 +51,8 @@ pub struct MeetingRecord {
     pub people: Vec<secretariat_store::PersonView>,
     pub consensus_base: ConsensusBase,
     pub consensus_percent: u32,
+    /// Declarations of interest made at the meeting, in agenda order.
+    pub declarations: Vec<secretariat_store::DeclarationView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -240,6 +242,7 @@ impl Session {
             people,
             consensus_base: store.consensus_base(group_id).await?,
             consensus_percent: group.settings.funds_consensus_percent,
+            declarations: store.declarations_of_meeting(group_id, meeting_id).await?,
             meeting,
         })
     }
@@ -559,6 +562,19 @@ pub(crate) async fn minutes_doc(store: &secretariat_store::Store, group_id: i64,
                 } else {
                     actions.iter().filter(|a| a.agenda_item_id == Some(item.item_id)).map(|a| action_line(a, today)).collect()
                 },
+            })
+            .collect(),
+        // Declarations on an item held in private are kept in the register, not minuted (ToR §21).
+        declarations: store
+            .declarations_of_meeting(group_id, meeting_id)
+            .await?
+            .into_iter()
+            .filter(|d| minutes.items.iter().any(|i| i.item_id == d.agenda_item_id && i.private.is_none()))
+            .map(|d| secretariat_documents::DeclarationLine {
+                item: format!("{}. {}", d.item_position, d.item_title),
+                name: d.name,
+                declaration: if d.interest { d.nature } else { "No interest".to_owned() },
+                interest: d.interest,
             })
             .collect(),
         corrections: minutes.corrections.iter().map(|c| format!("{}: {}", uk_date(c.recorded_on), c.correction)).collect(),

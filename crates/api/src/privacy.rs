@@ -129,6 +129,8 @@ pub fn subject_access_report(access: &SubjectAccess, today: chrono::NaiveDate) -
     minutes.extend(rows(&access.mentions));
     let mut attendance = rows(&access.attendance);
     attendance.extend(rows(&access.strike_decisions));
+    let mut work = rows(&access.work);
+    work.extend(rows(&access.declarations));
     let mut subgroups = rows(&access.subgroups);
     subgroups.extend(rows(&access.invitations));
     SubjectAccessReport {
@@ -154,6 +156,12 @@ pub fn subject_access_report(access: &SubjectAccess, today: chrono::NaiveDate) -
                 minutes,
             ),
             section("Sub-groups and invitations", "Places in sub-groups (ToR §18) and standing invitations (ToR §12).", "No sub-group place or invitation is recorded.", subgroups),
+            section(
+                "Work and declarations of interest",
+                "Consultations, concerns, horizon items they own and forums where they represented the group (ToR §3, §5); their declarations of interest at meetings.",
+                "No work entry or declaration of interest is recorded.",
+                work,
+            ),
         ],
         audit: access
             .audit

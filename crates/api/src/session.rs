@@ -290,7 +290,8 @@ impl Session {
         }
         let overdue_actions = self.overdue_actions(group_id).await?;
         let report_backs = crate::subgroups::due(&store, group_id, today, next_meeting.as_ref().map(|m| m.starts_at.date())).await?;
-        Ok(GroupHome { group, today, seats, vacant_seats, settings, counts, next_meeting, elections, overdue_actions, report_backs })
+        let work = crate::work::needs(&store, group_id, today).await?;
+        Ok(GroupHome { group, today, seats, vacant_seats, settings, counts, next_meeting, elections, overdue_actions, report_backs, work })
     }
 
     /// The rules engine's findings for a group on `on` (today by default).

@@ -102,6 +102,9 @@ pub struct GroupHome {
     pub overdue_actions: Vec<secretariat_store::ActionView>,
     /// Sub-group report-backs overdue or due at the next meeting (ToR §18).
     pub report_backs: Vec<crate::subgroups::ReportBackDue>,
+    /// Consultation deadlines within 14 days, horizon items not reviewed for 3 months,
+    /// concerns not yet shared (ToR §3, §5), soonest first.
+    pub work: Vec<secretariat_rules::work::WorkNeed>,
 }
 
 /// An election in progress and what it needs next, for the home screen.

@@ -50,6 +50,9 @@ use secretariat_rules::retention::{DueItem, RetentionCategory, RetentionReport, 
 use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
 use secretariat_api::privacy::{ErasePerson, ErasureResult};
 use secretariat_store::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow};
+use secretariat_api::work::{AddWorkToAgenda, DeclareInterest, SaveWorkEntry, SetWorkStatus, SubgroupChoice, WorkKindInfo, WorkPage, WorkView};
+use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus};
+use secretariat_store::{DeclarationInput, DeclarationView, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink};
 use ts_rs::{Config, TS};
 
 fn generate() -> String {
@@ -253,6 +256,26 @@ fn generate() -> String {
         SubjectRow::decl(&cfg),
         SubjectAudit::decl(&cfg),
         AuditBreak::decl(&cfg),
+        WorkKind::decl(&cfg),
+        WorkStatus::decl(&cfg),
+        HorizonKind::decl(&cfg),
+        WorkNeed::decl(&cfg),
+        WorkKindInfo::decl(&cfg),
+        SubgroupChoice::decl(&cfg),
+        WorkView::decl(&cfg),
+        WorkPage::decl(&cfg),
+        SaveWorkEntry::decl(&cfg),
+        SetWorkStatus::decl(&cfg),
+        AddWorkToAgenda::decl(&cfg),
+        DeclareInterest::decl(&cfg),
+        WorkEntryInput::decl(&cfg),
+        WorkEntrySummary::decl(&cfg),
+        WorkEntryDetail::decl(&cfg),
+        StatusChange::decl(&cfg),
+        WorkItemLink::decl(&cfg),
+        WorkActionRef::decl(&cfg),
+        DeclarationInput::decl(&cfg),
+        DeclarationView::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\

@@ -76,6 +76,13 @@ pub enum Command {
     },
     /// Write a sub-group's roster: remit, lead, members, invited individuals, report-backs (PDF, ToR §18).
     Roster(SubgroupDocArgs),
+    /// List the group's work: consultations (ToR §3a), concerns (§3c), horizon items (§5a) and representation (§3d, §5f), and what needs the secretariat.
+    Work(WorkArgs),
+    /// Write the digest for the wider supplier community over a period (ToR §3b, §5d): a PDF, or with -o FILE.eml an email draft carrying it.
+    ///
+    /// Consultations open and their deadlines, forums, horizon items, concerns shared, published positions (ToR §24) and meetings to come;
+    /// nothing confidential or held in private (ToR §21).
+    Digest(DigestArgs),
     /// List the group's elections and the seats to fill (ToR §14).
     Elections {
         #[command(flatten)]
@@ -301,6 +308,33 @@ pub struct ElectionDocArgs {
     /// The file to write
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// The first day of the period, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub from: chrono::NaiveDate,
+    /// The last day of the period, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub to: chrono::NaiveDate,
+    /// The file to write: FILE.pdf, or FILE.eml for an email draft with the PDF attached
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf|FILE.eml")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkArgs {
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// One register: consultation, concern, horizon or representation [default: all]
+    #[arg(long, value_name = "K", value_parser = secretariat_api::work::parse_kind)]
+    pub kind: Option<secretariat_rules::work::WorkKind>,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -628,6 +662,24 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             } else {
                 out.write_all(subgroup_lines(&view).as_bytes()).map_err(io_error)?;
             }
+            Ok(0)
+        }
+        Command::Work(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let view = session.work_view(group.id, args.kind).await?;
+            if args.json {
+                print_json(out, &serde_json::json!({ "entries": view.entries, "needs": view.needs }))?;
+            } else {
+                out.write_all(work_lines(&view).as_bytes()).map_err(io_error)?;
+            }
+            Ok(0)
+        }
+        Command::Digest(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let eml = args.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"));
+            let made = session.digest_document(group.id, args.from, args.to, eml).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
             Ok(0)
         }
         Command::Roster(args) => {
@@ -1054,6 +1106,38 @@ fn subgroup_lines(view: &secretariat_api::subgroups::SubgroupsView) -> String {
     }
     if text.is_empty() {
         text.push_str("No sub-groups yet.\n");
+    }
+    text
+}
+
+/// The work registers, one line an entry, then what needs the secretariat (ToR §3, §5).
+fn work_lines(view: &secretariat_api::work::WorkView) -> String {
+    use secretariat_rules::uk_date;
+    let mut text = String::new();
+    for e in &view.entries {
+        let mut details = vec![format!("{} {}", e.kind.singular(), uk_date(e.opened_on))];
+        if !e.source.is_empty() {
+            details.push(e.source.clone());
+        }
+        if let Some(deadline) = e.deadline {
+            details.push(format!("deadline {}", uk_date(deadline)));
+        }
+        if let Some(owner) = &e.owner {
+            details.push(format!("owner {owner}"));
+        }
+        if let Some(subgroup) = &e.subgroup {
+            details.push(format!("sub-group {subgroup}"));
+        }
+        if e.confidential {
+            details.push("in confidence".to_owned());
+        }
+        text.push_str(&format!("#{:<4} [{}] {} — {} ({})\n", e.id, e.status.label(), e.title, details.join("; "), e.tor));
+    }
+    for need in &view.needs {
+        text.push_str(&format!("Needs the secretariat: {} ({})\n", need.message, need.tor));
+    }
+    if text.is_empty() {
+        text.push_str("No work recorded yet.\n");
     }
     text
 }

@@ -323,6 +323,39 @@ async fn subgroups_lists_the_demo_s_subgroups_and_writes_a_roster() {
     s.close().await;
 }
 
+#[tokio::test]
+async fn work_lists_the_demo_s_registers_by_kind_and_what_needs_the_secretariat() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    let out = run_args(&s, &["work"]).await.unwrap();
+    assert!(out.contains("[Open] Person and custody record exchange standard — consultation "), "{out}");
+    assert!(out.contains("(ToR §3a)") && out.contains("(ToR §3c)") && out.contains("(ToR §5a)") && out.contains("(ToR §3d, §5f)"), "{out}");
+    assert!(out.contains("in confidence"), "{out}");
+    assert!(out.contains("Needs the secretariat: The group's response to \u{201c}Person and custody record exchange standard\u{201d} is due by "), "{out}");
+
+    let json: serde_json::Value = serde_json::from_str(&run_args(&s, &["work", "--kind", "horizon", "--json"]).await.unwrap()).unwrap();
+    let entries = json["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    assert!(entries.iter().all(|e| e["kind"] == "horizon" && e["tor"] == "ToR §5a"));
+    assert!(json["needs"].as_array().unwrap().iter().all(|n| n["kind"] == "horizon"));
+    let wrong = run_args(&s, &["work", "--kind", "gossip"]).await.unwrap_err();
+    assert!(wrong.contains("consultation, concern, horizon or representation"), "{wrong}");
+
+    // The digest for the wider community (ToR §3b, §5d): a PDF, or an email draft carrying it.
+    let pdf = dir.path().join("digest.pdf");
+    let out = run_args(&s, &["digest", "--from", "2026-01-01", "--to", "2026-12-31", "-o", pdf.to_str().unwrap()]).await.unwrap();
+    assert!(out.starts_with("Wrote "), "{out}");
+    let text = std::process::Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().unwrap().stdout;
+    let text = String::from_utf8(text).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Person and custody record exchange standard"), "{text}");
+    assert!(!text.contains("Regional custody procurement timetable"), "a concern raised in confidence: {text}");
+    let eml = dir.path().join("digest.eml");
+    run_args(&s, &["digest", "--from", "2026-01-01", "--to", "2026-12-31", "-o", eml.to_str().unwrap()]).await.unwrap();
+    assert!(String::from_utf8_lossy(&std::fs::read(&eml).unwrap()).contains("X-Unsent: 1"));
+    s.close().await;
+}
+
 async fn run_full(session: &Session, args: &[&str]) -> (Result<i32, String>, String) {
     let invocation = parse(std::iter::once("secretariat").chain(args.iter().copied())).unwrap();
     let mut out = Vec::new();

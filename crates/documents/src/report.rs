@@ -19,8 +19,24 @@ pub struct MembershipReport {
     pub seats: Vec<SeatLine>,
     pub people: Vec<PersonLine>,
     pub composition: Vec<CompositionLine>,
+    /// The members' mix by size and sector every quarter over the last two years (ToR §7),
+    /// oldest first; drawn as a small chart.
+    pub mix: Vec<MixPoint>,
+    /// The sectors in the chart's legend, in the order of its colours.
+    pub sectors: Vec<String>,
     pub findings: Vec<FindingLine>,
     pub settings: Vec<SettingLine>,
+}
+
+/// The members on one day, by the size and sector of their employer (ToR §7).
+#[derive(Debug, Clone, Serialize)]
+pub struct MixPoint {
+    /// e.g. "Dec 2024".
+    pub label: String,
+    pub sme: u32,
+    pub large: u32,
+    /// Members per sector, in the order of `MembershipReport::sectors`.
+    pub by_sector: Vec<u32>,
 }
 
 /// One seat on the group, held or vacant.

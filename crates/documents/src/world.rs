@@ -19,7 +19,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 15] = [
+const TEMPLATES: [(&str, &str); 16] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     (
         "/membership.typ",
@@ -68,6 +68,7 @@ const TEMPLATES: [(&str, &str); 15] = [
         "/subject-access.typ",
         include_str!("../templates/subject-access.typ"),
     ),
+    ("/digest.typ", include_str!("../templates/digest.typ")),
 ];
 
 /// The documents this crate can typeset, one main template file each.
@@ -86,6 +87,7 @@ pub(crate) enum Template {
     SubgroupRoster,
     RecoverySheet,
     SubjectAccess,
+    Digest,
 }
 
 impl Template {
@@ -104,6 +106,7 @@ impl Template {
             Self::SubgroupRoster => "/subgroup-roster.typ",
             Self::RecoverySheet => "/recovery-sheet.typ",
             Self::SubjectAccess => "/subject-access.typ",
+            Self::Digest => "/digest.typ",
         }
     }
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 use std::sync::LazyLock;
 
 use secretariat_documents::{
-    CompositionLine, Documents, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine,
+    CompositionLine, Documents, FindingLine, MembershipReport, MixPoint, PersonLine, SeatLine, SettingLine,
     write_atomically,
 };
 
@@ -84,6 +84,11 @@ fn report() -> MembershipReport {
                 tor: None,
             },
         ],
+        mix: vec![
+            MixPoint { label: "Nov 2024".into(), sme: 1, large: 5, by_sector: vec![2, 4] },
+            MixPoint { label: "Nov 2026".into(), sme: 3, large: 5, by_sector: vec![5, 3] },
+        ],
+        sectors: vec!["Water treatment".into(), "Analytics".into()],
         findings: vec![FindingLine {
             severity: "Breach".into(),
             tor: "ToR §13".into(),

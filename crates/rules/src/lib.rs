@@ -17,6 +17,7 @@ mod settings;
 mod template;
 pub mod text;
 pub mod tor;
+pub mod work;
 
 pub use findings::{evaluate, evaluate_with_attendance, sort as sort_findings, uk_date, Finding, Severity, Subject, SubjectKind};
 pub use register::{ManagerStatus, Obtained, Register, Role, TechukStatus};

@@ -11,7 +11,10 @@
 //! constraints it applied), the names of those who stood (they are in the count),
 //! terms and roles, approved minutes with their decisions and actions, and the
 //! attendance that approved minutes record (who was present, sent apologies or was
-//! absent is part of those minutes). Cancelled elections are not scheduled: nothing
+//! absent is part of those minutes), the work registers (ToR §3, §5: consultations,
+//! concerns, horizon items, representation) with their status history — the record of what
+//! the group did, as its decisions are — and declarations of interest, which the minutes
+//! record as they record attendance. Cancelled elections are not scheduled: nothing
 //! was declared to date the period from, so they are left for a person to decide.
 
 use chrono::{Datelike, Months, NaiveDate};

@@ -28,6 +28,7 @@ pub mod process;
 mod read;
 mod retention;
 mod subgroups;
+mod work;
 mod write;
 
 pub use audit::{AuditBreak, AuditCheck};
@@ -55,6 +56,9 @@ pub use write::{GroupId, Writer};
 pub use subgroups::{
     DecisionRef, MeetingRef, PlaceInput, PlaceView, ReportBackInput, ReportBackView, ReportPaper, ReportPaperView, SubgroupDetail, SubgroupInput,
     SubgroupSummary,
+};
+pub use work::{
+    DeclarationInput, DeclarationView, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink,
 };
 pub use elections::{
     method_str, rejection_str, ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationInput,

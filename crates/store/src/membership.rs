@@ -83,6 +83,8 @@ pub struct PersonDetail {
     pub appointments: Vec<AppointmentView>,
     /// The day the person was erased (UK GDPR Art. 17); the record is then kept redacted.
     pub erased_on: Option<NaiveDate>,
+    /// Their declarations of interest at meetings, newest first: the register of their interests.
+    pub declarations: Vec<crate::work::DeclarationView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -630,7 +632,8 @@ impl Store {
         })
         .collect::<Result<_>>()?;
         let appointments = self.appointments_where(group, Some(id)).await?;
-        Ok(PersonDetail { id, input: PersonInput { name, email, job_title, manager_status }, employments, terms, appointments, erased_on })
+        let declarations = self.declarations_of_person(group, id).await?;
+        Ok(PersonDetail { id, input: PersonInput { name, email, job_title, manager_status }, employments, terms, appointments, erased_on, declarations })
     }
 
     async fn appointments_where(&self, group: GroupId, person: Option<Id>) -> Result<Vec<AppointmentView>> {

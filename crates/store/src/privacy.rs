@@ -18,7 +18,9 @@
 //! with the day and the reason, so the records the group must keep keep their shape: terms
 //! held (ToR §14, §16), election results and the electorate (ToR §14), attendance counted for
 //! the strike policy (ToR §17) and its decisions, actions, presenters, volunteers for positions
-//! (ToR §23) and sub-group leads and members (ToR §18). What exists only about the person and
+//! (ToR §23), sub-group leads and members (ToR §18), the work entries they owned or
+//! represented the group in (ToR §3, §5) and their declarations of interest, which are
+//! part of the minutes. What exists only about the person and
 //! the group need not keep is deleted: employment history, standing invitations (ToR §12),
 //! sub-group invitations with their expertise, and nomination statements (cleared; the
 //! nomination stays because ballot papers refer to it). Free text anywhere that contains the
@@ -62,6 +64,10 @@ pub struct SubjectAccess {
     pub actions: Vec<SubjectRow>,
     pub positions: Vec<SubjectRow>,
     pub subgroups: Vec<SubjectRow>,
+    /// Work register entries they own or represented the group in (ToR §3, §5).
+    pub work: Vec<SubjectRow>,
+    /// Their declarations of interest at meetings, item by item.
+    pub declarations: Vec<SubjectRow>,
     /// Free text elsewhere that contains their name or email address.
     pub mentions: Vec<SubjectRow>,
     pub audit: Vec<SubjectAudit>,
@@ -193,6 +199,13 @@ const FREE_TEXT: &[FreeText] = &[
     free_text!("Sub-group expertise note", "subgroup_places", "expertise_note", "t.start_date", "t.group_id = ?1"),
     free_text!("Report-back topic", "report_backs", "topic", "t.requested_on", "t.group_id = ?1"),
     free_text!("Report-back", "report_backs", "report", "t.requested_on", "t.group_id = ?1"),
+    free_text!("Work entry title (ToR §3, §5)", "work_entries", "title", "t.opened_on", "t.group_id = ?1"),
+    free_text!("Work entry summary (ToR §3, §5)", "work_entries", "summary", "t.opened_on", "t.group_id = ?1"),
+    free_text!("Work entry source or forum (ToR §3, §5)", "work_entries", "source", "t.opened_on", "t.group_id = ?1"),
+    free_text!("Horizon item assessment (ToR §5a)", "work_entries", "assessment", "t.opened_on", "t.group_id = ?1"),
+    free_text!("Work entry outcome (ToR §3, §5)", "work_entries", "outcome", "t.opened_on", "t.group_id = ?1"),
+    free_text!("Work entry status note", "work_status_changes", "note", "t.on_date", "t.group_id = ?1"),
+    free_text!("Declaration of interest", "declarations", "nature", "t.declared_on", "t.group_id = ?1"),
 ];
 
 /// Finds `needle` in `text` as a whole word, ignoring case; returns char ranges.
@@ -283,6 +296,8 @@ async fn audit_rows_about(conn: &mut SqliteConnection, group: GroupId, person: I
           OR (a.entity = 'strike_decision' AND a.entity_id IN (SELECT id FROM strike_decisions WHERE person_id = ?2)) \
           OR (a.entity = 'subgroup_place' AND a.entity_id IN (SELECT id FROM subgroup_places WHERE person_id = ?2)) \
           OR (a.entity = 'action' AND a.entity_id IN (SELECT id FROM actions WHERE owner_id = ?2)) \
+          OR (a.entity = 'work_entry' AND a.entity_id IN (SELECT id FROM work_entries WHERE owner_id = ?2)) \
+          OR (a.entity = 'declaration' AND a.entity_id IN (SELECT id FROM declarations WHERE person_id = ?2)) \
          ) AS linked \
          FROM audit_log a WHERE a.group_id = ?1 OR a.group_id IS NULL ORDER BY a.seq",
     )
@@ -379,6 +394,14 @@ async fn subject_access(conn: &mut SqliteConnection, group: GroupId, person: Id)
         subgroups: rows(c, "SELECT s.name || ': ' || p.place, p.start_date || ' to ' || coalesce(p.end_date, 'now'), \
             CASE WHEN p.expertise <> '[]' THEN 'Expertise: ' || (SELECT group_concat(value, ', ') FROM json_each(p.expertise)) || '. ' ELSE '' END || p.expertise_note \
             FROM subgroup_places p JOIN subgroups s ON s.id = p.subgroup_id WHERE p.group_id = ?1 AND p.person_id = ?2 ORDER BY p.start_date", group, person).await?,
+        work: rows(c, "SELECT CASE w.kind WHEN 'consultation' THEN 'Consultation (ToR §3a): ' WHEN 'concern' THEN 'Concern (ToR §3c): ' \
+            WHEN 'horizon' THEN 'Horizon item (ToR §5a): ' ELSE 'Represented the group (ToR §3d, §5f): ' END || w.title, w.opened_on, \
+            CASE w.kind WHEN 'representation' THEN 'At ' || w.source || '; ' ELSE 'Owner; ' END || 'status ' || w.status \
+            FROM work_entries w WHERE w.group_id = ?1 AND w.owner_id = ?2 ORDER BY w.opened_on", group, person).await?,
+        declarations: rows(c, "SELECT 'Declaration of interest: ' || i.title, substr(m.starts_at, 1, 10) || ' ' || m.title, \
+            CASE WHEN d.interest = 1 THEN 'Interest: ' || d.nature ELSE 'No interest' END \
+            FROM declarations d JOIN meetings m ON m.id = d.meeting_id JOIN agenda_items i ON i.id = d.agenda_item_id \
+            WHERE d.group_id = ?1 AND d.person_id = ?2 ORDER BY m.starts_at, i.position", group, person).await?,
         mentions: mentions(c, group, &needles).await?.into_iter().map(|(_, _, row)| row).collect(),
         audit: audit_rows_about(c, group, person, &needles).await?.into_iter().map(|row| own_marks_only(row, person)).collect(),
         person: person_row,
@@ -540,6 +563,9 @@ impl Writer {
         line(&mut kept, "Agenda items they presented", count(c, "SELECT count(*) FROM agenda_items WHERE presenter_id = ?", person).await?);
         line(&mut kept, "Actions they owned", count(c, "SELECT count(*) FROM actions WHERE owner_id = ?", person).await?);
         line(&mut kept, "Volunteers for positions (ToR §23)", count(c, "SELECT count(*) FROM position_volunteers WHERE person_id = ?", person).await?);
+        line(&mut kept, "Work entries they own or represented the group in (ToR §3, §5)",
+            count(c, "SELECT count(*) FROM work_entries WHERE owner_id = ?", person).await?);
+        line(&mut kept, "Declarations of interest (part of the minutes)", count(c, "SELECT count(*) FROM declarations WHERE person_id = ?", person).await?);
         line(&mut kept, "Sub-group places as lead or member (ToR §18)",
             count(c, "SELECT count(*) FROM subgroup_places WHERE person_id = ? AND place <> 'invitee'", person).await?);
 

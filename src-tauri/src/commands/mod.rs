@@ -15,6 +15,7 @@ mod privacy;
 mod retention;
 mod setup;
 mod subgroups;
+mod work;
 
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -96,6 +97,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         subgroups::record_report,
         subgroups::move_report_back,
         subgroups::withdraw_report_back,
+        work::work,
+        work::work_entry,
+        work::save_work_entry,
+        work::set_work_status,
+        work::add_work_to_agenda,
+        work::declare_interest,
+        work::remove_declaration,
         backups::backups,
         backups::back_up_now,
         backups::choose_backup_folder,

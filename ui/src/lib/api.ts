@@ -3,6 +3,13 @@
 // `ApiFailure` carrying `{kind, message, field?}`.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  AddWorkToAgenda,
+  DeclareInterest,
+  SaveWorkEntry,
+  SetWorkStatus,
+  WorkKind,
+  WorkPage,
+  WorkView,
   AddPlace,
   CloseSubgroup,
   EndPlace,
@@ -201,6 +208,14 @@ export const api = {
   moveReportBack: (request: MoveReportBack) => call<SubgroupPage>('move_report_back', { request }),
   withdrawReportBack: (groupId: number, subgroupId: number, reportBackId: number) =>
     call<SubgroupPage>('withdraw_report_back', { groupId, subgroupId, reportBackId }),
+  work: (groupId: number, kind?: WorkKind) => call<WorkView>('work', { groupId, kind: kind ?? null }),
+  workEntry: (groupId: number, entryId: number) => call<WorkPage>('work_entry', { groupId, entryId }),
+  saveWorkEntry: (request: SaveWorkEntry) => call<WorkPage>('save_work_entry', { request }),
+  setWorkStatus: (request: SetWorkStatus) => call<WorkPage>('set_work_status', { request }),
+  addWorkToAgenda: (request: AddWorkToAgenda) => call<WorkPage>('add_work_to_agenda', { request }),
+  declareInterest: (request: DeclareInterest) => call<MeetingRecord>('declare_interest', { request }),
+  removeDeclaration: (groupId: number, meetingId: number, declarationId: number) =>
+    call<MeetingRecord>('remove_declaration', { groupId, meetingId, declarationId }),
   backups: () => call<BackupsView>('backups'),
   backUpNow: () => call<BackupMade>('back_up_now'),
   /** Rust asks for the folder in the native dialog; `null` when the person cancels. */

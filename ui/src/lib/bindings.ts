@@ -42,7 +42,12 @@ overdue_actions: Array<ActionView>,
 /**
  * Sub-group report-backs overdue or due at the next meeting (ToR §18).
  */
-report_backs: Array<ReportBackDue>, };
+report_backs: Array<ReportBackDue>, 
+/**
+ * Consultation deadlines within 14 days, horizon items not reviewed for 3 months,
+ * concerns not yet shared (ToR §3, §5), soonest first.
+ */
+work: Array<WorkNeed>, };
 
 export type Status = { data_dir: string, database_file: string, key_file: string, encrypted: boolean, 
 /**
@@ -215,7 +220,11 @@ export type PersonDetail = { id: number, input: PersonInput, employments: Array<
 /**
  * The day the person was erased (UK GDPR Art. 17); the record is then kept redacted.
  */
-erased_on: string | null, };
+erased_on: string | null, 
+/**
+ * Their declarations of interest at meetings, newest first: the register of their interests.
+ */
+declarations: Array<DeclarationView>, };
 
 export type EmploymentView = { id: number, organisation_id: number, organisation: string, from: string, to: string | null, };
 
@@ -571,7 +580,11 @@ previous_draft: MeetingSummary | null,
 /**
  * Everyone who can own an action: members and invitees.
  */
-people: Array<PersonView>, consensus_base: ConsensusBase, consensus_percent: number, };
+people: Array<PersonView>, consensus_base: ConsensusBase, consensus_percent: number, 
+/**
+ * Declarations of interest made at the meeting, in agenda order.
+ */
+declarations: Array<DeclarationView>, };
 
 export type AttendanceLine = { person_id: number, name: string, organisation: string | null, capacity: Capacity, presence: Presence | null, online: boolean, substitute: string, 
 /**
@@ -1071,6 +1084,14 @@ export type SubjectAccess = { group: string, person: SubjectPerson, employments:
  */
 electorates: Array<SubjectRow>, presented: Array<SubjectRow>, actions: Array<SubjectRow>, positions: Array<SubjectRow>, subgroups: Array<SubjectRow>, 
 /**
+ * Work register entries they own or represented the group in (ToR §3, §5).
+ */
+work: Array<SubjectRow>, 
+/**
+ * Their declarations of interest at meetings, item by item.
+ */
+declarations: Array<SubjectRow>, 
+/**
  * Free text elsewhere that contains their name or email address.
  */
 mentions: Array<SubjectRow>, audit: Array<SubjectAudit>, };
@@ -1086,3 +1107,135 @@ export type SubjectAudit = { seq: number, at: string, actor: string, entity: str
 change: string, };
 
 export type AuditBreak = { seq: number, reason: string, };
+
+export type WorkKind = "consultation" | "concern" | "horizon" | "representation";
+
+export type WorkStatus = "open" | "submitted" | "raised" | "shared" | "watch" | "assess" | "act" | "planned" | "represented" | "closed";
+
+export type HorizonKind = "technology" | "legislation" | "regulation" | "case_law" | "standard";
+
+export type WorkNeed = { entry_id: number, kind: WorkKind, title: string, 
+/**
+ * When it is (or was) due: the deadline, the day a review fell due, the day raised.
+ */
+due: string, 
+/**
+ * The sentence Home shows, naming the paragraph.
+ */
+message: string, tor: string, overdue: boolean, };
+
+export type WorkKindInfo = { kind: WorkKind, label: string, 
+/**
+ * "ToR §3c".
+ */
+tor: string, 
+/**
+ * What that paragraph asks, in its words.
+ */
+tor_text: string, statuses: Array<WorkStatus>, };
+
+export type SubgroupChoice = { id: number, name: string, };
+
+export type WorkView = { today: string, kinds: Array<WorkKindInfo>, entries: Array<WorkEntrySummary>, needs: Array<WorkNeed>, 
+/**
+ * Everyone in the register, to own an entry or to have represented the group.
+ */
+people: Array<PersonView>, subgroups: Array<SubgroupChoice>, };
+
+export type WorkPage = { today: string, kind: WorkKindInfo, detail: WorkEntryDetail, people: Array<PersonView>, subgroups: Array<SubgroupChoice>, 
+/**
+ * Meetings from today on, to put the entry on an agenda.
+ */
+meetings: Array<MeetingRef>, };
+
+export type SaveWorkEntry = { group_id: number, 
+/**
+ * None to record a new entry.
+ */
+id: number | null, input: WorkEntryInput, };
+
+export type SetWorkStatus = { group_id: number, entry_id: number, status: WorkStatus, on: string, note: string, };
+
+export type AddWorkToAgenda = { group_id: number, entry_id: number, meeting_id: number, presenter_id: number | null, };
+
+export type DeclareInterest = { group_id: number, meeting_id: number, input: DeclarationInput, };
+
+export type WorkEntryInput = { kind: WorkKind, title: string, 
+/**
+ * What was asked, the concern, the development, or what was said.
+ */
+summary: string, 
+/**
+ * Who asked (consultation), who raised it (concern), the source reference (horizon), the forum (representation).
+ */
+source: string, 
+/**
+ * For a horizon item: technology, legislation, regulation, case law or standard (ToR §5a).
+ */
+horizon_kind: HorizonKind | null, 
+/**
+ * Received, raised, spotted, or the day of the forum.
+ */
+opened_on: string, 
+/**
+ * Who owns it; for representation, who represented the group.
+ */
+owner_id: number | null, 
+/**
+ * The sub-group that has taken it on (ToR §18), if one has.
+ */
+subgroup_id: number | null, 
+/**
+ * A consultation's deadline.
+ */
+deadline: string | null, 
+/**
+ * The group's response to a consultation: a paper on an agenda item.
+ */
+response_paper_id: number | null, 
+/**
+ * A horizon item's assessment.
+ */
+assessment: string, 
+/**
+ * A concern: shared with which forum. Representation: the outcome.
+ */
+outcome: string, 
+/**
+ * Raised in confidence: never in the digest.
+ */
+confidential: boolean, };
+
+export type WorkEntrySummary = { id: number, kind: WorkKind, title: string, source: string, horizon_kind: HorizonKind | null, status: WorkStatus, opened_on: string, reviewed_on: string, deadline: string | null, submitted_on: string | null, owner_id: number | null, owner: string | null, subgroup: string | null, confidential: boolean, 
+/**
+ * The agenda items it was discussed at.
+ */
+items: number, 
+/**
+ * The paragraph it serves: "ToR §3c".
+ */
+tor: string, };
+
+export type WorkEntryDetail = { id: number, input: WorkEntryInput, status: WorkStatus, reviewed_on: string, submitted_on: string | null, owner: string | null, subgroup: string | null, response_paper: string | null, tor: string, 
+/**
+ * Oldest first; the first is its opening.
+ */
+history: Array<StatusChange>, items: Array<WorkItemLink>, decisions: Array<DecisionRef>, actions: Array<WorkActionRef>, };
+
+export type StatusChange = { status: WorkStatus, on: string, note: string, };
+
+export type WorkItemLink = { agenda_item_id: number, title: string, meeting: MeetingRef, };
+
+export type WorkActionRef = { id: number, description: string, owner: string, due_on: string, status: string, };
+
+export type DeclarationInput = { agenda_item_id: number, person_id: number, 
+/**
+ * False: "no interest" declared.
+ */
+interest: boolean, 
+/**
+ * The nature of the interest; empty for none.
+ */
+nature: string, };
+
+export type DeclarationView = { id: number, meeting: MeetingRef, agenda_item_id: number, item_title: string, item_position: number, person_id: number, name: string, interest: boolean, nature: string, declared_on: string, };

@@ -1,0 +1,44 @@
+//! The group's work (ToR §3, §5): the registers, an entry on an agenda, and declarations of interest.
+
+use secretariat_api::minutes::MeetingRecord;
+use secretariat_api::work::*;
+use secretariat_api::{ApiError, Session};
+use secretariat_rules::work::WorkKind;
+use tauri::State;
+
+type Reply<T> = Result<T, ApiError>;
+
+#[tauri::command]
+pub async fn work(session: State<'_, Session>, group_id: i64, kind: Option<WorkKind>) -> Reply<WorkView> {
+    session.work_view(group_id, kind).await
+}
+
+#[tauri::command]
+pub async fn work_entry(session: State<'_, Session>, group_id: i64, entry_id: i64) -> Reply<WorkPage> {
+    session.work_page(group_id, entry_id).await
+}
+
+#[tauri::command]
+pub async fn save_work_entry(session: State<'_, Session>, request: SaveWorkEntry) -> Reply<WorkPage> {
+    session.save_work_entry(request).await
+}
+
+#[tauri::command]
+pub async fn set_work_status(session: State<'_, Session>, request: SetWorkStatus) -> Reply<WorkPage> {
+    session.set_work_status(request).await
+}
+
+#[tauri::command]
+pub async fn add_work_to_agenda(session: State<'_, Session>, request: AddWorkToAgenda) -> Reply<WorkPage> {
+    session.add_work_to_agenda(request).await
+}
+
+#[tauri::command]
+pub async fn declare_interest(session: State<'_, Session>, request: DeclareInterest) -> Reply<MeetingRecord> {
+    session.declare_interest(request).await
+}
+
+#[tauri::command]
+pub async fn remove_declaration(session: State<'_, Session>, group_id: i64, meeting_id: i64, declaration_id: i64) -> Reply<MeetingRecord> {
+    session.remove_declaration(group_id, meeting_id, declaration_id).await
+}

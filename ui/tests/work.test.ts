@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from '../src/App.svelte';
+import type { WorkEntrySummary, WorkKindInfo, WorkPage, WorkView } from '../src/lib/bindings';
+import { expectAccessible, home, mockBackend, smeBreach, techuk } from './harness';
+
+const ready = {
+  state: 'ready' as const,
+  data_dir: '/data',
+  today: '2026-12-04',
+  groups: [{ id: 1, name: 'Interop WG', template: 'techuk-interop' }],
+  templates: [techuk],
+};
+
+const kinds: WorkKindInfo[] = [
+  { kind: 'consultation', label: 'Consultations', tor: 'ToR §3a', tor_text: 'Direct input into policing decisions and standards.', statuses: ['open', 'submitted', 'closed'] },
+  { kind: 'concern', label: 'Concerns', tor: 'ToR §3c', tor_text: 'Captures and shares supplier concerns.', statuses: ['raised', 'shared', 'closed'] },
+  { kind: 'horizon', label: 'Horizon scanning', tor: 'ToR §5a', tor_text: 'New requirements for standards.', statuses: ['watch', 'assess', 'act', 'closed'] },
+  { kind: 'representation', label: 'Representation', tor: 'ToR §3d, §5f', tor_text: 'Represented in policing forums.', statuses: ['planned', 'represented', 'closed'] },
+];
+
+function summary(over: Partial<WorkEntrySummary>): WorkEntrySummary {
+  return {
+    id: 1, kind: 'concern', title: 'Gateway licensing', source: 'Three supplier members', horizon_kind: null, status: 'raised', opened_on: '2026-11-22',
+    reviewed_on: '2026-11-22', deadline: null, submitted_on: null, owner_id: null, owner: null, subgroup: null, confidential: false, items: 0, tor: 'ToR §3c',
+    ...over,
+  };
+}
+
+function view(): WorkView {
+  return {
+    today: '2026-12-04',
+    kinds,
+    entries: [
+      summary({}),
+      summary({ id: 2, kind: 'consultation', title: 'Custody record exchange standard', source: 'Home Office', status: 'open', deadline: '2026-12-14', tor: 'ToR §3a', owner: 'Ada Lovelace', owner_id: 1 }),
+      summary({ id: 3, kind: 'horizon', title: 'Biometric retention code', horizon_kind: 'regulation', status: 'assess', tor: 'ToR §5a' }),
+    ],
+    needs: [
+      { entry_id: 2, kind: 'consultation', title: 'Custody record exchange standard', due: '2026-12-14', message: 'The group\u2019s response to \u201cCustody record exchange standard\u201d is due by Mon 14 Dec 2026.', tor: 'ToR §3a', overdue: false },
+    ],
+    people: [{ id: 1, name: 'Ada Lovelace', email: 'ada@a.example', job_title: '', organisation: 'Analytical Ltd' }],
+    subgroups: [{ id: 3, name: 'Data Standards sub-group' }],
+  };
+}
+
+function page(over: Partial<WorkPage['detail']> = {}): WorkPage {
+  return {
+    today: '2026-12-04',
+    kind: kinds[1],
+    detail: {
+      id: 1,
+      input: {
+        kind: 'concern', title: 'Gateway licensing', summary: 'Per-transaction licences price small suppliers out.', source: 'Three supplier members', horizon_kind: null,
+        opened_on: '2026-11-22', owner_id: null, subgroup_id: null, deadline: null, response_paper_id: null, assessment: '', outcome: '', confidential: false,
+      },
+      status: 'raised',
+      reviewed_on: '2026-11-22',
+      submitted_on: null,
+      owner: null,
+      subgroup: null,
+      response_paper: null,
+      tor: 'ToR §3c',
+      history: [{ status: 'raised', on: '2026-11-22', note: 'Opened' }],
+      items: [],
+      decisions: [],
+      actions: [],
+      ...over,
+    },
+    people: [{ id: 1, name: 'Ada Lovelace', email: 'ada@a.example', job_title: '', organisation: 'Analytical Ltd' }],
+    subgroups: [],
+    meetings: [{ id: 11, title: 'Working group meeting — December 2026', starts_at: '2026-12-08T14:00:00' }],
+  };
+}
+
+describe('work', () => {
+  it('shows the registers a tab each with the paragraph they serve, and what needs the secretariat (ToR §3, §5)', async () => {
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      work: () => view(),
+      save_work_entry: () => {
+        throw { kind: 'invalid', field: 'source', message: 'Say who is consulting (ToR §3a).' };
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Work' }));
+    expect(await screen.findByRole('heading', { name: 'Work', level: 1 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /response to “Custody record exchange standard” is due by Mon 14 Dec 2026/ })).toBeTruthy();
+    const all = screen.getByRole('table', { name: /All work/ });
+    expect(within(all).getAllByRole('row')).toHaveLength(4);
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole('tab', { name: 'Consultations' }));
+    expect(screen.getByText('ToR §3a', { selector: '.tor-text .tor' })).toBeTruthy();
+    const consultations = screen.getByRole('table', { name: /Consultations/ });
+    expect(within(consultations).getAllByRole('row')).toHaveLength(2);
+    expect(within(consultations).getByText('Deadline Mon 14 Dec 2026')).toBeTruthy();
+
+    // A new consultation with no consulting body: Rust's message lands at the field, what was typed stays.
+    await user.click(screen.getByRole('button', { name: 'Record work…' }));
+    expect((screen.getByLabelText('Register') as HTMLSelectElement).value).toBe('consultation');
+    await user.type(screen.getByLabelText('Title'), 'Records retention standard');
+    await user.click(screen.getByRole('button', { name: 'Record it' }));
+    expect(screen.getByLabelText('Consulting body').getAttribute('aria-invalid')).toBe('true');
+    expect(container.querySelector('#work-source-error')!.textContent).toContain('ToR §3a');
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Records retention standard');
+    const request = backend.calls.find((c) => c.cmd === 'save_work_entry')!.args.request as { id: number | null; input: { kind: string; title: string } };
+    expect(request).toMatchObject({ id: null, input: { kind: 'consultation', title: 'Records retention standard' } });
+    await expectAccessible(container);
+  });
+
+  it('opens an entry, changes its status with a note and puts it on the next agenda', async () => {
+    let current = page();
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      work: () => view(),
+      work_entry: () => current,
+      set_work_status: () => {
+        current = page({ status: 'shared', history: [...current.detail.history, { status: 'shared', on: '2026-12-04', note: 'Put to the standards board' }] });
+        return current;
+      },
+      add_work_to_agenda: () => {
+        current = page({
+          ...current.detail,
+          items: [{ agenda_item_id: 99, title: 'Concern: Gateway licensing', meeting: { id: 11, title: 'Working group meeting — December 2026', starts_at: '2026-12-08T14:00:00' } }],
+        });
+        return current;
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Work' }));
+    await user.click(within(await screen.findByRole('table', { name: /All work/ })).getByRole('button', { name: 'Gateway licensing' }));
+    expect(await screen.findByRole('heading', { name: 'Gateway licensing', level: 1 })).toBeTruthy();
+    expect(screen.getByText(/ToR §3c: Captures and shares supplier concerns/)).toBeTruthy();
+    await expectAccessible(container);
+
+    await user.selectOptions(screen.getByLabelText('New status'), 'Shared');
+    await user.type(screen.getByLabelText('Note'), 'Put to the standards board');
+    await user.click(screen.getByRole('button', { name: 'Change the status' }));
+    expect(await screen.findByText('The status is now shared.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'set_work_status')!.args.request).toMatchObject({ entry_id: 1, status: 'shared', on: '2026-12-04', note: 'Put to the standards board' });
+    const history = screen.getByRole('table', { name: 'Status history' });
+    expect(within(history).getByText('Put to the standards board')).toBeTruthy();
+
+    await user.selectOptions(screen.getByLabelText('Put it on the agenda of'), '11');
+    await user.click(screen.getByRole('button', { name: 'Add to the agenda' }));
+    expect(await screen.findByText('It is on the agenda.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'add_work_to_agenda')!.args.request).toMatchObject({ entry_id: 1, meeting_id: 11, presenter_id: null });
+    expect(screen.getByText(/Concern: Gateway licensing/)).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it('lists on Home the work that needs the secretariat, with its paragraph', async () => {
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => ({
+        ...home(),
+        work: [{ entry_id: 1, kind: 'concern', title: 'Gateway licensing', due: '2026-11-22', message: 'The concern “Gateway licensing”, raised on Sun 22 Nov 2026, has not yet been shared with a policing forum.', tor: 'ToR §3c', overdue: false }],
+      }),
+      compliance: () => smeBreach,
+      work_entry: () => page(),
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    expect(await screen.findByText(/has not yet been shared with a policing forum/)).toBeTruthy();
+    await expectAccessible(container);
+    await user.click(screen.getByRole('button', { name: 'Open the entry Gateway licensing' }));
+    expect(await screen.findByRole('heading', { name: 'Gateway licensing', level: 1 })).toBeTruthy();
+  });
+});
