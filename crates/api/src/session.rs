@@ -579,6 +579,18 @@ impl Session {
     }
 
     pub async fn status(&self) -> ApiResult<Status> {
+        if !self.paths.database_exists() {
+            // Nothing is opened or created: a status query on a new folder only says so.
+            return Ok(Status {
+                data_dir: self.data_dir(),
+                database_file: self.paths.database.display().to_string(),
+                key_file: self.paths.key_file.display().to_string(),
+                database_exists: false,
+                encrypted: false,
+                cipher: String::new(),
+                groups: Vec::new(),
+            });
+        }
         let store = self.store().await?;
         let today = self.today();
         let cipher = store.cipher_version().await?;
@@ -598,6 +610,7 @@ impl Session {
             data_dir: self.data_dir(),
             database_file: self.paths.database.display().to_string(),
             key_file: self.paths.key_file.display().to_string(),
+            database_exists: true,
             encrypted: !cipher.is_empty(),
             cipher: format!("SQLCipher {cipher}"),
             groups,

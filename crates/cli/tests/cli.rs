@@ -33,6 +33,7 @@ async fn init_creates_the_group_with_twelve_vacant_seats() {
     );
 
     let json: serde_json::Value = serde_json::from_str(&run_args(&s, &["status", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(json["database_exists"], true);
     assert_eq!(json["encrypted"], true);
     assert!(json["cipher"].as_str().unwrap().starts_with("SQLCipher 4."));
     assert_eq!(json["groups"][0]["name"], "Interop WG");
@@ -78,10 +79,16 @@ async fn demo_fills_a_living_group() {
 }
 
 #[tokio::test]
-async fn status_before_any_database_says_what_to_do() {
+async fn status_before_any_database_says_what_to_do_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let error = run_args(&session(dir.path(), None), &["status"]).await.unwrap_err();
-    assert!(error.contains("secretariat init"), "{error}");
+    let s = session(dir.path(), None);
+    let out = run_args(&s, &["status"]).await.unwrap();
+    assert!(out.contains("Database:    none yet. Create one with `secretariat init"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&run_args(&s, &["status", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(json["database_exists"], false);
+    assert_eq!(json["groups"], serde_json::json!([]));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "a status query creates nothing");
+    s.close().await;
 }
 
 #[test]
