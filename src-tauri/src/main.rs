@@ -5,8 +5,11 @@
 
 mod app;
 mod commands;
+mod console;
 
 fn main() {
+    // Before anything is printed (clap's --help and errors included).
+    console::attach_to_parent();
     let invocation = match secretariat_cli::parse(std::env::args_os()) {
         Ok(invocation) => invocation,
         Err(error) => error.exit(),

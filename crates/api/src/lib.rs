@@ -11,6 +11,7 @@ pub mod demo;
 pub mod elections;
 mod error;
 pub mod exchange;
+pub mod files;
 mod meetings;
 pub mod minutes;
 pub mod privacy;

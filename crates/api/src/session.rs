@@ -37,10 +37,14 @@ pub struct SessionConfig {
     pub today: Option<NaiveDate>,
 }
 
-/// The OS's folder for application data, e.g. `~/.local/share/secretariat` on Linux.
+/// The OS's folder for application data: `~/.local/share/secretariat` on Linux,
+/// `~/Library/Application Support/uk.org.Secretariat.secretariat` on macOS, and
+/// `%LOCALAPPDATA%\Secretariat\secretariat\data` on Windows — the local folder, not the roaming
+/// one, since a roaming profile copies files at log-off and a live SQLite database (with its
+/// `-wal`) must never be copied file by file. (On Linux and macOS local and roaming are one.)
 pub fn default_data_dir() -> ApiResult<PathBuf> {
     directories::ProjectDirs::from("uk.org", "Secretariat", "secretariat")
-        .map(|dirs| dirs.data_dir().to_path_buf())
+        .map(|dirs| dirs.data_local_dir().to_path_buf())
         .ok_or_else(|| ApiError::new(ErrorKind::DataFolderUnusable, "No home folder was found; give --data-dir."))
 }
 

@@ -175,7 +175,17 @@ async fn import_and_export_people_through_files() {
 
     let exported = dir.path().join("out.csv");
     assert_eq!(run_code(&s, &["export", "people", "-o", exported.to_str().unwrap()]).await.0, 0);
-    assert_eq!(std::fs::read_to_string(&exported).unwrap(), std::fs::read_to_string(&people).unwrap());
+    let text = std::fs::read_to_string(&exported).unwrap();
+    // Excel's "CSV UTF-8" on every platform: a byte-order mark and CRLF line ends.
+    assert!(text.starts_with('\u{feff}') && text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'), "{text:?}");
+    assert_eq!(text.trim_start_matches('\u{feff}').replace("\r\n", "\n"), std::fs::read_to_string(&people).unwrap());
+    // And it imports again as it is (into another folder's group).
+    let again = tempfile::tempdir().unwrap();
+    let t = session(again.path(), Some("a recovery passphrase"));
+    run_args(&t, &["init", "--group", "Second WG"]).await.unwrap();
+    run_args(&t, &["import", "organisations", orgs.to_str().unwrap()]).await.unwrap();
+    assert_eq!(run_code(&t, &["import", "people", exported.to_str().unwrap()]).await, (0, "Imported 1 people.\n".to_string()));
+    t.close().await;
     s.close().await;
 }
 

@@ -3,7 +3,7 @@
 //! the viewer are used from Rust, so the window needs no file-system permission.
 
 use secretariat_api::types::DocumentKind;
-use secretariat_api::{write_atomically, ApiError, ErrorKind, Session};
+use secretariat_api::{files, write_atomically, ApiError, ErrorKind, Session};
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -31,18 +31,16 @@ pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id
         .map_err(|e| failed("The Save dialog failed", e))?;
     let Some(chosen) = chosen else { return Ok(None) };
     let path: PathBuf = chosen.into_path().map_err(|e| failed("That place cannot be saved to", e))?;
+    let path = files::save_path(&path, &made.file_name);
     write_atomically(&path, &made.bytes).map_err(|e| ApiError::invalid("path", format!("Could not save {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }
 
-/// Writes the document to a private temporary folder and opens it in the system viewer (to print).
+/// Writes the document to the user's own cache folder and opens it in the system viewer (to print).
 #[tauri::command]
 pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<String, ApiError> {
     let made = session.make_document(group_id, kind, record_id, None).await?;
-    let folder = std::env::temp_dir().join("secretariat-documents");
-    std::fs::create_dir_all(&folder).map_err(|e| failed("Could not make a temporary folder", e))?;
-    let path = folder.join(&made.file_name);
-    write_atomically(&path, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
+    let path = files::write_for_viewing(&files::viewing_folder(), &made.file_name, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| failed("No viewer could open the document", e))?;
