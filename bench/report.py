@@ -214,14 +214,14 @@ def rows(out, crit):
 
     deb = newest_deb()
     if deb is None:
-        table.append((".deb size", "≤ 15 MB", "not built", "—", "", "`scripts/bench --deb` (scripts/deb)"))
+        table.append((".deb size", "≤ 15 MB", "not built", "—", "", "`scripts/bench --deb` (scripts/package)"))
     else:
         size = deb.stat().st_size
         built = datetime.fromtimestamp(deb.stat().st_mtime, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         table.append((
             ".deb size", "≤ 15 MB",
             f"{size / 1e6:.1f} MB ({size / 2**20:.1f} MiB)" + verdict(size <= 15e6),
-            "—", "", f"`scripts/deb`, then `stat -c %s {deb.name}` (built {built})",
+            "—", "", f"`scripts/package`, then `stat -c %s {deb.name}` (built {built})",
         ))
     return table
 

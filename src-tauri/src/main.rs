@@ -6,11 +6,14 @@
 
 mod app;
 mod commands;
+mod console;
 
 fn main() {
     // Before anything else (and before any thread): OpenSSL without its exit handler, no core
     // dumps, the passphrase out of the environment (`secretariat_api::process`).
     secretariat_api::process::harden();
+    // Before anything is printed (clap's --help and errors included).
+    console::attach_to_parent();
     // The paper-checking child (`secretariat_api::PaperChecker`): the window and the
     // command line start this executable again to read an offered PDF, so that a file
     // which crashes the parser ends the child, not them. Before clap, which would refuse it.

@@ -36,9 +36,19 @@ fn init_then_status_reports_an_encrypted_database_with_twelve_vacant_seats() {
 }
 
 #[test]
-fn a_failure_exits_non_zero_with_one_line_on_stderr() {
+fn status_on_a_folder_with_no_database_yet_is_an_answer_and_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let out = secretariat(dir.path(), None, &["status"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("none yet. Create one with `secretariat init"), "{}", text(&out.stdout));
+    assert!(out.stderr.is_empty());
+    assert!(!dir.path().join("secretariat.db").exists());
+}
+
+#[test]
+fn a_failure_exits_non_zero_with_one_line_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = secretariat(dir.path(), None, &["export", "people"]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

@@ -3,7 +3,8 @@
 // every screen land in tests/e2e/screenshots/ to be looked at, and axe-core runs
 // over every screen (serious and critical violations fail the test).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,6 +24,18 @@ export function freshDataDir() {
   return mkdtempSync(path.join(os.tmpdir(), 'secretariat-e2e-'));
 }
 
+/** A port no one listens on now, chosen by the OS (so two runs on one machine never collide). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function waitForPort(port, ms = 20000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -39,21 +52,48 @@ async function waitForPort(port, ms = 20000) {
   throw new Error(`tauri-driver did not listen on ${port}`);
 }
 
-/** Ends every copy of the app: WebKitGTK can leave it running after the WebDriver session closes. */
+/**
+ * This test process's mark, in the environment of every copy of the app it starts (through
+ * tauri-driver and WebKitWebDriver, which pass their environment on). Only copies carrying it
+ * are ended: another run on the same machine, or the person's own window, is left alone.
+ */
+const RUN_MARK = `SECRETARIAT_E2E_RUN=${process.pid}-${randomUUID()}`;
+
+/** The process ids of the copies of the app this test process started (Linux: /proc). */
+export function ownCopies() {
+  const app = realpathSync(APP);
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/exe`) !== app) continue;
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(RUN_MARK)) found.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** Ends the copies of the app this test process started: WebKitGTK can leave one running after the WebDriver session closes. */
 function killApp() {
-  try {
-    execFileSync('pkill', ['-KILL', '-f', `^${APP}`]);
-  } catch {
-    // none running
+  for (const pid of ownCopies()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 }
 
-/** Starts tauri-driver (in its own process group) with the app's environment. */
+/** Starts tauri-driver (in its own process group, on ports free now) with the app's environment. */
 export async function startDriver(env) {
   killApp();
-  const port = 4444;
-  const driver = spawn('tauri-driver', ['--port', String(port)], {
-    env: { ...process.env, ...env, NO_AT_BRIDGE: '1' },
+  const port = await freePort();
+  const nativePort = await freePort();
+  const [markName, markValue] = RUN_MARK.split('=');
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    env: { ...process.env, ...env, NO_AT_BRIDGE: '1', [markName]: markValue },
     detached: true,
     stdio: ['ignore', 'inherit', 'inherit'],
   });

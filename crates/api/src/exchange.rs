@@ -44,12 +44,19 @@ fn date_cell(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// The byte-order mark an exported CSV starts with (see [`export`]).
+pub const UTF8_BOM: &str = "\u{feff}";
+
 fn io(error: impl std::fmt::Display) -> ApiError {
     ApiError::new(ErrorKind::Internal, format!("could not write the CSV: {error}"))
 }
 
+/// A register as CSV, in the form Excel itself writes as "CSV UTF-8" and opens by a double-click
+/// on Windows and macOS alike: a UTF-8 byte-order mark (without it Excel reads the file in the
+/// system's legacy code page, and "Zoë" comes out as "ZoÃ«") and CRLF line ends (RFC 4180).
+/// The same bytes on every platform; importing accepts the file with or without either.
 pub async fn export(store: &Store, group: i64, kind: RegisterKind, today: NaiveDate) -> ApiResult<String> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::from(UTF8_BOM.as_bytes()));
     out.write_record(header(kind)).map_err(io)?;
     match kind {
         RegisterKind::People => {

@@ -12,6 +12,7 @@ pub mod digest;
 pub mod elections;
 mod error;
 pub mod exchange;
+pub mod files;
 mod meetings;
 pub mod minutes;
 pub mod privacy;

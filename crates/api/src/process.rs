@@ -31,8 +31,7 @@ fn take_passphrase() {
     // SAFETY: `remove_var` is unsound only while another thread reads or writes the
     // environment; `harden` runs first in `main`, before any other thread is started (the
     // async runtime, the window and the database pools all come later). One of the
-    // workspace's two `unsafe` blocks (the other is `_exit` in `secretariat_store::process`);
-    // `unsafe_code` is denied everywhere else.
+    // workspace's three `unsafe` blocks (Cargo.toml lists them; tests/repo holds the list).
     unsafe { std::env::remove_var(ENV_PASSPHRASE) };
     if let Some(text) = value.to_str().filter(|t| !t.is_empty()) {
         *TAKEN.lock().unwrap_or_else(|e| e.into_inner()) = Some(Passphrase::new(text));

@@ -40,10 +40,14 @@ pub struct SessionConfig {
     pub paper_checker: PaperChecker,
 }
 
-/// The OS's folder for application data, e.g. `~/.local/share/secretariat` on Linux.
+/// The OS's folder for application data: `~/.local/share/secretariat` on Linux,
+/// `~/Library/Application Support/uk.org.Secretariat.secretariat` on macOS, and
+/// `%LOCALAPPDATA%\Secretariat\secretariat\data` on Windows — the local folder, not the roaming
+/// one, since a roaming profile copies files at log-off and a live SQLite database (with its
+/// `-wal`) must never be copied file by file. (On Linux and macOS local and roaming are one.)
 pub fn default_data_dir() -> ApiResult<PathBuf> {
     directories::ProjectDirs::from("uk.org", "Secretariat", "secretariat")
-        .map(|dirs| dirs.data_dir().to_path_buf())
+        .map(|dirs| dirs.data_local_dir().to_path_buf())
         .ok_or_else(|| ApiError::new(ErrorKind::DataFolderUnusable, "No home folder was found; give --data-dir."))
 }
 
@@ -603,6 +607,18 @@ impl Session {
     }
 
     pub async fn status(&self) -> ApiResult<Status> {
+        if !self.paths.database_exists() {
+            // Nothing is opened or created: a status query on a new folder only says so.
+            return Ok(Status {
+                data_dir: self.data_dir(),
+                database_file: self.paths.database.display().to_string(),
+                key_file: self.paths.key_file.display().to_string(),
+                database_exists: false,
+                encrypted: false,
+                cipher: String::new(),
+                groups: Vec::new(),
+            });
+        }
         let store = self.store().await?;
         let today = self.today();
         let cipher = store.cipher_version().await?;
@@ -622,6 +638,7 @@ impl Session {
             data_dir: self.data_dir(),
             database_file: self.paths.database.display().to_string(),
             key_file: self.paths.key_file.display().to_string(),
+            database_exists: true,
             encrypted: !cipher.is_empty(),
             cipher: format!("SQLCipher {cipher}"),
             groups,

@@ -115,12 +115,16 @@ pub struct ElectionStep {
     pub next_step: String,
 }
 
-/// `secretariat status`: where the data is, that it is encrypted, and what it holds.
+/// `secretariat status`: where the data is, whether there is a database yet, that it is
+/// encrypted, and what it holds. A folder with no database yet is an answer, not an error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Status {
     pub data_dir: String,
     pub database_file: String,
     pub key_file: String,
+    /// False on a folder where no database has been created yet (then `encrypted` is false,
+    /// `cipher` empty and `groups` empty: there is nothing to describe).
+    pub database_exists: bool,
     pub encrypted: bool,
     /// e.g. "SQLCipher 4.10.0 community".
     pub cipher: String,

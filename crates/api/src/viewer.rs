@@ -42,13 +42,27 @@ impl ViewerFolder {
     }
 
     /// Writes `bytes` as `file_name` in the folder (made private first, or checked to be),
-    /// and returns the file's path.
+    /// and returns the file's path: under "name (2).ext", "name (3).ext" … when that name
+    /// cannot be replaced (on Windows a viewer that still has the earlier copy open locks it).
     pub fn write(&self, file_name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
         self.make_or_check()?;
-        let name = Path::new(file_name).file_name().ok_or_else(|| Error::new(ErrorKind::InvalidInput, "no file name"))?;
-        let path = self.path.join(name);
-        secretariat_documents::write_atomically(&path, bytes)?;
-        Ok(path)
+        let name = Path::new(file_name).file_name().and_then(|n| n.to_str()).ok_or_else(|| Error::new(ErrorKind::InvalidInput, "no file name"))?;
+        let first = self.path.join(name);
+        let error = match secretariat_documents::write_atomically(&first, bytes) {
+            Ok(()) => return Ok(first),
+            Err(error) => error,
+        };
+        let (stem, extension) = match name.rsplit_once('.') {
+            Some((stem, extension)) => (stem, format!(".{extension}")),
+            None => (name, String::new()),
+        };
+        for n in 2..=20 {
+            let path = self.path.join(format!("{stem} ({n}){extension}"));
+            if secretariat_documents::write_atomically(&path, bytes).is_ok() {
+                return Ok(path);
+            }
+        }
+        Err(error)
     }
 
     /// Removes every file in the folder (and the folder); nothing when it does not exist or
@@ -117,6 +131,18 @@ mod tests {
         let mode = std::fs::metadata(folder.path()).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700, "{mode:o}");
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o077, 0, "the file is the user's alone");
+    }
+
+    #[test]
+    fn viewing_writes_beside_a_copy_that_cannot_be_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = ViewerFolder::at(dir.path().join("docs"));
+        folder.write("x.pdf", b"x").unwrap();
+        // Where a copy cannot be replaced (a viewer holds it on Windows), a folder stands in for it.
+        std::fs::create_dir(folder.path().join("WG - agenda.pdf")).unwrap();
+        let path = folder.write("WG - agenda.pdf", b"%PDF-1.7").unwrap();
+        assert_eq!(path, folder.path().join("WG - agenda (2).pdf"));
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-1.7");
     }
 
     #[test]

@@ -178,6 +178,13 @@ async fn the_pack_numbers_every_page_and_the_circulation_draft_carries_it() {
     assert!(ics.contains("BEGIN:VEVENT"));
     let series = String::from_utf8(s.make_document(demo, DocumentKind::SeriesCalendar, None, None).await.unwrap().bytes).unwrap();
     assert_eq!(series.matches("BEGIN:VEVENT").count(), 2, "the next two meetings");
+    // Line ends are CRLF, as mail (RFC 5322) and calendars (RFC 5545) require, on every OS:
+    // Outlook on Windows and Calendar on macOS read what is made here on Linux, and back.
+    for (what, bytes) in [("the email draft", &eml.bytes[..]), ("the invitation", ics.as_bytes()), ("the calendar", series.as_bytes())] {
+        let bare = bytes.iter().enumerate().filter(|&(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r')).count();
+        assert_eq!(bare, 0, "{what} has line ends without CR");
+        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "{what} has lines");
+    }
     let _ = g;
     s.close().await;
 }

@@ -40,6 +40,9 @@ pub enum Command {
     /// With --scale N: N synthetic groups with ten years of history each instead (for measuring).
     Demo(DemoArgs),
     /// Show the data folder, that the database is encrypted, and each group's seats.
+    ///
+    /// Exit status: 0 when it can say where things stand (a folder with no database yet
+    /// included: it says so, and how to create one); 1 when the database cannot be opened.
     Status(JsonFlag),
     /// Check the Terms of Reference rules on a date: breaches, warnings and notices.
     ///
@@ -1332,6 +1335,13 @@ fn write_lines(out: &mut dyn Write, line: &str, created: &GroupCreated) -> Resul
 }
 
 fn print_status(out: &mut dyn Write, status: &Status) -> Result<(), ApiError> {
+    if !status.database_exists {
+        let text = format!(
+            "Data folder: {}\nDatabase:    none yet. Create one with `secretariat init --group NAME` (or start the window and create a working group).\n",
+            status.data_dir
+        );
+        return out.write_all(text.as_bytes()).map_err(io_error);
+    }
     let encryption = if status.encrypted { format!("encrypted, {}", status.cipher) } else { "NOT ENCRYPTED".into() };
     let mut text = format!(
         "Data folder: {}\nDatabase:    {} ({encryption})\nKey file:    {}\nGroups:      {}\n",

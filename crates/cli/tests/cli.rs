@@ -34,6 +34,7 @@ async fn init_creates_the_group_with_twelve_vacant_seats() {
     );
 
     let json: serde_json::Value = serde_json::from_str(&run_args(&s, &["status", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(json["database_exists"], true);
     assert_eq!(json["encrypted"], true);
     assert!(json["cipher"].as_str().unwrap().starts_with("SQLCipher 4."));
     assert_eq!(json["groups"][0]["name"], "Interop WG");
@@ -79,10 +80,16 @@ async fn demo_fills_a_living_group() {
 }
 
 #[tokio::test]
-async fn status_before_any_database_says_what_to_do() {
+async fn status_before_any_database_says_what_to_do_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let error = run_args(&session(dir.path(), None), &["status"]).await.unwrap_err();
-    assert!(error.contains("secretariat init"), "{error}");
+    let s = session(dir.path(), None);
+    let out = run_args(&s, &["status"]).await.unwrap();
+    assert!(out.contains("Database:    none yet. Create one with `secretariat init"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&run_args(&s, &["status", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(json["database_exists"], false);
+    assert_eq!(json["groups"], serde_json::json!([]));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "a status query creates nothing");
+    s.close().await;
 }
 
 #[test]
@@ -169,7 +176,17 @@ async fn import_and_export_people_through_files() {
 
     let exported = dir.path().join("out.csv");
     assert_eq!(run_code(&s, &["export", "people", "-o", exported.to_str().unwrap()]).await.0, 0);
-    assert_eq!(std::fs::read_to_string(&exported).unwrap(), std::fs::read_to_string(&people).unwrap());
+    let text = std::fs::read_to_string(&exported).unwrap();
+    // Excel's "CSV UTF-8" on every platform: a byte-order mark and CRLF line ends.
+    assert!(text.starts_with('\u{feff}') && text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'), "{text:?}");
+    assert_eq!(text.trim_start_matches('\u{feff}').replace("\r\n", "\n"), std::fs::read_to_string(&people).unwrap());
+    // And it imports again as it is (into another folder's group).
+    let again = tempfile::tempdir().unwrap();
+    let t = session(again.path(), Some("a recovery passphrase"));
+    run_args(&t, &["init", "--group", "Second WG"]).await.unwrap();
+    run_args(&t, &["import", "organisations", orgs.to_str().unwrap()]).await.unwrap();
+    assert_eq!(run_code(&t, &["import", "people", exported.to_str().unwrap()]).await, (0, "Imported 1 people.\n".to_string()));
+    t.close().await;
     s.close().await;
 }
 
@@ -226,18 +243,10 @@ async fn meetings_are_added_listed_and_their_documents_written_by_id_or_date() {
     s.close().await;
 }
 
-/// The shared reference counts (`shared/testdata/stv-scotland`, beside the project): from
-/// `SECRETARIAT_TESTDATA` if set, else the nearest ancestor folder holding `shared/testdata`.
+/// The Scottish reference counts, kept in the repository (`tests/data/stv-scotland`; their
+/// source and licence are in its README), so a clone alone has what the tests read.
 fn stv_testdata() -> std::path::PathBuf {
-    if let Some(dir) = std::env::var_os("SECRETARIAT_TESTDATA") {
-        return std::path::PathBuf::from(dir).join("stv-scotland");
-    }
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .map(|a| a.join("shared/testdata/stv-scotland"))
-        .find(|d| d.is_dir())
-        .unwrap_or_else(|| panic!("the reference counts shared/testdata/stv-scotland are in no folder above {}; set SECRETARIAT_TESTDATA", manifest.display()))
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/stv-scotland")
 }
 
 fn reference(name: &str) -> String {

@@ -10,18 +10,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use secretariat_rules::elections::{Ballot, Election, Method, SeededLot, count, parse_blt};
 use std::hint::black_box;
 
-/// The shared reference counts (`shared/testdata/stv-scotland`, beside the project): from
-/// `SECRETARIAT_TESTDATA` if set, else the nearest ancestor folder holding `shared/testdata`.
+/// The Scottish reference counts, kept in the repository (`tests/data/stv-scotland`; their
+/// source and licence are in its README), so a clone alone has what the tests read.
 fn stv_testdata() -> std::path::PathBuf {
-    if let Some(dir) = std::env::var_os("SECRETARIAT_TESTDATA") {
-        return std::path::PathBuf::from(dir).join("stv-scotland");
-    }
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .map(|a| a.join("shared/testdata/stv-scotland"))
-        .find(|d| d.is_dir())
-        .unwrap_or_else(|| panic!("the reference counts shared/testdata/stv-scotland are in no folder above {}; set SECRETARIAT_TESTDATA", manifest.display()))
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/stv-scotland")
 }
 
 fn reference_elections() -> Vec<Election> {

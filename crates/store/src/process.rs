@@ -65,8 +65,8 @@ pub fn exit(code: i32) -> ! {
 #[allow(unsafe_code)]
 fn end_now(code: i32) -> ! {
     // SAFETY: `_exit` takes no pointers and never returns; ending the process while other
-    // threads run is what it is for. The workspace's second and last `unsafe` block (the
-    // other takes the passphrase out of the environment, `secretariat_api::process`).
+    // threads run is what it is for. One of the workspace's three `unsafe` blocks (Cargo.toml
+    // lists them; tests/repo holds the list).
     unsafe { libc::_exit(code) }
 }
 

@@ -4,7 +4,7 @@
 
 use secretariat_api::types::DocumentKind;
 use secretariat_api::viewer::ViewerFolder;
-use secretariat_api::{write_atomically, ApiError, ErrorKind, Session};
+use secretariat_api::{files, write_atomically, ApiError, ErrorKind, Session};
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -32,6 +32,7 @@ pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id
         .map_err(|e| failed("The Save dialog failed", e))?;
     let Some(chosen) = chosen else { return Ok(None) };
     let path: PathBuf = chosen.into_path().map_err(|e| failed("That place cannot be saved to", e))?;
+    let path = files::save_path(&path, &made.file_name);
     write_atomically(&path, &made.bytes).map_err(|e| ApiError::invalid("path", format!("Could not save {}: {e}", path.display())))?;
     Ok(Some(path.display().to_string()))
 }

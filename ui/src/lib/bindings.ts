@@ -49,7 +49,12 @@ report_backs: Array<ReportBackDue>,
  */
 work: Array<WorkNeed>, };
 
-export type Status = { data_dir: string, database_file: string, key_file: string, encrypted: boolean, 
+export type Status = { data_dir: string, database_file: string, key_file: string, 
+/**
+ * False on a folder where no database has been created yet (then `encrypted` is false,
+ * `cipher` empty and `groups` empty: there is nothing to describe).
+ */
+database_exists: boolean, encrypted: boolean, 
 /**
  * e.g. "SQLCipher 4.10.0 community".
  */

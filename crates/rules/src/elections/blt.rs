@@ -305,6 +305,12 @@ mod tests {
     }
 
     #[test]
+    fn a_file_saved_on_windows_with_crlf_line_ends_reads_the_same() {
+        let crlf = SAMPLE.replace('\n', "\r\n");
+        assert_eq!(parse_blt(&crlf).unwrap(), parse_blt(SAMPLE).unwrap());
+    }
+
+    #[test]
     fn names_may_share_a_line_and_the_title_may_be_missing() {
         let file = parse_blt("2 1 1 1 0 0 \"A\" \"B\"").unwrap();
         assert_eq!(file.candidates, ["A", "B"]);

@@ -1,4 +1,4 @@
-//! The Scottish STV count against the reference counts in `shared/testdata/stv-scotland`:
+//! The Scottish STV count against the reference counts in `tests/data/stv-scotland`:
 //! 21 Glasgow wards of May 2007 and 7 constructed cases, each counted by Droop (Jonathan
 //! Lundell's independent counter) under its `scotland` rule with 5-place fixed-point arithmetic.
 //!
@@ -29,18 +29,10 @@ impl Lot for DroopTieOrder {
     }
 }
 
-/// The shared reference counts (`shared/testdata/stv-scotland`, beside the project): from
-/// `SECRETARIAT_TESTDATA` if set, else the nearest ancestor folder holding `shared/testdata`.
+/// The Scottish reference counts, kept in the repository (`tests/data/stv-scotland`; their
+/// source and licence are in its README), so a clone alone has what the tests read.
 fn stv_testdata() -> std::path::PathBuf {
-    if let Some(dir) = std::env::var_os("SECRETARIAT_TESTDATA") {
-        return std::path::PathBuf::from(dir).join("stv-scotland");
-    }
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .map(|a| a.join("shared/testdata/stv-scotland"))
-        .find(|d| d.is_dir())
-        .unwrap_or_else(|| panic!("the reference counts shared/testdata/stv-scotland are in no folder above {}; set SECRETARIAT_TESTDATA", manifest.display()))
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/stv-scotland")
 }
 
 fn reference_dir() -> PathBuf {
