@@ -201,7 +201,8 @@ async fn people_and_organisations_round_trip_through_csv() {
     w.add_person("Zoë Ó'Brien", kestrel).await;
     let orgs = w.session.export(w.group, RegisterKind::Organisations).await.unwrap();
     let people = w.session.export(w.group, RegisterKind::People).await.unwrap();
-    assert!(orgs.starts_with("name,techuk_status,applied_on,sme,sme_confirmed_on,sector\n"));
+    // Excel's "CSV UTF-8": a byte-order mark, and CRLF line ends (issue #17).
+    assert!(orgs.starts_with("\u{feff}name,techuk_status,applied_on,sme,sme_confirmed_on,sector\r\n"), "{orgs:?}");
     assert!(orgs.contains("\"'=HYPERLINK(\"\"x\"\") Ltd\""), "formula cell escaped: {orgs}");
     assert!(people.contains("Zoë Ó'Brien,,Director,yes,Kestrel Data Ltd,2020-01-01"), "{people}");
 
