@@ -2,7 +2,7 @@
 
 use crate::commands;
 use crate::commands::measure::{self, stage};
-use secretariat_api::{backups, Session, SessionConfig};
+use secretariat_api::{Session, SessionConfig, backups};
 use std::path::PathBuf;
 use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
 
@@ -10,8 +10,7 @@ pub fn run(data_dir: Option<PathBuf>) {
     measure::start_clock();
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("SECRETARIAT_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,secretariat=info")),
+            tracing_subscriber::EnvFilter::try_from_env("SECRETARIAT_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,secretariat=info")),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -53,9 +52,7 @@ pub fn run(data_dir: Option<PathBuf>) {
             // The window takes a backup in the background when the newest is a day old: first
             // once its first screen is up, then hourly while it stays open for days.
             let handle = app.handle().clone();
-            tauri::async_runtime::spawn(async move {
-                handle.state::<Session>().keep_backing_up(backups::FIRST_BACKUP_CHECK_AFTER).await
-            });
+            tauri::async_runtime::spawn(async move { handle.state::<Session>().keep_backing_up(backups::FIRST_BACKUP_CHECK_AFTER).await });
             let window = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Secretariat")
                 .inner_size(1200.0, 800.0)

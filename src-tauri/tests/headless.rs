@@ -63,10 +63,7 @@ fn a_wrong_passphrase_is_a_clear_error_and_changes_nothing() {
     let before = std::fs::read(dir.path().join("secretariat.key")).unwrap();
     let out = secretariat(dir.path(), Some("not the passphrase"), &["status"]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        text(&out.stderr).trim_end(),
-        "secretariat: That recovery passphrase is not the one this database was created with."
-    );
+    assert_eq!(text(&out.stderr).trim_end(), "secretariat: That recovery passphrase is not the one this database was created with.");
     assert_eq!(std::fs::read(dir.path().join("secretariat.key")).unwrap(), before);
 }
 
@@ -99,13 +96,8 @@ fn the_secretariat_binary_checks_papers_in_a_child_of_itself() {
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-            format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> {extra} >>"
-            ),
-            format!(
-                "<< /Length {} >>\nstream\n{content}\nendstream",
-                content.len()
-            ),
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> {extra} >>"),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
         ];
         let mut pdf = b"%PDF-1.7\n".to_vec();
@@ -115,31 +107,15 @@ fn the_secretariat_binary_checks_papers_in_a_child_of_itself() {
             pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", index + 1).as_bytes());
         }
         let xref = pdf.len();
-        pdf.extend_from_slice(
-            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-        );
+        pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
         for offset in offsets {
             pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
         }
-        pdf.extend_from_slice(
-            format!(
-                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-                objects.len() + 1
-            )
-            .as_bytes(),
-        );
+        pdf.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
         pdf
     };
-    assert_eq!(
-        checker.check(&page(""), 1 << 20).map(|info| info.pages),
-        Ok(1)
-    );
+    assert_eq!(checker.check(&page(""), 1 << 20).map(|info| info.pages), Ok(1));
     let deep = format!("/X {}0{}", "[".repeat(100_000), "]".repeat(100_000));
     let refused = checker.check(&page(&deep), 1 << 20).unwrap_err();
-    assert!(
-        refused
-            .to_string()
-            .starts_with("This PDF could not be read"),
-        "{refused}"
-    );
+    assert!(refused.to_string().starts_with("This PDF could not be read"), "{refused}");
 }

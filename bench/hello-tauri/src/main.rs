@@ -25,10 +25,7 @@ fn main() {
     tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![startup_mark])
         .setup(|app| {
-            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
-                .title("Hello")
-                .inner_size(1200.0, 800.0)
-                .build()?;
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into())).title("Hello").inner_size(1200.0, 800.0).build()?;
             Ok(())
         })
         .run(tauri::generate_context!())

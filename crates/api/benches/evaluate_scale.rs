@@ -50,10 +50,7 @@ fn main() {
     let worst = medians.iter().copied().fold(0.0, f64::max);
     let (terms, people, employments): (usize, usize, usize) =
         snapshots.iter().fold((0, 0, 0), |(t, p, e), (r, _)| (t + r.terms.len(), p + r.people.len(), e + r.employments.len()));
-    println!(
-        "Rules at scale {scale}: {} groups ({terms} terms, {people} people, {employments} employments in all), {runs} runs each on {on}",
-        snapshots.len()
-    );
+    println!("Rules at scale {scale}: {} groups ({terms} terms, {people} people, {employments} employments in all), {runs} runs each on {on}", snapshots.len());
     println!(
         "per group: {per_group_ms:.4} ms (mean of the medians), slowest group {worst:.4} ms; goal ≤ {GOAL_MS} ms{}",
         if per_group_ms > GOAL_MS { "  OVER" } else { "" }

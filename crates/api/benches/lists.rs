@@ -69,7 +69,13 @@ fn main() {
                 })
                 .collect();
             ms.sort_by(f64::total_cmp);
-            lines.push(Line { screen: $screen, call: $call, p50_ms: percentile(&ms, 50.0), p95_ms: percentile(&ms, 95.0), max_ms: *ms.last().expect("samples") });
+            lines.push(Line {
+                screen: $screen,
+                call: $call,
+                p50_ms: percentile(&ms, 50.0),
+                p95_ms: percentile(&ms, 95.0),
+                max_ms: *ms.last().expect("samples"),
+            });
         }};
     }
     measure!("Shell", "app_state", async { Ok::<_, secretariat_api::ApiError>(session.app_state().await) });
@@ -89,7 +95,10 @@ fn main() {
     measure!("Settings", "backups", session.backups());
     runtime.block_on(session.close());
 
-    println!("List screens at scale {scale} (group #{group} of {}), {samples} samples each after {warmup} warm-up calls; goal p95 ≤ {GOAL_MS} ms", groups.len());
+    println!(
+        "List screens at scale {scale} (group #{group} of {}), {samples} samples each after {warmup} warm-up calls; goal p95 ≤ {GOAL_MS} ms",
+        groups.len()
+    );
     println!("{:<16} {:<18} {:>9} {:>9} {:>9}", "screen", "call", "p50 ms", "p95 ms", "max ms");
     for l in &lines {
         let flag = if l.p95_ms > GOAL_MS { "  OVER" } else { "" };

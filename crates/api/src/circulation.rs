@@ -12,11 +12,7 @@ use secretariat_store::{MeetingSummary, Recipient};
 
 /// One VEVENT per meeting, times in the group's zone (DTSTART;TZID=Europe/London:…),
 /// and the VTIMEZONE that TZID names (RFC 5545 §3.6.5), from the tz database.
-pub fn calendar(
-    group_name: &str,
-    time_zone: &str,
-    meetings: &[MeetingSummary],
-) -> ApiResult<String> {
+pub fn calendar(group_name: &str, time_zone: &str, meetings: &[MeetingSummary]) -> ApiResult<String> {
     let zone = zone(time_zone)?;
     let mut calendar = Calendar::new();
     // icalendar writes NAME and X-WR-CALNAME as given: a comma or semicolon in the group's
@@ -42,25 +38,14 @@ pub fn calendar(
         calendar.push(event.done());
     }
     let text = calendar.done().to_string();
-    let first = meetings
-        .iter()
-        .map(|m| m.starts_at.min(m.ends_at).year())
-        .min();
-    let last = meetings
-        .iter()
-        .map(|m| m.starts_at.max(m.ends_at).year())
-        .max();
+    let first = meetings.iter().map(|m| m.starts_at.min(m.ends_at).year()).min();
+    let last = meetings.iter().map(|m| m.starts_at.max(m.ends_at).year()).max();
     let (Some(first), Some(last)) = (first, last) else {
         return Ok(text);
     };
     // icalendar has no VTIMEZONE builder; the block goes before the first event.
     let at = text.find("BEGIN:VEVENT\r\n").unwrap_or(text.len());
-    Ok(format!(
-        "{}{}{}",
-        &text[..at],
-        vtimezone(zone, first, last),
-        &text[at..]
-    ))
+    Ok(format!("{}{}{}", &text[..at], vtimezone(zone, first, last), &text[at..]))
 }
 
 /// The group's time-zone setting as a zone of the tz database.
@@ -76,10 +61,7 @@ fn zone(time_zone: &str) -> ApiResult<Tz> {
 
 /// TEXT as RFC 5545 §3.3.11 writes it.
 fn escape_text(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
+    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
 }
 
 /// What a zone is at one instant: its offset from UTC, the daylight-saving part of it, its abbreviation.
@@ -104,12 +86,8 @@ fn state(zone: Tz, at: NaiveDateTime) -> ZoneState {
 /// the second), each as a STANDARD or DAYLIGHT onset. Explicit onsets rather than RRULEs:
 /// exact for past rule changes, and the same years give the same bytes.
 fn vtimezone(zone: Tz, first: i32, last: i32) -> String {
-    let start = NaiveDate::from_ymd_opt(first, 1, 1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .unwrap_or_default();
-    let end = NaiveDate::from_ymd_opt(last + 1, 1, 1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .unwrap_or(start);
+    let start = NaiveDate::from_ymd_opt(first, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap_or_default();
+    let end = NaiveDate::from_ymd_opt(last + 1, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).unwrap_or(start);
     // The local 1 January, expressed in UTC, so the first onset is at local midnight.
     let initial = state(zone, start);
     let start = start - chrono::Duration::seconds(i64::from(initial.utc_offset));
@@ -124,11 +102,7 @@ fn vtimezone(zone: Tz, first: i32, last: i32) -> String {
             let (mut lo, mut hi) = (day, next);
             while hi - lo > chrono::Duration::seconds(1) {
                 let mid = lo + (hi - lo) / 2;
-                if state(zone, mid) == before {
-                    lo = mid
-                } else {
-                    hi = mid
-                }
+                if state(zone, mid) == before { lo = mid } else { hi = mid }
             }
             let changed = state(zone, hi);
             out.push_str(&onset(&before, &changed, hi));
@@ -165,11 +139,7 @@ fn utc_offset(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let s = seconds.unsigned_abs();
     let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
-    if sec == 0 {
-        format!("{sign}{h:02}{m:02}")
-    } else {
-        format!("{sign}{h:02}{m:02}{sec:02}")
-    }
+    if sec == 0 { format!("{sign}{h:02}{m:02}") } else { format!("{sign}{h:02}{m:02}{sec:02}") }
 }
 
 pub struct Draft<'a> {
@@ -187,9 +157,7 @@ pub struct Draft<'a> {
 /// is stored, and one recorded before addresses were checked strictly
 /// (`a@example.org>,<b@example.net`) would add recipients or headers.
 pub fn check_recipients(recipients: &[Recipient]) -> ApiResult<()> {
-    match recipients.iter().find_map(|r| {
-        secretariat_rules::text::email_address_problem(&r.email).map(|reason| (r, reason))
-    }) {
+    match recipients.iter().find_map(|r| secretariat_rules::text::email_address_problem(&r.email).map(|reason| (r, reason))) {
         None => Ok(()),
         Some((r, reason)) => Err(ApiError::new(
             ErrorKind::Invalid,
@@ -203,15 +171,12 @@ pub fn check_recipients(recipients: &[Recipient]) -> ApiResult<()> {
 
 /// The email draft, as the bytes of an .eml file.
 pub fn email_draft(draft: &Draft<'_>) -> ApiResult<Vec<u8>> {
-    use mail_builder::headers::raw::Raw;
     use mail_builder::MessageBuilder;
+    use mail_builder::headers::raw::Raw;
     let m = draft.meeting;
     let day = m.starts_at.date();
     let when = format!("{}, {}–{}", uk_date(day), m.starts_at.format("%H:%M"), m.ends_at.format("%H:%M"));
-    let mut body = format!(
-        "Dear all,\n\nPlease find attached the agenda and papers for the {} meeting:\n\n{}\n{when}\n",
-        draft.group_name, m.title
-    );
+    let mut body = format!("Dear all,\n\nPlease find attached the agenda and papers for the {} meeting:\n\n{}\n{when}\n", draft.group_name, m.title);
     if !m.venue.is_empty() {
         body.push_str(&format!("Venue: {}\n", m.venue));
     }
@@ -236,9 +201,7 @@ pub fn email_draft(draft: &Draft<'_>) -> ApiResult<Vec<u8>> {
         .text_body(body)
         .attachment("application/pdf", draft.pack_name, draft.pack.to_vec())
         .attachment("text/calendar; charset=utf-8; method=PUBLISH", "invitation.ics", draft.invite.as_bytes().to_vec());
-    message
-        .write_to_vec()
-        .map_err(|e| ApiError::new(ErrorKind::Internal, format!("The email draft could not be written: {e}")))
+    message.write_to_vec().map_err(|e| ApiError::new(ErrorKind::Internal, format!("The email draft could not be written: {e}")))
 }
 
 /// A Message-ID that says nothing about the machine: mail-builder's own ends in the
@@ -252,12 +215,10 @@ pub(crate) fn message_id() -> String {
 
 /// The open call for nominations as an email draft, the notice attached (ToR §14).
 pub fn call_email(group_name: &str, call: &secretariat_documents::CallForNominations, pdf_name: &str, pdf: &[u8]) -> ApiResult<Vec<u8>> {
-    use mail_builder::headers::raw::Raw;
     use mail_builder::MessageBuilder;
-    let mut body = format!(
-        "Dear colleagues,\n\nThe {group_name} invites nominations for {}.\n\nNominations close on {}.\n\nWho can stand\n",
-        call.seats, call.closes_on
-    );
+    use mail_builder::headers::raw::Raw;
+    let mut body =
+        format!("Dear colleagues,\n\nThe {group_name} invites nominations for {}.\n\nNominations close on {}.\n\nWho can stand\n", call.seats, call.closes_on);
     for rule in &call.eligibility {
         body.push_str(&format!("  - {} ({})\n", rule.text, rule.paragraph));
     }
@@ -306,18 +267,14 @@ mod tests {
     }
 
     fn prop<'a>(c: &'a Parsed<'a>, name: &str) -> &'a str {
-        c.find_prop(name)
-            .unwrap_or_else(|| panic!("{} has no {name}", c.name.as_str()))
-            .val
-            .as_str()
+        c.find_prop(name).unwrap_or_else(|| panic!("{} has no {name}", c.name.as_str())).val.as_str()
     }
 
     /// `+0100` as seconds.
     fn seconds(offset: &str) -> i32 {
         let sign = if offset.starts_with('-') { -1 } else { 1 };
         let digits = &offset[1..];
-        sign * (digits[0..2].parse::<i32>().unwrap() * 3600
-            + digits[2..4].parse::<i32>().unwrap() * 60)
+        sign * (digits[0..2].parse::<i32>().unwrap() * 3600 + digits[2..4].parse::<i32>().unwrap() * 60)
     }
 
     /// Parses the file with the icalendar crate's parser and checks what RFC 5545 asks of
@@ -326,63 +283,27 @@ mod tests {
     fn check_time_zones(ics: &str) -> Vec<String> {
         let unfolded = unfold(ics);
         let calendar = read_calendar(&unfolded).expect("a parser reads the file");
-        let zones: Vec<&Parsed> = calendar
-            .components
-            .iter()
-            .filter(|c| c.name.as_str() == "VTIMEZONE")
-            .collect();
+        let zones: Vec<&Parsed> = calendar.components.iter().filter(|c| c.name.as_str() == "VTIMEZONE").collect();
         let mut checked = Vec::new();
-        for event in calendar
-            .components
-            .iter()
-            .filter(|c| c.name.as_str() == "VEVENT")
-        {
+        for event in calendar.components.iter().filter(|c| c.name.as_str() == "VEVENT") {
             for name in ["DTSTART", "DTEND"] {
                 let property = event.find_prop(name).unwrap();
-                let tzid = property
-                    .params
-                    .iter()
-                    .find(|p| p.key.as_str() == "TZID")
-                    .and_then(|p| p.val.as_ref())
-                    .expect("a TZID")
-                    .as_str();
-                let zone = zones
-                    .iter()
-                    .find(|z| prop(z, "TZID") == tzid)
-                    .unwrap_or_else(|| panic!("TZID={tzid} names no VTIMEZONE:\n{ics}"));
-                let local =
-                    NaiveDateTime::parse_from_str(property.val.as_str(), "%Y%m%dT%H%M%S").unwrap();
+                let tzid = property.params.iter().find(|p| p.key.as_str() == "TZID").and_then(|p| p.val.as_ref()).expect("a TZID").as_str();
+                let zone = zones.iter().find(|z| prop(z, "TZID") == tzid).unwrap_or_else(|| panic!("TZID={tzid} names no VTIMEZONE:\n{ics}"));
+                let local = NaiveDateTime::parse_from_str(property.val.as_str(), "%Y%m%dT%H%M%S").unwrap();
                 let onsets: Vec<(NaiveDateTime, &str)> = zone
                     .components
                     .iter()
                     .map(|o| {
                         assert!(["STANDARD", "DAYLIGHT"].contains(&o.name.as_str()));
                         prop(o, "TZOFFSETFROM");
-                        (
-                            NaiveDateTime::parse_from_str(prop(o, "DTSTART"), "%Y%m%dT%H%M%S")
-                                .unwrap(),
-                            prop(o, "TZOFFSETTO"),
-                        )
+                        (NaiveDateTime::parse_from_str(prop(o, "DTSTART"), "%Y%m%dT%H%M%S").unwrap(), prop(o, "TZOFFSETTO"))
                     })
                     .collect();
-                let (_, offset) = onsets
-                    .iter()
-                    .filter(|(at, _)| *at <= local)
-                    .max_by_key(|(at, _)| *at)
-                    .expect("an onset before the event");
+                let (_, offset) = onsets.iter().filter(|(at, _)| *at <= local).max_by_key(|(at, _)| *at).expect("an onset before the event");
                 let tz: Tz = tzid.parse().unwrap();
-                let expected = tz
-                    .from_local_datetime(&local)
-                    .single()
-                    .unwrap()
-                    .offset()
-                    .fix()
-                    .local_minus_utc();
-                assert_eq!(
-                    seconds(offset),
-                    expected,
-                    "{name} {local} in {tzid}:\n{ics}"
-                );
+                let expected = tz.from_local_datetime(&local).single().unwrap().offset().fix().local_minus_utc();
+                assert_eq!(seconds(offset), expected, "{name} {local} in {tzid}:\n{ics}");
                 checked.push(format!("{tzid} {local} {offset}"));
             }
         }
@@ -391,11 +312,7 @@ mod tests {
 
     #[test]
     fn the_calendar_carries_the_vtimezone_its_tzid_names_and_a_parser_reads_it() {
-        let meetings = [
-            meeting(1, "2027-01-12 14:00"),
-            meeting(2, "2027-06-08 14:00"),
-            meeting(3, "2027-12-14 14:00"),
-        ];
+        let meetings = [meeting(1, "2027-01-12 14:00"), meeting(2, "2027-06-08 14:00"), meeting(3, "2027-12-14 14:00")];
         let ics = calendar("Interop WG", "Europe/London", &meetings).unwrap();
         assert_eq!(
             check_time_zones(&ics),
@@ -413,71 +330,36 @@ mod tests {
         assert!(ics.contains("BEGIN:STANDARD\r\nDTSTART:20271031T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nTZNAME:GMT\r\nEND:STANDARD"), "{ics}");
         assert_eq!(ics.matches("BEGIN:VTIMEZONE").count(), 1);
         assert!(ics.find("END:VTIMEZONE").unwrap() < ics.find("BEGIN:VEVENT").unwrap());
-        assert_eq!(
-            calendar("Interop WG", "Europe/London", &meetings).unwrap(),
-            ics,
-            "the same meetings give the same bytes"
-        );
+        assert_eq!(calendar("Interop WG", "Europe/London", &meetings).unwrap(), ics, "the same meetings give the same bytes");
     }
 
     #[test]
     fn any_zone_of_the_tz_database_gets_its_own_rules() {
-        for (zone, at) in [
-            ("America/New_York", "2026-03-08 14:00"),
-            ("Australia/Sydney", "2026-04-05 14:00"),
-            ("Asia/Kolkata", "2026-12-08 09:30"),
-        ] {
-            let ics = calendar(
-                "Interop WG",
-                zone,
-                &[meeting(1, at), meeting(2, "2027-07-01 10:00")],
-            )
-            .unwrap();
+        for (zone, at) in [("America/New_York", "2026-03-08 14:00"), ("Australia/Sydney", "2026-04-05 14:00"), ("Asia/Kolkata", "2026-12-08 09:30")] {
+            let ics = calendar("Interop WG", zone, &[meeting(1, at), meeting(2, "2027-07-01 10:00")]).unwrap();
             assert_eq!(check_time_zones(&ics).len(), 4, "{zone}");
         }
-        let unknown = calendar(
-            "Interop WG",
-            "Middle/Earth",
-            &[meeting(1, "2026-12-08 14:00")],
-        )
-        .unwrap_err();
+        let unknown = calendar("Interop WG", "Middle/Earth", &[meeting(1, "2026-12-08 14:00")]).unwrap_err();
         assert_eq!(unknown.field.as_deref(), Some("time_zone"));
-        assert!(
-            unknown.message.contains("Middle/Earth"),
-            "{}",
-            unknown.message
-        );
+        assert!(unknown.message.contains("Middle/Earth"), "{}", unknown.message);
     }
 
     #[test]
     fn the_calendar_name_is_escaped_as_text() {
         let name = "Smith, Jones; Partners \\ Co";
         let ics = calendar(name, "Europe/London", &[meeting(1, "2026-12-08 14:00")]).unwrap();
-        assert!(
-            ics.contains("NAME:Smith\\, Jones\\; Partners \\\\ Co\r\n"),
-            "{ics}"
-        );
+        assert!(ics.contains("NAME:Smith\\, Jones\\; Partners \\\\ Co\r\n"), "{ics}");
         let unfolded = unfold(&ics);
         let parsed = read_calendar(&unfolded).unwrap();
         for key in ["NAME", "X-WR-CALNAME"] {
-            let value = parsed
-                .properties
-                .iter()
-                .find(|p| p.name.as_str() == key)
-                .unwrap()
-                .val
-                .clone()
-                .unescape_text();
+            let value = parsed.properties.iter().find(|p| p.name.as_str() == key).unwrap().val.clone().unescape_text();
             assert_eq!(value.as_str(), name, "{key}");
         }
     }
 
     fn draft_bytes() -> Vec<u8> {
         let m = meeting(1, "2026-12-08 14:00");
-        let recipients = [Recipient {
-            name: "Ada Lovelace".into(),
-            email: "ada@example.org".into(),
-        }];
+        let recipients = [Recipient { name: "Ada Lovelace".into(), email: "ada@example.org".into() }];
         email_draft(&Draft {
             group_name: "Interop WG",
             meeting: &m,
@@ -507,47 +389,25 @@ mod tests {
             constraints: vec![],
             returning_officer: String::new(),
         };
-        for eml in [
-            draft_bytes(),
-            call_email("Interop WG", &call, "call.pdf", b"%PDF-1.7").unwrap(),
-        ] {
+        for eml in [draft_bytes(), call_email("Interop WG", &call, "call.pdf", b"%PDF-1.7").unwrap()] {
             let message = mail_parser::MessageParser::default().parse(&eml).unwrap();
             let id = message.message_id().expect("a Message-ID");
             assert!(id.ends_with("@secretariat.invalid"), "{id}");
             let text = String::from_utf8_lossy(&eml);
-            assert!(
-                !text.contains(&host),
-                "the host name {host} is in the draft:\n{text}"
-            );
+            assert!(!text.contains(&host), "the host name {host} is in the draft:\n{text}");
         }
-        assert_ne!(
-            draft_bytes(),
-            draft_bytes(),
-            "each draft has its own Message-ID"
-        );
+        assert_ne!(draft_bytes(), draft_bytes(), "each draft has its own Message-ID");
     }
 
     #[test]
     fn a_draft_to_a_recorded_address_that_would_add_a_recipient_is_refused() {
         let m = meeting(1, "2026-12-08 14:00");
         let recipients = [
-            Recipient {
-                name: "Ada Lovelace".into(),
-                email: "ada@example.org".into(),
-            },
-            Recipient {
-                name: "Eve Example".into(),
-                email: "a@example.org>,<b@example.net".into(),
-            },
+            Recipient { name: "Ada Lovelace".into(), email: "ada@example.org".into() },
+            Recipient { name: "Eve Example".into(), email: "a@example.org>,<b@example.net".into() },
         ];
         let refused = check_recipients(&recipients).unwrap_err();
-        assert!(
-            refused.message.starts_with(
-                "The draft was not written: Eve Example is recorded with the email address"
-            ),
-            "{}",
-            refused.message
-        );
+        assert!(refused.message.starts_with("The draft was not written: Eve Example is recorded with the email address"), "{}", refused.message);
         let draft = Draft {
             group_name: "Interop WG",
             meeting: &m,

@@ -5,13 +5,13 @@
 
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
-use secretariat_rules::{ManagerStatus, Obtained, Role, SeatKind, TechukStatus, Template};
 use secretariat_documents::Documents;
-use secretariat_rules::elections::{count, Ballot, Candidate, Constraints, Election, Method, Rejection, SeededLot};
+use secretariat_rules::elections::{Ballot, Candidate, Constraints, Election, Method, Rejection, SeededLot, count};
 use secretariat_rules::tor::s12_s16_elections::organisation_key;
+use secretariat_rules::{ManagerStatus, Obtained, Role, SeatKind, TechukStatus, Template};
 use secretariat_store::{
-    AgendaItemInput, ElectionFor, ElectionInput, MeetingInput, NominationInput, OrganisationInput, Outcome, PersonInput, Purpose,
-    ReturnedPaperInput, Store, Writer,
+    AgendaItemInput, ElectionFor, ElectionInput, MeetingInput, NominationInput, OrganisationInput, Outcome, PersonInput, Purpose, ReturnedPaperInput, Store,
+    Writer,
 };
 
 pub const DEMO_GROUP_NAME: &str = "Demo — Interoperability for Policing WG (fictional)";
@@ -50,18 +50,114 @@ struct Member {
 }
 
 const MEMBERS: [Member; 12] = [
-    Member { name: "Dr Helen Marsh", email_local: "helen.marsh", job_title: "Programme Director", manager: ManagerStatus::Yes, org: 0, kind: SeatKind::Stakeholder, term_began_months_ago: 14 },
-    Member { name: "Rajesh Kumar", email_local: "rajesh.kumar", job_title: "Head of Police Technology Policy", manager: ManagerStatus::Yes, org: 1, kind: SeatKind::Stakeholder, term_began_months_ago: 9 },
-    Member { name: "Siobhan Gallagher", email_local: "siobhan.gallagher", job_title: "National Standards Lead", manager: ManagerStatus::Yes, org: 2, kind: SeatKind::Stakeholder, term_began_months_ago: 22 },
-    Member { name: "Marcus Oyelaran", email_local: "marcus.oyelaran", job_title: "Data Quality & Standards Lead", manager: ManagerStatus::Yes, org: 0, kind: SeatKind::Stakeholder, term_began_months_ago: 5 },
-    Member { name: "Zoë Ó'Brien", email_local: "zoe.obrien", job_title: "Chief Technology Officer", manager: ManagerStatus::Yes, org: 4, kind: SeatKind::Supplier, term_began_months_ago: 23 },
-    Member { name: "Tomasz Nowak", email_local: "tomasz.nowak", job_title: "Head of Integration", manager: ManagerStatus::Yes, org: 5, kind: SeatKind::Supplier, term_began_months_ago: 11 },
-    Member { name: "Priya Raman", email_local: "priya.raman", job_title: "Solutions Architect", manager: ManagerStatus::Unknown, org: 3, kind: SeatKind::Supplier, term_began_months_ago: 17 },
-    Member { name: "Gareth Llewellyn", email_local: "gareth.llewellyn", job_title: "Director of Public Safety", manager: ManagerStatus::Yes, org: 6, kind: SeatKind::Supplier, term_began_months_ago: 7 },
-    Member { name: "Amara Okafor", email_local: "amara.okafor", job_title: "Product Manager, Evidence", manager: ManagerStatus::Yes, org: 7, kind: SeatKind::Supplier, term_began_months_ago: 20 },
-    Member { name: "Fiona MacLeod", email_local: "fiona.macleod", job_title: "Integration Practice Lead", manager: ManagerStatus::Yes, org: 8, kind: SeatKind::Supplier, term_began_months_ago: 3 },
-    Member { name: "Daniel Whitfield", email_local: "daniel.whitfield", job_title: "Head of Policing Accounts", manager: ManagerStatus::Yes, org: 9, kind: SeatKind::Supplier, term_began_months_ago: 13 },
-    Member { name: "Mei Lin Chen", email_local: "meilin.chen", job_title: "Engineering Manager", manager: ManagerStatus::Yes, org: 10, kind: SeatKind::Supplier, term_began_months_ago: 1 },
+    Member {
+        name: "Dr Helen Marsh",
+        email_local: "helen.marsh",
+        job_title: "Programme Director",
+        manager: ManagerStatus::Yes,
+        org: 0,
+        kind: SeatKind::Stakeholder,
+        term_began_months_ago: 14,
+    },
+    Member {
+        name: "Rajesh Kumar",
+        email_local: "rajesh.kumar",
+        job_title: "Head of Police Technology Policy",
+        manager: ManagerStatus::Yes,
+        org: 1,
+        kind: SeatKind::Stakeholder,
+        term_began_months_ago: 9,
+    },
+    Member {
+        name: "Siobhan Gallagher",
+        email_local: "siobhan.gallagher",
+        job_title: "National Standards Lead",
+        manager: ManagerStatus::Yes,
+        org: 2,
+        kind: SeatKind::Stakeholder,
+        term_began_months_ago: 22,
+    },
+    Member {
+        name: "Marcus Oyelaran",
+        email_local: "marcus.oyelaran",
+        job_title: "Data Quality & Standards Lead",
+        manager: ManagerStatus::Yes,
+        org: 0,
+        kind: SeatKind::Stakeholder,
+        term_began_months_ago: 5,
+    },
+    Member {
+        name: "Zoë Ó'Brien",
+        email_local: "zoe.obrien",
+        job_title: "Chief Technology Officer",
+        manager: ManagerStatus::Yes,
+        org: 4,
+        kind: SeatKind::Supplier,
+        term_began_months_ago: 23,
+    },
+    Member {
+        name: "Tomasz Nowak",
+        email_local: "tomasz.nowak",
+        job_title: "Head of Integration",
+        manager: ManagerStatus::Yes,
+        org: 5,
+        kind: SeatKind::Supplier,
+        term_began_months_ago: 11,
+    },
+    Member {
+        name: "Priya Raman",
+        email_local: "priya.raman",
+        job_title: "Solutions Architect",
+        manager: ManagerStatus::Unknown,
+        org: 3,
+        kind: SeatKind::Supplier,
+        term_began_months_ago: 17,
+    },
+    Member {
+        name: "Gareth Llewellyn",
+        email_local: "gareth.llewellyn",
+        job_title: "Director of Public Safety",
+        manager: ManagerStatus::Yes,
+        org: 6,
+        kind: SeatKind::Supplier,
+        term_began_months_ago: 7,
+    },
+    Member {
+        name: "Amara Okafor",
+        email_local: "amara.okafor",
+        job_title: "Product Manager, Evidence",
+        manager: ManagerStatus::Yes,
+        org: 7,
+        kind: SeatKind::Supplier,
+        term_began_months_ago: 20,
+    },
+    Member {
+        name: "Fiona MacLeod",
+        email_local: "fiona.macleod",
+        job_title: "Integration Practice Lead",
+        manager: ManagerStatus::Yes,
+        org: 8,
+        kind: SeatKind::Supplier,
+        term_began_months_ago: 3,
+    },
+    Member {
+        name: "Daniel Whitfield",
+        email_local: "daniel.whitfield",
+        job_title: "Head of Policing Accounts",
+        manager: ManagerStatus::Yes,
+        org: 9,
+        kind: SeatKind::Supplier,
+        term_began_months_ago: 13,
+    },
+    Member {
+        name: "Mei Lin Chen",
+        email_local: "meilin.chen",
+        job_title: "Engineering Manager",
+        manager: ManagerStatus::Yes,
+        org: 10,
+        kind: SeatKind::Supplier,
+        term_began_months_ago: 1,
+    },
 ];
 
 fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
@@ -90,9 +186,7 @@ const TOPICS: [&str; 12] = [
 ];
 
 fn paper(documents: &Documents, title: &str, pages: usize) -> ApiResult<Vec<u8>> {
-    documents
-        .sample_paper(title, "The secretariat", pages)
-        .map_err(|e| ApiError::new(ErrorKind::Internal, format!("A demo paper could not be made: {e}")))
+    documents.sample_paper(title, "The secretariat", pages).map_err(|e| ApiError::new(ErrorKind::Internal, format!("A demo paper could not be made: {e}")))
 }
 
 /// Loads the demo group in one transaction and returns its id.
@@ -183,32 +277,26 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
     let presenters = [people[7], people[4], people[5], people[1], people[8]];
     let mut held: Vec<(i64, NaiveDate, Vec<i64>)> = Vec::new();
     for offset in -12i32..=2 {
-        let month = if offset < 0 {
-            months_before(today, offset.unsigned_abs())
-        } else {
-            today.checked_add_months(Months::new(offset as u32)).expect("in range")
-        };
+        let month =
+            if offset < 0 { months_before(today, offset.unsigned_abs()) } else { today.checked_add_months(Months::new(offset as u32)).expect("in range") };
         let day = second_tuesday(month);
-        let meeting = w.add_meeting(
-            group,
-            &MeetingInput {
-                title: format!("Working group meeting — {}", day.format("%B %Y")),
-                starts_at: day.and_hms_opt(14, 0, 0).expect("valid time"),
-                ends_at: day.and_hms_opt(16, 0, 0).expect("valid time"),
-                venue: if offset % 3 == 0 { "techUK offices, London".into() } else { String::new() },
-                online_link: "https://meet.example/interop-wg".into(),
-                compulsory: true,
-            },
-        )
-        .await?;
+        let meeting = w
+            .add_meeting(
+                group,
+                &MeetingInput {
+                    title: format!("Working group meeting — {}", day.format("%B %Y")),
+                    starts_at: day.and_hms_opt(14, 0, 0).expect("valid time"),
+                    ends_at: day.and_hms_opt(16, 0, 0).expect("valid time"),
+                    venue: if offset % 3 == 0 { "techUK offices, London".into() } else { String::new() },
+                    online_link: "https://meet.example/interop-wg".into(),
+                    compulsory: true,
+                },
+            )
+            .await?;
         let n = (offset + 12) as usize;
         let mut topic_items = Vec::new();
-        for (k, (title, purpose, minutes)) in [
-            (TOPICS[n % TOPICS.len()], Purpose::Discussion, 30u32),
-            (TOPICS[(n + 5) % TOPICS.len()], Purpose::Decision, 25),
-        ]
-        .into_iter()
-        .enumerate()
+        for (k, (title, purpose, minutes)) in
+            [(TOPICS[n % TOPICS.len()], Purpose::Discussion, 30u32), (TOPICS[(n + 5) % TOPICS.len()], Purpose::Decision, 25)].into_iter().enumerate()
         {
             let item = w
                 .add_agenda_item(
@@ -247,7 +335,14 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
 /// threshold this year), minutes approved at the following meeting (one item held in
 /// private, ToR §21), actions, two decisions (ToR §22) and a position gathering
 /// volunteers (ToR §23–§24).
-async fn meeting_records(w: &mut Writer, group: i64, today: NaiveDate, held: &[(i64, NaiveDate, Vec<i64>)], members: &[(i64, NaiveDate)], invitee: i64) -> ApiResult<()> {
+async fn meeting_records(
+    w: &mut Writer,
+    group: i64,
+    today: NaiveDate,
+    held: &[(i64, NaiveDate, Vec<i64>)],
+    members: &[(i64, NaiveDate)],
+    invitee: i64,
+) -> ApiResult<()> {
     use secretariat_rules::tor::s17_attendance::Presence;
     use secretariat_store::{ActionInput, ActionStatus, AttendanceInput, Capacity, DecisionInput, DecisionKind, DecisionOutcome, PositionInput};
     let priya = members[6].0;
@@ -272,7 +367,13 @@ async fn meeting_records(w: &mut Writer, group: i64, today: NaiveDate, held: &[(
             row.substitute = "Sam Patel (Meridian)".into();
         }
         if i % 3 == 0 {
-            rows.push(AttendanceInput { person_id: invitee, capacity: Capacity::Invitee, presence: Presence::Present, online: false, substitute: String::new() });
+            rows.push(AttendanceInput {
+                person_id: invitee,
+                capacity: Capacity::Invitee,
+                presence: Presence::Present,
+                online: false,
+                substitute: String::new(),
+            });
         }
         w.set_attendance(group, *meeting, &rows).await?;
         let private = i + 3 == held.len();
@@ -395,8 +496,10 @@ async fn past_election(w: &mut Writer, group: i64, seat: i64, fiona: i64, corvid
         returning_officer: "Programme Manager, techUK".into(),
     };
     let election = w.create_election(group, &input).await?;
-    let (owen, northgate) = new_nominee(w, group, "Owen Pritchard", "owen.pritchard@northgate.example", "Northgate Interop Ltd", false, months_before(call, 40)).await?;
-    let (leah, saltmarsh) = new_nominee(w, group, "Leah Banerjee", "leah.banerjee@saltmarsh.example", "Saltmarsh Digital Ltd", true, months_before(call, 30)).await?;
+    let (owen, northgate) =
+        new_nominee(w, group, "Owen Pritchard", "owen.pritchard@northgate.example", "Northgate Interop Ltd", false, months_before(call, 40)).await?;
+    let (leah, saltmarsh) =
+        new_nominee(w, group, "Leah Banerjee", "leah.banerjee@saltmarsh.example", "Saltmarsh Digital Ltd", true, months_before(call, 30)).await?;
     let nomination = |person_id, organisation_id, proposer: &str, statement: &str, days: u64| NominationInput {
         person_id,
         organisation_id: Some(organisation_id),
@@ -405,8 +508,12 @@ async fn past_election(w: &mut Writer, group: i64, seat: i64, fiona: i64, corvid
         received_on: call + chrono::Days::new(days),
     };
     // Nominations in ballot order (alphabetical): Fiona MacLeod, Leah Banerjee, Owen Pritchard → by name: Fiona, Leah, Owen.
-    let f = w.add_nomination(group, election, &nomination(fiona, corvid, "Gareth Llewellyn", "Integration practice lead; would chair the API sub-group.", 5)).await?;
-    let l = w.add_nomination(group, election, &nomination(leah, saltmarsh, "Tomasz Nowak", "Runs a small data-exchange consultancy working with six forces.", 9)).await?;
+    let f = w
+        .add_nomination(group, election, &nomination(fiona, corvid, "Gareth Llewellyn", "Integration practice lead; would chair the API sub-group.", 5))
+        .await?;
+    let l = w
+        .add_nomination(group, election, &nomination(leah, saltmarsh, "Tomasz Nowak", "Runs a small data-exchange consultancy working with six forces.", 9))
+        .await?;
     let o = w.add_nomination(group, election, &nomination(owen, northgate, "Daniel Whitfield", "Twenty years in police records systems.", 12)).await?;
     w.set_method(group, election, Method::ScottishStv).await?;
     w.open_voting(group, election, electors, close + chrono::Days::new(10)).await?;
@@ -448,7 +555,13 @@ async fn past_election(w: &mut Writer, group: i64, seat: i64, fiona: i64, corvid
     w.record_count(group, election, &crate::elections::stored_count_json(count, explained)).await?;
     let declared = term_start - chrono::Days::new(14);
     w.declare(group, election, declared, Outcome::Elected, "Programme Manager, techUK").await?;
-    let person = if winner == f { fiona } else if winner == l { leah } else { owen };
+    let person = if winner == f {
+        fiona
+    } else if winner == l {
+        leah
+    } else {
+        owen
+    };
     w.start_term(group, seat, person, term_start, Obtained::Election).await?;
     Ok(())
 }
@@ -469,7 +582,13 @@ async fn open_election(w: &mut Writer, group: i64, seat: i64, zoe: i64, kestrel:
         (zoe, kestrel, "Fiona MacLeod", "Standing again: two years on the data standards roadmap."),
         (ines, ferncliff, "Amara Okafor", "Founder of an SME building open-standards connectors for forces."),
     ] {
-        let input = NominationInput { person_id: person, organisation_id: Some(org), proposer: proposer.into(), statement: statement.into(), received_on: call + chrono::Days::new(2) };
+        let input = NominationInput {
+            person_id: person,
+            organisation_id: Some(org),
+            proposer: proposer.into(),
+            statement: statement.into(),
+            received_on: call + chrono::Days::new(2),
+        };
         w.add_nomination(group, election, &input).await?;
     }
     Ok(())
@@ -486,7 +605,8 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
     let mut past = Vec::new();
     let mut next = None;
     for offset in -12i32..=2 {
-        let month = if offset < 0 { months_before(today, offset.unsigned_abs()) } else { today.checked_add_months(Months::new(offset as u32)).expect("in range") };
+        let month =
+            if offset < 0 { months_before(today, offset.unsigned_abs()) } else { today.checked_add_months(Months::new(offset as u32)).expect("in range") };
         let day = second_tuesday(month);
         let Some(id) = w.meeting_id_on(group, day).await? else { continue };
         if day < today {
@@ -500,23 +620,65 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
     let (marcus, tomasz, amara, fiona) = (people[3], people[5], people[8], people[9]);
 
     let northshire = w
-        .add_organisation(group, &OrganisationInput { name: "Northshire Police".into(), techuk_status: TechukStatus::NotMember, applied_on: None, sme: false, sme_confirmed_on: None, sector: "Policing".into() })
+        .add_organisation(
+            group,
+            &OrganisationInput {
+                name: "Northshire Police".into(),
+                techuk_status: TechukStatus::NotMember,
+                applied_on: None,
+                sme: false,
+                sme_confirmed_on: None,
+                sector: "Policing".into(),
+            },
+        )
         .await?;
     let crestline = w
-        .add_organisation(group, &OrganisationInput { name: "Crestline Software Ltd".into(), techuk_status: TechukStatus::NotMember, applied_on: None, sme: true, sme_confirmed_on: None, sector: "API platforms".into() })
+        .add_organisation(
+            group,
+            &OrganisationInput {
+                name: "Crestline Software Ltd".into(),
+                techuk_status: TechukStatus::NotMember,
+                applied_on: None,
+                sme: true,
+                sme_confirmed_on: None,
+                sector: "API platforms".into(),
+            },
+        )
         .await?;
     let aisha = w
-        .add_person(group, &PersonInput { name: "Dr Aisha Rahman".into(), email: "aisha.rahman@northshire.police.example".into(), job_title: "Head of Data Architecture".into(), manager_status: ManagerStatus::Yes })
+        .add_person(
+            group,
+            &PersonInput {
+                name: "Dr Aisha Rahman".into(),
+                email: "aisha.rahman@northshire.police.example".into(),
+                job_title: "Head of Data Architecture".into(),
+                manager_status: ManagerStatus::Yes,
+            },
+        )
         .await?;
     w.add_employment(group, aisha, northshire, months_before(today, 60), None).await?;
     let ben = w
-        .add_person(group, &PersonInput { name: "Ben Carter".into(), email: "ben.carter@crestline.example".into(), job_title: "API Platform Lead".into(), manager_status: ManagerStatus::Unknown })
+        .add_person(
+            group,
+            &PersonInput {
+                name: "Ben Carter".into(),
+                email: "ben.carter@crestline.example".into(),
+                job_title: "API Platform Lead".into(),
+                manager_status: ManagerStatus::Unknown,
+            },
+        )
         .await?;
     w.add_employment(group, ben, crestline, months_before(today, 40), None).await?;
     // The standing invitee (ToR §12) is invited here too: the same person, found by her address.
     let ruth = w.same_person(group, "Chief Inspector Ruth Adebayo", "ruth.adebayo@constabulary.example").await?.expect("the demo's standing invitee");
 
-    let place = |person_id, place, from, expertise: &[Expertise], note: &str| PlaceInput { person_id, place, expertise: expertise.to_vec(), expertise_note: note.to_owned(), from };
+    let place = |person_id, place, from, expertise: &[Expertise], note: &str| PlaceInput {
+        person_id,
+        place,
+        expertise: expertise.to_vec(),
+        expertise_note: note.to_owned(),
+        from,
+    };
     // Each sub-group was created by a decision of the group (ToR §18), in the register.
     let decision = |(meeting, on): (i64, NaiveDate), text: &str| DecisionInput {
         meeting_id: Some(meeting),
@@ -529,7 +691,10 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
         outcome: DecisionOutcome::Carried,
     };
     let data_decision = w
-        .add_decision(group, &decision(four_ago, "Create a Data Standards sub-group, led by Marcus Oyelaran, to develop a common custody data model (ToR §18)."))
+        .add_decision(
+            group,
+            &decision(four_ago, "Create a Data Standards sub-group, led by Marcus Oyelaran, to develop a common custody data model (ToR §18)."),
+        )
         .await?;
     let api_decision = w
         .add_decision(group, &decision(two_ago, "Create an API and Integration sub-group, led by Fiona MacLeod, to agree common API patterns (ToR §18)."))
@@ -553,7 +718,16 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
     w.add_place(group, data, &place(aisha, Place::Invitee, four_ago.1, &[Expertise::Data, Expertise::Architecture], "custody and case records")).await?;
     w.add_place(group, data, &place(ben, Place::Invitee, four_ago.1, &[Expertise::Api], "")).await?;
     let delivered = w
-        .request_report_back(group, data, &ReportBackInput { topic: "Custody data model".into(), requested_on: four_ago.1, requested_at_meeting_id: Some(four_ago.0), due_meeting_id: two_ago.0 })
+        .request_report_back(
+            group,
+            data,
+            &ReportBackInput {
+                topic: "Custody data model".into(),
+                requested_on: four_ago.1,
+                requested_at_meeting_id: Some(four_ago.0),
+                due_meeting_id: two_ago.0,
+            },
+        )
         .await?;
     let title = "Custody data model: draft for comment";
     let bytes = paper(documents, title, 2)?;
@@ -561,7 +735,14 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
     let report = ReportPaper { title: title.into(), file_name: "custody-data-model.pdf".into(), bytes, pages };
     // After the pack went out (ToR §20: a week ahead), so it was circulated as a supplement.
     let received = two_ago.1 - chrono::Days::new(3);
-    w.record_report(group, delivered, received, "The sub-group proposes a common custody data model (attached) and asks members to comment before the next meeting.", Some(&report)).await?;
+    w.record_report(
+        group,
+        delivered,
+        received,
+        "The sub-group proposes a common custody data model (attached) and asks members to comment before the next meeting.",
+        Some(&report),
+    )
+    .await?;
 
     let api = w
         .add_subgroup(
@@ -580,7 +761,12 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
     w.add_place(group, api, &place(amara, Place::Member, two_ago.1, &[], "")).await?;
     w.add_place(group, api, &place(ben, Place::Invitee, two_ago.1, &[Expertise::Api, Expertise::Integration], "API gateways")).await?;
     w.add_place(group, api, &place(ruth, Place::Invitee, two_ago.1, &[Expertise::Integration], "force systems")).await?;
-    w.request_report_back(group, api, &ReportBackInput { topic: "Common API patterns".into(), requested_on: last.1, requested_at_meeting_id: Some(last.0), due_meeting_id: next }).await?;
+    w.request_report_back(
+        group,
+        api,
+        &ReportBackInput { topic: "Common API patterns".into(), requested_on: last.1, requested_at_meeting_id: Some(last.0), due_meeting_id: next },
+    )
+    .await?;
     Ok(data)
 }
 
@@ -596,7 +782,8 @@ async fn work(w: &mut Writer, group: i64, today: NaiveDate, people: &[i64], data
     let mut past = Vec::new();
     let mut next = None;
     for offset in -3i32..=2 {
-        let month = if offset < 0 { months_before(today, offset.unsigned_abs()) } else { today.checked_add_months(Months::new(offset as u32)).expect("in range") };
+        let month =
+            if offset < 0 { months_before(today, offset.unsigned_abs()) } else { today.checked_add_months(Months::new(offset as u32)).expect("in range") };
         let day = second_tuesday(month);
         let Some(id) = w.meeting_id_on(group, day).await? else { continue };
         if day < today {
@@ -626,94 +813,130 @@ async fn work(w: &mut Writer, group: i64, today: NaiveDate, people: &[i64], data
 
     // Consultations (ToR §3a): one open with its deadline near, one answered.
     let open = w
-        .add_work_entry(group, &WorkEntryInput {
-            summary: "Views on a common data standard for person and custody records exchanged between forces and national systems.".into(),
-            source: "Home Office Police & Public Protection Technology".into(),
-            owner_id: Some(chair),
-            deadline: Some(ahead(10)),
-            ..blank(WorkKind::Consultation, "Person and custody record exchange standard", days(30))
-        })
+        .add_work_entry(
+            group,
+            &WorkEntryInput {
+                summary: "Views on a common data standard for person and custody records exchanged between forces and national systems.".into(),
+                source: "Home Office Police & Public Protection Technology".into(),
+                owner_id: Some(chair),
+                deadline: Some(ahead(10)),
+                ..blank(WorkKind::Consultation, "Person and custody record exchange standard", days(30))
+            },
+        )
         .await?;
     w.add_work_agenda_item(group, open, next, Some(chair)).await?;
     let answered = w
-        .add_work_entry(group, &WorkEntryInput {
-            summary: "Draft interface standard for sharing digital evidence between forces and the Crown Prosecution Service.".into(),
-            source: "Police ICT Company, National Standards".into(),
-            owner_id: Some(marcus),
-            deadline: Some(days(60)),
-            ..blank(WorkKind::Consultation, "Digital evidence sharing interface, draft 0.9", days(120))
-        })
+        .add_work_entry(
+            group,
+            &WorkEntryInput {
+                summary: "Draft interface standard for sharing digital evidence between forces and the Crown Prosecution Service.".into(),
+                source: "Police ICT Company, National Standards".into(),
+                owner_id: Some(marcus),
+                deadline: Some(days(60)),
+                ..blank(WorkKind::Consultation, "Digital evidence sharing interface, draft 0.9", days(120))
+            },
+        )
         .await?;
     w.set_work_status(group, answered, WorkStatus::Submitted, days(63), "The group's response sent by the programme manager").await?;
 
     // Concerns (ToR §3c): one not yet shared, one raised in confidence and shared.
     let unshared = w
-        .add_work_entry(group, &WorkEntryInput {
-            summary: "Suppliers report that the proposed per-transaction licence for the national integration gateway would price small suppliers out.".into(),
-            source: "Three supplier members".into(),
-            ..blank(WorkKind::Concern, "Licensing model for the national integration gateway", days(12))
-        })
+        .add_work_entry(
+            group,
+            &WorkEntryInput {
+                summary: "Suppliers report that the proposed per-transaction licence for the national integration gateway would price small suppliers out."
+                    .into(),
+                source: "Three supplier members".into(),
+                ..blank(WorkKind::Concern, "Licensing model for the national integration gateway", days(12))
+            },
+        )
         .await?;
     w.add_work_agenda_item(group, unshared, next, None).await?;
     let confidential = w
-        .add_work_entry(group, &WorkEntryInput {
-            summary: "A supplier fears the regional custody procurement timetable leaves no time to test interfaces.".into(),
-            source: "A supplier member, in confidence".into(),
-            outcome: "Put to the National Data Quality & Standards Lead without naming the supplier.".into(),
-            confidential: true,
-            ..blank(WorkKind::Concern, "Regional custody procurement timetable", days(50))
-        })
+        .add_work_entry(
+            group,
+            &WorkEntryInput {
+                summary: "A supplier fears the regional custody procurement timetable leaves no time to test interfaces.".into(),
+                source: "A supplier member, in confidence".into(),
+                outcome: "Put to the National Data Quality & Standards Lead without naming the supplier.".into(),
+                confidential: true,
+                ..blank(WorkKind::Concern, "Regional custody procurement timetable", days(50))
+            },
+        )
         .await?;
     w.set_work_status(group, confidential, WorkStatus::Shared, days(40), "Shared in confidence").await?;
 
     // Horizon items (ToR §5a): one needing review, one being assessed by a sub-group, one case-law item watched.
     let stale = w
-        .add_work_entry(group, &WorkEntryInput {
-            horizon_kind: Some(HorizonKind::Regulation),
-            source: "Draft code of practice, consultation paper ref. DCP-2026-04 (fictional)".into(),
-            assessment: "Retention periods for biometric data may need new fields in custody exchange messages.".into(),
-            owner_id: Some(tomasz),
-            ..blank(WorkKind::Horizon, "Draft code of practice on biometric data retention", days(200))
-        })
+        .add_work_entry(
+            group,
+            &WorkEntryInput {
+                horizon_kind: Some(HorizonKind::Regulation),
+                source: "Draft code of practice, consultation paper ref. DCP-2026-04 (fictional)".into(),
+                assessment: "Retention periods for biometric data may need new fields in custody exchange messages.".into(),
+                owner_id: Some(tomasz),
+                ..blank(WorkKind::Horizon, "Draft code of practice on biometric data retention", days(200))
+            },
+        )
         .await?;
     w.set_work_status(group, stale, WorkStatus::Assess, days(150), "Assessment started").await?;
     let assessed = w
-        .add_work_entry(group, &WorkEntryInput {
-            horizon_kind: Some(HorizonKind::Technology),
-            source: "Supplier briefing, October".into(),
-            owner_id: Some(amara),
-            subgroup_id: Some(data_subgroup),
-            ..blank(WorkKind::Horizon, "Verifiable credentials for officer identity across forces", days(70))
-        })
+        .add_work_entry(
+            group,
+            &WorkEntryInput {
+                horizon_kind: Some(HorizonKind::Technology),
+                source: "Supplier briefing, October".into(),
+                owner_id: Some(amara),
+                subgroup_id: Some(data_subgroup),
+                ..blank(WorkKind::Horizon, "Verifiable credentials for officer identity across forces", days(70))
+            },
+        )
         .await?;
     w.set_work_status(group, assessed, WorkStatus::Assess, days(20), "Taken on by the Data Standards sub-group").await?;
     let item = w.add_work_agenda_item(group, assessed, last.0, Some(amara)).await?;
-    w.add_work_entry(group, &WorkEntryInput {
-        horizon_kind: Some(HorizonKind::CaseLaw),
-        source: "Appeal judgment on disclosure of automated risk scores (fictional report ref. [2026] EWCA Crim 000)".into(),
-        ..blank(WorkKind::Horizon, "Disclosure of automated risk scores to the defence", days(25))
-    })
+    w.add_work_entry(
+        group,
+        &WorkEntryInput {
+            horizon_kind: Some(HorizonKind::CaseLaw),
+            source: "Appeal judgment on disclosure of automated risk scores (fictional report ref. [2026] EWCA Crim 000)".into(),
+            ..blank(WorkKind::Horizon, "Disclosure of automated risk scores to the defence", days(25))
+        },
+    )
     .await?;
 
     // Representation (ToR §3d, §5f).
     let represented = w
-        .add_work_entry(group, &WorkEntryInput {
-            summary: "Presented the group's view on common API patterns and the custody data model.".into(),
-            source: "National Policing Digital Board, supplier session".into(),
-            owner_id: Some(sro),
-            outcome: "The Board asked for the custody data model to be shared with the national standards team.".into(),
-            ..blank(WorkKind::Representation, "Supplier update to the National Policing Digital Board", days(35))
-        })
+        .add_work_entry(
+            group,
+            &WorkEntryInput {
+                summary: "Presented the group's view on common API patterns and the custody data model.".into(),
+                source: "National Policing Digital Board, supplier session".into(),
+                owner_id: Some(sro),
+                outcome: "The Board asked for the custody data model to be shared with the national standards team.".into(),
+                ..blank(WorkKind::Representation, "Supplier update to the National Policing Digital Board", days(35))
+            },
+        )
         .await?;
     w.set_work_status(group, represented, WorkStatus::Represented, days(35), "").await?;
 
     // Standing items at the next meeting draw from the registers (ToR §5a, §3a).
     for title in ["Horizon scanning", "Consultations"] {
-        w.add_agenda_item(group, next, &AgendaItemInput { title: title.to_owned(), purpose: Purpose::Noting, presenter_id: None, minutes: 10, private: false }).await?;
+        w.add_agenda_item(group, next, &AgendaItemInput { title: title.to_owned(), purpose: Purpose::Noting, presenter_id: None, minutes: 10, private: false })
+            .await?;
     }
 
     // Declarations of interest at the last meeting, on the item the horizon entry was discussed at.
-    w.declare_interest(group, &DeclarationInput { agenda_item_id: item, person_id: marcus, interest: true, nature: "His employer is piloting verifiable credentials with two forces".into() }, last.1).await?;
+    w.declare_interest(
+        group,
+        &DeclarationInput {
+            agenda_item_id: item,
+            person_id: marcus,
+            interest: true,
+            nature: "His employer is piloting verifiable credentials with two forces".into(),
+        },
+        last.1,
+    )
+    .await?;
     for &person in &[chair, amara, tomasz] {
         w.declare_interest(group, &DeclarationInput { agenda_item_id: item, person_id: person, interest: false, nature: String::new() }, last.1).await?;
     }

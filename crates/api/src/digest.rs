@@ -28,7 +28,13 @@ pub async fn digest(store: &Store, group_id: i64, from: NaiveDate, to: NaiveDate
     let consultations = entries
         .iter()
         .filter(|e| e.kind == WorkKind::Consultation && e.status == WorkStatus::Open && e.deadline.is_none_or(|d| d >= from))
-        .map(|e| line(&e.title, e.deadline.map_or_else(|| "No deadline given".to_owned(), |d| format!("Deadline {}", uk_date(d))), format!("Consultation by {}", e.source)))
+        .map(|e| {
+            line(
+                &e.title,
+                e.deadline.map_or_else(|| "No deadline given".to_owned(), |d| format!("Deadline {}", uk_date(d))),
+                format!("Consultation by {}", e.source),
+            )
+        })
         .collect();
     let responses = entries
         .iter()
@@ -77,7 +83,12 @@ pub async fn digest(store: &Store, group_id: i64, from: NaiveDate, to: NaiveDate
             .collect();
         meetings.push(line(&m.title, format!("{}, {}", uk_date(m.starts_at.date()), m.starts_at.format("%H:%M")), format!("Agenda: {}", items.join("; "))));
     }
-    let section = |title: &str, tor: &str, empty: &str, lines: Vec<DigestLine>| DigestSection { title: title.to_owned(), tor: tor.to_owned(), empty: empty.to_owned(), lines };
+    let section = |title: &str, tor: &str, empty: &str, lines: Vec<DigestLine>| DigestSection {
+        title: title.to_owned(),
+        tor: tor.to_owned(),
+        empty: empty.to_owned(),
+        lines,
+    };
     Ok(Digest {
         group_name: group.name,
         period: format!("{} to {}", uk_date(from), uk_date(to)),
@@ -96,8 +107,8 @@ pub async fn digest(store: &Store, group_id: i64, from: NaiveDate, to: NaiveDate
 
 /// The digest as an email draft for the wider community, its PDF attached.
 pub fn email(digest: &Digest, pdf_name: &str, pdf: &[u8]) -> ApiResult<Vec<u8>> {
-    use mail_builder::headers::raw::Raw;
     use mail_builder::MessageBuilder;
+    use mail_builder::headers::raw::Raw;
     let mut body = format!("Dear colleagues,\n\nHere is the {} digest for {}.\n", digest.group_name, digest.period);
     for section in &digest.sections {
         body.push_str(&format!("\n{} ({})\n", section.title, section.tor));
@@ -126,11 +137,12 @@ impl Session {
         let store = self.open_store().await?;
         let data = digest(&store, group_id, from, to, self.today()).await?;
         let stem = format!("{} - digest {from} to {to}", crate::session::file_stem(&data.group_name));
-        let pdf = self.typeset({
-            let data = data.clone();
-            move |d| d.digest(&data)
-        })
-        .await?;
+        let pdf = self
+            .typeset({
+                let data = data.clone();
+                move |d| d.digest(&data)
+            })
+            .await?;
         if eml {
             let bytes = email(&data, &format!("{stem}.pdf"), &pdf)?;
             Ok(crate::types::Made { file_name: format!("{stem}.eml"), bytes, pages: None })

@@ -8,13 +8,11 @@ use crate::session::Session;
 use chrono::NaiveDate;
 use rand::Rng;
 use secretariat_rules::elections::{
-    self as tally, check_marks, check_preferences, secrecy, Ballot, Candidate, Count, Election, Lot, Method, Reconciliation, Rejection, TiePurpose,
+    self as tally, Ballot, Candidate, Count, Election, Lot, Method, Reconciliation, Rejection, TiePurpose, check_marks, check_preferences, secrecy,
 };
 use secretariat_rules::register::{Day, Id};
-use secretariat_rules::tor::s12_s16_elections::{
-    self as rules, check_nomination, organisation_key, Eligibility, Fills, NominationCheck, Vacancy,
-};
-use secretariat_rules::{uk_date, Obtained, Register, SeatKind};
+use secretariat_rules::tor::s12_s16_elections::{self as rules, Eligibility, Fills, NominationCheck, Vacancy, check_nomination, organisation_key};
+use secretariat_rules::{Obtained, Register, SeatKind, uk_date};
 use secretariat_store::{
     ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, NominationInput, Outcome, PersonInput, ReturnedPaperInput,
 };
@@ -248,8 +246,15 @@ fn unopposed(ctx: &Context<'_>, record: &ElectionRecord, checks: &[NominationChe
     }
     let left = seats - standing.len();
     let tail = if left > 0 { format!(" {left} seat{} will stay vacant.", if left == 1 { "" } else { "s" }) } else { String::new() };
-    (true, format!("{} valid nomination{} for {seats} seat{}: they can be declared elected unopposed (ToR §14).{tail}",
-        standing.len(), if standing.len() == 1 { "" } else { "s" }, if seats == 1 { "" } else { "s" }))
+    (
+        true,
+        format!(
+            "{} valid nomination{} for {seats} seat{}: they can be declared elected unopposed (ToR §14).{tail}",
+            standing.len(),
+            if standing.len() == 1 { "" } else { "s" },
+            if seats == 1 { "" } else { "s" }
+        ),
+    )
 }
 
 fn next_step(page: &ElectionPage, today: NaiveDate) -> String {
@@ -323,8 +328,7 @@ impl Session {
         };
         let ctx = context(register, &record, &seat_ids, on);
         let open = matches!(record.summary.state, ElectionState::Nominations | ElectionState::Voting);
-        let standing_orgs: Vec<(Id, Option<Id>)> =
-            record.nominations.iter().filter(|n| n.withdrawn_on.is_none()).map(|n| (n.id, n.organisation_id)).collect();
+        let standing_orgs: Vec<(Id, Option<Id>)> = record.nominations.iter().filter(|n| n.withdrawn_on.is_none()).map(|n| (n.id, n.organisation_id)).collect();
         let checks: Vec<NominationChecks> = record
             .nominations
             .iter()
@@ -392,9 +396,7 @@ impl Session {
             None => None,
         };
         let person_for_check = request.person_id.unwrap_or(Id::MIN);
-        if let Some(refusal) =
-            check_nomination(&ctx.day, ctx.fills, person_for_check, org, &others).into_iter().find(|c| c.level == Eligibility::Ineligible)
-        {
+        if let Some(refusal) = check_nomination(&ctx.day, ctx.fills, person_for_check, org, &others).into_iter().find(|c| c.level == Eligibility::Ineligible) {
             return Err(ApiError::invalid(&refusal.field, refusal.message));
         }
         let mut w = store.begin().await?;
@@ -592,7 +594,10 @@ impl Session {
         let (outcome, winners): (Outcome, Vec<i64>) = match page.record.summary.state {
             ElectionState::Nominations if page.unopposed => {
                 if self.today() <= page.record.summary.nominations_close && request.on <= page.record.summary.nominations_close {
-                    return Err(ApiError::invalid("on", format!("Nominations are open until {}; declare after they close.", uk_date(page.record.summary.nominations_close))));
+                    return Err(ApiError::invalid(
+                        "on",
+                        format!("Nominations are open until {}; declare after they close.", uk_date(page.record.summary.nominations_close)),
+                    ));
                 }
                 (Outcome::Unopposed, candidates(&page.record).iter().map(|(n, _)| n.person_id).collect())
             }
@@ -835,9 +840,13 @@ fn call_for_nominations(group: &str, page: &ElectionPage, officer: &str, term_mo
     use secretariat_documents::{CallForNominations, RuleLine};
     let s = &page.record.summary;
     let rule = |paragraph: &str, text: &str| RuleLine { paragraph: paragraph.to_owned(), text: text.to_owned() };
-    let mut eligibility = vec![rule("ToR §14", "Membership runs for two-year periods on an individual basis; members are nominated via an open call, followed by a member vote if necessary.")];
+    let mut eligibility = vec![rule(
+        "ToR §14",
+        "Membership runs for two-year periods on an individual basis; members are nominated via an open call, followed by a member vote if necessary.",
+    )];
     if s.seat_kind == Some(SeatKind::Supplier) {
-        eligibility.push(rule("ToR §12", "Supplier members must be employed by a body that is a member of techUK, and should ideally be of manager status or above."));
+        eligibility
+            .push(rule("ToR §12", "Supplier members must be employed by a body that is a member of techUK, and should ideally be of manager status or above."));
         eligibility.push(rule("ToR §13", "At least two of the eight supplier community members are designated from an SME."));
         eligibility.push(rule("ToR §14", "Only one individual per techUK member company may be on the working group."));
     }
@@ -924,10 +933,7 @@ fn result_report(group: &str, page: &ElectionPage, officer: &str) -> ApiResult<s
         seats: s.seats,
         quota,
         valid_votes,
-        candidates: standing
-            .iter()
-            .map(|(n, _)| ResultCandidate { name: n.name.clone(), organisation: n.organisation.clone(), sme: n.sme })
-            .collect(),
+        candidates: standing.iter().map(|(n, _)| ResultCandidate { name: n.name.clone(), organisation: n.organisation.clone(), sme: n.sme }).collect(),
         stages,
         elected: page.winners.clone(),
         reconciliation,

@@ -226,10 +226,10 @@ async fn person_row(writer: &mut Writer, group: i64, mut cells: Cells<'_>, line:
         };
         match writer.add_person(group, &input).await {
             Ok(person) => {
-                if let Some(org) = organisation_id {
-                    if let Err(e) = writer.add_employment(group, person, org, since.unwrap_or(today), None).await {
-                        cells.errors.push(store_message(e));
-                    }
+                if let Some(org) = organisation_id
+                    && let Err(e) = writer.add_employment(group, person, org, since.unwrap_or(today), None).await
+                {
+                    cells.errors.push(store_message(e));
                 }
             }
             Err(e) => cells.errors.push(store_message(e)),

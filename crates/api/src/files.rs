@@ -27,40 +27,21 @@ mod tests {
 
     #[test]
     fn a_name_typed_without_an_extension_gets_the_documents() {
-        assert_eq!(
-            save_path(Path::new("/home/a/Minutes"), "WG 2026-12-09 - minutes.pdf"),
-            Path::new("/home/a/Minutes.pdf")
-        );
-        assert_eq!(
-            save_path(Path::new("/home/a/people"), "WG - people.csv"),
-            Path::new("/home/a/people.csv")
-        );
+        assert_eq!(save_path(Path::new("/home/a/Minutes"), "WG 2026-12-09 - minutes.pdf"), Path::new("/home/a/Minutes.pdf"));
+        assert_eq!(save_path(Path::new("/home/a/people"), "WG - people.csv"), Path::new("/home/a/people.csv"));
     }
 
     #[test]
     fn a_name_with_an_extension_is_kept_as_chosen() {
-        assert_eq!(
-            save_path(Path::new("/home/a/Minutes.pdf"), "x.pdf"),
-            Path::new("/home/a/Minutes.pdf")
-        );
-        assert_eq!(
-            save_path(Path::new("/home/a/export.txt"), "x.csv"),
-            Path::new("/home/a/export.txt")
-        );
-        assert_eq!(
-            save_path(Path::new("/home/a/v1.2 draft.eml"), "x.eml"),
-            Path::new("/home/a/v1.2 draft.eml")
-        );
+        assert_eq!(save_path(Path::new("/home/a/Minutes.pdf"), "x.pdf"), Path::new("/home/a/Minutes.pdf"));
+        assert_eq!(save_path(Path::new("/home/a/export.txt"), "x.csv"), Path::new("/home/a/export.txt"));
+        assert_eq!(save_path(Path::new("/home/a/v1.2 draft.eml"), "x.eml"), Path::new("/home/a/v1.2 draft.eml"));
     }
 
     #[test]
     fn a_windows_path_keeps_its_folder() {
         // Backslashes are separators only on Windows; either way the folder part is untouched.
         let chosen = Path::new(r"C:\Users\pm\Documents\Agenda pack");
-        assert_eq!(
-            save_path(chosen, "a.pdf").as_os_str(),
-            r"C:\Users\pm\Documents\Agenda pack.pdf"
-        );
+        assert_eq!(save_path(chosen, "a.pdf").as_os_str(), r"C:\Users\pm\Documents\Agenda pack.pdf");
     }
-
 }

@@ -27,6 +27,6 @@ pub mod viewer;
 pub mod work;
 
 pub use error::{ApiError, ApiResult, ErrorKind};
-pub use secretariat_documents::{serve_paper_check, write_atomically, PaperChecker, CHILD_ARG as PAPER_CHECK_ARG};
+pub use secretariat_documents::{CHILD_ARG as PAPER_CHECK_ARG, PaperChecker, serve_paper_check, write_atomically};
 pub use secretariat_store::{GroupCounts, GroupSummary, KdfParams, MemoryKeychain, Passphrase, SeatView};
-pub use session::{default_data_dir, parse_date, Session, SessionConfig, ENV_DATA_DIR, ENV_PASSPHRASE, ENV_TODAY};
+pub use session::{ENV_DATA_DIR, ENV_PASSPHRASE, ENV_TODAY, Session, SessionConfig, default_data_dir, parse_date};

@@ -165,11 +165,25 @@ impl Session {
         Ok(id)
     }
 
-    pub async fn add_meeting_quick(&self, group_id: i64, title: &str, starts_at: NaiveDateTime, ends_at: NaiveDateTime, compulsory: bool) -> ApiResult<MeetingPage> {
+    pub async fn add_meeting_quick(
+        &self,
+        group_id: i64,
+        title: &str,
+        starts_at: NaiveDateTime,
+        ends_at: NaiveDateTime,
+        compulsory: bool,
+    ) -> ApiResult<MeetingPage> {
         self.save_meeting(SaveMeeting {
             group_id,
             id: None,
-            input: secretariat_store::MeetingInput { title: title.to_owned(), starts_at, ends_at, venue: String::new(), online_link: String::new(), compulsory },
+            input: secretariat_store::MeetingInput {
+                title: title.to_owned(),
+                starts_at,
+                ends_at,
+                venue: String::new(),
+                online_link: String::new(),
+                compulsory,
+            },
         })
         .await
     }

@@ -7,11 +7,11 @@ use crate::session::Session;
 use chrono::{Datelike, NaiveDate};
 use secretariat_rules::register::Id;
 use secretariat_rules::tor::s17_attendance::{self as s17, Discretion, Presence};
-use secretariat_rules::tor::s21_s24_decisions::{outline_gate, ConsensusBase};
+use secretariat_rules::tor::s21_s24_decisions::{ConsensusBase, outline_gate};
 use secretariat_rules::uk_date;
 use secretariat_store::{
-    ActionInput, ActionStatus, ActionView, AttendanceInput, Capacity, DecisionInput, DecisionView, EndReason, MeetingSummary, MinutesView,
-    PositionInput, PositionView, PublicPosition, StrikeDecisionInput, StrikeDecisionView,
+    ActionInput, ActionStatus, ActionView, AttendanceInput, Capacity, DecisionInput, DecisionView, EndReason, MeetingSummary, MinutesView, PositionInput,
+    PositionView, PublicPosition, StrikeDecisionInput, StrikeDecisionView,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -274,7 +274,7 @@ impl Session {
                 }
             }
         }
-        people.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        people.sort_by_key(|a| a.1.to_lowercase());
         let decisions = store.strike_decisions(group_id).await?.into_iter().filter(|d| d.year == year).collect::<Vec<_>>();
         let day = register.on(last_day);
         let rows = people
@@ -319,11 +319,18 @@ impl Session {
         let mut w = store.begin().await?;
         w.record_strike_decision(request.group_id, input, strikes).await?;
         if input.decision == Discretion::Eject {
-            let member = day.members.iter().find(|m| m.person.id == input.person_id).ok_or_else(|| {
-                ApiError::invalid("person_id", format!("They hold no seat on {}, so there is no term to end.", uk_date(input.decided_on)))
-            })?;
-            w.end_term(request.group_id, member.term.id, input.decided_on, EndReason::EjectedS17, &input.reason.lines().next().unwrap_or_default().chars().take(200).collect::<String>())
-                .await?;
+            let member =
+                day.members.iter().find(|m| m.person.id == input.person_id).ok_or_else(|| {
+                    ApiError::invalid("person_id", format!("They hold no seat on {}, so there is no term to end.", uk_date(input.decided_on)))
+                })?;
+            w.end_term(
+                request.group_id,
+                member.term.id,
+                input.decided_on,
+                EndReason::EjectedS17,
+                &input.reason.lines().next().unwrap_or_default().chars().take(200).collect::<String>(),
+            )
+            .await?;
         }
         w.commit().await?;
         self.attendance_year(request.group_id, input.year).await
@@ -512,7 +519,12 @@ fn action_line(a: &ActionView, today: NaiveDate) -> secretariat_documents::Actio
 }
 
 /// What the minutes PDF says (ToR §21): a private session prints only that it was held.
-pub(crate) async fn minutes_doc(store: &secretariat_store::Store, group_id: i64, meeting_id: i64, today: NaiveDate) -> ApiResult<secretariat_documents::MinutesDoc> {
+pub(crate) async fn minutes_doc(
+    store: &secretariat_store::Store,
+    group_id: i64,
+    meeting_id: i64,
+    today: NaiveDate,
+) -> ApiResult<secretariat_documents::MinutesDoc> {
     use secretariat_documents::{AttendeeLine, MinutesDoc, MinutesItem, MinutesStatus};
     let group = store.group(group_id).await?;
     let detail = store.meeting_detail(group_id, meeting_id).await?;
@@ -521,7 +533,12 @@ pub(crate) async fn minutes_doc(store: &secretariat_store::Store, group_id: i64,
     let attendance = store.attendance(group_id, meeting_id).await?;
     let people = store.people(group_id, m.starts_at.date()).await?;
     let org = |id: Id| people.iter().find(|p| p.id == id).and_then(|p| p.organisation.clone());
-    let line = |a: &secretariat_store::AttendanceView| AttendeeLine { name: a.name.clone(), organisation: org(a.person_id), online: a.online, substitute: a.substitute.clone() };
+    let line = |a: &secretariat_store::AttendanceView| AttendeeLine {
+        name: a.name.clone(),
+        organisation: org(a.person_id),
+        online: a.online,
+        substitute: a.substitute.clone(),
+    };
     let members = |presence: Presence| attendance.iter().filter(move |a| a.capacity == Capacity::Member && a.presence == presence);
     let actions = store.actions(group_id).await?;
     let decisions = store.decisions(group_id).await?;
@@ -605,14 +622,16 @@ pub(crate) async fn attendance_report(
                 marks: row
                     .marks
                     .iter()
-                    .map(|mark| match mark {
-                        Some(AttendanceMark { presence: Presence::Present, online: true }) => "O",
-                        Some(AttendanceMark { presence: Presence::Present, .. }) => "P",
-                        Some(AttendanceMark { presence: Presence::Apologies, .. }) => "A",
-                        Some(AttendanceMark { presence: Presence::Absent, .. }) => "X",
-                        None => "",
-                    }
-                    .to_owned())
+                    .map(|mark| {
+                        match mark {
+                            Some(AttendanceMark { presence: Presence::Present, online: true }) => "O",
+                            Some(AttendanceMark { presence: Presence::Present, .. }) => "P",
+                            Some(AttendanceMark { presence: Presence::Apologies, .. }) => "A",
+                            Some(AttendanceMark { presence: Presence::Absent, .. }) => "X",
+                            None => "",
+                        }
+                        .to_owned()
+                    })
                     .collect(),
                 strikes: row.strikes,
                 decision: grid.decisions.iter().find(|d| d.person_id == row.person_id).map(|d| {

@@ -6,10 +6,10 @@
 //! window and the README say so rather than pretend otherwise.
 
 use crate::error::{ApiError, ApiResult, ErrorKind};
-use crate::session::{file_stem, Session};
+use crate::session::{Session, file_stem};
 use secretariat_documents::{SubjectAccessLine, SubjectAccessReport, SubjectAccessSection, SubjectAuditLine};
 use secretariat_rules::uk_date;
-use secretariat_store::{Erasure, SubjectAccess, SubjectRow, REDACTION};
+use secretariat_store::{Erasure, REDACTION, SubjectAccess, SubjectRow};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -142,7 +142,12 @@ pub fn subject_access_report(access: &SubjectAccess, today: chrono::NaiveDate) -
         sections: vec![
             section("Employment", "Employers recorded, for the ToR §12–§15 rules.", "No employment is recorded.", rows(&access.employments)),
             section("Terms and roles", "Seats held (ToR §14, §16) and roles (ToR §8–§9).", "No term or role is recorded.", terms),
-            section("Attendance", "Meetings attended or missed, for the strike policy (ToR §17), and any decision under it.", "No attendance is recorded.", attendance),
+            section(
+                "Attendance",
+                "Meetings attended or missed, for the strike policy (ToR §17), and any decision under it.",
+                "No attendance is recorded.",
+                attendance,
+            ),
             section(
                 "Nominations and elections",
                 "Nominations, and elections they could vote in. How anyone voted is never linked to a person: ballot papers carry only a serial number.",
@@ -155,7 +160,12 @@ pub fn subject_access_report(access: &SubjectAccess, today: chrono::NaiveDate) -
                 "Nothing in the minutes, actions or decisions mentions them.",
                 minutes,
             ),
-            section("Sub-groups and invitations", "Places in sub-groups (ToR §18) and standing invitations (ToR §12).", "No sub-group place or invitation is recorded.", subgroups),
+            section(
+                "Sub-groups and invitations",
+                "Places in sub-groups (ToR §18) and standing invitations (ToR §12).",
+                "No sub-group place or invitation is recorded.",
+                subgroups,
+            ),
             section(
                 "Work and declarations of interest",
                 "Consultations, concerns, horizon items they own and forums where they represented the group (ToR §3, §5); their declarations of interest at meetings.",

@@ -13,7 +13,7 @@ use crate::session::ENV_PASSPHRASE;
 use secretariat_store::Passphrase;
 use std::sync::Mutex;
 
-pub use secretariat_store::process::{exit, Hardened};
+pub use secretariat_store::process::{Hardened, exit};
 
 static TAKEN: Mutex<Option<Passphrase>> = Mutex::new(None);
 

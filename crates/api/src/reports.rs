@@ -4,7 +4,7 @@
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use chrono::NaiveDate;
 use secretariat_documents::{CompositionLine, FindingLine, MembershipReport, PersonLine, SeatLine, SettingLine};
-use secretariat_rules::{evaluate, uk_date, Role, SeatKind, Severity};
+use secretariat_rules::{Role, SeatKind, Severity, evaluate, uk_date};
 use secretariat_store::Store;
 use std::collections::HashMap;
 
@@ -59,11 +59,7 @@ pub async fn membership(store: &Store, group_id: i64, on: NaiveDate, today: Naiv
         }
     }
     let most = per_org.values().copied().max().unwrap_or(0);
-    let line = |label: &str, value: String, tor: Option<u8>| CompositionLine {
-        label: label.to_owned(),
-        value,
-        tor: tor.map(|t| format!("ToR §{t}")),
-    };
+    let line = |label: &str, value: String, tor: Option<u8>| CompositionLine { label: label.to_owned(), value, tor: tor.map(|t| format!("ToR §{t}")) };
     let composition = vec![
         line("Members", format!("{filled} of {} seats filled (about {} expected)", seats.len(), settings.target_size), Some(10)),
         line(
@@ -73,11 +69,7 @@ pub async fn membership(store: &Store, group_id: i64, on: NaiveDate, today: Naiv
         ),
         line("Supplier members", format!("{supplier_filled} of {}", settings.supplier_seats), Some(12)),
         line("Supplier members from an SME", format!("{smes} (at least {} required)", settings.min_sme_suppliers), Some(13)),
-        line(
-            "Most supplier members from one organisation",
-            format!("{most} (at most {} allowed)", settings.max_members_per_organisation),
-            Some(14),
-        ),
+        line("Most supplier members from one organisation", format!("{most} (at most {} allowed)", settings.max_members_per_organisation), Some(14)),
         line(
             "Breaches, warnings, notices",
             format!(
@@ -104,7 +96,11 @@ pub async fn membership(store: &Store, group_id: i64, on: NaiveDate, today: Naiv
         let (mut sme, mut large, mut sectors) = (0, 0, HashMap::new());
         for m in &register_day.members {
             let Some(employer) = m.employer else { continue };
-            if employer.sme { sme += 1 } else { large += 1 }
+            if employer.sme {
+                sme += 1
+            } else {
+                large += 1
+            }
             *sectors.entry(sector_of.get(&employer.id).cloned().unwrap_or_else(|| "Sector not recorded".to_owned())).or_insert(0u32) += 1;
         }
         counts.push((day.format("%b %Y").to_string(), sme, large, sectors));
@@ -160,11 +156,7 @@ pub async fn membership(store: &Store, group_id: i64, on: NaiveDate, today: Naiv
                 due: f.due.map(uk_date),
             })
             .collect(),
-        settings: settings
-            .describe()
-            .into_iter()
-            .map(|l| SettingLine { label: l.label, value: l.value, tor: l.tor.map(|t| t.to_string()) })
-            .collect(),
+        settings: settings.describe().into_iter().map(|l| SettingLine { label: l.label, value: l.value, tor: l.tor.map(|t| t.to_string()) }).collect(),
     })
 }
 
@@ -173,7 +165,12 @@ pub(crate) fn typeset_error(error: secretariat_documents::DocumentError) -> ApiE
 }
 
 /// A meeting's agenda as the documents show it, and its papers' files in agenda order.
-pub async fn agenda(store: &Store, group_id: i64, meeting_id: i64, today: NaiveDate) -> ApiResult<(secretariat_documents::Agenda, Vec<secretariat_documents::PaperFile>)> {
+pub async fn agenda(
+    store: &Store,
+    group_id: i64,
+    meeting_id: i64,
+    today: NaiveDate,
+) -> ApiResult<(secretariat_documents::Agenda, Vec<secretariat_documents::PaperFile>)> {
     use secretariat_documents::{Agenda, AgendaLine, PaperFile, PaperLine};
     use secretariat_rules::meetings::{publication_deadline, start_times};
     let group = store.group(group_id).await?;

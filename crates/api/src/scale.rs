@@ -23,9 +23,8 @@ use secretariat_rules::tor::s17_attendance::Presence;
 use secretariat_rules::tor::s18_subgroups::{Expertise, Place};
 use secretariat_rules::{ManagerStatus, Obtained, Role, SeatKind, TechukStatus, Template};
 use secretariat_store::{
-    ActionInput, ActionStatus, AgendaItemInput, AttendanceInput, Capacity, DecisionInput, DecisionKind, DecisionOutcome, ElectionFor,
-    ElectionInput, EndReason, MeetingInput, NominationInput, OrganisationInput, PersonInput, PlaceInput, PositionInput, Purpose,
-    ReturnedPaperInput, Store, SubgroupInput, Writer,
+    ActionInput, ActionStatus, AgendaItemInput, AttendanceInput, Capacity, DecisionInput, DecisionKind, DecisionOutcome, ElectionFor, ElectionInput, EndReason,
+    MeetingInput, NominationInput, OrganisationInput, PersonInput, PlaceInput, PositionInput, Purpose, ReturnedPaperInput, Store, SubgroupInput, Writer,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -75,14 +74,33 @@ pub struct ScaleReport {
 
 /// Invented names: no real person or company is meant.
 const GIVEN: [&str; 24] = [
-    "Ada", "Bram", "Cato", "Delia", "Ewan", "Fern", "Gideon", "Hana", "Idris", "Juno", "Kit", "Lorna", "Milo", "Nia", "Orrin", "Petra",
-    "Quinn", "Rosa", "Silas", "Tamsin", "Ulric", "Vesna", "Wren", "Yusuf",
+    "Ada", "Bram", "Cato", "Delia", "Ewan", "Fern", "Gideon", "Hana", "Idris", "Juno", "Kit", "Lorna", "Milo", "Nia", "Orrin", "Petra", "Quinn", "Rosa",
+    "Silas", "Tamsin", "Ulric", "Vesna", "Wren", "Yusuf",
 ];
 const FAMILY: [&str; 20] = [
-    "Ashgrove", "Brindle", "Copperfield", "Dunmore", "Elderwick", "Fallowby", "Greyhame", "Hollins", "Ivesworth", "Juniper", "Kestwick",
-    "Larkspur", "Mossley", "Nettlebed", "Orrell", "Pennyfold", "Quarrendon", "Rookwood", "Sallowby", "Thistlecombe",
+    "Ashgrove",
+    "Brindle",
+    "Copperfield",
+    "Dunmore",
+    "Elderwick",
+    "Fallowby",
+    "Greyhame",
+    "Hollins",
+    "Ivesworth",
+    "Juniper",
+    "Kestwick",
+    "Larkspur",
+    "Mossley",
+    "Nettlebed",
+    "Orrell",
+    "Pennyfold",
+    "Quarrendon",
+    "Rookwood",
+    "Sallowby",
+    "Thistlecombe",
 ];
-const COMPANY: [&str; 12] = ["Fictive", "Notional", "Imaginary", "Pretend", "Synthetic", "Placeholder", "Sample", "Mock", "Dummy", "Invented", "Phantom", "Hypothetical"];
+const COMPANY: [&str; 12] =
+    ["Fictive", "Notional", "Imaginary", "Pretend", "Synthetic", "Placeholder", "Sample", "Mock", "Dummy", "Invented", "Phantom", "Hypothetical"];
 const COMPANY_KIND: [&str; 4] = ["Systems Ltd", "Data Ltd", "Software plc", "Integration Ltd"];
 const TOPICS: [&str; 16] = [
     "Data standards roadmap",
@@ -155,9 +173,8 @@ impl GroupPlan {
     /// A person at a stakeholder body who holds no seat from `from` on, other than `except`.
     fn free_stakeholder(&self, from: NaiveDate, except: usize) -> Option<usize> {
         let holders: BTreeSet<usize> = self.holders.values().map(|(p, _)| *p).collect();
-        (0..self.people.len()).find(|p| {
-            self.people[*p].employer < 3 && *p != except && !holders.contains(p) && self.busy_until.get(p).is_none_or(|until| *until <= from)
-        })
+        (0..self.people.len())
+            .find(|p| self.people[*p].employer < 3 && *p != except && !holders.contains(p) && self.busy_until.get(p).is_none_or(|until| *until <= from))
     }
 
     fn supplier_members(&self) -> Vec<usize> {
@@ -276,7 +293,9 @@ async fn register(w: &mut Writer, name: &str, index: u32, start: NaiveDate, rng:
     // Three stakeholder bodies, twenty-four supplier companies (every third an SME), two applying.
     for k in 0..29usize {
         let (org_name, status, sme, sector) = match k {
-            0..=2 => (format!("Fictional {} Body {}-{}", ["Policing", "Justice", "Standards"][k], index + 1, k + 1), TechukStatus::NotMember, false, "Public body"),
+            0..=2 => {
+                (format!("Fictional {} Body {}-{}", ["Policing", "Justice", "Standards"][k], index + 1, k + 1), TechukStatus::NotMember, false, "Public body")
+            }
             27 | 28 => (format!("{} {} {}-{}", COMPANY[k % 12], COMPANY_KIND[k % 4], index + 1, k), TechukStatus::Applying, false, "Software"),
             _ => (format!("{} {} {}-{}", COMPANY[k % 12], COMPANY_KIND[k % 4], index + 1, k), TechukStatus::Member, k % 3 == 0, "Software"),
         };
@@ -314,7 +333,11 @@ async fn register(w: &mut Writer, name: &str, index: u32, start: NaiveDate, rng:
     // Stakeholder seats: the bodies' first people in turn; supplier seats: one person from each of
     // the first companies (three SMEs among them, ToR §13).
     for (k, &seat) in plan.stakeholder_seats.clone().iter().enumerate() {
-        let person = plan.people.iter().position(|p| p.employer == k % 3 && !plan.holders.values().any(|(h, _)| plan.people[*h].id == p.id)).expect("enough stakeholders");
+        let person = plan
+            .people
+            .iter()
+            .position(|p| p.employer == k % 3 && !plan.holders.values().any(|(h, _)| plan.people[*h].id == p.id))
+            .expect("enough stakeholders");
         let term = w.start_term(id, seat, plan.people[person].id, start, Obtained::Appointment).await?;
         plan.stakeholder_terms.insert(seat, term);
         plan.holders.insert(seat, (person, add_months(start, 24)));
@@ -339,7 +362,12 @@ async fn new_person(w: &mut Writer, plan: &mut GroupPlan, org: usize, since: Nai
     let id = w
         .add_person(
             plan.id,
-            &PersonInput { name: name.clone(), email, job_title: ["Director", "Architect", "Standards Lead", "Product Manager"][n % 4].into(), manager_status: ManagerStatus::Yes },
+            &PersonInput {
+                name: name.clone(),
+                email,
+                job_title: ["Director", "Architect", "Standards Lead", "Product Manager"][n % 4].into(),
+                manager_status: ManagerStatus::Yes,
+            },
         )
         .await?;
     w.add_employment(plan.id, id, plan.orgs[org].0, since, None).await?;
@@ -350,7 +378,15 @@ async fn new_person(w: &mut Writer, plan: &mut GroupPlan, org: usize, since: Nai
 
 /// One month: the meeting on its second Tuesday with an agenda of eight items; if held,
 /// its attendance, minutes, actions and decision.
-async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u32)], month: NaiveDate, today: NaiveDate, rng: &mut StdRng, report: &mut ScaleReport) -> ApiResult<()> {
+async fn meeting_month(
+    w: &mut Writer,
+    plan: &mut GroupPlan,
+    pool: &[(Vec<u8>, u32)],
+    month: NaiveDate,
+    today: NaiveDate,
+    rng: &mut StdRng,
+    report: &mut ScaleReport,
+) -> ApiResult<()> {
     let group = plan.id;
     let day = second_tuesday(month.year(), month.month());
     let meeting = w
@@ -374,7 +410,8 @@ async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u
         let topic = TOPICS[rng.gen_range(0..TOPICS.len())];
         let purpose = [Purpose::Discussion, Purpose::Decision, Purpose::Noting, Purpose::Discussion][k];
         let presenter = members.choose(rng).map(|&p| plan.people[p].id);
-        let item = w.add_agenda_item(group, meeting, &AgendaItemInput { title: topic.into(), purpose, presenter_id: presenter, minutes: 20, private: false }).await?;
+        let item =
+            w.add_agenda_item(group, meeting, &AgendaItemInput { title: topic.into(), purpose, presenter_id: presenter, minutes: 20, private: false }).await?;
         report.agenda_items += 1;
         // Papers on two items, for meetings held and the next one.
         if k < 2 && day <= add_months(today, 1) {
@@ -395,7 +432,13 @@ async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u
         .iter()
         .map(|&p| {
             let roll = rng.gen_range(0..100);
-            let presence = if roll < 86 { Presence::Present } else if roll < 96 { Presence::Apologies } else { Presence::Absent };
+            let presence = if roll < 86 {
+                Presence::Present
+            } else if roll < 96 {
+                Presence::Apologies
+            } else {
+                Presence::Absent
+            };
             AttendanceInput { person_id: plan.people[p].id, capacity: Capacity::Member, presence, online: rng.gen_bool(0.5), substitute: String::new() }
         })
         .collect();
@@ -448,7 +491,11 @@ async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u
             agenda_item_id: Some(items[1]),
             decided_on: day,
             kind: if funds { DecisionKind::CommissionFunds } else { DecisionKind::General },
-            text: if funds { "Commission a short study, funded from techUK member funds.".into() } else { format!("Adopt the recommendation on the {}.", TOPICS[rng.gen_range(0..TOPICS.len())].to_lowercase()) },
+            text: if funds {
+                "Commission a short study, funded from techUK member funds.".into()
+            } else {
+                format!("Adopt the recommendation on the {}.", TOPICS[rng.gen_range(0..TOPICS.len())].to_lowercase())
+            },
             in_favour: funds.then_some(base),
             base: funds.then_some(base),
             outcome: DecisionOutcome::Carried,
@@ -459,7 +506,14 @@ async fn meeting_month(w: &mut Writer, plan: &mut GroupPlan, pool: &[(Vec<u8>, u
     // Each January a position is proposed, with volunteers (ToR §23).
     if month.month() == 1 && members.len() >= 3 {
         let position = w
-            .add_position(group, &PositionInput { title: format!("Position on open standards, {}", day.year()), summary: "Whether techUK should call for published, versioned interfaces.".into(), proposed_on: day })
+            .add_position(
+                group,
+                &PositionInput {
+                    title: format!("Position on open standards, {}", day.year()),
+                    summary: "Whether techUK should call for published, versioned interfaces.".into(),
+                    proposed_on: day,
+                },
+            )
             .await?;
         for &p in members.iter().take(3) {
             w.volunteer(group, position, plan.people[p].id, day).await?;
@@ -504,7 +558,14 @@ async fn subgroup(w: &mut Writer, plan: &mut GroupPlan, meeting: i64, day: Naive
     let id = w
         .add_subgroup(
             group,
-            &SubgroupInput { name, remit: "Develop guidance for the group and report back.".into(), start: day, decision_id: Some(decision), meeting_id: Some(meeting), created_by: format!("Minute of {}", day.format("%-d %B %Y")) },
+            &SubgroupInput {
+                name,
+                remit: "Develop guidance for the group and report back.".into(),
+                start: day,
+                decision_id: Some(decision),
+                meeting_id: Some(meeting),
+                created_by: format!("Minute of {}", day.format("%-d %B %Y")),
+            },
         )
         .await?;
     let place = |person_id, place, expertise: Vec<Expertise>| PlaceInput { person_id, place, expertise, expertise_note: String::new(), from: day };
@@ -575,7 +636,14 @@ async fn churn(w: &mut Writer, plan: &mut GroupPlan, month: NaiveDate, today: Na
 }
 
 /// At the end of a cycle each stakeholder member is re-appointed (now and then a new one).
-async fn renew_stakeholders(w: &mut Writer, plan: &mut GroupPlan, cycle_end: NaiveDate, today: NaiveDate, rng: &mut StdRng, report: &mut ScaleReport) -> ApiResult<()> {
+async fn renew_stakeholders(
+    w: &mut Writer,
+    plan: &mut GroupPlan,
+    cycle_end: NaiveDate,
+    today: NaiveDate,
+    rng: &mut StdRng,
+    report: &mut ScaleReport,
+) -> ApiResult<()> {
     let group = plan.id;
     for &seat in &plan.stakeholder_seats.clone() {
         let Some(&(holder, stops)) = plan.holders.get(&seat) else { continue };
@@ -597,7 +665,14 @@ async fn renew_stakeholders(w: &mut Writer, plan: &mut GroupPlan, cycle_end: Nai
 /// when its declaration is past — the vote: electors, numbered papers, 30–60 returned papers
 /// entered and verified, the spares marked unused. Returns the election to count, or `None`
 /// when it is still taking nominations today.
-async fn election(w: &mut Writer, plan: &mut GroupPlan, cycle_end: NaiveDate, today: NaiveDate, rng: &mut StdRng, report: &mut ScaleReport) -> ApiResult<Option<i64>> {
+async fn election(
+    w: &mut Writer,
+    plan: &mut GroupPlan,
+    cycle_end: NaiveDate,
+    today: NaiveDate,
+    rng: &mut StdRng,
+    report: &mut ScaleReport,
+) -> ApiResult<Option<i64>> {
     let group = plan.id;
     let call = cycle_end - Days::new(75);
     let close = cycle_end - Days::new(45);
@@ -645,12 +720,7 @@ async fn election(w: &mut Writer, plan: &mut GroupPlan, cycle_end: NaiveDate, to
         return Ok(None);
     }
     // The electorate: the members and the member companies' contacts (ToR §14's member vote).
-    let mut electors: Vec<i64> = plan
-        .people
-        .iter()
-        .filter(|p| plan.orgs[p.employer].2 == TechukStatus::Member)
-        .map(|p| p.id)
-        .collect();
+    let mut electors: Vec<i64> = plan.people.iter().filter(|p| plan.orgs[p.employer].2 == TechukStatus::Member).map(|p| p.id).collect();
     electors.shuffle(rng);
     electors.truncate(rng.gen_range(34..=64));
     w.open_voting(group, election, &electors, poll_closes).await?;
@@ -667,7 +737,12 @@ async fn election(w: &mut Writer, plan: &mut GroupPlan, cycle_end: NaiveDate, to
         order.sort_by_cached_key(|&k| std::cmp::Reverse(rng.gen_range(0..100) * popularity[k]));
         let ranked = rng.gen_range(2..=nominations.len().min(6));
         let choices = if rejection { vec![] } else { order.iter().take(ranked).enumerate().map(|(r, &k)| (nominations[k], r as u32 + 1)).collect() };
-        let paper = ReturnedPaperInput { serial: Some(*serial), choices, rejection: rejection.then_some(Rejection::NoFirstPreference), entered_by: "Programme Manager (synthetic)".into() };
+        let paper = ReturnedPaperInput {
+            serial: Some(*serial),
+            choices,
+            rejection: rejection.then_some(Rejection::NoFirstPreference),
+            entered_by: "Programme Manager (synthetic)".into(),
+        };
         let id = w.enter_paper(group, election, &paper).await?;
         w.verify_paper(group, election, id, "A second counter (synthetic)").await?;
         report.returned_papers += 1;

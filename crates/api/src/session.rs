@@ -3,18 +3,17 @@
 //! one is configured) and answers every request the window and the command line
 //! make. The Tauri commands and the CLI are thin callers of these methods.
 
-use crate::demo;
 use crate::circulation;
+use crate::demo;
+use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::exchange;
 use crate::reports;
-use secretariat_documents::{Documents, PaperChecker, PaperInfo};
-use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::types::*;
 use chrono::{Datelike, NaiveDate};
-use secretariat_rules::{text, tor, Severity, SubjectKind, Template};
+use secretariat_documents::{Documents, PaperChecker, PaperInfo};
+use secretariat_rules::{Severity, SubjectKind, Template, text, tor};
 use secretariat_store::{
-    DataPaths, KdfParams, KeySource, Keychain, KeychainOutcome, OrganisationRecord, Passphrase,
-    GroupSummary, PersonDetail, Store, SystemKeychain,
+    DataPaths, GroupSummary, KdfParams, KeySource, Keychain, KeychainOutcome, OrganisationRecord, Passphrase, PersonDetail, Store, SystemKeychain,
 };
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -67,8 +66,8 @@ impl SessionConfig {
             Ok(text) => Some(parse_date(&text).map_err(|message| ApiError::invalid(ENV_TODAY, message))?),
             Err(_) => None,
         };
-        let paper_checker = PaperChecker::this_program()
-            .map_err(|e| ApiError::new(ErrorKind::Internal, format!("Secretariat could not find its own program file: {e}")))?;
+        let paper_checker =
+            PaperChecker::this_program().map_err(|e| ApiError::new(ErrorKind::Internal, format!("Secretariat could not find its own program file: {e}")))?;
         Ok(Self { data_dir, keychain: Arc::new(SystemKeychain), passphrase, kdf: KdfParams::default(), today, paper_checker })
     }
 }
@@ -81,8 +80,7 @@ pub(crate) fn file_stem(name: &str) -> String {
 
 /// Parses a date as written on the command line: YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01."))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01."))
 }
 
 #[derive(Debug)]
@@ -163,10 +161,7 @@ impl Session {
         let passphrase = match (passphrase.filter(|p| !p.is_empty()), &self.config.passphrase) {
             (Some(typed), _) => {
                 if confirm != Some(typed) {
-                    return Err(ApiError::invalid(
-                        "recovery_passphrase_confirm",
-                        "The two passphrases differ; type the same passphrase twice.",
-                    ));
+                    return Err(ApiError::invalid("recovery_passphrase_confirm", "The two passphrases differ; type the same passphrase twice."));
                 }
                 Passphrase::new(typed)
             }
@@ -210,12 +205,7 @@ impl Session {
         };
         match opened {
             Ok(groups) => AppState::Ready { data_dir, groups, templates: Self::templates(), today: self.today() },
-            Err(error)
-                if matches!(
-                    error.kind,
-                    ErrorKind::NeedsRecovery | ErrorKind::KeychainUnavailable | ErrorKind::WrongPassphrase
-                ) =>
-            {
+            Err(error) if matches!(error.kind, ErrorKind::NeedsRecovery | ErrorKind::KeychainUnavailable | ErrorKind::WrongPassphrase) => {
                 AppState::NeedsRecovery { data_dir, error }
             }
             Err(error) => AppState::Unavailable { data_dir, error },
@@ -228,12 +218,10 @@ impl Session {
             return Err(ApiError::invalid("recovery_passphrase", "Type the recovery passphrase."));
         }
         let passphrase = Passphrase::new(request.recovery_passphrase);
-        let (store, outcome) = Store::recover(&self.paths, &passphrase, self.config.keychain.clone())
-            .await
-            .map_err(|error| match ApiError::from(error) {
-                e if e.kind == ErrorKind::WrongPassphrase => ApiError { field: Some("recovery_passphrase".into()), ..e },
-                e => e,
-            })?;
+        let (store, outcome) = Store::recover(&self.paths, &passphrase, self.config.keychain.clone()).await.map_err(|error| match ApiError::from(error) {
+            e if e.kind == ErrorKind::WrongPassphrase => ApiError { field: Some("recovery_passphrase".into()), ..e },
+            e => e,
+        })?;
         if let KeychainOutcome::NotSaved(reason) = outcome {
             tracing::warn!(%reason, "recovered, but the key could not be put back in the keychain");
         }
@@ -245,11 +233,8 @@ impl Session {
     pub async fn create_group(&self, request: CreateGroupRequest) -> ApiResult<GroupCreated> {
         let template = Template::parse(&request.template).map_err(|e| ApiError::invalid("template", e.to_string()))?;
         // Check the name before anything is created, so a bad name creates no database.
-        text::single_line(&request.name, "The group's name", 120)
-            .map_err(|e| ApiError::invalid("name", e.to_string()))?;
-        let (store, keychain_warning) = self
-            .store_or_create(request.recovery_passphrase.as_deref(), request.recovery_passphrase_confirm.as_deref())
-            .await?;
+        text::single_line(&request.name, "The group's name", 120).map_err(|e| ApiError::invalid("name", e.to_string()))?;
+        let (store, keychain_warning) = self.store_or_create(request.recovery_passphrase.as_deref(), request.recovery_passphrase_confirm.as_deref()).await?;
         let mut writer = store.begin().await?;
         let id = writer.create_group(&request.name, template).await?;
         writer.commit().await?;
@@ -259,9 +244,7 @@ impl Session {
 
     /// Loads the fictional demo group (creating the database first if needed).
     pub async fn load_demo(&self, request: LoadDemoRequest) -> ApiResult<GroupCreated> {
-        let (store, keychain_warning) = self
-            .store_or_create(request.recovery_passphrase.as_deref(), request.recovery_passphrase_confirm.as_deref())
-            .await?;
+        let (store, keychain_warning) = self.store_or_create(request.recovery_passphrase.as_deref(), request.recovery_passphrase_confirm.as_deref()).await?;
         let documents = self.documents();
         let id = demo::load(&store, &documents, self.today()).await?;
         let group = store.groups().await?.into_iter().find(|g| g.id == id).expect("the demo group just loaded");
@@ -455,18 +438,12 @@ impl Session {
 
     /// Checks a file offered as a paper in the checking child (`PaperChecker`), off the
     /// async threads; the error is worded for the person who offered it.
-    pub(crate) async fn check_paper(
-        &self,
-        bytes: Vec<u8>,
-        max_bytes: usize,
-    ) -> ApiResult<(Vec<u8>, PaperInfo)> {
+    pub(crate) async fn check_paper(&self, bytes: Vec<u8>, max_bytes: usize) -> ApiResult<(Vec<u8>, PaperInfo)> {
         let checker = self.config.paper_checker.clone();
-        tokio::task::spawn_blocking(move || {
-            checker.check(&bytes, max_bytes).map(|info| (bytes, info))
-        })
-        .await
-        .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
-        .map_err(|e| ApiError::invalid("file", e.to_string()))
+        tokio::task::spawn_blocking(move || checker.check(&bytes, max_bytes).map(|info| (bytes, info)))
+            .await
+            .map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?
+            .map_err(|e| ApiError::invalid("file", e.to_string()))
     }
 
     /// Runs typesetting off the async threads: it is CPU work.
@@ -512,11 +489,9 @@ impl Session {
             DocumentKind::PeopleCsv => {
                 made(format!("{stem} - people.csv"), exchange::export(&store, group_id, RegisterKind::People, today).await?.into_bytes(), None)
             }
-            DocumentKind::OrganisationsCsv => made(
-                format!("{stem} - organisations.csv"),
-                exchange::export(&store, group_id, RegisterKind::Organisations, today).await?.into_bytes(),
-                None,
-            ),
+            DocumentKind::OrganisationsCsv => {
+                made(format!("{stem} - organisations.csv"), exchange::export(&store, group_id, RegisterKind::Organisations, today).await?.into_bytes(), None)
+            }
             DocumentKind::Agenda => {
                 let m = meeting.expect("checked above");
                 let (agenda, _) = reports::agenda(&store, group_id, m.id, today).await?;
@@ -534,8 +509,7 @@ impl Session {
                 made(format!("{} - invitation.ics", day_stem(&m)), ics.into_bytes(), None)
             }
             DocumentKind::SeriesCalendar => {
-                let upcoming: Vec<_> =
-                    store.meeting_summaries(group_id).await?.into_iter().filter(|m| m.starts_at.date() >= today).collect();
+                let upcoming: Vec<_> = store.meeting_summaries(group_id).await?.into_iter().filter(|m| m.starts_at.date() >= today).collect();
                 let ics = circulation::calendar(&group.name, &group.settings.time_zone, &upcoming)?;
                 made(format!("{stem} - meetings.ics"), ics.into_bytes(), None)
             }

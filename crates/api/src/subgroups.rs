@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use secretariat_documents::{RosterPerson, RosterReportBack, SubgroupRoster};
 use secretariat_rules::register::Id;
 use secretariat_rules::tor::s18_subgroups::{self as s18, Expertise, Place, ReportBackState};
-use secretariat_rules::{uk_date, Finding, ManagerStatus, SubjectKind, TechukStatus};
+use secretariat_rules::{Finding, ManagerStatus, SubjectKind, TechukStatus, uk_date};
 use secretariat_store::{
     DecisionView, MeetingRef, OrganisationInput, OrganisationView, PersonInput, PersonView, PlaceInput, ReportBackInput, ReportBackView, ReportPaper, Store,
     SubgroupDetail, SubgroupInput, SubgroupSummary,
@@ -317,11 +317,7 @@ pub async fn roster(store: &Store, group_id: i64, subgroup_id: i64, on: NaiveDat
 }
 
 /// Reads a PDF sent as base64 and checks it as every paper is checked.
-async fn checked_paper(
-    session: &Session,
-    bytes_base64: &str,
-    limit: usize,
-) -> ApiResult<(Vec<u8>, u32)> {
+async fn checked_paper(session: &Session, bytes_base64: &str, limit: usize) -> ApiResult<(Vec<u8>, u32)> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(bytes_base64.as_bytes())
         .map_err(|_| ApiError::invalid("file", "The file did not arrive intact; try adding it again."))?;
@@ -561,7 +557,8 @@ impl Session {
         let store = self.open_store().await?;
         let today = self.today();
         let data = roster(&store, group_id, subgroup_id, today, today).await?;
-        let file_name = format!("{} - {} roster.pdf", crate::session::file_stem(&store.group(group_id).await?.name), crate::session::file_stem(&data.subgroup_name));
+        let file_name =
+            format!("{} - {} roster.pdf", crate::session::file_stem(&store.group(group_id).await?.name), crate::session::file_stem(&data.subgroup_name));
         let bytes = self.typeset(move |d| d.subgroup_roster(&data)).await?;
         Ok(crate::types::Made { file_name, bytes, pages: None })
     }

@@ -334,10 +334,7 @@ impl DocumentKind {
     }
 
     pub fn needs_meeting(self) -> bool {
-        matches!(
-            self,
-            DocumentKind::Agenda | DocumentKind::AgendaPack | DocumentKind::CirculationDraft | DocumentKind::MeetingInvite | DocumentKind::Minutes
-        )
+        matches!(self, DocumentKind::Agenda | DocumentKind::AgendaPack | DocumentKind::CirculationDraft | DocumentKind::MeetingInvite | DocumentKind::Minutes)
     }
 }
 

@@ -182,8 +182,8 @@ mod tests {
     #[test]
     fn the_default_folder_is_per_user() {
         let path = ViewerFolder::for_this_user().path().to_path_buf();
-        let per_user = std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|r| path.starts_with(r))
-            || path.to_string_lossy().ends_with(&format!("-{}", user_tag()));
+        let per_user =
+            std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|r| path.starts_with(r)) || path.to_string_lossy().ends_with(&format!("-{}", user_tag()));
         assert!(per_user, "{}", path.display());
     }
 }

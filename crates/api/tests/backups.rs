@@ -146,8 +146,7 @@ async fn the_open_window_takes_a_backup_when_the_newest_turns_a_day_old() {
     let s = session(dir.path(), keychain);
     s.schedule_backups();
     let backups = || {
-        let mut names: Vec<String> =
-            std::fs::read_dir(dir.path().join("backups")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path().join("backups")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         names.sort();
         names
     };
@@ -190,13 +189,9 @@ async fn the_recovery_sheet_says_where_things_are_and_never_holds_a_secret() {
     assert_eq!(sheet.file_name, "Secretariat recovery sheet.pdf");
     let text = pdftotext(&sheet.bytes);
     let data_dir = dir.path().display().to_string();
-    for expected in [
-        "Interop WG".to_owned(),
-        format!("{data_dir}/secretariat.key"),
-        format!("{data_dir}/backups"),
-        made.backup.name.clone(),
-        "Fri 27 Nov 2026".to_owned(),
-    ] {
+    for expected in
+        ["Interop WG".to_owned(), format!("{data_dir}/secretariat.key"), format!("{data_dir}/backups"), made.backup.name.clone(), "Fri 27 Nov 2026".to_owned()]
+    {
         assert!(text.contains(&expected), "missing {expected:?} in {text}");
     }
     let database_id = std::fs::read_to_string(dir.path().join("secretariat.key")).unwrap();

@@ -2,57 +2,49 @@
 //! This test fails when `ui/src/lib/bindings.ts` is stale; regenerate it with
 //! `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`.
 
-use secretariat_api::types::*;
-use secretariat_api::{ApiError, ErrorKind};
-use secretariat_rules::{
-    Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind,
-    TechukStatus, Template, Tor,
-};
-use secretariat_rules::meetings::{MonthlyRule, Publication};
-use secretariat_store::{
-    AgendaItemInput, AgendaItemView, MeetingDetail, MeetingInput, MeetingSummary, PaperView, Purpose, SeriesInput,
-    AppointmentView, EmploymentView, EndReason, Group, GroupCounts, GroupSummary, InviteeView, OrganisationInput,
-    OrganisationRecord, OrganisationView, PersonDetail, PersonInput, PersonView, SeatHolder, SeatView, TermView,
-};
-use secretariat_api::elections::{
-    AddNomination, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView,
-};
-use secretariat_rules::elections::{
-    CandidateState, Count, Method, Reconciliation, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes,
-};
-use secretariat_rules::tor::s12_s16_elections::{Eligibility, NominationCheck, Vacancy};
-use secretariat_store::{
-    ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationView, Outcome, ReturnedPaperView,
-    SeatRef, SerialState, SerialView,
-};
-use secretariat_api::minutes::{
-    AddAction, AddDecision, AddPosition, AttendanceLine, AttendanceMark, AttendanceYear, AttendanceYearRow, DecideStrike, DecisionsView,
-    HoldInPrivate, MeetingRecord, PositionLine, PublicDecision, SaveAttendance, SaveNotes,
-};
-use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
-use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
-use secretariat_store::{
-    ActionInput, ActionStatus, ActionView, AttendanceInput, Capacity, CorrectionView, DecisionInput, DecisionKind, DecisionOutcome,
-    DecisionView, ItemMinutes, MinutesView, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput,
-    StrikeDecisionView, ViewpointView, Volunteer,
-};
-use secretariat_api::subgroups::{
-    AddPlace, CloseSubgroup, EndPlace, MemberChoice, MoveReportBack, RecordReport, ReportBackDue, ReportBackRow, RequestReportBack,
-    SaveSubgroup, SubgroupPage, SubgroupsView,
-};
-use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
-use secretariat_store::{
-    DecisionRef, MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary,
-};
 use secretariat_api::backups::{BackupCheck, BackupRow, BackupsView, SetBackupFolder};
-use secretariat_api::retention::{PurgeRetention, RetentionPurged};
-use secretariat_rules::retention::{DueItem, RetentionCategory, RetentionReport, RetentionSchedule, RetentionSection};
-use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
+use secretariat_api::elections::{AddNomination, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView};
+use secretariat_api::minutes::{
+    AddAction, AddDecision, AddPosition, AttendanceLine, AttendanceMark, AttendanceYear, AttendanceYearRow, DecideStrike, DecisionsView, HoldInPrivate,
+    MeetingRecord, PositionLine, PublicDecision, SaveAttendance, SaveNotes,
+};
 use secretariat_api::privacy::{ErasePerson, ErasureResult};
-use secretariat_store::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow};
+use secretariat_api::retention::{PurgeRetention, RetentionPurged};
+use secretariat_api::subgroups::{
+    AddPlace, CloseSubgroup, EndPlace, MemberChoice, MoveReportBack, RecordReport, ReportBackDue, ReportBackRow, RequestReportBack, SaveSubgroup, SubgroupPage,
+    SubgroupsView,
+};
+use secretariat_api::types::*;
 use secretariat_api::work::{AddWorkToAgenda, DeclareInterest, SaveWorkEntry, SetWorkStatus, SubgroupChoice, WorkKindInfo, WorkPage, WorkView};
+use secretariat_api::{ApiError, ErrorKind};
+use secretariat_rules::elections::{CandidateState, Count, Method, Reconciliation, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes};
+use secretariat_rules::meetings::{MonthlyRule, Publication};
+use secretariat_rules::retention::{DueItem, RetentionCategory, RetentionReport, RetentionSchedule, RetentionSection};
+use secretariat_rules::tor::s12_s16_elections::{Eligibility, NominationCheck, Vacancy};
+use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
+use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
+use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
 use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus};
+use secretariat_rules::{
+    Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind, TechukStatus, Template, Tor,
+};
+use secretariat_store::{
+    ActionInput, ActionStatus, ActionView, AttendanceInput, Capacity, CorrectionView, DecisionInput, DecisionKind, DecisionOutcome, DecisionView, ItemMinutes,
+    MinutesView, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput, StrikeDecisionView, ViewpointView, Volunteer,
+};
+use secretariat_store::{
+    AgendaItemInput, AgendaItemView, AppointmentView, EmploymentView, EndReason, Group, GroupCounts, GroupSummary, InviteeView, MeetingDetail, MeetingInput,
+    MeetingSummary, OrganisationInput, OrganisationRecord, OrganisationView, PaperView, PersonDetail, PersonInput, PersonView, Purpose, SeatHolder, SeatView,
+    SeriesInput, TermView,
+};
+use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
+use secretariat_store::{DecisionRef, MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary};
 use secretariat_store::{DeclarationInput, DeclarationView, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink};
+use secretariat_store::{
+    ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationView, Outcome, ReturnedPaperView, SeatRef, SerialState,
+    SerialView,
+};
+use secretariat_store::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow};
 use ts_rs::{Config, TS};
 
 fn generate() -> String {
@@ -300,8 +292,5 @@ fn bindings_are_up_to_date() {
         return;
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "ui/src/lib/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings"
-    );
+    assert!(committed == fresh, "ui/src/lib/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings");
 }

@@ -31,7 +31,8 @@ async fn every_cell_that_would_run_as_a_formula_is_escaped_in_both_registers_and
         today: Some(d("2026-11-27")),
         paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     });
-    let group = s.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
+    let group =
+        s.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
 
     // Typed with a leading tab or CR, a name is trimmed on the way in (text::single_line),
     // so "=Tab Ltd" is what is stored; those two can lead a cell only if typed elsewhere
@@ -46,7 +47,14 @@ async fn every_cell_that_would_run_as_a_formula_is_escaped_in_both_registers_and
     ];
     let mut org_ids = Vec::new();
     for (name, sector) in organisations {
-        let input = OrganisationInput { name: name.into(), techuk_status: TechukStatus::Member, applied_on: None, sme: false, sme_confirmed_on: None, sector: sector.into() };
+        let input = OrganisationInput {
+            name: name.into(),
+            techuk_status: TechukStatus::Member,
+            applied_on: None,
+            sme: false,
+            sme_confirmed_on: None,
+            sector: sector.into(),
+        };
         org_ids.push(s.save_organisation(SaveOrganisation { group_id: group, id: None, input }).await.unwrap().id);
     }
     let people = [("=cmd|' /C calc'!A0", "=1+1"), ("+Plus Person", "+job"), ("-Minus Person", "-job"), ("@At Person", "@job")];
@@ -80,7 +88,8 @@ async fn every_cell_that_would_run_as_a_formula_is_escaped_in_both_registers_and
     }
 
     // Imported into another group, the apostrophes come off: the names are as typed.
-    let other = s.create_group(CreateGroupRequest { name: "Second WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
+    let other =
+        s.create_group(CreateGroupRequest { name: "Second WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
     for (kind, text) in [(RegisterKind::Organisations, &orgs_csv), (RegisterKind::People, &people_csv)] {
         s.import(ImportRequest { group_id: other, kind, csv: text.clone() }).await.unwrap();
     }

@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::pdftotext;
 use chrono::NaiveDate;
+use common::pdftotext;
 use secretariat_api::elections::*;
 use secretariat_api::types::*;
 use secretariat_api::{ErrorKind, KdfParams, MemoryKeychain, Session, SessionConfig};
@@ -41,12 +41,8 @@ async fn session_on(dir: &std::path::Path, today: &str) -> Session {
 async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
     let session = session_on(dir.path(), "2026-11-27").await;
-    let group = session
-        .create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() })
-        .await
-        .unwrap()
-        .group
-        .id;
+    let group =
+        session.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
     let w = World { session, group, dir };
     let seats = w.supplier_seats().await;
     for (i, &seat) in seats.iter().take(6).enumerate() {
@@ -163,10 +159,8 @@ async fn s14_no_more_valid_nominations_than_seats_is_declared_unopposed_and_open
         .unwrap_err();
     assert_eq!(early.field.as_deref(), Some("on"));
     let later = w.later("2026-12-11").await;
-    let page = later
-        .declare_result(Declare { group_id: w.group, election_id: id, on: d("2026-12-11"), returning_officer: "Pat Programme".into() })
-        .await
-        .unwrap();
+    let page =
+        later.declare_result(Declare { group_id: w.group, election_id: id, on: d("2026-12-11"), returning_officer: "Pat Programme".into() }).await.unwrap();
     assert_eq!(page.record.summary.state, ElectionState::Declared);
     assert_eq!(page.winners, vec!["Ada Small".to_owned()]);
     let person = later.person(w.group, a).await.unwrap();
@@ -254,10 +248,7 @@ async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_de
     assert!(page.winners.contains(&"Dee Small".to_owned()), "the SME shortfall reserves a seat (ToR §13): {:?}", page.winners);
     let draft = pdftotext(&s.make_document(w.group, DocumentKind::ElectionResult, Some(id), None).await.unwrap().bytes);
     assert!(draft.contains("DRAFT"), "{draft}");
-    let page = s
-        .declare_result(Declare { group_id: w.group, election_id: id, on: d("2026-12-11"), returning_officer: "Pat Programme".into() })
-        .await
-        .unwrap();
+    let page = s.declare_result(Declare { group_id: w.group, election_id: id, on: d("2026-12-11"), returning_officer: "Pat Programme".into() }).await.unwrap();
     assert_eq!(page.record.summary.state, ElectionState::Declared);
     // Read later, the election keeps the constraints its count applied, and checks no more nominations.
     assert!(page.checks.is_empty());

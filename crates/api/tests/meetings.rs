@@ -3,10 +3,10 @@
 
 mod common;
 
-use common::pdftotext;
 use base64::Engine;
-use mail_parser::MimeHeaders;
 use chrono::{NaiveDate, NaiveTime};
+use common::pdftotext;
+use mail_parser::MimeHeaders;
 use secretariat_api::types::*;
 use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
 use secretariat_rules::meetings::{MonthlyRule, Publication};
@@ -26,12 +26,8 @@ async fn session(dir: &std::path::Path, today: &str) -> (Session, i64) {
         today: Some(d(today)),
         paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     });
-    let group = session
-        .create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() })
-        .await
-        .unwrap()
-        .group
-        .id;
+    let group =
+        session.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
     (session, group)
 }
 
@@ -102,7 +98,14 @@ async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_fol
     let item = page.detail.items.iter().find(|i| i.input.title == "Data standards roadmap").unwrap();
     assert_eq!(item.position, 4, "new items go before Any other business");
     let before = s
-        .attach_paper(AttachPaper { group_id: g, item_id: item.id, paper_id: None, title: "Roadmap".into(), file_name: "roadmap.pdf".into(), data_base64: sample_pdf("Roadmap", 2) })
+        .attach_paper(AttachPaper {
+            group_id: g,
+            item_id: item.id,
+            paper_id: None,
+            title: "Roadmap".into(),
+            file_name: "roadmap.pdf".into(),
+            data_base64: sample_pdf("Roadmap", 2),
+        })
         .await
         .unwrap();
     let paper = &before.detail.items[3].papers[0];
@@ -111,14 +114,28 @@ async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_fol
     let published = s.mark_published(g, m).await.unwrap();
     assert_eq!(published.publication, Publication::Published { on: d("2026-11-27"), late: false });
     let after = s
-        .attach_paper(AttachPaper { group_id: g, item_id: item.id, paper_id: None, title: "Late note".into(), file_name: "note.pdf".into(), data_base64: sample_pdf("Late note", 1) })
+        .attach_paper(AttachPaper {
+            group_id: g,
+            item_id: item.id,
+            paper_id: None,
+            title: "Late note".into(),
+            file_name: "note.pdf".into(),
+            data_base64: sample_pdf("Late note", 1),
+        })
         .await
         .unwrap();
     assert!(after.detail.items[3].papers[1].supplement, "added after publication");
 
     // Replacing a paper keeps the old version.
     let replaced = s
-        .attach_paper(AttachPaper { group_id: g, item_id: item.id, paper_id: Some(paper.id), title: String::new(), file_name: "roadmap v2.pdf".into(), data_base64: sample_pdf("Roadmap v2", 3) })
+        .attach_paper(AttachPaper {
+            group_id: g,
+            item_id: item.id,
+            paper_id: Some(paper.id),
+            title: String::new(),
+            file_name: "roadmap v2.pdf".into(),
+            data_base64: sample_pdf("Roadmap v2", 3),
+        })
         .await
         .unwrap();
     let roadmap = &replaced.detail.items[3].papers[0];

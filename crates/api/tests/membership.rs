@@ -28,10 +28,8 @@ async fn world() -> World {
         today: Some(d("2026-11-27")),
         paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     });
-    let created = session
-        .create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() })
-        .await
-        .unwrap();
+    let created =
+        session.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap();
     World { group: created.group.id, session, _dir: dir }
 }
 
@@ -85,10 +83,7 @@ async fn s13_breach_appears_and_clears_as_seats_are_filled() {
     let big = w.add_org("Brightwater Systems Ltd", TechukStatus::Member, false).await;
     let alice = w.add_person("Alice Big", big).await;
     w.fill(seats[0], alice, "2026-01-01").await.unwrap();
-    assert_eq!(
-        w.tor(13, "2026-06-01").await,
-        [(Severity::Breach, "None of the supplier members are from an SME; ToR §13 requires at least 2.".to_string())]
-    );
+    assert_eq!(w.tor(13, "2026-06-01").await, [(Severity::Breach, "None of the supplier members are from an SME; ToR §13 requires at least 2.".to_string())]);
 
     for (i, name) in ["Kestrel Data Ltd", "Oakridge Analytics Ltd"].iter().enumerate() {
         let sme = w.add_org(name, TechukStatus::Member, true).await;
@@ -137,30 +132,43 @@ async fn bad_input_gets_a_clear_message_at_its_field_and_writes_nothing() {
     assert_eq!((empty.kind, empty.field.as_deref()), (ErrorKind::Invalid, Some("name")));
     assert_eq!(empty.message, "The organisation's name is empty.");
 
-    let duplicate = w.session.save_organisation(SaveOrganisation { group_id: w.group, id: None, input: org("ACME LTD", TechukStatus::Member, false) }).await.unwrap_err();
+    let duplicate =
+        w.session.save_organisation(SaveOrganisation { group_id: w.group, id: None, input: org("ACME LTD", TechukStatus::Member, false) }).await.unwrap_err();
     assert_eq!(duplicate.field.as_deref(), Some("name"));
 
-    let applying = w.session.save_organisation(SaveOrganisation {
-        group_id: w.group,
-        id: None,
-        input: OrganisationInput { applied_on: None, ..org("Applying Ltd", TechukStatus::Applying, false) },
-    }).await.unwrap_err();
+    let applying = w
+        .session
+        .save_organisation(SaveOrganisation {
+            group_id: w.group,
+            id: None,
+            input: OrganisationInput { applied_on: None, ..org("Applying Ltd", TechukStatus::Applying, false) },
+        })
+        .await
+        .unwrap_err();
     assert_eq!(applying.field.as_deref(), Some("applied_on"));
 
     let input = PersonInput { name: "Dana Dup".into(), email: "dana@acme.example".into(), job_title: String::new(), manager_status: ManagerStatus::Unknown };
     w.session.save_person(SavePerson { group_id: w.group, id: None, input: input.clone(), employer: None }).await.unwrap();
-    let again = w.session.save_person(SavePerson { group_id: w.group, id: None, input: PersonInput { name: "Dana D.".into(), ..input }, employer: None }).await.unwrap_err();
+    let again = w
+        .session
+        .save_person(SavePerson { group_id: w.group, id: None, input: PersonInput { name: "Dana D.".into(), ..input }, employer: None })
+        .await
+        .unwrap_err();
     assert_eq!(again.field.as_deref(), Some("email"));
     assert!(again.message.contains("already has the email address"), "{}", again.message);
 
     // A new person whose employment is refused is not saved either: one transaction.
     let people_before = w.session.members(w.group).await.unwrap().people.len();
-    let reversed = w.session.save_person(SavePerson {
-        group_id: w.group,
-        id: None,
-        input: PersonInput { name: "Eve Early".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes },
-        employer: Some(FirstEmployer { organisation_id: 999_999, from: d("2026-01-01") }),
-    }).await.unwrap_err();
+    let reversed = w
+        .session
+        .save_person(SavePerson {
+            group_id: w.group,
+            id: None,
+            input: PersonInput { name: "Eve Early".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes },
+            employer: Some(FirstEmployer { organisation_id: 999_999, from: d("2026-01-01") }),
+        })
+        .await
+        .unwrap_err();
     assert_eq!(reversed.field.as_deref(), Some("organisation_id"));
     assert_eq!(w.session.members(w.group).await.unwrap().people.len(), people_before);
 
@@ -172,7 +180,11 @@ async fn bad_input_gets_a_clear_message_at_its_field_and_writes_nothing() {
     assert!(taken.message.starts_with("Frank Filled holds this seat"));
 
     let term = w.session.person(w.group, person).await.unwrap().terms[0].id;
-    let too_early = w.session.end_term(EndTerm { group_id: w.group, term_id: term, on: d("2025-01-01"), reason: EndReason::Resigned, note: String::new() }).await.unwrap_err();
+    let too_early = w
+        .session
+        .end_term(EndTerm { group_id: w.group, term_id: term, on: d("2025-01-01"), reason: EndReason::Resigned, note: String::new() })
+        .await
+        .unwrap_err();
     assert_eq!(too_early.field.as_deref(), Some("on"));
     w.session.close().await;
 }
@@ -189,7 +201,9 @@ async fn ending_a_term_early_records_why_and_opens_a_vacancy() {
     let detail = w.session.person(w.group, person).await.unwrap();
     assert_eq!(detail.terms[0].ended_on, Some(d("2026-09-01")));
     assert_eq!(detail.terms[0].end_reason.as_deref(), Some("left the company"));
-    assert!(w.tor(12, "2026-10-01").await.iter().any(|(s, m)| *s == Severity::Warning && m == "Supplier seat 1 has been vacant since Tue 1 Sep 2026 (ToR §12)."));
+    assert!(
+        w.tor(12, "2026-10-01").await.iter().any(|(s, m)| *s == Severity::Warning && m == "Supplier seat 1 has been vacant since Tue 1 Sep 2026 (ToR §12).")
+    );
     w.session.close().await;
 }
 
@@ -206,7 +220,13 @@ async fn people_and_organisations_round_trip_through_csv() {
     assert!(orgs.contains("\"'=HYPERLINK(\"\"x\"\") Ltd\""), "formula cell escaped: {orgs}");
     assert!(people.contains("Zoë Ó'Brien,,Director,yes,Kestrel Data Ltd,2020-01-01"), "{people}");
 
-    let other = w.session.create_group(CreateGroupRequest { name: "Second WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
+    let other = w
+        .session
+        .create_group(CreateGroupRequest { name: "Second WG".into(), template: "techuk-interop".into(), ..Default::default() })
+        .await
+        .unwrap()
+        .group
+        .id;
     for (kind, text) in [(RegisterKind::Organisations, &orgs), (RegisterKind::People, &people)] {
         let request = ImportRequest { group_id: other, kind, csv: text.clone() };
         let preview = w.session.preview_import(request.clone()).await.unwrap();
@@ -260,7 +280,16 @@ async fn every_change_lands_in_the_audit_log() {
     let person = w.add_person("Ivy Audit", acme).await; // +2: person, employment
     let seat = w.supplier_seats().await[0];
     w.fill(seat, person, "2026-01-01").await.unwrap(); // +1
-    w.session.appoint(Appoint { group_id: w.group, role: secretariat_rules::Role::Chair, person_id: person, from: d("2026-01-01"), agreed_by: "Members, 9 Dec".into() }).await.unwrap(); // +1
+    w.session
+        .appoint(Appoint {
+            group_id: w.group,
+            role: secretariat_rules::Role::Chair,
+            person_id: person,
+            from: d("2026-01-01"),
+            agreed_by: "Members, 9 Dec".into(),
+        })
+        .await
+        .unwrap(); // +1
     assert_eq!(audit_len(&w).await - before, 5);
     w.session.close().await;
 }

@@ -4,16 +4,16 @@
 
 mod common;
 
-use common::pdftotext;
 use chrono::NaiveDate;
+use common::pdftotext;
 use secretariat_api::minutes::*;
 use secretariat_api::types::*;
 use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
 use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
 use secretariat_rules::{ManagerStatus, Obtained, SeatKind, TechukStatus};
 use secretariat_store::{
-    ActionInput, AttendanceInput, Capacity, DecisionInput, DecisionKind, DecisionOutcome, MeetingInput, OrganisationInput, PersonInput,
-    PositionInput, StrikeDecisionInput,
+    ActionInput, AttendanceInput, Capacity, DecisionInput, DecisionKind, DecisionOutcome, MeetingInput, OrganisationInput, PersonInput, PositionInput,
+    StrikeDecisionInput,
 };
 use std::sync::Arc;
 
@@ -40,11 +40,19 @@ async fn world() -> World {
         today: Some(d("2026-06-01")),
         paper_checker: secretariat_api::PaperChecker::program(env!("CARGO_BIN_EXE_paper-check")),
     });
-    let group = s.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
+    let group =
+        s.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
     let seats: Vec<i64> = s.members(group).await.unwrap().seats.iter().filter(|x| x.kind == SeatKind::Supplier).map(|x| x.id).collect();
     let mut members = Vec::new();
-    for i in 0..4 {
-        let input = OrganisationInput { name: format!("Co {i}"), techuk_status: TechukStatus::Member, applied_on: None, sme: false, sme_confirmed_on: None, sector: String::new() };
+    for (i, &seat) in seats.iter().enumerate().take(4) {
+        let input = OrganisationInput {
+            name: format!("Co {i}"),
+            techuk_status: TechukStatus::Member,
+            applied_on: None,
+            sme: false,
+            sme_confirmed_on: None,
+            sector: String::new(),
+        };
         let org = s.save_organisation(SaveOrganisation { group_id: group, id: None, input }).await.unwrap().id;
         let person = s
             .save_person(SavePerson {
@@ -56,7 +64,7 @@ async fn world() -> World {
             .await
             .unwrap()
             .id;
-        s.fill_seat(FillSeat { group_id: group, seat_id: seats[i], person_id: person, start: d("2026-01-01"), obtained: Obtained::Election }).await.unwrap();
+        s.fill_seat(FillSeat { group_id: group, seat_id: seat, person_id: person, start: d("2026-01-01"), obtained: Obtained::Election }).await.unwrap();
         members.push(person);
     }
     let mut meetings = Vec::new();
@@ -133,7 +141,10 @@ async fn s17_two_apologies_at_compulsory_meetings_ask_for_a_decision_and_ejectio
     assert_eq!(refused.field.as_deref(), Some("reason"));
     assert!(w.s.members(w.group).await.unwrap().seats.iter().filter(|x| x.holder.is_some()).count() == 4, "no one was ejected");
     // Someone under the threshold cannot be decided on.
-    let early = w.s.decide_strike(DecideStrike { input: StrikeDecisionInput { person_id: w.members[0], ..decision("x", Discretion::Eject).input }, group_id: w.group }).await.unwrap_err();
+    let early =
+        w.s.decide_strike(DecideStrike { input: StrikeDecisionInput { person_id: w.members[0], ..decision("x", Discretion::Eject).input }, group_id: w.group })
+            .await
+            .unwrap_err();
     assert!(early.message.contains("ToR §17"), "{}", early.message);
 
     w.s.decide_strike(decision("Two absences without engagement between meetings.", Discretion::Eject)).await.unwrap();
@@ -154,7 +165,13 @@ async fn s21_a_private_session_has_no_minuted_content_and_needs_the_chairs_agree
     let record = w.s.meeting_record(w.group, meeting).await.unwrap();
     let item = record.minutes.items[1].item_id;
     let other = record.minutes.items[0].item_id;
-    let hold = |chair_agreed, requested_by: &str| HoldInPrivate { group_id: w.group, meeting_id: meeting, item_id: item, requested_by: requested_by.into(), chair_agreed };
+    let hold = |chair_agreed, requested_by: &str| HoldInPrivate {
+        group_id: w.group,
+        meeting_id: meeting,
+        item_id: item,
+        requested_by: requested_by.into(),
+        chair_agreed,
+    };
     let refused = w.s.hold_in_private(hold(false, "Member 2")).await.unwrap_err();
     assert_eq!(refused.field.as_deref(), Some("chair_agreed"));
     assert!(refused.message.contains("ToR §21"), "{}", refused.message);
@@ -196,7 +213,13 @@ async fn approved_minutes_are_locked_and_changes_are_recorded_corrections() {
 async fn open_actions_are_matters_arising_at_the_next_meeting_and_overdue_ones_reach_home() {
     let w = world().await;
     let record = w.s.meeting_record(w.group, w.meetings[0]).await.unwrap();
-    let input = ActionInput { meeting_id: w.meetings[0], agenda_item_id: Some(record.minutes.items[1].item_id), description: "Draft the survey".into(), owner_id: w.members[0], due_on: d("2026-03-01") };
+    let input = ActionInput {
+        meeting_id: w.meetings[0],
+        agenda_item_id: Some(record.minutes.items[1].item_id),
+        description: "Draft the survey".into(),
+        owner_id: w.members[0],
+        due_on: d("2026-03-01"),
+    };
     w.s.add_action(AddAction { group_id: w.group, input: input.clone() }).await.unwrap();
     let early = w.s.add_action(AddAction { group_id: w.group, input: ActionInput { due_on: d("2026-01-01"), ..input } }).await.unwrap_err();
     assert_eq!(early.field.as_deref(), Some("due_on"));
@@ -246,7 +269,13 @@ async fn s22_member_funds_need_the_threshold_to_be_carried() {
 #[tokio::test]
 async fn s23_the_outline_starts_at_six_volunteers_and_s24_viewpoints_are_never_counted() {
     let w = world().await;
-    let view = w.s.add_position(AddPosition { group_id: w.group, input: PositionInput { title: "Open APIs".into(), summary: String::new(), proposed_on: d("2026-05-01") } }).await.unwrap();
+    let view =
+        w.s.add_position(AddPosition {
+            group_id: w.group,
+            input: PositionInput { title: "Open APIs".into(), summary: String::new(), proposed_on: d("2026-05-01") },
+        })
+        .await
+        .unwrap();
     let position = view.positions[0].position.id;
     // Six volunteers: the four members and two more people.
     let mut people = w.members.clone();
@@ -270,15 +299,20 @@ async fn s23_the_outline_starts_at_six_volunteers_and_s24_viewpoints_are_never_c
     assert_eq!(counted.field.as_deref(), Some("viewpoint"));
     assert!(counted.message.contains("ToR §24"));
     w.s.add_viewpoint(w.group, position, "Some favour one national standard; others prefer local adapters.".into()).await.unwrap();
-    let missing_reason = w
-        .s
-        .decide_public_position(PublicDecision { group_id: w.group, position_id: position, divided: true, decision: Some(secretariat_store::PublicPosition::NotTake), reason: String::new(), decided_by: "PM and Chair".into() })
+    let missing_reason =
+        w.s.decide_public_position(PublicDecision {
+            group_id: w.group,
+            position_id: position,
+            divided: true,
+            decision: Some(secretariat_store::PublicPosition::NotTake),
+            reason: String::new(),
+            decided_by: "PM and Chair".into(),
+        })
         .await
         .unwrap_err();
     assert_eq!(missing_reason.field.as_deref(), Some("reason"));
-    let view = w
-        .s
-        .decide_public_position(PublicDecision {
+    let view =
+        w.s.decide_public_position(PublicDecision {
             group_id: w.group,
             position_id: position,
             divided: true,

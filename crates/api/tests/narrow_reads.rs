@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use secretariat_api::scale::ScaleOptions;
 use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
 use secretariat_store::ActionStatus;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::sync::Arc;
 
 fn session(dir: &std::path::Path) -> Session {

@@ -31,13 +31,8 @@ fn classic_pdf(page_extra: &str, trailer_extra: &str) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        format!(
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> {page_extra} >>"
-        ),
-        format!(
-            "<< /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        ),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> {page_extra} >>"),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
     ];
     assemble(&objects, trailer_extra)
@@ -51,19 +46,11 @@ fn assemble(objects: &[String], trailer_extra: &str) -> Vec<u8> {
         pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", index + 1).as_bytes());
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
+    pdf.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
     pdf
 }
 
@@ -75,73 +62,36 @@ fn nested(open: &str, inner: &str, close: &str, depth: usize) -> String {
 fn hostile() -> Vec<(String, Vec<u8>)> {
     let deep = 100_000;
     let mut files = vec![
-        (
-            "an extra key holding arrays nested 100,000 deep".to_owned(),
-            classic_pdf(&format!("/X {}", nested("[", "0", "]", deep)), ""),
-        ),
+        ("an extra key holding arrays nested 100,000 deep".to_owned(), classic_pdf(&format!("/X {}", nested("[", "0", "]", deep)), "")),
         (
             "a MediaBox nested 100,000 deep".to_owned(),
-            classic_pdf("", "").replacen_bytes(
-                "/MediaBox [0 0 595 842]",
-                &format!("/MediaBox {}", nested("[", "0 0 595 842", "]", deep)),
-            ),
+            classic_pdf("", "").replacen_bytes("/MediaBox [0 0 595 842]", &format!("/MediaBox {}", nested("[", "0 0 595 842", "]", deep))),
         ),
-        (
-            "resources as dictionaries nested 100,000 deep".to_owned(),
-            classic_pdf(&format!("/Y {}", nested("<< /A ", "1", " >>", deep)), ""),
-        ),
-        (
-            "a trailer holding arrays nested 100,000 deep".to_owned(),
-            classic_pdf("", &format!("/Z {}", nested("[", "", "]", deep))),
-        ),
-        (
-            "a content stream of arrays nested 100,000 deep".to_owned(),
-            {
-                let content = nested("[", "", "]", deep) + " Tj";
-                assemble(
-                    &[
-                        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-                        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
-                            .to_owned(),
-                        format!(
-                            "<< /Length {} >>\nstream\n{content}\nendstream",
-                            content.len()
-                        ),
-                    ],
-                    "",
-                )
-            },
-        ),
-        (
-            "a page tree that counts two thousand million pages".to_owned(),
-            classic_pdf("", "").replacen_bytes("/Count 1", "/Count 2147483647"),
-        ),
-        (
-            "a trailer that claims four thousand million objects".to_owned(),
-            classic_pdf("", "").replacen_bytes("/Size 6", "/Size 4294967295"),
-        ),
-        (
-            "an xref section that claims a hundred million entries".to_owned(),
-            classic_pdf("", "").replacen_bytes("xref\n0 6", "xref\n0 100000000"),
-        ),
-        (
-            "a page tree whose kids are itself".to_owned(),
-            classic_pdf("", "").replacen_bytes("/Kids [3 0 R]", "/Kids [2 0 R 2 0 R]"),
-        ),
+        ("resources as dictionaries nested 100,000 deep".to_owned(), classic_pdf(&format!("/Y {}", nested("<< /A ", "1", " >>", deep)), "")),
+        ("a trailer holding arrays nested 100,000 deep".to_owned(), classic_pdf("", &format!("/Z {}", nested("[", "", "]", deep)))),
+        ("a content stream of arrays nested 100,000 deep".to_owned(), {
+            let content = nested("[", "", "]", deep) + " Tj";
+            assemble(
+                &[
+                    "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_owned(),
+                    format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+                ],
+                "",
+            )
+        }),
+        ("a page tree that counts two thousand million pages".to_owned(), classic_pdf("", "").replacen_bytes("/Count 1", "/Count 2147483647")),
+        ("a trailer that claims four thousand million objects".to_owned(), classic_pdf("", "").replacen_bytes("/Size 6", "/Size 4294967295")),
+        ("an xref section that claims a hundred million entries".to_owned(), classic_pdf("", "").replacen_bytes("xref\n0 6", "xref\n0 100000000")),
+        ("a page tree whose kids are itself".to_owned(), classic_pdf("", "").replacen_bytes("/Kids [3 0 R]", "/Kids [2 0 R 2 0 R]")),
         ("one page listed two hundred times".to_owned(), {
             let kids = "3 0 R ".repeat(200);
-            classic_pdf("", "").replacen_bytes(
-                "/Kids [3 0 R] /Count 1",
-                &format!("/Kids [{kids}] /Count 200"),
-            )
+            classic_pdf("", "").replacen_bytes("/Kids [3 0 R] /Count 1", &format!("/Kids [{kids}] /Count 200"))
         }),
     ];
     // A hundred thousand objects, none of them used.
-    let mut many = vec![
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-    ];
+    let mut many = vec!["<< /Type /Catalog /Pages 2 0 R >>".to_owned(), "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned()];
     many.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_owned());
     many.extend((0..100_000).map(|i| format!("[{i}]")));
     files.push(("a hundred thousand objects".to_owned(), assemble(&many, "")));
@@ -196,12 +146,9 @@ fn mutants(seeds: &[Vec<u8>], count: usize) -> Vec<(String, Vec<u8>)> {
                 }
                 _ => {
                     // A number changed: object numbers, lengths, offsets, counts.
-                    let digits: Vec<usize> = (0..bytes.len())
-                        .filter(|&i| bytes[i].is_ascii_digit())
-                        .collect();
+                    let digits: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit()).collect();
                     let at = digits[rng.gen_range(0..digits.len())];
-                    let with =
-                        ["0", "9", "99999999", "-1", "4294967296", "1.5e300"][rng.gen_range(0..6)];
+                    let with = ["0", "9", "99999999", "-1", "4294967296", "1.5e300"][rng.gen_range(0..6)];
                     bytes.splice(at..at + 1, with.bytes());
                     format!("a digit at {at} made {with}")
                 }
@@ -236,19 +183,13 @@ fn a_thousand_mutated_pdfs_are_each_accepted_or_refused_and_nothing_crashes_the_
     let documents = Documents::new();
     let seeds = vec![
         documents.sample_paper("Roadmap", "Someone", 1).unwrap(),
-        documents
-            .sample_paper("Custody data model", "Someone else", 4)
-            .unwrap(),
+        documents.sample_paper("Custody data model", "Someone else", 4).unwrap(),
         classic_pdf("", ""),
     ];
     for seed in &seeds {
         assert!(check_paper(seed, LIMIT).is_ok(), "a seed is a good paper");
     }
-    assert_eq!(
-        checker().check(&seeds[2], LIMIT),
-        Ok(secretariat_documents::PaperInfo { pages: 1 }),
-        "the child accepts a good paper"
-    );
+    assert_eq!(checker().check(&seeds[2], LIMIT), Ok(secretariat_documents::PaperInfo { pages: 1 }), "the child accepts a good paper");
 
     let mutants = mutants(&seeds, 1_100);
     let (mut accepted, mut refused, mut panicked, mut through_child) = (0, 0, 0, 0);
@@ -257,11 +198,7 @@ fn a_thousand_mutated_pdfs_are_each_accepted_or_refused_and_nothing_crashes_the_
         match &in_process {
             Ok(result) => {
                 assert_answered(how, result);
-                if result.is_ok() {
-                    accepted += 1
-                } else {
-                    refused += 1
-                }
+                if result.is_ok() { accepted += 1 } else { refused += 1 }
             }
             Err(_) => panicked += 1,
         }
@@ -306,15 +243,8 @@ fn arrays_nested_100_000_deep_are_refused_as_unreadable_without_ending_the_check
 #[test]
 fn a_checker_that_cannot_be_started_refuses_the_paper_rather_than_accepting_it() {
     let missing = PaperChecker::program("/nonexistent/secretariat");
-    assert_eq!(
-        missing.check(&classic_pdf("", ""), LIMIT),
-        Err(PaperError::Unreadable)
-    );
-    assert_eq!(
-        missing.check(&classic_pdf("", ""), 10),
-        Err(PaperError::TooLarge { max_bytes: 10 }),
-        "the size is checked first"
-    );
+    assert_eq!(missing.check(&classic_pdf("", ""), LIMIT), Err(PaperError::Unreadable));
+    assert_eq!(missing.check(&classic_pdf("", ""), 10), Err(PaperError::TooLarge { max_bytes: 10 }), "the size is checked first");
 }
 
 /// Through the window's and the command line's way in: the paper is refused at the file
@@ -330,27 +260,9 @@ async fn a_hostile_paper_offered_to_a_meeting_is_refused_at_the_field_and_the_se
         today: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()),
         paper_checker: checker(),
     });
-    let g = s
-        .create_group(CreateGroupRequest {
-            name: "Interop WG".into(),
-            template: "techuk-interop".into(),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .group
-        .id;
+    let g = s.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
-    let page = s
-        .add_meeting_quick(
-            g,
-            "Working group meeting",
-            day.and_hms_opt(14, 0, 0).unwrap(),
-            day.and_hms_opt(16, 0, 0).unwrap(),
-            true,
-        )
-        .await
-        .unwrap();
+    let page = s.add_meeting_quick(g, "Working group meeting", day.and_hms_opt(14, 0, 0).unwrap(), day.and_hms_opt(16, 0, 0).unwrap(), true).await.unwrap();
     let item = page.detail.items[0].id;
     let attach = |bytes: &[u8]| AttachPaper {
         group_id: g,
@@ -360,19 +272,9 @@ async fn a_hostile_paper_offered_to_a_meeting_is_refused_at_the_field_and_the_se
         file_name: "hostile.pdf".into(),
         data_base64: base64::engine::general_purpose::STANDARD.encode(bytes),
     };
-    let refused = s
-        .attach_paper(attach(&classic_pdf(
-            &format!("/X {}", nested("[", "0", "]", 100_000)),
-            "",
-        )))
-        .await
-        .unwrap_err();
+    let refused = s.attach_paper(attach(&classic_pdf(&format!("/X {}", nested("[", "0", "]", 100_000)), ""))).await.unwrap_err();
     assert_eq!(refused.field.as_deref(), Some("file"));
-    assert!(
-        refused.message.starts_with("This PDF could not be read"),
-        "{}",
-        refused.message
-    );
+    assert!(refused.message.starts_with("This PDF could not be read"), "{}", refused.message);
     let page = s.attach_paper(attach(&classic_pdf("", ""))).await.unwrap();
     let papers: Vec<_> = page.detail.items.iter().flat_map(|i| &i.papers).collect();
     assert_eq!(papers.len(), 1, "only the good paper is stored");

@@ -48,7 +48,19 @@ async fn subject_access_exports_the_demo_invitee_as_json_and_a_readable_pdf() {
     assert!(audit.iter().any(|a| a["entity"] == "person" && a["action"] == "create"), "{audit:?}");
 
     let text = common::pdftotext(&files.pdf).split_whitespace().collect::<Vec<_>>().join(" ");
-    for expected in ["Subject access: Chief Inspector Ruth Adebayo", "Identity", "ruth.adebayo@constabulary.example", "Employment", "Terms and roles", "Attendance", "Nominations and elections", "Minutes, actions and decisions", "Sub-groups and invitations", "Standing invitee (ToR §12)", "Audit history"] {
+    for expected in [
+        "Subject access: Chief Inspector Ruth Adebayo",
+        "Identity",
+        "ruth.adebayo@constabulary.example",
+        "Employment",
+        "Terms and roles",
+        "Attendance",
+        "Nominations and elections",
+        "Minutes, actions and decisions",
+        "Sub-groups and invitations",
+        "Standing invitee (ToR §12)",
+        "Audit history",
+    ] {
         assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
     }
     // Someone not in the group, and words that name no one, are refused plainly.

@@ -4,9 +4,9 @@
 //! environment first.
 
 use secretariat_api::types::{CreateGroupRequest, SaveOrganisation};
+use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
 use secretariat_rules::TechukStatus;
 use secretariat_store::OrganisationInput;
-use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
 use std::process::Command;
 use std::sync::Arc;
 
@@ -44,10 +44,7 @@ fn the_passphrase_is_taken_from_the_environment_and_programs_started_later_do_no
         assert_eq!(String::from_utf8_lossy(&limit.stdout).trim(), "0", "children inherit the limit");
         return;
     }
-    let out = child(
-        "the_passphrase_is_taken_from_the_environment_and_programs_started_later_do_not_see_it",
-        &[("SECRETARIAT_PASSPHRASE", PASSPHRASE)],
-    );
+    let out = child("the_passphrase_is_taken_from_the_environment_and_programs_started_later_do_not_see_it", &[("SECRETARIAT_PASSPHRASE", PASSPHRASE)]);
     assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 }
 
@@ -109,17 +106,15 @@ fn exiting_with_a_session_still_open_never_crashes() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let group = runtime.block_on(async {
         let session = Session::new(config(dir.path()));
-        let created = session.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap();
+        let created =
+            session.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap();
         session.close().await;
         created.group.id
     });
     let runs = 50;
     let mut crashes = Vec::new();
     for run in 0..runs {
-        let out = child(
-            "exiting_with_a_session_still_open_never_crashes",
-            &[("DATA", dir.path().to_str().unwrap()), ("GROUP", &group.to_string())],
-        );
+        let out = child("exiting_with_a_session_still_open_never_crashes", &[("DATA", dir.path().to_str().unwrap()), ("GROUP", &group.to_string())]);
         if !out.status.success() {
             crashes.push((run, out.status, String::from_utf8_lossy(&out.stderr).into_owned()));
         }

@@ -113,12 +113,9 @@ async fn the_dry_run_lists_each_category_and_changes_nothing() {
     let s = session(dir.path(), keychain, d("2034-01-01"));
     let before = held(&s, group).await;
     let report = s.retention_report(group).await.unwrap();
-    for category in [
-        RetentionCategory::CandidatesAndNominations,
-        RetentionCategory::BallotsAndCounts,
-        RetentionCategory::Attendance,
-        RetentionCategory::MinutesAndPapers,
-    ] {
+    for category in
+        [RetentionCategory::CandidatesAndNominations, RetentionCategory::BallotsAndCounts, RetentionCategory::Attendance, RetentionCategory::MinutesAndPapers]
+    {
         let section = report.section(category);
         assert!(section.total > 0, "{category:?} has something due in 2034");
         assert!(section.due.iter().all(|item| item.due_on <= d("2034-01-01") && item.count > 0), "{section:?}");

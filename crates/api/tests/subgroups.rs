@@ -59,12 +59,8 @@ async fn person(session: &Session, group: i64, name: &str, email: &str) -> i64 {
 async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
     let session = session_on(dir.path(), "2026-11-27");
-    let group = session
-        .create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() })
-        .await
-        .unwrap()
-        .group
-        .id;
+    let group =
+        session.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
     let seats: Vec<i64> = session.members(group).await.unwrap().seats.iter().filter(|s| s.kind == SeatKind::Supplier).map(|s| s.id).collect();
     let ada = person(&session, group, "Ada Lovelace", "ada@analytical.example").await;
     let bob = person(&session, group, "Bob Babbage", "bob@engines.example").await;
@@ -119,7 +115,12 @@ impl World {
         RequestReportBack {
             group_id: self.group,
             subgroup_id: subgroup,
-            input: ReportBackInput { topic: "Custody data model".into(), requested_on: d("2026-11-10"), requested_at_meeting_id: Some(self.november), due_meeting_id: due },
+            input: ReportBackInput {
+                topic: "Custody data model".into(),
+                requested_on: d("2026-11-10"),
+                requested_at_meeting_id: Some(self.november),
+                due_meeting_id: due,
+            },
         }
     }
 }
@@ -127,11 +128,8 @@ impl World {
 #[tokio::test]
 async fn s18_lead_must_be_a_member() {
     let w = world().await;
-    let refused = w
-        .session
-        .save_subgroup(SaveSubgroup { group_id: w.group, id: None, input: w.input("Data standards"), lead_id: Some(w.olu) })
-        .await
-        .unwrap_err();
+    let refused =
+        w.session.save_subgroup(SaveSubgroup { group_id: w.group, id: None, input: w.input("Data standards"), lead_id: Some(w.olu) }).await.unwrap_err();
     assert_eq!(refused.kind, ErrorKind::Invalid);
     assert_eq!(refused.field.as_deref(), Some("lead_id"));
     assert!(refused.message.contains("Olu Outsider holds no seat") && refused.message.ends_with("(ToR §18)."), "{}", refused.message);
@@ -266,7 +264,17 @@ async fn s18_the_roster_pdf_lists_lead_members_and_invitees_with_their_expertise
     let made = w.session.make_document(w.group, DocumentKind::SubgroupRoster, Some(data), None).await.unwrap();
     assert_eq!(made.file_name, "Interop WG - Data standards roster.pdf");
     let text = pdftotext(&made.bytes);
-    for expected in ["Data standards", "Lead Ada Lovelace", "Member Bob Babbage", "Dr Aisha Rahman", "Northshire Police", "Data, Architecture — custody records", "Custody data model", "Due", "Minute 5.2"] {
+    for expected in [
+        "Data standards",
+        "Lead Ada Lovelace",
+        "Member Bob Babbage",
+        "Dr Aisha Rahman",
+        "Northshire Police",
+        "Data, Architecture — custody records",
+        "Custody data model",
+        "Due",
+        "Minute 5.2",
+    ] {
         assert!(text.contains(expected), "missing {expected:?}: {text}");
     }
     let none = w.session.make_document(w.group, DocumentKind::SubgroupRoster, None, None).await.unwrap_err();
@@ -279,7 +287,8 @@ async fn closing_a_subgroup_withdraws_what_is_awaited_and_takes_it_off_the_agend
     let w = world().await;
     let data = w.create("Data standards", w.ada).await.detail.id;
     w.session.request_report_back(w.request(data, w.january)).await.unwrap();
-    let page = w.session.close_subgroup(CloseSubgroup { group_id: w.group, subgroup_id: data, on: d("2026-11-27"), reason: "Its work is done".into() }).await.unwrap();
+    let page =
+        w.session.close_subgroup(CloseSubgroup { group_id: w.group, subgroup_id: data, on: d("2026-11-27"), reason: "Its work is done".into() }).await.unwrap();
     assert_eq!(page.detail.closed_on, Some(d("2026-11-27")));
     assert_eq!(page.report_backs[0].state, ReportBackState::Withdrawn);
     let january = w.session.meeting_page(w.group, w.january).await.unwrap();
@@ -300,103 +309,32 @@ async fn email_with_angle_bracket_is_refused_at_every_way_in() {
     let people_before = w.session.members(w.group).await.unwrap().people.len();
 
     // The person form, new and edited.
-    let input = PersonInput {
-        name: "Eve Example".into(),
-        email: hostile.into(),
-        job_title: String::new(),
-        manager_status: ManagerStatus::Yes,
-    };
-    let refused = w
-        .session
-        .save_person(SavePerson {
-            group_id: w.group,
-            id: None,
-            input: input.clone(),
-            employer: None,
-        })
-        .await
-        .unwrap_err();
-    assert_eq!(
-        (refused.kind, refused.field.as_deref()),
-        (ErrorKind::Invalid, Some("email"))
-    );
-    assert!(
-        refused
-            .message
-            .starts_with("\u{201c}a@example.org>,<b@example.net\u{201d} is not an email address"),
-        "{}",
-        refused.message
-    );
-    assert!(
-        refused
-            .message
-            .ends_with("Give one address, such as name@example.org."),
-        "{}",
-        refused.message
-    );
-    let refused = w
-        .session
-        .save_person(SavePerson {
-            group_id: w.group,
-            id: Some(w.olu),
-            input,
-            employer: None,
-        })
-        .await
-        .unwrap_err();
+    let input = PersonInput { name: "Eve Example".into(), email: hostile.into(), job_title: String::new(), manager_status: ManagerStatus::Yes };
+    let refused = w.session.save_person(SavePerson { group_id: w.group, id: None, input: input.clone(), employer: None }).await.unwrap_err();
+    assert_eq!((refused.kind, refused.field.as_deref()), (ErrorKind::Invalid, Some("email")));
+    assert!(refused.message.starts_with("\u{201c}a@example.org>,<b@example.net\u{201d} is not an email address"), "{}", refused.message);
+    assert!(refused.message.ends_with("Give one address, such as name@example.org."), "{}", refused.message);
+    let refused = w.session.save_person(SavePerson { group_id: w.group, id: Some(w.olu), input, employer: None }).await.unwrap_err();
     assert_eq!(refused.field.as_deref(), Some("email"));
 
     // A CSV import: the row is refused, with the column named.
-    let csv = format!(
-        "name,email,job_title,manager_status,organisation,employed_since\nEve Example,\"{hostile}\",,yes,,\n"
-    );
-    let preview = w
-        .session
-        .preview_import(ImportRequest {
-            group_id: w.group,
-            kind: RegisterKind::People,
-            csv: csv.clone(),
-        })
-        .await
-        .unwrap();
+    let csv = format!("name,email,job_title,manager_status,organisation,employed_since\nEve Example,\"{hostile}\",,yes,,\n");
+    let preview = w.session.preview_import(ImportRequest { group_id: w.group, kind: RegisterKind::People, csv: csv.clone() }).await.unwrap();
     assert_eq!(preview.valid_rows, 0);
     assert!(
-        preview.rows[0].errors.iter().any(|e| e.starts_with(
-            "email: \u{201c}a@example.org>,<b@example.net\u{201d} is not an email address"
-        )),
+        preview.rows[0].errors.iter().any(|e| e.starts_with("email: \u{201c}a@example.org>,<b@example.net\u{201d} is not an email address")),
         "{:?}",
         preview.rows
     );
-    assert!(
-        w.session
-            .import(ImportRequest {
-                group_id: w.group,
-                kind: RegisterKind::People,
-                csv
-            })
-            .await
-            .is_err()
-    );
+    assert!(w.session.import(ImportRequest { group_id: w.group, kind: RegisterKind::People, csv }).await.is_err());
 
     // An invited individual, new to the register.
     let data = w.create("Data standards", w.ada).await.detail.id;
-    let refused = w
-        .session
-        .add_place(w.invite(data, "Eve Example", hostile))
-        .await
-        .unwrap_err();
+    let refused = w.session.add_place(w.invite(data, "Eve Example", hostile)).await.unwrap_err();
     assert_eq!(refused.field.as_deref(), Some("new_email"));
-    assert!(
-        refused.message.contains("is not an email address"),
-        "{}",
-        refused.message
-    );
+    assert!(refused.message.contains("is not an email address"), "{}", refused.message);
     // Nor may such an address find someone already recorded.
-    let refused = w
-        .session
-        .add_place(w.invite(data, "", "olu@elsewhere.example>"))
-        .await
-        .unwrap_err();
+    let refused = w.session.add_place(w.invite(data, "", "olu@elsewhere.example>")).await.unwrap_err();
     assert_eq!(refused.field.as_deref(), Some("new_email"));
 
     let people = w.session.members(w.group).await.unwrap().people;

@@ -104,7 +104,10 @@ async fn a_concern_put_on_the_agenda_and_a_declaration_at_the_meeting_are_in_the
     assert!(flat.contains("Concern: Test harness access for small suppliers"), "{minutes}");
     assert!(flat.contains("Employer runs a rival test service"), "{minutes}");
     let person = s.person(g, member).await.unwrap();
-    assert!(person.declarations.iter().any(|d| d.nature == "Employer runs a rival test service" && d.meeting.id == meeting), "the person's register of interests");
+    assert!(
+        person.declarations.iter().any(|d| d.nature == "Employer runs a rival test service" && d.meeting.id == meeting),
+        "the person's register of interests"
+    );
     s.close().await;
 }
 
@@ -189,7 +192,10 @@ async fn standing_items_list_the_horizon_changed_since_the_last_meeting_and_the_
     assert!(flat.contains("Horizon scanning"), "{flat}");
     assert!(flat.contains("Verifiable credentials for officer identity across forces"), "changed since the last meeting: {flat}");
     assert!(!flat.contains("Draft code of practice on biometric data retention"), "unchanged since long before: {flat}");
-    assert!(flat.contains("Person and custody record exchange standard (Home Office Police & Public Protection Technology; deadline Mon 14 Dec 2026; ToR §3a)"), "{flat}");
+    assert!(
+        flat.contains("Person and custody record exchange standard (Home Office Police & Public Protection Technology; deadline Mon 14 Dec 2026; ToR §3a)"),
+        "{flat}"
+    );
     s.close().await;
 }
 

@@ -5,9 +5,9 @@
 //! that lists or reports.
 
 use clap::{Args, Parser, Subcommand};
-use secretariat_api::types::{Compliance, DocumentKind, GroupCreated, ImportPreview, RegisterKind, Status};
 use secretariat_api::GroupSummary;
-use secretariat_api::{ApiError, ErrorKind, Session, SessionConfig, ENV_DATA_DIR};
+use secretariat_api::types::{Compliance, DocumentKind, GroupCreated, ImportPreview, RegisterKind, Status};
+use secretariat_api::{ApiError, ENV_DATA_DIR, ErrorKind, Session, SessionConfig};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
@@ -547,11 +547,7 @@ where
 
 /// Runs one command headless against a real configuration and returns the exit code.
 pub fn run_headless(data_dir: Option<PathBuf>, command: Command) -> i32 {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("a tokio runtime");
     let (mut stdout, mut stderr) = (std::io::stdout().lock(), std::io::stderr().lock());
     runtime.block_on(async {
         let session = match SessionConfig::from_env(data_dir) {
@@ -798,10 +794,7 @@ async fn erase(session: &Session, args: EraseArgs, out: &mut dyn Write) -> Resul
     let plan = session.erase_person(request(true)).await?;
     if !args.dry_run && !args.yes {
         out.write_all(erasure_lines(&plan.erasure, false).as_bytes()).map_err(io_error)?;
-        return Err(ApiError::invalid(
-            "yes",
-            format!("Add --yes to erase {} (or --dry-run to only list it); nothing was changed.", plan.erasure.name),
-        ));
+        return Err(ApiError::invalid("yes", format!("Add --yes to erase {} (or --dry-run to only list it); nothing was changed.", plan.erasure.name)));
     }
     let result = if args.dry_run { plan } else { session.erase_person(request(false)).await? };
     if args.json {
@@ -851,9 +844,7 @@ async fn retention(session: &Session, args: RetentionArgs, out: &mut dyn Write) 
         ));
     }
     if args.purge {
-        let purged = session
-            .purge_retention(secretariat_api::retention::PurgeRetention { group_id: group.id, confirmed_total: report.total() })
-            .await?;
+        let purged = session.purge_retention(secretariat_api::retention::PurgeRetention { group_id: group.id, confirmed_total: report.total() }).await?;
         if args.json {
             return print_json(out, &purged);
         }
@@ -965,10 +956,7 @@ async fn verify(session: &Session, json: bool, out: &mut dyn Write) -> Result<i3
         if let Some(note) = audit.note() {
             text.push_str(&format!("                   {note}\n"));
         }
-        text.push_str(&format!(
-            "Email addresses:   {}\n",
-            line(&report.bad_email_addresses)
-        ));
+        text.push_str(&format!("Email addresses:   {}\n", line(&report.bad_email_addresses)));
         out.write_all(text.as_bytes()).map_err(io_error)?;
     }
     match report.first_problem() {
@@ -980,11 +968,7 @@ async fn verify(session: &Session, json: bool, out: &mut dyn Write) -> Result<i3
 async fn run_setup(session: &Session, command: Command, out: &mut dyn Write) -> Result<(), ApiError> {
     match command {
         Command::Init(args) => {
-            let request = secretariat_api::types::CreateGroupRequest {
-                name: args.group,
-                template: args.template,
-                ..Default::default()
-            };
+            let request = secretariat_api::types::CreateGroupRequest { name: args.group, template: args.template, ..Default::default() };
             let created = session.create_group(request).await?;
             let home = session.group_home(created.group.id).await?;
             if args.json {
@@ -1015,14 +999,22 @@ async fn run_setup(session: &Session, command: Command, out: &mut dyn Write) -> 
             let r = &report;
             writeln!(
                 out,
-                "{}",
-                format!(
-                    "Wrote {groups} synthetic groups ({years} years each, seed {seed}) in {seconds:.1} s: {} organisations, {} people, {} meetings \
+                "Wrote {groups} synthetic groups ({years} years each, seed {seed}) in {seconds:.1} s: {} organisations, {} people, {} meetings \
                      ({} agenda items, {} papers), {} attendance rows, {} actions ({} open), {} decisions, {} elections declared \
                      ({} returned papers) and {} open, {} sub-groups.",
-                    r.organisations, r.people, r.meetings, r.agenda_items, r.papers, r.attendance_rows, r.actions, r.open_actions,
-                    r.decisions, r.declared_elections, r.returned_papers, r.open_elections, r.subgroups
-                )
+                r.organisations,
+                r.people,
+                r.meetings,
+                r.agenda_items,
+                r.papers,
+                r.attendance_rows,
+                r.actions,
+                r.open_actions,
+                r.decisions,
+                r.declared_elections,
+                r.returned_papers,
+                r.open_elections,
+                r.subgroups
             )
             .map_err(io_error)
         }
@@ -1147,9 +1139,8 @@ fn work_lines(view: &secretariat_api::work::WorkView) -> String {
 
 /// Counts a BLT file with no database.
 fn tally(args: TallyArgs, out: &mut dyn Write) -> Result<(), ApiError> {
-    use secretariat_rules::elections::{count, parse_blt, SeededLot};
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| ApiError::invalid("file", format!("Could not read {}: {e}", args.file.display())))?;
+    use secretariat_rules::elections::{SeededLot, count, parse_blt};
+    let text = std::fs::read_to_string(&args.file).map_err(|e| ApiError::invalid("file", format!("Could not read {}: {e}", args.file.display())))?;
     let blt = parse_blt(&text).map_err(|e| ApiError::invalid("file", format!("{}: {e}", args.file.display())))?;
     let mut election = blt.to_election();
     if let Some(seats) = args.seats {
@@ -1232,10 +1223,7 @@ async fn check(session: &Session, args: CheckArgs, out: &mut dyn Write) -> Resul
         0
     };
     if args.json {
-        let value: Vec<_> = results
-            .iter()
-            .map(|(g, c)| serde_json::json!({ "group": g, "compliance": c }))
-            .collect();
+        let value: Vec<_> = results.iter().map(|(g, c)| serde_json::json!({ "group": g, "compliance": c })).collect();
         print_json(out, &value)?;
         return Ok(code);
     }
@@ -1263,8 +1251,7 @@ async fn check(session: &Session, args: CheckArgs, out: &mut dyn Write) -> Resul
 
 async fn import(session: &Session, args: ImportArgs, out: &mut dyn Write) -> Result<i32, ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
-    let csv = std::fs::read_to_string(&args.file)
-        .map_err(|e| ApiError::invalid("file", format!("Could not read {}: {e}", args.file.display())))?;
+    let csv = std::fs::read_to_string(&args.file).map_err(|e| ApiError::invalid("file", format!("Could not read {}: {e}", args.file.display())))?;
     let request = secretariat_api::types::ImportRequest { group_id: group.id, kind: args.register.into(), csv };
     let preview = session.preview_import(request.clone()).await?;
     let can_save = preview.file_errors.is_empty() && preview.valid_rows as usize == preview.rows.len();
@@ -1312,8 +1299,7 @@ async fn export(session: &Session, args: ExportArgs, out: &mut dyn Write) -> Res
 }
 
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), ApiError> {
-    secretariat_api::write_atomically(path, bytes)
-        .map_err(|e| ApiError::invalid("output", format!("Could not write {}: {e}", path.display())))
+    secretariat_api::write_atomically(path, bytes).map_err(|e| ApiError::invalid("output", format!("Could not write {}: {e}", path.display())))
 }
 
 fn io_error(error: std::io::Error) -> ApiError {

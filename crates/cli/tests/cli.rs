@@ -164,13 +164,20 @@ async fn import_and_export_people_through_files() {
     let orgs = dir.path().join("orgs.csv");
     std::fs::write(&orgs, "name,techuk_status,applied_on,sme,sme_confirmed_on,sector\nKestrel Data Ltd,member,,yes,2026-01-01,Data\n").unwrap();
     let people = dir.path().join("people.csv");
-    std::fs::write(&people, "name,email,job_title,manager_status,organisation,employed_since\nZoë Ó'Brien,zoe@kestrel.example,CTO,yes,Kestrel Data Ltd,2021-04-01\n").unwrap();
+    std::fs::write(
+        &people,
+        "name,email,job_title,manager_status,organisation,employed_since\nZoë Ó'Brien,zoe@kestrel.example,CTO,yes,Kestrel Data Ltd,2021-04-01\n",
+    )
+    .unwrap();
 
     let (code, out) = run_code(&s, &["import", "people", people.to_str().unwrap()]).await;
     assert_eq!(code, 1, "the organisation is not there yet");
     assert!(out.contains("line 2: Zoë Ó'Brien: organisation: \u{201c}Kestrel Data Ltd\u{201d} is not in the register"), "{out}");
 
-    assert_eq!(run_code(&s, &["import", "organisations", orgs.to_str().unwrap(), "--dry-run"]).await.1, "1 organisations would be imported; nothing was saved (--dry-run).\n");
+    assert_eq!(
+        run_code(&s, &["import", "organisations", orgs.to_str().unwrap(), "--dry-run"]).await.1,
+        "1 organisations would be imported; nothing was saved (--dry-run).\n"
+    );
     assert_eq!(run_code(&s, &["import", "organisations", orgs.to_str().unwrap()]).await, (0, "Imported 1 organisations.\n".to_string()));
     assert_eq!(run_code(&s, &["import", "people", people.to_str().unwrap()]).await, (0, "Imported 1 people.\n".to_string()));
 
@@ -458,8 +465,7 @@ async fn demo_scale_writes_synthetic_groups_that_check_can_read() {
 /// An address stored before addresses were checked strictly (issue #15): written here with
 /// SQLite behind the app's back, as an old database would hold it.
 #[tokio::test]
-async fn a_recorded_email_address_that_would_add_a_recipient_is_reported_by_verify_and_stops_the_draft()
- {
+async fn a_recorded_email_address_that_would_add_a_recipient_is_reported_by_verify_and_stops_the_draft() {
     use secretariat_store::{KeyFile, Passphrase};
     use sqlx::ConnectOptions;
     let dir = tempfile::tempdir().unwrap();
@@ -467,19 +473,11 @@ async fn a_recorded_email_address_that_would_add_a_recipient_is_reported_by_veri
     run_args(&s, &["demo"]).await.unwrap();
     let (_, json) = run_code(&s, &["meeting", "list", "--json"]).await;
     let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let next = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["meeting"]["starts_at"].as_str().unwrap() >= "2026-11-27")
-        .unwrap();
+    let next = rows.as_array().unwrap().iter().find(|r| r["meeting"]["starts_at"].as_str().unwrap() >= "2026-11-27").unwrap();
     let next = next["meeting"]["id"].to_string();
     s.close().await;
 
-    let key = KeyFile::read(&dir.path().join("secretariat.key"))
-        .unwrap()
-        .unwrap_key(&Passphrase::new("a recovery passphrase"))
-        .unwrap();
+    let key = KeyFile::read(&dir.path().join("secretariat.key")).unwrap().unwrap_key(&Passphrase::new("a recovery passphrase")).unwrap();
     let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(dir.path().join("secretariat.db"))
         .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
@@ -497,25 +495,14 @@ async fn a_recorded_email_address_that_would_add_a_recipient_is_reported_by_veri
     let error = result.unwrap_err();
     assert!(error.starts_with("Tomasz Nowak (person #"), "{error}");
     assert!(
-        error.contains("\u{201c}tomasz.nowak@oakridge.example>,<mallory@elsewhere.example\u{201d}")
-            && error.contains("correct it on their record"),
+        error.contains("\u{201c}tomasz.nowak@oakridge.example>,<mallory@elsewhere.example\u{201d}") && error.contains("correct it on their record"),
         "{error}"
     );
-    assert!(
-        out.contains("Email addresses:   1 problem(s): Tomasz Nowak"),
-        "{out}"
-    );
+    assert!(out.contains("Email addresses:   1 problem(s): Tomasz Nowak"), "{out}");
 
     let eml = dir.path().join("draft.eml");
-    let error = run_args(&s, &["circulate", &next, "-o", eml.to_str().unwrap()])
-        .await
-        .unwrap_err();
-    assert!(
-        error.starts_with(
-            "The draft was not written: Tomasz Nowak is recorded with the email address"
-        ),
-        "{error}"
-    );
+    let error = run_args(&s, &["circulate", &next, "-o", eml.to_str().unwrap()]).await.unwrap_err();
+    assert!(error.starts_with("The draft was not written: Tomasz Nowak is recorded with the email address"), "{error}");
     assert!(!eml.exists(), "no draft is written");
     s.close().await;
 }

@@ -11,12 +11,8 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use secretariat_documents::{BallotCandidate, BallotMethod, BallotPapers, Documents};
 
-const ORGANISATIONS: [&str; 4] = [
-    "Acme Pumps plc",
-    "Northern Water Quality Partnership and Associated Laboratories Limited",
-    "Brightwater Analytics",
-    "Hydrotest Instruments (UK) Ltd",
-];
+const ORGANISATIONS: [&str; 4] =
+    ["Acme Pumps plc", "Northern Water Quality Partnership and Associated Laboratories Limited", "Brightwater Analytics", "Hydrotest Instruments (UK) Ltd"];
 
 fn papers(candidates: usize, count: u32) -> BallotPapers {
     BallotPapers {
@@ -39,29 +35,15 @@ fn papers(candidates: usize, count: u32) -> BallotPapers {
 
 fn bench(c: &mut Criterion) {
     let documents = Documents::new();
-    documents
-        .ballot_papers(&papers(3, 1))
-        .expect("the papers draw");
+    documents.ballot_papers(&papers(3, 1)).expect("the papers draw");
     let ten = papers(10, 100);
     let twenty = papers(20, 100);
 
     let mut group = c.benchmark_group("ballots");
     group.sample_size(20);
     group.measurement_time(Duration::from_secs(8));
-    group.bench_function("100_papers_10_candidates", |b| {
-        b.iter(|| {
-            documents
-                .ballot_papers(black_box(&ten))
-                .expect("the papers draw")
-        })
-    });
-    group.bench_function("100_papers_20_candidates", |b| {
-        b.iter(|| {
-            documents
-                .ballot_papers(black_box(&twenty))
-                .expect("the papers draw")
-        })
-    });
+    group.bench_function("100_papers_10_candidates", |b| b.iter(|| documents.ballot_papers(black_box(&ten)).expect("the papers draw")));
+    group.bench_function("100_papers_20_candidates", |b| b.iter(|| documents.ballot_papers(black_box(&twenty)).expect("the papers draw")));
     group.finish();
 }
 

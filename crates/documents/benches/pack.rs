@@ -28,11 +28,7 @@ fn agenda() -> Agenda {
             private: n == PAPERS + 1,
             // The first item (apologies) and the last (private) have no paper.
             papers: if (1..=PAPERS).contains(&n) {
-                vec![PaperLine {
-                    key: format!("p{n}"),
-                    title: format!("Paper for item {}", n + 1),
-                    supplement: n == PAPERS,
-                }]
+                vec![PaperLine { key: format!("p{n}"), title: format!("Paper for item {}", n + 1), supplement: n == PAPERS }]
             } else {
                 vec![]
             },
@@ -61,9 +57,7 @@ fn bench(c: &mut Criterion) {
     let papers: Vec<PaperFile> = (1..=PAPERS)
         .map(|n| PaperFile {
             key: format!("p{n}"),
-            bytes: documents
-                .sample_paper(&format!("Paper for item {}", n + 1), "Author", PAGES_EACH)
-                .expect("a sample paper typesets"),
+            bytes: documents.sample_paper(&format!("Paper for item {}", n + 1), "Author", PAGES_EACH).expect("a sample paper typesets"),
         })
         .collect();
 
@@ -71,26 +65,10 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));
     group.bench_function("agenda", |b| {
-        b.iter_batched(
-            empty_cache,
-            |()| {
-                documents
-                    .agenda(black_box(&agenda))
-                    .expect("the agenda typesets")
-            },
-            BatchSize::PerIteration,
-        )
+        b.iter_batched(empty_cache, |()| documents.agenda(black_box(&agenda)).expect("the agenda typesets"), BatchSize::PerIteration)
     });
     group.bench_function("agenda_pack_10_papers_200_pages", |b| {
-        b.iter_batched(
-            empty_cache,
-            |()| {
-                documents
-                    .agenda_pack(black_box(&agenda), black_box(&papers))
-                    .expect("the pack typesets")
-            },
-            BatchSize::PerIteration,
-        )
+        b.iter_batched(empty_cache, |()| documents.agenda_pack(black_box(&agenda), black_box(&papers)).expect("the pack typesets"), BatchSize::PerIteration)
     });
     group.finish();
 }

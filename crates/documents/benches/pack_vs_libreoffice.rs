@@ -91,11 +91,8 @@ fn main() {
         paper_paths.push(path);
     }
     // The same agenda as a document LibreOffice converts: a cover, then the agenda table.
-    let rows: String = agenda
-        .items
-        .iter()
-        .map(|i| format!("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", i.number, i.start, i.title, i.purpose))
-        .collect();
+    let rows: String =
+        agenda.items.iter().map(|i| format!("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", i.number, i.start, i.title, i.purpose)).collect();
     let html = format!(
         "<html><head><meta charset='utf-8'></head><body><h1>{}</h1><p>{}</p><p>{}</p><h1>Agenda</h1><table>{rows}</table></body></html>",
         agenda.meeting_title, agenda.group_name, agenda.when
@@ -114,12 +111,7 @@ fn main() {
                     .output()
                     .unwrap();
                 assert!(convert.status.success(), "{}", String::from_utf8_lossy(&convert.stderr));
-                let unite = Command::new("pdfunite")
-                    .arg(dir.path().join("agenda.pdf"))
-                    .args(&paper_paths)
-                    .arg(dir.path().join("pack.pdf"))
-                    .output()
-                    .unwrap();
+                let unite = Command::new("pdfunite").arg(dir.path().join("agenda.pdf")).args(&paper_paths).arg(dir.path().join("pack.pdf")).output().unwrap();
                 assert!(unite.status.success());
                 start.elapsed()
             })

@@ -16,20 +16,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            format!("{} does not name a file", path.display()),
-        )
-    })?;
+    let name = path.file_name().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{} does not name a file", path.display())))?;
 
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(name);
     prefix.push(".");
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
+    let mut temporary = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(folder)?;
     temporary.write_all(bytes)?;
     // Sync before the rename: otherwise a crash can leave the final name
     // pointing at a file whose contents never reached the disk.

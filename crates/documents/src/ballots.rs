@@ -21,9 +21,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Color, CurTransMat, FontId, Greyscale, Line, LineDashPattern, LinePoint, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
-    TextItem, TextMatrix,
+    Color, CurTransMat, FontId, Greyscale, Line, LineDashPattern, LinePoint, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 use serde::{Deserialize, Serialize};
 
@@ -102,61 +101,36 @@ impl BallotFonts {
     pub(crate) fn parse() -> Self {
         let face = |file: &'static str, postscript: &'static str| {
             let bytes = fonts::file(file);
-            let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-                .unwrap_or_else(|| panic!("embedded font {file} does not parse"));
+            let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).unwrap_or_else(|| panic!("embedded font {file} does not parse"));
             // Noto Sans has 1000 units per em and DejaVu Sans 2048: every
             // width is divided by the face's own figure.
             let units_per_em = f32::from(parsed.units_per_em.max(1));
-            Face {
-                bytes,
-                postscript,
-                parsed,
-                units_per_em,
-            }
+            Face { bytes, postscript, parsed, units_per_em }
         };
-        Self {
-            faces: [
-                face("NotoSans-Regular.ttf", "NotoSans-Regular"),
-                face("NotoSans-Bold.ttf", "NotoSans-Bold"),
-                face("DejaVuSans.ttf", "DejaVuSans"),
-            ],
-        }
+        Self { faces: [face("NotoSans-Regular.ttf", "NotoSans-Regular"), face("NotoSans-Bold.ttf", "NotoSans-Bold"), face("DejaVuSans.ttf", "DejaVuSans")] }
     }
 
     fn glyph(&self, face: usize, c: char) -> Option<u16> {
-        self.faces[face]
-            .parsed
-            .lookup_glyph_index(u32::from(c))
-            .filter(|&gid| gid != 0)
+        self.faces[face].parsed.lookup_glyph_index(u32::from(c)).filter(|&gid| gid != 0)
     }
 
     /// The face `c` is drawn with in `style` (REGULAR or BOLD): the style's
     /// own face when it has the character, else DejaVu Sans when that has it,
     /// else the style's face (which shows its "missing" glyph).
     fn face_for(&self, style: usize, c: char) -> usize {
-        if self.glyph(style, c).is_some() || self.glyph(FALLBACK, c).is_none() {
-            style
-        } else {
-            FALLBACK
-        }
+        if self.glyph(style, c).is_some() || self.glyph(FALLBACK, c).is_none() { style } else { FALLBACK }
     }
 
     /// Advance of `c` in `face`, in ems.
     fn advance(&self, face: usize, c: char) -> f32 {
         let face_data = &self.faces[face];
-        let gid = face_data
-            .parsed
-            .lookup_glyph_index(u32::from(c))
-            .unwrap_or(0);
+        let gid = face_data.parsed.lookup_glyph_index(u32::from(c)).unwrap_or(0);
         f32::from(face_data.parsed.get_glyph_width(gid).unwrap_or(0)) / face_data.units_per_em
     }
 
     /// Width of `text` in points.
     fn width(&self, text: &str, style: usize, size: f32) -> f32 {
-        text.chars()
-            .map(|c| self.advance(self.face_for(style, c), c))
-            .sum::<f32>()
-            * size
+        text.chars().map(|c| self.advance(self.face_for(style, c), c)).sum::<f32>() * size
     }
 
     /// `text` split into runs of one face each: `(face, run)`.
@@ -343,17 +317,9 @@ struct Frame {
     bottom: f32,
 }
 
-const WHOLE_PAGE: Frame = Frame {
-    height: PAGE_HEIGHT,
-    top: 15.0 * MM,
-    bottom: 12.0 * MM,
-};
+const WHOLE_PAGE: Frame = Frame { height: PAGE_HEIGHT, top: 15.0 * MM, bottom: 12.0 * MM };
 
-const HALF_PAGE: Frame = Frame {
-    height: PAGE_HEIGHT / 2.0,
-    top: 11.0 * MM,
-    bottom: 8.0 * MM,
-};
+const HALF_PAGE: Frame = Frame { height: PAGE_HEIGHT / 2.0, top: 11.0 * MM, bottom: 8.0 * MM };
 
 /// Line height as a multiple of the type size.
 const LEADING: f32 = 1.25;
@@ -375,26 +341,15 @@ struct Canvas<'f> {
 
 impl<'f> Canvas<'f> {
     fn new(fonts: &'f BallotFonts, frame_height: f32) -> Self {
-        Self {
-            fonts,
-            frame_height,
-            ops: Vec::new(),
-            used: Default::default(),
-        }
+        Self { fonts, frame_height, ops: Vec::new(), used: Default::default() }
     }
 
     fn grey(level: f32) -> Color {
-        Color::Greyscale(Greyscale {
-            percent: level,
-            icc_profile: None,
-        })
+        Color::Greyscale(Greyscale { percent: level, icc_profile: None })
     }
 
     fn point(&self, x: f32, y: f32) -> Point {
-        Point {
-            x: Pt(x),
-            y: Pt(self.frame_height - y),
-        }
+        Point { x: Pt(x), y: Pt(self.frame_height - y) }
     }
 
     /// `text` with its baseline at `y` (from the top), starting at `x`.
@@ -402,22 +357,13 @@ impl<'f> Canvas<'f> {
         if text.is_empty() {
             return;
         }
-        self.ops.push(Op::SetFillColor {
-            col: Self::grey(grey),
-        });
+        self.ops.push(Op::SetFillColor { col: Self::grey(grey) });
         self.ops.push(Op::StartTextSection);
         let mut pen = x;
         for (face, run) in self.fonts.runs(text, style) {
-            self.ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font_id(face)),
-                size: Pt(size),
-            });
-            self.ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(pen), Pt(self.frame_height - y)),
-            });
-            self.ops.push(Op::ShowText {
-                items: vec![TextItem::Text(run.to_owned())],
-            });
+            self.ops.push(Op::SetFont { font: PdfFontHandle::External(font_id(face)), size: Pt(size) });
+            self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(pen), Pt(self.frame_height - y)) });
+            self.ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_owned())] });
             self.used[face].extend(run.chars());
             pen += self.fonts.width(run, style, size);
         }
@@ -426,20 +372,8 @@ impl<'f> Canvas<'f> {
 
     /// `text` wrapped to `width` from `x`, its first line box starting at
     /// `y`; returns where the line after it would start.
-    #[allow(
-        clippy::too_many_arguments,
-        reason = "the same arguments as `text`, plus the width"
-    )]
-    fn paragraph(
-        &mut self,
-        text: &str,
-        style: usize,
-        size: f32,
-        x: f32,
-        width: f32,
-        mut y: f32,
-        grey: f32,
-    ) -> f32 {
+    #[allow(clippy::too_many_arguments, reason = "the same arguments as `text`, plus the width")]
+    fn paragraph(&mut self, text: &str, style: usize, size: f32, x: f32, width: f32, mut y: f32, grey: f32) -> f32 {
         for line in self.fonts.wrap(text, style, size, width) {
             self.text(&line, style, size, x, baseline(y, size), grey);
             y += size * LEADING;
@@ -454,9 +388,7 @@ impl<'f> Canvas<'f> {
     }
 
     fn stroke_style(&mut self, width: f32, grey: f32, dash: Option<&[f32]>) {
-        self.ops.push(Op::SetOutlineColor {
-            col: Self::grey(grey),
-        });
+        self.ops.push(Op::SetOutlineColor { col: Self::grey(grey) });
         self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
         self.ops.push(Op::SetLineDashPattern {
             dash: match dash {
@@ -470,21 +402,8 @@ impl<'f> Canvas<'f> {
     fn rule(&mut self, x1: f32, x2: f32, y: f32, width: f32, grey: f32, dash: Option<&[f32]>) {
         self.stroke_style(width, grey, dash);
         let (start, end) = (self.point(x1, y), self.point(x2, y));
-        self.ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![
-                    LinePoint {
-                        p: start,
-                        bezier: false,
-                    },
-                    LinePoint {
-                        p: end,
-                        bezier: false,
-                    },
-                ],
-                is_closed: false,
-            },
-        });
+        self.ops
+            .push(Op::DrawLine { line: Line { points: vec![LinePoint { p: start, bezier: false }, LinePoint { p: end, bezier: false }], is_closed: false } });
     }
 
     /// An outlined rectangle whose top left corner is at (`x`, `y`).
@@ -492,14 +411,7 @@ impl<'f> Canvas<'f> {
         self.stroke_style(line, BLACK, None);
         let corner = self.point(x, y + height);
         self.ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: corner.x,
-                y: corner.y,
-                width: Pt(width),
-                height: Pt(height),
-                mode: Some(PaintMode::Stroke),
-                winding_order: None,
-            },
+            rectangle: Rect { x: corner.x, y: corner.y, width: Pt(width), height: Pt(height), mode: Some(PaintMode::Stroke), winding_order: None },
         });
     }
 
@@ -529,30 +441,20 @@ fn serial_text(serial: u32) -> String {
 /// Checks the papers can be printed at all.
 fn check(papers: &BallotPapers) -> Result<(), DocumentError> {
     if papers.candidates.is_empty() {
-        return Err(DocumentError::Invalid(
-            "Ballot papers cannot be printed without candidates.".into(),
-        ));
+        return Err(DocumentError::Invalid("Ballot papers cannot be printed without candidates.".into()));
     }
     if papers.serials.is_empty() {
-        return Err(DocumentError::Invalid(
-            "Ballot papers cannot be printed without serial numbers: give one per paper.".into(),
-        ));
+        return Err(DocumentError::Invalid("Ballot papers cannot be printed without serial numbers: give one per paper.".into()));
     }
     let mut seen = BTreeSet::new();
     if let Some(serial) = papers.serials.iter().find(|serial| !seen.insert(**serial)) {
-        return Err(DocumentError::Invalid(format!(
-            "The serial number {serial:06} is given twice; every ballot paper needs its own."
-        )));
+        return Err(DocumentError::Invalid(format!("The serial number {serial:06} is given twice; every ballot paper needs its own.")));
     }
     if papers.seats == 0 {
-        return Err(DocumentError::Invalid(
-            "Ballot papers cannot be printed for an election with no seats to fill.".into(),
-        ));
+        return Err(DocumentError::Invalid("Ballot papers cannot be printed for an election with no seats to fill.".into()));
     }
     if let BallotMethod::Marks { up_to: 0 } = papers.method {
-        return Err(DocumentError::Invalid(
-            "Ballot papers cannot ask voters to vote for up to 0 candidates.".into(),
-        ));
+        return Err(DocumentError::Invalid("Ballot papers cannot ask voters to vote for up to 0 candidates.".into()));
     }
     // Every write refuses these already (secretariat_rules::text); a row edited outside
     // Secretariat, or written before that check, must still never reach a ballot paper,
@@ -589,28 +491,17 @@ fn misleads_direction(c: char) -> bool {
 }
 
 fn plural(count: u32, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("{count} {one}")
-    } else {
-        format!("{count} {many}")
-    }
+    if count == 1 { format!("{count} {one}") } else { format!("{count} {many}") }
 }
 
 /// The instructions: a first line in bold, then the rest.
 fn instructions(papers: &BallotPapers) -> (String, String) {
     match papers.method {
         BallotMethod::Marks { up_to } => (
-            format!(
-                "Vote for up to {}.",
-                plural(up_to, "candidate", "candidates")
-            ),
+            format!("Vote for up to {}.", plural(up_to, "candidate", "candidates")),
             format!(
                 "Put a cross (X) in the box next to {} you vote for. Do not vote for more than {up_to}.",
-                if up_to == 1 {
-                    "the candidate"
-                } else {
-                    "each candidate"
-                }
+                if up_to == 1 { "the candidate" } else { "each candidate" }
             ),
         ),
         BallotMethod::Preferences => (
@@ -637,13 +528,7 @@ struct Layout {
 impl Layout {
     /// Lays the paper out in `frame` with `density`, or `None` if it does
     /// not fit.
-    fn fit(
-        papers: &BallotPapers,
-        fonts: &BallotFonts,
-        frame: Frame,
-        density: Density,
-        widest_number: f32,
-    ) -> Option<Self> {
+    fn fit(papers: &BallotPapers, fonts: &BallotFonts, frame: Frame, density: Density, widest_number: f32) -> Option<Self> {
         let d = density;
         let mut canvas = Canvas::new(fonts, frame.height);
         let left = SIDE;
@@ -655,35 +540,12 @@ impl Layout {
         let pad = 2.2 * MM;
         let number_box_width = fonts.width("No. ", BOLD, d.number) + widest_number + 2.0 * pad;
         let number_box_height = d.number * LEADING + 2.0 * pad * 0.8;
-        canvas.outline(
-            right - number_box_width,
-            y,
-            number_box_width,
-            number_box_height,
-            1.2,
-        );
+        canvas.outline(right - number_box_width, y, number_box_width, number_box_height, 1.2);
         let number_right = right - pad;
-        let number_baseline =
-            baseline(y + (number_box_height - d.number * LEADING) / 2.0, d.number);
+        let number_baseline = baseline(y + (number_box_height - d.number * LEADING) / 2.0, d.number);
         let header_width = width - number_box_width - 6.0 * MM;
-        let header_y = canvas.paragraph(
-            &papers.group,
-            REGULAR,
-            d.small,
-            left,
-            header_width,
-            y,
-            MUTED,
-        );
-        let header_y = canvas.paragraph(
-            &papers.title,
-            BOLD,
-            d.title,
-            left,
-            header_width,
-            header_y + 0.8 * MM,
-            BLACK,
-        );
+        let header_y = canvas.paragraph(&papers.group, REGULAR, d.small, left, header_width, y, MUTED);
+        let header_y = canvas.paragraph(&papers.title, BOLD, d.title, left, header_width, header_y + 0.8 * MM, BLACK);
         y = header_y.max(y + number_box_height) + d.gap * 0.6;
         canvas.rule(left, right, y, 1.2, BLACK, None);
         y += d.gap * 0.8;
@@ -698,26 +560,14 @@ impl Layout {
             BallotMethod::Marks { .. } => "Your vote",
             BallotMethod::Preferences => "Your preference",
         };
-        let vote_width =
-            (fonts.width(vote_header, BOLD, d.small) + 2.0 * MM).max(d.mark_box + 4.0 * MM);
+        let vote_width = (fonts.width(vote_header, BOLD, d.small) + 2.0 * MM).max(d.mark_box + 4.0 * MM);
         let gutter = 4.0 * MM;
-        let with_organisations = papers
-            .candidates
-            .iter()
-            .any(|candidate| candidate.organisation.is_some() || candidate.sme);
+        let with_organisations = papers.candidates.iter().any(|candidate| candidate.organisation.is_some() || candidate.sme);
         let columns = width - vote_width - gutter;
         // Names get the room the longest needs, within limits; organisations,
         // usually the longer, the rest.
-        let widest_name = papers
-            .candidates
-            .iter()
-            .map(|candidate| fonts.width(&candidate.name, BOLD, d.name))
-            .fold(0.0_f32, f32::max);
-        let name_width = if with_organisations {
-            widest_name.clamp(columns * 0.3, (columns - gutter) * 0.5)
-        } else {
-            columns
-        };
+        let widest_name = papers.candidates.iter().map(|candidate| fonts.width(&candidate.name, BOLD, d.name)).fold(0.0_f32, f32::max);
+        let name_width = if with_organisations { widest_name.clamp(columns * 0.3, (columns - gutter) * 0.5) } else { columns };
         let organisation_left = left + name_width + gutter;
         let organisation_width = columns - name_width - gutter;
         let vote_left = right - vote_width;
@@ -725,24 +575,10 @@ impl Layout {
         let header_baseline = baseline(y, d.small);
         canvas.text("Candidate", BOLD, d.small, left, header_baseline, MUTED);
         if with_organisations {
-            canvas.text(
-                "Organisation",
-                BOLD,
-                d.small,
-                organisation_left,
-                header_baseline,
-                MUTED,
-            );
+            canvas.text("Organisation", BOLD, d.small, organisation_left, header_baseline, MUTED);
         }
         let vote_header_width = fonts.width(vote_header, BOLD, d.small);
-        canvas.text(
-            vote_header,
-            BOLD,
-            d.small,
-            vote_left + (vote_width - vote_header_width) / 2.0,
-            header_baseline,
-            MUTED,
-        );
+        canvas.text(vote_header, BOLD, d.small, vote_left + (vote_width - vote_header_width) / 2.0, header_baseline, MUTED);
         y += d.small * LEADING + 1.0 * MM;
         canvas.rule(left, right, y, 0.9, BLACK, None);
 
@@ -759,51 +595,27 @@ impl Layout {
                 None => (d.organisation, Vec::new()),
             };
             let names_height = names.len() as f32 * d.name * LEADING;
-            let organisations_height =
-                organisations.len().max(1) as f32 * organisation_size * LEADING;
+            let organisations_height = organisations.len().max(1) as f32 * organisation_size * LEADING;
             let content = names_height.max(organisations_height);
-            let row = (content + 2.0 * row_pad)
-                .max(d.row)
-                .max(d.mark_box + 2.0 * MM);
+            let row = (content + 2.0 * row_pad).max(d.row).max(d.mark_box + 2.0 * MM);
             let top = y + (row - content) / 2.0;
             // Name and organisation share their first baseline.
             let first = baseline(top, d.name);
             for (n, line) in names.iter().enumerate() {
-                canvas.text(
-                    line,
-                    BOLD,
-                    d.name,
-                    left,
-                    first + n as f32 * d.name * LEADING,
-                    BLACK,
-                );
+                canvas.text(line, BOLD, d.name, left, first + n as f32 * d.name * LEADING, BLACK);
             }
             let mut tag_x = organisation_left;
             let mut tag_y = first;
             for (n, line) in organisations.iter().enumerate() {
                 let line_y = first + n as f32 * organisation_size * LEADING;
-                canvas.text(
-                    line,
-                    REGULAR,
-                    organisation_size,
-                    organisation_left,
-                    line_y,
-                    BLACK,
-                );
-                tag_x =
-                    organisation_left + fonts.width(line, REGULAR, organisation_size) + 1.5 * MM;
+                canvas.text(line, REGULAR, organisation_size, organisation_left, line_y, BLACK);
+                tag_x = organisation_left + fonts.width(line, REGULAR, organisation_size) + 1.5 * MM;
                 tag_y = line_y;
             }
             if candidate.sme {
                 canvas.tag("SME", tag_size, tag_x, tag_y);
             }
-            canvas.outline(
-                vote_left + (vote_width - d.mark_box) / 2.0,
-                y + (row - d.mark_box) / 2.0,
-                d.mark_box,
-                d.mark_box,
-                1.2,
-            );
+            canvas.outline(vote_left + (vote_width - d.mark_box) / 2.0, y + (row - d.mark_box) / 2.0, d.mark_box, d.mark_box, 1.2);
             y += row;
             let last = index + 1 == papers.candidates.len();
             if last {
@@ -815,10 +627,7 @@ impl Layout {
         y += d.gap;
 
         // How to return it, and secrecy.
-        let fold = format!(
-            "Fold the paper once and return it to the returning officer, {}, by {}.",
-            papers.returning_officer, papers.return_by
-        );
+        let fold = format!("Fold the paper once and return it to the returning officer, {}, by {}.", papers.returning_officer, papers.return_by);
         y = canvas.paragraph(&fold, BOLD, d.body, left, width, y, BLACK) + 0.8 * MM;
         let secret = "Your vote is secret. Do not sign this paper or write anything on it that \
                       could identify you: a paper with anything identifying the voter will be \
@@ -830,14 +639,7 @@ impl Layout {
         if y + 2.0 * MM > foot_top {
             return None;
         }
-        Some(Self {
-            frame,
-            density,
-            ops: canvas.ops,
-            used: canvas.used,
-            number_right,
-            number_baseline,
-        })
+        Some(Self { frame, density, ops: canvas.ops, used: canvas.used, number_right, number_baseline })
     }
 
     /// The ops of the paper numbered `serial`, in its frame.
@@ -846,23 +648,9 @@ impl Layout {
         let mut canvas = Canvas::new(fonts, self.frame.height);
         canvas.ops = self.ops.clone();
         let number = serial_text(serial);
-        canvas.text_right(
-            &number,
-            BOLD,
-            d.number,
-            self.number_right,
-            self.number_baseline,
-            BLACK,
-        );
+        canvas.text_right(&number, BOLD, d.number, self.number_right, self.number_baseline, BLACK);
         let foot = self.frame.height - self.frame.bottom - d.small * LEADING;
-        canvas.text_right(
-            &number,
-            REGULAR,
-            d.small,
-            PAGE_WIDTH - SIDE,
-            baseline(foot, d.small),
-            MUTED,
-        );
+        canvas.text_right(&number, REGULAR, d.small, PAGE_WIDTH - SIDE, baseline(foot, d.small), MUTED);
         for (face, chars) in canvas.used.into_iter().enumerate() {
             used[face].extend(chars);
         }
@@ -873,12 +661,7 @@ impl Layout {
 /// Organisation lines at the largest size from `density.organisation` down
 /// to `density.organisation_min` that takes at most two lines; at the
 /// smallest size, as many lines as it needs.
-fn fit_organisation(
-    fonts: &BallotFonts,
-    organisation: &str,
-    width: f32,
-    density: Density,
-) -> (f32, Vec<String>) {
+fn fit_organisation(fonts: &BallotFonts, organisation: &str, width: f32, density: Density) -> (f32, Vec<String>) {
     let mut size = density.organisation;
     loop {
         let lines = fonts.wrap(organisation, REGULAR, size, width);
@@ -898,14 +681,7 @@ fn cut_line(fonts: &BallotFonts, used: &mut [BTreeSet<char>; 3]) -> Vec<Op> {
     let start = 6.0 * MM;
     let scissors_width = fonts.width(scissors, REGULAR, size);
     canvas.text(scissors, REGULAR, size, start, y + size * 0.33, MUTED);
-    canvas.rule(
-        start + scissors_width + 1.5 * MM,
-        PAGE_WIDTH - 6.0 * MM,
-        y,
-        0.6,
-        MUTED,
-        Some(&[4.0, 3.0]),
-    );
+    canvas.rule(start + scissors_width + 1.5 * MM, PAGE_WIDTH - 6.0 * MM, y, 0.6, MUTED, Some(&[4.0, 3.0]));
     for (face, chars) in canvas.used.into_iter().enumerate() {
         used[face].extend(chars);
     }
@@ -916,9 +692,7 @@ fn cut_line(fonts: &BallotFonts, used: &mut [BTreeSet<char>; 3]) -> Vec<Op> {
 fn shifted(dy: f32, ops: Vec<Op>) -> Vec<Op> {
     let mut shifted = Vec::with_capacity(ops.len() + 3);
     shifted.push(Op::SaveGraphicsState);
-    shifted.push(Op::SetTransformationMatrix {
-        matrix: CurTransMat::Translate(Pt(0.0), Pt(dy)),
-    });
+    shifted.push(Op::SetTransformationMatrix { matrix: CurTransMat::Translate(Pt(0.0), Pt(dy)) });
     shifted.extend(ops);
     shifted.push(Op::RestoreGraphicsState);
     shifted
@@ -927,22 +701,8 @@ fn shifted(dy: f32, ops: Vec<Op>) -> Vec<Op> {
 /// The ballot papers as one PDF: see [`crate::Documents::ballot_papers`].
 pub(crate) fn draw(papers: &BallotPapers, fonts: &BallotFonts) -> Result<Vec<u8>, DocumentError> {
     check(papers)?;
-    let widest_number = papers
-        .serials
-        .iter()
-        .map(|&serial| fonts.width(&format!("{serial:06}"), BOLD, 1.0))
-        .fold(0.0_f32, f32::max);
-    let fit = |frame: Frame| {
-        DENSITIES.iter().find_map(|&density| {
-            Layout::fit(
-                papers,
-                fonts,
-                frame,
-                density,
-                widest_number * density.number,
-            )
-        })
-    };
+    let widest_number = papers.serials.iter().map(|&serial| fonts.width(&format!("{serial:06}"), BOLD, 1.0)).fold(0.0_f32, f32::max);
+    let fit = |frame: Frame| DENSITIES.iter().find_map(|&density| Layout::fit(papers, fonts, frame, density, widest_number * density.number));
     let (layout, two_up) = match fit(HALF_PAGE) {
         Some(layout) => (layout, true),
         None => match fit(WHOLE_PAGE) {
@@ -972,27 +732,14 @@ pub(crate) fn draw(papers: &BallotPapers, fonts: &BallotFonts) -> Result<Vec<u8>
             })
             .collect()
     } else {
-        papers
-            .serials
-            .iter()
-            .map(|&serial| {
-                PdfPage::new(
-                    printpdf::Mm(210.0),
-                    printpdf::Mm(297.0),
-                    layout.paper(fonts, serial, &mut used),
-                )
-            })
-            .collect()
+        papers.serials.iter().map(|&serial| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), layout.paper(fonts, serial, &mut used))).collect()
     };
 
     let mut document = PdfDocument::new(&format!("Ballot papers — {}", papers.title));
     document.metadata.info.creator = "Secretariat".into();
     for (face, chars) in used.iter().enumerate() {
         if !chars.is_empty() {
-            document.resources.fonts.map.insert(
-                font_id(face),
-                PdfFont::new(subset(&fonts.faces[face], chars)?),
-            );
+            document.resources.fonts.map.insert(font_id(face), PdfFont::new(subset(&fonts.faces[face], chars)?));
         }
     }
     document.pages = pages;
@@ -1004,20 +751,13 @@ pub(crate) fn draw(papers: &BallotPapers, fonts: &BallotFonts) -> Result<Vec<u8>
 fn subset(face: &Face, chars: &BTreeSet<char>) -> Result<ParsedFont, DocumentError> {
     let source = &face.parsed;
     // Sorted old glyph ids, so the renumbering (and the bytes) never vary.
-    let glyphs: BTreeSet<u16> = chars
-        .iter()
-        .filter_map(|&c| source.lookup_glyph_index(u32::from(c)))
-        .collect();
+    let glyphs: BTreeSet<u16> = chars.iter().filter_map(|&c| source.lookup_glyph_index(u32::from(c))).collect();
     let mut remapper = subsetter::GlyphRemapper::new();
     for &gid in &glyphs {
         remapper.remap(gid);
     }
-    let bytes = subsetter::subset(face.bytes, 0, &remapper).map_err(|err| {
-        DocumentError::Io(format!(
-            "the font {} could not be subset: {err}",
-            face.postscript
-        ))
-    })?;
+    let bytes =
+        subsetter::subset(face.bytes, 0, &remapper).map_err(|err| DocumentError::Io(format!("the font {} could not be subset: {err}", face.postscript)))?;
     let mut codepoint_to_glyph = BTreeMap::new();
     let mut glyph_widths = BTreeMap::new();
     for &c in chars {
@@ -1030,12 +770,8 @@ fn subset(face: &Face, chars: &BTreeSet<char>) -> Result<ParsedFont, DocumentErr
     }
     // The six-letter tag PDF asks of a subset font's name, from the glyphs it
     // holds (FNV-1a), so equal subsets are named alike.
-    let hash = glyphs.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &gid| {
-        (hash ^ u64::from(gid)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    let tag: String = (0..6)
-        .map(|n| char::from(b'A' + ((hash >> (n * 8)) % 26) as u8))
-        .collect();
+    let hash = glyphs.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &gid| (hash ^ u64::from(gid)).wrapping_mul(0x0000_0100_0000_01b3));
+    let tag: String = (0..6).map(|n| char::from(b'A' + ((hash >> (n * 8)) % 26) as u8)).collect();
     Ok(ParsedFont {
         original_bytes: bytes,
         font_index: 0,
@@ -1062,41 +798,20 @@ fn save(document: &PdfDocument) -> Result<Vec<u8>, DocumentError> {
     };
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&options, &mut warnings);
-    if let Some(warning) = warnings
-        .iter()
-        .find(|warning| warning.severity == printpdf::PdfParseErrorSeverity::Error)
-    {
-        return Err(DocumentError::Io(format!(
-            "the ballot papers could not be written: {}",
-            warning.msg
-        )));
+    if let Some(warning) = warnings.iter().find(|warning| warning.severity == printpdf::PdfParseErrorSeverity::Error) {
+        return Err(DocumentError::Io(format!("the ballot papers could not be written: {}", warning.msg)));
     }
     pdf.trailer.remove(b"ID");
-    if let Ok(info) = pdf
-        .trailer
-        .get(b"Info")
-        .and_then(|info| info.as_reference())
+    if let Ok(info) = pdf.trailer.get(b"Info").and_then(|info| info.as_reference())
         && let Ok(info) = pdf.get_object_mut(info).and_then(|info| info.as_dict_mut())
     {
-        for key in [
-            "CreationDate",
-            "ModDate",
-            "Trapped",
-            "GTS_PDFXVersion",
-            "Identifier",
-            "Keywords",
-            "Subject",
-            "Author",
-            "Producer",
-        ] {
+        for key in ["CreationDate", "ModDate", "Trapped", "GTS_PDFXVersion", "Identifier", "Keywords", "Subject", "Author", "Producer"] {
             info.remove(key.as_bytes());
         }
     }
     pdf.compress();
     let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes).map_err(|err| {
-        DocumentError::Io(format!("the ballot papers could not be written: {err}"))
-    })?;
+    pdf.save_to(&mut bytes).map_err(|err| DocumentError::Io(format!("the ballot papers could not be written: {err}")))?;
     Ok(bytes)
 }
 
@@ -1122,14 +837,7 @@ mod tests {
         assert_eq!(fonts.face_for(REGULAR, 'a'), REGULAR);
         assert_eq!(fonts.face_for(BOLD, 'a'), BOLD);
         assert_eq!(fonts.face_for(REGULAR, '\u{2702}'), FALLBACK);
-        assert_eq!(
-            fonts.runs("cut \u{2702} here", REGULAR),
-            vec![
-                (REGULAR, "cut "),
-                (FALLBACK, "\u{2702}"),
-                (REGULAR, " here")
-            ]
-        );
+        assert_eq!(fonts.runs("cut \u{2702} here", REGULAR), vec![(REGULAR, "cut "), (FALLBACK, "\u{2702}"), (REGULAR, " here")]);
     }
 
     #[test]
@@ -1144,16 +852,8 @@ mod tests {
         let lines = fonts.wrap("return it by 17:00 on Tue", REGULAR, 10.0, width);
         assert_eq!(lines, vec!["return it by 17:00", "on Tue"]);
         let width = fonts.width("Featherstonehaugh-Cholmondeley-", BOLD, 11.0) + 1.0;
-        let lines = fonts.wrap(
-            "Maximiliana Featherstonehaugh-Cholmondeley-Smythe",
-            BOLD,
-            11.0,
-            width,
-        );
-        assert_eq!(
-            lines,
-            vec!["Maximiliana Featherstonehaugh-", "Cholmondeley-Smythe"]
-        );
+        let lines = fonts.wrap("Maximiliana Featherstonehaugh-Cholmondeley-Smythe", BOLD, 11.0, width);
+        assert_eq!(lines, vec!["Maximiliana Featherstonehaugh-", "Cholmondeley-Smythe"]);
         // A word carried over at a hyphen is not a widow to pull a word down to.
         let width = fonts.width("Anna Featherstonehaugh-", BOLD, 11.0) + 1.0;
         let lines = fonts.wrap("Anna Featherstonehaugh-Smythe", BOLD, 11.0, width);

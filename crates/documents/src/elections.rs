@@ -185,11 +185,7 @@ impl<'a> ResultData<'a> {
         let tables = stages.div_ceil(STAGES_PER_TABLE).max(1);
         let per_table = stages.div_ceil(tables).max(1);
         let indexes: Vec<usize> = (0..stages).collect();
-        Ok(Self {
-            report,
-            landscape: stages > PORTRAIT_STAGES,
-            chunks: indexes.chunks(per_table).map(<[usize]>::to_vec).collect(),
-        })
+        Ok(Self { report, landscape: stages > PORTRAIT_STAGES, chunks: indexes.chunks(per_table).map(<[usize]>::to_vec).collect() })
     }
 }
 
@@ -205,11 +201,7 @@ mod tests {
             seats: 1,
             quota: None,
             valid_votes: "10".into(),
-            candidates: vec![ResultCandidate {
-                name: "A".into(),
-                organisation: None,
-                sme: false,
-            }],
+            candidates: vec![ResultCandidate { name: "A".into(), organisation: None, sme: false }],
             stages: (1..=stages)
                 .map(|number| ResultStage {
                     number: number as u32,
@@ -225,10 +217,7 @@ mod tests {
             rejected: vec![],
             ties: vec![],
             constraints: vec![],
-            declaration: Declaration {
-                returning_officer: "R".into(),
-                declared_on: None,
-            },
+            declaration: Declaration { returning_officer: "R".into(), declared_on: None },
             draft: false,
         }
     }
@@ -256,10 +245,6 @@ mod tests {
         let mut report = report(2);
         report.stages[1].totals.clear();
         let err = ResultData::new(&report).expect_err("stage 2 has no totals");
-        assert!(
-            err.to_string()
-                .starts_with("Stage 2 of the count has 0 totals"),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("Stage 2 of the count has 0 totals"), "{err}");
     }
 }

@@ -23,11 +23,7 @@ pub enum DocumentError {
     MissingPaper { key: String, title: String },
     /// A paper's file cannot go into the agenda pack.
     #[error("The paper “{title}” cannot go into the agenda pack. {error}")]
-    Paper {
-        key: String,
-        title: String,
-        error: PaperError,
-    },
+    Paper { key: String, title: String, error: PaperError },
 }
 
 impl From<std::io::Error> for DocumentError {

@@ -35,11 +35,7 @@ pub(crate) static FILES: [(&str, &[u8]); 5] = [
 /// If there is no such file: the names are fixed in the code, so that is a
 /// build mistake, caught by this crate's tests.
 pub(crate) fn file(name: &str) -> &'static [u8] {
-    FILES
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|&(_, bytes)| bytes)
-        .unwrap_or_else(|| panic!("no embedded font file is called {name}"))
+    FILES.iter().find(|(known, _)| *known == name).map(|&(_, bytes)| bytes).unwrap_or_else(|| panic!("no embedded font file is called {name}"))
 }
 
 /// Parses the embedded fonts.
@@ -54,13 +50,8 @@ pub(crate) fn embedded() -> Vec<Font> {
             // `Bytes::new` over a `&'static [u8]` borrows the binary's copy
             // instead of duplicating megabytes of font data on the heap.
             let mut faces = Font::iter(Bytes::new(data));
-            let face = faces
-                .next()
-                .unwrap_or_else(|| panic!("embedded font {name} does not parse"));
-            debug_assert!(
-                faces.next().is_none(),
-                "{name} is a collection; only its first face is used"
-            );
+            let face = faces.next().unwrap_or_else(|| panic!("embedded font {name} does not parse"));
+            debug_assert!(faces.next().is_none(), "{name} is a collection; only its first face is used");
             face
         })
         .collect()

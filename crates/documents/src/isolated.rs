@@ -72,10 +72,7 @@ impl PaperChecker {
 
     /// Another executable whose `main` serves [`CHILD_ARG`] (tests point at a small one).
     pub fn program(path: impl Into<PathBuf>) -> Self {
-        Self {
-            program: path.into(),
-            args: vec![CHILD_ARG.into()],
-        }
+        Self { program: path.into(), args: vec![CHILD_ARG.into()] }
     }
 
     /// Checks a file offered as a paper as [`crate::check_paper`] does, and also puts
@@ -109,12 +106,7 @@ impl PaperChecker {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| {
-                format!(
-                    "the checker {} could not be started: {e}",
-                    self.program.display()
-                )
-            })?;
+            .map_err(|e| format!("the checker {} could not be started: {e}", self.program.display()))?;
         let mut stdin = child.stdin.take().ok_or("no stdin")?;
         let mut stdout = child.stdout.take().ok_or("no stdout")?;
         let (sent, answered) = mpsc::channel();
@@ -142,8 +134,7 @@ impl PaperChecker {
             if !status.success() {
                 return Err(format!("the checker ended with {status}"));
             }
-            serde_json::from_slice(&out)
-                .map_err(|e| format!("the checker's answer could not be read: {e}"))
+            serde_json::from_slice(&out).map_err(|e| format!("the checker's answer could not be read: {e}"))
         })
     }
 }
@@ -179,11 +170,7 @@ pub fn serve_paper_check() -> i32 {
         return 2;
     };
     let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(&json)
-        .and_then(|()| stdout.flush())
-        .is_err()
-    {
+    if stdout.write_all(&json).and_then(|()| stdout.flush()).is_err() {
         return 2;
     }
     0
@@ -208,24 +195,15 @@ fn check_for_the_pack(bytes: &[u8]) -> Result<PaperInfo, PaperError> {
             presenter: None,
             minutes: 0,
             private: false,
-            papers: vec![PaperLine {
-                key: "paper".into(),
-                title: "paper".into(),
-                supplement: false,
-            }],
+            papers: vec![PaperLine { key: "paper".into(), title: "paper".into(), supplement: false }],
             notes: vec![],
         }],
     };
-    let file = PaperFile {
-        key: "paper".into(),
-        bytes: bytes.to_vec(),
-    };
+    let file = PaperFile { key: "paper".into(), bytes: bytes.to_vec() };
     match Documents::new().agenda_pack(&agenda, &[file]) {
         Ok(_) => Ok(info),
         Err(DocumentError::Paper { error, .. }) => Err(error),
-        Err(_) => Err(PaperError::Damaged(
-            "its pages could not be placed in a pack".into(),
-        )),
+        Err(_) => Err(PaperError::Damaged("its pages could not be placed in a pack".into())),
     }
 }
 
@@ -235,13 +213,7 @@ fn check_for_the_pack(bytes: &[u8]) -> Result<PaperInfo, PaperError> {
 fn limit_this_process() {
     use rustix::process::{Resource, Rlimit, setrlimit};
     let limit = |resource, value: u64| {
-        let _ = setrlimit(
-            resource,
-            Rlimit {
-                current: Some(value),
-                maximum: Some(value),
-            },
-        );
+        let _ = setrlimit(resource, Rlimit { current: Some(value), maximum: Some(value) });
     };
     limit(Resource::Core, 0);
     limit(Resource::Cpu, CHILD_CPU_SECONDS);

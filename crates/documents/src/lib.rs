@@ -24,6 +24,7 @@
 mod agenda;
 mod atomic;
 mod ballots;
+mod digest;
 mod elections;
 mod error;
 mod fonts;
@@ -36,29 +37,24 @@ mod recovery;
 mod report;
 mod roster;
 mod subject_access;
-mod digest;
 mod world;
 
 pub use agenda::{Agenda, AgendaLine, Pack, PaperFile, PaperLine};
 pub use atomic::write_atomically;
 pub use ballots::{BallotCandidate, BallotMethod, BallotPapers};
+pub use digest::{Digest, DigestLine, DigestSection};
 pub use elections::{
-    CallForNominations, Declaration, IssueLine, IssueList, ReconciliationLine, RejectedLine,
-    ResultCandidate, ResultReport, ResultStage, RuleLine,
+    CallForNominations, Declaration, IssueLine, IssueList, ReconciliationLine, RejectedLine, ResultCandidate, ResultReport, ResultStage, RuleLine,
 };
 pub use error::DocumentError;
 pub use isolated::{CHILD_ARG, PaperChecker, serve_paper_check};
 pub use minutes::{
-    ActionLine, ActionLog, AttendanceMeeting, AttendanceReport, AttendanceRow, AttendeeLine,
-    DeclarationLine, MinutesDoc, MinutesItem, MinutesStatus,
+    ActionLine, ActionLog, AttendanceMeeting, AttendanceReport, AttendanceRow, AttendeeLine, DeclarationLine, MinutesDoc, MinutesItem, MinutesStatus,
 };
 pub use paper::{PaperError, PaperInfo, check_paper};
 pub use recovery::RecoverySheet;
-pub use report::{
-    CompositionLine, FindingLine, MembershipReport, MixPoint, PersonLine, SeatLine, SettingLine,
-};
+pub use report::{CompositionLine, FindingLine, MembershipReport, MixPoint, PersonLine, SeatLine, SettingLine};
 pub use roster::{RosterPerson, RosterReportBack, SubgroupRoster};
-pub use digest::{Digest, DigestLine, DigestSection};
 pub use subject_access::{SubjectAccessLine, SubjectAccessReport, SubjectAccessSection, SubjectAuditLine};
 
 use std::sync::OnceLock;
@@ -129,39 +125,21 @@ impl Documents {
     /// and a paper named under two items goes in once. Each file is checked
     /// as [`check_paper`] does, size aside ([`DocumentError::Paper`]). The
     /// papers' pages are embedded as vectors, so their text stays text.
-    pub fn agenda_pack(
-        &self,
-        agenda: &Agenda,
-        papers: &[PaperFile],
-    ) -> Result<Pack, DocumentError> {
+    pub fn agenda_pack(&self, agenda: &Agenda, papers: &[PaperFile]) -> Result<Pack, DocumentError> {
         let (data, attachments) = pack::plan(agenda, papers)?;
         let typeset = self.typeset(Template::Pack, &data, attachments)?;
         let bookmarks = pack::bookmarks(&data, &typeset.document)?;
-        let heights: Vec<f64> = typeset
-            .document
-            .pages()
-            .iter()
-            .map(|page| page.frame.height().to_pt())
-            .collect();
-        let bytes = outline::append(typeset.pdf, &bookmarks, &heights).map_err(|err| {
-            DocumentError::Typeset(format!(
-                "error: the pack's outline could not be added: {err}"
-            ))
-        })?;
-        Ok(Pack {
-            bytes,
-            pages: heights.len(),
-        })
+        let heights: Vec<f64> = typeset.document.pages().iter().map(|page| page.frame.height().to_pt()).collect();
+        let bytes = outline::append(typeset.pdf, &bookmarks, &heights)
+            .map_err(|err| DocumentError::Typeset(format!("error: the pack's outline could not be added: {err}")))?;
+        Ok(Pack { bytes, pages: heights.len() })
     }
 
     /// The notice opening nominations for an election (PDF bytes): seats,
     /// term, closing time and returning officer, who may stand with the ToR
     /// paragraph each rule comes from, how to nominate, and what the result
     /// must satisfy.
-    pub fn call_for_nominations(
-        &self,
-        call: &CallForNominations,
-    ) -> Result<Vec<u8>, DocumentError> {
+    pub fn call_for_nominations(&self, call: &CallForNominations) -> Result<Vec<u8>, DocumentError> {
         self.pdf(Template::CallForNominations, call)
     }
 
@@ -276,16 +254,9 @@ impl Documents {
     /// A plain stand-in paper for demonstration data and tests: `pages`
     /// pages of a few paragraphs, the first headed by the title and
     /// "Author: …", each with the folio "author · n/pages" at its foot.
-    pub fn sample_paper(
-        &self,
-        title: &str,
-        author: &str,
-        pages: usize,
-    ) -> Result<Vec<u8>, DocumentError> {
+    pub fn sample_paper(&self, title: &str, author: &str, pages: usize) -> Result<Vec<u8>, DocumentError> {
         if pages == 0 {
-            return Err(DocumentError::Io(
-                "a sample paper needs at least one page".into(),
-            ));
+            return Err(DocumentError::Io("a sample paper needs at least one page".into()));
         }
         // `/data.json` for templates/sample-paper.typ.
         let data = serde_json::json!({ "title": title, "author": author, "pages": pages });
@@ -299,15 +270,8 @@ impl Documents {
         self.typeset(template, data, vec![]).map(|typeset| typeset.pdf)
     }
 
-    fn typeset<T: serde::Serialize>(
-        &self,
-        template: Template,
-        data: &T,
-        attachments: Vec<Attachment>,
-    ) -> Result<Typeset, DocumentError> {
-        let json = serde_json::to_vec(data).map_err(|err| {
-            DocumentError::Io(format!("could not encode the document data: {err}"))
-        })?;
+    fn typeset<T: serde::Serialize>(&self, template: Template, data: &T, attachments: Vec<Attachment>) -> Result<Typeset, DocumentError> {
+        let json = serde_json::to_vec(data).map_err(|err| DocumentError::Io(format!("could not encode the document data: {err}")))?;
         let world = DocumentWorld::new(self, template, json, attachments);
 
         let warned = typst::compile::<PagedDocument>(&world);
@@ -327,11 +291,7 @@ impl Documents {
         typst::comemo::evict(CACHE_MAX_AGE);
 
         match result {
-            Ok((pdf, document)) => Ok(Typeset {
-                pdf,
-                document,
-                warnings,
-            }),
+            Ok((pdf, document)) => Ok(Typeset { pdf, document, warnings }),
             Err(errors) => {
                 let mut lines = world.describe(&errors);
                 lines.extend(warnings);
@@ -403,14 +363,8 @@ mod tests {
 
     #[test]
     fn membership_template_typesets_without_warnings() {
-        let typeset = Documents::new()
-            .typeset(Template::Membership, &sample(), vec![])
-            .expect("the sample report typesets");
-        assert!(
-            typeset.warnings.is_empty(),
-            "warnings: {:#?}",
-            typeset.warnings
-        );
+        let typeset = Documents::new().typeset(Template::Membership, &sample(), vec![]).expect("the sample report typesets");
+        assert!(typeset.warnings.is_empty(), "warnings: {:#?}", typeset.warnings);
         assert!(typeset.pdf.starts_with(b"%PDF-"));
     }
 
@@ -431,11 +385,7 @@ mod tests {
                 presenter: Some("Treasurer".into()),
                 minutes: 20,
                 private: true,
-                papers: vec![PaperLine {
-                    key: "p1".into(),
-                    title: "Budget paper".into(),
-                    supplement: true,
-                }],
+                papers: vec![PaperLine { key: "p1".into(), title: "Budget paper".into(), supplement: true }],
                 notes: vec![],
             }],
         }
@@ -445,30 +395,15 @@ mod tests {
     fn agenda_pack_and_sample_paper_templates_typeset_without_warnings() {
         let documents = Documents::new();
         let paper = documents
-            .typeset(
-                Template::SamplePaper,
-                &serde_json::json!({ "title": "Budget paper", "author": "Treasurer", "pages": 2 }),
-                vec![],
-            )
+            .typeset(Template::SamplePaper, &serde_json::json!({ "title": "Budget paper", "author": "Treasurer", "pages": 2 }), vec![])
             .expect("the sample paper typesets");
-        let agenda = documents
-            .typeset(Template::Agenda, &sample_agenda(), vec![])
-            .expect("the agenda typesets");
+        let agenda = documents.typeset(Template::Agenda, &sample_agenda(), vec![]).expect("the agenda typesets");
         let agenda_data = sample_agenda();
-        let files = [PaperFile {
-            key: "p1".into(),
-            bytes: paper.pdf.clone(),
-        }];
+        let files = [PaperFile { key: "p1".into(), bytes: paper.pdf.clone() }];
         let (data, attachments) = pack::plan(&agenda_data, &files).expect("the pack is planned");
-        let pack = documents
-            .typeset(Template::Pack, &data, attachments)
-            .expect("the pack typesets");
+        let pack = documents.typeset(Template::Pack, &data, attachments).expect("the pack typesets");
         for (name, typeset) in [("sample paper", paper), ("agenda", agenda), ("pack", pack)] {
-            assert!(
-                typeset.warnings.is_empty(),
-                "{name} warnings: {:#?}",
-                typeset.warnings
-            );
+            assert!(typeset.warnings.is_empty(), "{name} warnings: {:#?}", typeset.warnings);
         }
     }
 
@@ -482,10 +417,7 @@ mod tests {
             closes_on: "17:00 on Mon 16 Nov 2026".into(),
             seats: "2 supplier seats".into(),
             term: "two years".into(),
-            eligibility: vec![RuleLine {
-                paragraph: "ToR §12".into(),
-                text: "A supplier member.".into(),
-            }],
+            eligibility: vec![RuleLine { paragraph: "ToR §12".into(), text: "A supplier member.".into() }],
             how_to_nominate: vec!["Send the form.".into()],
             constraints: vec![],
             returning_officer: "Returning Officer".into(),
@@ -493,10 +425,7 @@ mod tests {
         let list = IssueList {
             group: "Sample Group".into(),
             title: "Election 2027".into(),
-            electors: vec![IssueLine {
-                name: "Alex Able".into(),
-                issued: true,
-            }],
+            electors: vec![IssueLine { name: "Alex Able".into(), issued: true }],
             printed: 2,
             spoilt: 0,
             issued_count: 1,
@@ -516,13 +445,7 @@ mod tests {
             seats: 1,
             quota: None,
             valid_votes: "4".into(),
-            candidates: ["Alex Able", "Bea Brown"]
-                .map(|name| ResultCandidate {
-                    name: name.into(),
-                    organisation: Some("Acme".into()),
-                    sme: true,
-                })
-                .to_vec(),
+            candidates: ["Alex Able", "Bea Brown"].map(|name| ResultCandidate { name: name.into(), organisation: Some("Acme".into()), sme: true }).to_vec(),
             // Six stages: landscape, and every kind of mark.
             stages: (1..=6)
                 .map(|number| match number {
@@ -532,44 +455,21 @@ mod tests {
                 })
                 .collect(),
             elected: vec!["Alex Able".into()],
-            reconciliation: vec![ReconciliationLine {
-                label: "Papers issued".into(),
-                value: "4".into(),
-                ok: true,
-            }],
-            rejected: vec![RejectedLine {
-                reason: "Unmarked".into(),
-                count: 1,
-            }],
+            reconciliation: vec![ReconciliationLine { label: "Papers issued".into(), value: "4".into(), ok: true }],
+            rejected: vec![RejectedLine { reason: "Unmarked".into(), count: 1 }],
             ties: vec![],
             constraints: vec![],
-            declaration: Declaration {
-                returning_officer: "Returning Officer".into(),
-                declared_on: None,
-            },
+            declaration: Declaration { returning_officer: "Returning Officer".into(), declared_on: None },
             draft: true,
         };
         let result = elections::ResultData::new(&report).expect("the report is consistent");
         for (name, typeset) in [
-            (
-                "call for nominations",
-                documents.typeset(Template::CallForNominations, &call, vec![]),
-            ),
-            (
-                "issue list",
-                documents.typeset(Template::IssueList, &list, vec![]),
-            ),
-            (
-                "election result",
-                documents.typeset(Template::ElectionResult, &result, vec![]),
-            ),
+            ("call for nominations", documents.typeset(Template::CallForNominations, &call, vec![])),
+            ("issue list", documents.typeset(Template::IssueList, &list, vec![])),
+            ("election result", documents.typeset(Template::ElectionResult, &result, vec![])),
         ] {
             let typeset = typeset.unwrap_or_else(|err| panic!("the {name} typesets: {err}"));
-            assert!(
-                typeset.warnings.is_empty(),
-                "{name} warnings: {:#?}",
-                typeset.warnings
-            );
+            assert!(typeset.warnings.is_empty(), "{name} warnings: {:#?}", typeset.warnings);
         }
     }
 
@@ -584,12 +484,7 @@ mod tests {
             overdue,
             source: "Meeting of Tue 8 Dec 2026, item 1".into(),
         };
-        let attendee = AttendeeLine {
-            name: "Alex Able".into(),
-            organisation: Some("Acme".into()),
-            online: true,
-            substitute: "Sam Sub".into(),
-        };
+        let attendee = AttendeeLine { name: "Alex Able".into(), organisation: Some("Acme".into()), online: true, substitute: "Sam Sub".into() };
         let item = |private_session: Option<&str>| MinutesItem {
             number: "1".into(),
             title: "Budget".into(),
@@ -616,33 +511,16 @@ mod tests {
         };
         let draft = minutes::MinutesData::new(&minutes).expect("valid minutes");
         let draft = documents.typeset(Template::Minutes, &draft, vec![]);
-        minutes.status = MinutesStatus::Approved {
-            approved_on: "Tue 12 Jan 2027".into(),
-            at_meeting: "Meeting 2".into(),
-            note: "Approved with one correction.".into(),
-        };
+        minutes.status =
+            MinutesStatus::Approved { approved_on: "Tue 12 Jan 2027".into(), at_meeting: "Meeting 2".into(), note: "Approved with one correction.".into() };
         let approved = minutes::MinutesData::new(&minutes).expect("valid minutes");
         let approved = documents.typeset(Template::Minutes, &approved, vec![]);
         let attendance = AttendanceReport {
             group: "Sample Group".into(),
             year: 2027,
             threshold: 2,
-            meetings: vec![
-                AttendanceMeeting {
-                    date: "12 Jan".into(),
-                    compulsory: true,
-                },
-                AttendanceMeeting {
-                    date: "9 Feb".into(),
-                    compulsory: false,
-                },
-            ],
-            rows: vec![AttendanceRow {
-                name: "Alex Able".into(),
-                marks: vec!["A".into(), "X".into()],
-                strikes: 2,
-                decision: None,
-            }],
+            meetings: vec![AttendanceMeeting { date: "12 Jan".into(), compulsory: true }, AttendanceMeeting { date: "9 Feb".into(), compulsory: false }],
+            rows: vec![AttendanceRow { name: "Alex Able".into(), marks: vec!["A".into(), "X".into()], strikes: 2, decision: None }],
             generated: "Generated by Secretariat on Tue 15 Dec 2026".into(),
         };
         let log = ActionLog {
@@ -655,21 +533,11 @@ mod tests {
         for (name, typeset) in [
             ("draft minutes", draft),
             ("approved minutes", approved),
-            (
-                "attendance report",
-                documents.typeset(Template::Attendance, &attendance, vec![]),
-            ),
-            (
-                "action log",
-                documents.typeset(Template::ActionLog, &log, vec![]),
-            ),
+            ("attendance report", documents.typeset(Template::Attendance, &attendance, vec![])),
+            ("action log", documents.typeset(Template::ActionLog, &log, vec![])),
         ] {
             let typeset = typeset.unwrap_or_else(|err| panic!("the {name} typesets: {err}"));
-            assert!(
-                typeset.warnings.is_empty(),
-                "{name} warnings: {:#?}",
-                typeset.warnings
-            );
+            assert!(typeset.warnings.is_empty(), "{name} warnings: {:#?}", typeset.warnings);
         }
     }
 
@@ -677,9 +545,7 @@ mod tests {
     fn template_errors_are_reported_with_their_location() {
         // Data that is not an object makes the template's field access fail,
         // which is the quickest way to provoke a genuine typst error.
-        let err = Documents::new()
-            .typeset(Template::Membership, &"not a report", vec![])
-            .expect_err("a string is not a report");
+        let err = Documents::new().typeset(Template::Membership, &"not a report", vec![]).expect_err("a string is not a report");
         let DocumentError::Typeset(message) = err else {
             panic!("expected a typeset error, got {err:?}");
         };
@@ -697,11 +563,7 @@ mod tests {
     fn embedded_fonts_all_parse() {
         let documents = Documents::new();
         assert_eq!(documents.fonts.len(), fonts::FILES.len());
-        let families: Vec<&str> = documents
-            .fonts
-            .iter()
-            .map(|font| font.info().family.as_str())
-            .collect();
+        let families: Vec<&str> = documents.fonts.iter().map(|font| font.info().family.as_str()).collect();
         assert!(families.contains(&"Noto Sans"), "{families:?}");
         assert!(families.contains(&"DejaVu Sans"), "{families:?}");
     }

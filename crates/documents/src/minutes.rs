@@ -235,18 +235,12 @@ impl<'a> MinutesData<'a> {
             .items
             .iter()
             .map(|item| match &item.private_session {
-                Some(requested_by) if requested_by.trim().is_empty() => {
-                    Err(DocumentError::Invalid(format!(
-                        "Item {} is recorded as a private session but not who requested it \
+                Some(requested_by) if requested_by.trim().is_empty() => Err(DocumentError::Invalid(format!(
+                    "Item {} is recorded as a private session but not who requested it \
                          (ToR §21).",
-                        item.number
-                    )))
-                }
-                Some(requested_by) => Ok(ItemData::Private {
-                    number: &item.number,
-                    title: &item.title,
-                    requested_by,
-                }),
+                    item.number
+                ))),
+                Some(requested_by) => Ok(ItemData::Private { number: &item.number, title: &item.title, requested_by }),
                 None => Ok(ItemData::Minuted {
                     number: &item.number,
                     title: &item.title,
@@ -315,15 +309,8 @@ pub(crate) fn check_attendance(report: &AttendanceReport) -> Result<(), Document
                 meetings
             )));
         }
-        if let Some(mark) = row
-            .marks
-            .iter()
-            .find(|mark| !MARKS.contains(&mark.as_str()))
-        {
-            return Err(DocumentError::Invalid(format!(
-                "The attendance of {} has the mark “{mark}”; a mark is P, O, A, X or nothing.",
-                row.name
-            )));
+        if let Some(mark) = row.marks.iter().find(|mark| !MARKS.contains(&mark.as_str())) {
+            return Err(DocumentError::Invalid(format!("The attendance of {} has the mark “{mark}”; a mark is P, O, A, X or nothing.", row.name)));
         }
     }
     Ok(())
@@ -382,22 +369,10 @@ struct ActionData<'a> {
 
 impl<'a> ActionLogData<'a> {
     pub(crate) fn new(log: &'a ActionLog) -> Self {
-        let mut actions: Vec<ActionData<'a>> = log
-            .actions
-            .iter()
-            .map(|action| ActionData {
-                action,
-                standing: Standing::of(action),
-            })
-            .collect();
+        let mut actions: Vec<ActionData<'a>> = log.actions.iter().map(|action| ActionData { action, standing: Standing::of(action) }).collect();
         // Stable: within a standing, the caller's order stays.
         actions.sort_by_key(|action| action.standing);
-        let count = |standing: Standing| {
-            actions
-                .iter()
-                .filter(|action| action.standing == standing)
-                .count()
-        };
+        let count = |standing: Standing| actions.iter().filter(|action| action.standing == standing).count();
         let overdue = count(Standing::Overdue);
         Self {
             group: &log.group,
@@ -418,10 +393,7 @@ mod tests {
 
     #[test]
     fn notes_split_into_paragraphs_at_blank_lines_and_keep_their_line_breaks() {
-        assert_eq!(
-            paragraphs("One.\r\nStill one.  \n\n \n\nTwo.\n"),
-            vec![vec!["One.", "Still one."], vec!["Two."]]
-        );
+        assert_eq!(paragraphs("One.\r\nStill one.  \n\n \n\nTwo.\n"), vec![vec!["One.", "Still one."], vec!["Two."]]);
         assert!(paragraphs(" \n\n").is_empty());
     }
 
@@ -485,31 +457,14 @@ mod tests {
             group: "G".into(),
             year: 2027,
             threshold: 2,
-            meetings: vec![
-                AttendanceMeeting {
-                    date: "8 Dec".into(),
-                    compulsory: true,
-                },
-                AttendanceMeeting {
-                    date: "12 Jan".into(),
-                    compulsory: false,
-                },
-            ],
-            rows: vec![AttendanceRow {
-                name: "Alex Able".into(),
-                marks: vec!["P".into(), String::new()],
-                strikes: 0,
-                decision: None,
-            }],
+            meetings: vec![AttendanceMeeting { date: "8 Dec".into(), compulsory: true }, AttendanceMeeting { date: "12 Jan".into(), compulsory: false }],
+            rows: vec![AttendanceRow { name: "Alex Able".into(), marks: vec!["P".into(), String::new()], strikes: 0, decision: None }],
             generated: "Generated".into(),
         };
         check_attendance(&report).expect("one known mark per meeting");
         report.rows[0].marks.pop();
         let err = check_attendance(&report).expect_err("a mark is missing");
-        assert!(
-            err.to_string().contains("has 1 marks for 2 meetings"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("has 1 marks for 2 meetings"), "{err}");
         report.rows[0].marks.push("Y".into());
         let err = check_attendance(&report).expect_err("Y is no mark");
         assert!(err.to_string().contains("the mark “Y”"), "{err}");
@@ -538,15 +493,8 @@ mod tests {
             generated: "G".into(),
         };
         let data = ActionLogData::new(&log);
-        let order: Vec<&str> = data
-            .actions
-            .iter()
-            .map(|action| action.action.description.as_str())
-            .collect();
+        let order: Vec<&str> = data.actions.iter().map(|action| action.action.description.as_str()).collect();
         assert_eq!(order, ["overdue", "open 1", "open 2", "done", "dropped"]);
-        assert_eq!(
-            (data.open, data.overdue, data.done, data.dropped),
-            (3, 1, 1, 1)
-        );
+        assert_eq!((data.open, data.overdue, data.done, data.dropped), (3, 1, 1, 1));
     }
 }

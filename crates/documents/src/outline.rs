@@ -56,11 +56,7 @@ pub(crate) enum OutlineError {
 /// Appends `bookmarks` as the outline of `pdf`, a PDF written by typst.
 /// `page_heights` are the pages' heights in points, to turn a distance from
 /// the top of a page into PDF's coordinates, which count from the bottom.
-pub(crate) fn append(
-    pdf: Vec<u8>,
-    bookmarks: &[Bookmark],
-    page_heights: &[f64],
-) -> Result<Vec<u8>, OutlineError> {
+pub(crate) fn append(pdf: Vec<u8>, bookmarks: &[Bookmark], page_heights: &[f64]) -> Result<Vec<u8>, OutlineError> {
     if bookmarks.is_empty() {
         return Ok(pdf);
     }
@@ -78,25 +74,12 @@ pub(crate) fn append(
             return Err(OutlineError::AlreadyOutlined);
         }
         let text = catalog.data();
-        let inner = text
-            .strip_prefix(b"<<")
-            .and_then(|rest| rest.strip_suffix(b">>"))
-            .ok_or(OutlineError::Catalog)?;
-        let catalog = Catalog {
-            number: root.obj_number,
-            generation: root.gen_number,
-            inner: inner.to_vec(),
-            has_page_mode: catalog.contains_key(b"PageMode"),
-        };
+        let inner = text.strip_prefix(b"<<").and_then(|rest| rest.strip_suffix(b">>")).ok_or(OutlineError::Catalog)?;
+        let catalog = Catalog { number: root.obj_number, generation: root.gen_number, inner: inner.to_vec(), has_page_mode: catalog.contains_key(b"PageMode") };
         let pages = parsed
             .pages()
             .iter()
-            .map(|page| {
-                page.raw()
-                    .obj_id()
-                    .map(|id| (id.obj_number, id.gen_number))
-                    .ok_or(OutlineError::PageReference)
-            })
+            .map(|page| page.raw().obj_id().map(|id| (id.obj_number, id.gen_number)).ok_or(OutlineError::PageReference))
             .collect::<Result<Vec<_>, _>>()?;
         (catalog, pages)
     };
@@ -114,30 +97,18 @@ pub(crate) fn append(
         pdf.push(b'\n');
     }
 
-    let top_level: Vec<usize> = (0..flat.len())
-        .filter(|&i| flat[i].parent.is_none())
-        .collect();
+    let top_level: Vec<usize> = (0..flat.len()).filter(|&i| flat[i].parent.is_none()).collect();
     offsets.push((root_number, 0, pdf.len()));
     let mut object = format!("{root_number} 0 obj\n<</Type/Outlines");
     if let (Some(first), Some(last)) = (top_level.first(), top_level.last()) {
-        let _ = write!(
-            object,
-            "/First {} 0 R/Last {} 0 R",
-            number_of(*first),
-            number_of(*last)
-        );
+        let _ = write!(object, "/First {} 0 R/Last {} 0 R", number_of(*first), number_of(*last));
     }
     let _ = write!(object, "/Count {}>>\nendobj\n", flat.len());
     pdf.extend_from_slice(object.as_bytes());
 
     for (index, entry) in flat.iter().enumerate() {
-        let (page_number, page_generation) = *pages
-            .get(entry.target.page)
-            .ok_or(OutlineError::NoSuchPage(entry.target.page + 1))?;
-        let height = page_heights
-            .get(entry.target.page)
-            .copied()
-            .ok_or(OutlineError::NoSuchPage(entry.target.page + 1))?;
+        let (page_number, page_generation) = *pages.get(entry.target.page).ok_or(OutlineError::NoSuchPage(entry.target.page + 1))?;
+        let height = page_heights.get(entry.target.page).copied().ok_or(OutlineError::NoSuchPage(entry.target.page + 1))?;
         // As typst does for its own links: land a little above the target so
         // the line it marks is not cut by the window's edge.
         let y = height - (entry.target.top - 10.0).max(0.0);
@@ -156,18 +127,9 @@ pub(crate) fn append(
         }
         if let (Some(first), Some(last)) = (entry.first_child, entry.last_child) {
             // A positive count: the entry opens showing its children.
-            let _ = write!(
-                object,
-                "/First {} 0 R/Last {} 0 R/Count {}",
-                number_of(first),
-                number_of(last),
-                entry.descendants
-            );
+            let _ = write!(object, "/First {} 0 R/Last {} 0 R/Count {}", number_of(first), number_of(last), entry.descendants);
         }
-        let _ = write!(
-            object,
-            "/Dest[{page_number} {page_generation} R/XYZ null {y:.2} null]>>\nendobj\n"
-        );
+        let _ = write!(object, "/Dest[{page_number} {page_generation} R/XYZ null {y:.2} null]>>\nendobj\n");
         pdf.extend_from_slice(object.as_bytes());
     }
 
@@ -204,11 +166,7 @@ pub(crate) fn append(
         start = end;
     }
     let size = root_number + 1 + flat.len() as i32;
-    let _ = write!(
-        section,
-        "trailer\n<<{}/Size {size}/Prev {}>>\nstartxref\n{xref_at}\n%%EOF\n",
-        trailer.carried, trailer.xref_at
-    );
+    let _ = write!(section, "trailer\n<<{}/Size {size}/Prev {}>>\nstartxref\n{xref_at}\n%%EOF\n", trailer.carried, trailer.xref_at);
     pdf.extend_from_slice(section.as_bytes());
     Ok(pdf)
 }
@@ -242,42 +200,27 @@ impl Trailer {
             .and_then(|number| number.parse().ok())
             .ok_or(OutlineError::NoTrailer)?;
         let trailer = rfind(&pdf[..startxref], b"trailer").ok_or(OutlineError::NoTrailer)?;
-        let dictionary = std::str::from_utf8(&pdf[trailer + b"trailer".len()..startxref])
-            .map_err(|_| OutlineError::NoTrailer)?
-            .trim();
-        let inner = dictionary
-            .strip_prefix("<<")
-            .and_then(|rest| rest.strip_suffix(">>"))
-            .ok_or(OutlineError::NoTrailer)?;
+        let dictionary = std::str::from_utf8(&pdf[trailer + b"trailer".len()..startxref]).map_err(|_| OutlineError::NoTrailer)?.trim();
+        let inner = dictionary.strip_prefix("<<").and_then(|rest| rest.strip_suffix(">>")).ok_or(OutlineError::NoTrailer)?;
 
         // Cut "/Size n" out of the entries; everything else is carried over.
         let at = inner.find("/Size").ok_or(OutlineError::NoTrailer)?;
         let after = &inner[at + "/Size".len()..];
         let digits_from = after.len() - after.trim_start().len();
-        let digits = after[digits_from..]
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(after.len() - digits_from);
-        let size = after[digits_from..digits_from + digits]
-            .parse()
-            .map_err(|_| OutlineError::NoTrailer)?;
+        let digits = after[digits_from..].find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len() - digits_from);
+        let size = after[digits_from..digits_from + digits].parse().map_err(|_| OutlineError::NoTrailer)?;
         let carried = format!("{}{}", &inner[..at], &after[digits_from + digits..]);
         if carried.contains("/Prev") || carried.contains("/XRefStm") {
             // Already an updated or hybrid file: not what typst writes, and
             // chaining onto it is not worth the code.
             return Err(OutlineError::NoTrailer);
         }
-        Ok(Self {
-            size,
-            xref_at,
-            carried,
-        })
+        Ok(Self { size, xref_at, carried })
     }
 }
 
 fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .rposition(|window| window == needle)
+    haystack.windows(needle.len()).rposition(|window| window == needle)
 }
 
 /// A bookmark with its links to the others, by index into the flat list.
@@ -347,29 +290,15 @@ mod tests {
     #[test]
     fn flattening_links_siblings_and_counts_descendants() {
         let at = Target { page: 0, top: 0.0 };
-        let leaf = |title: &str| Bookmark {
-            title: title.into(),
-            target: at,
-            children: vec![],
-        };
-        let tree = vec![
-            Bookmark {
-                title: "1".into(),
-                target: at,
-                children: vec![leaf("1a"), leaf("1b")],
-            },
-            leaf("2"),
-        ];
+        let leaf = |title: &str| Bookmark { title: title.into(), target: at, children: vec![] };
+        let tree = vec![Bookmark { title: "1".into(), target: at, children: vec![leaf("1a"), leaf("1b")] }, leaf("2")];
         let mut flat = Vec::new();
         let top = flatten(&tree, None, &mut flat);
         assert_eq!(top, vec![0, 3]);
         let titles: Vec<&str> = flat.iter().map(|entry| entry.title.as_str()).collect();
         assert_eq!(titles, ["1", "1a", "1b", "2"]);
         assert_eq!(flat[0].descendants, 2);
-        assert_eq!(
-            (flat[0].first_child, flat[0].last_child),
-            (Some(1), Some(2))
-        );
+        assert_eq!((flat[0].first_child, flat[0].last_child), (Some(1), Some(2)));
         assert_eq!((flat[1].next, flat[2].previous), (Some(2), Some(1)));
         assert_eq!((flat[0].next, flat[3].previous), (Some(3), Some(0)));
         assert_eq!(flat[1].parent, Some(0));

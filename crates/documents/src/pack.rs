@@ -51,10 +51,7 @@ struct PackPaper {
 ///
 /// A paper named under two items goes into the pack once, where it is first
 /// named; both items point to it. Files the agenda does not name are left out.
-pub(crate) fn plan<'a>(
-    agenda: &'a Agenda,
-    files: &[PaperFile],
-) -> Result<(PackData<'a>, Vec<Attachment>), DocumentError> {
+pub(crate) fn plan<'a>(agenda: &'a Agenda, files: &[PaperFile]) -> Result<(PackData<'a>, Vec<Attachment>), DocumentError> {
     let mut by_key: HashMap<&str, usize> = HashMap::new();
     let mut papers = Vec::new();
     let mut attachments = Vec::new();
@@ -69,24 +66,14 @@ pub(crate) fn plan<'a>(
                     let file = files
                         .iter()
                         .find(|file| file.key == line.key)
-                        .ok_or_else(|| DocumentError::MissingPaper {
-                            key: line.key.clone(),
-                            title: line.title.clone(),
-                        })?;
+                        .ok_or_else(|| DocumentError::MissingPaper { key: line.key.clone(), title: line.title.clone() })?;
                     let pages =
-                        paper::inspect(&file.bytes).map_err(|error| DocumentError::Paper {
-                            key: line.key.clone(),
-                            title: line.title.clone(),
-                            error,
-                        })?;
+                        paper::inspect(&file.bytes).map_err(|error| DocumentError::Paper { key: line.key.clone(), title: line.title.clone(), error })?;
                     let index = papers.len();
                     // Paths and labels by position, never by key: a key is
                     // the caller's string and need not be a valid path.
                     let path = format!("/papers/{index}.pdf");
-                    attachments.push(Attachment {
-                        path: path.clone(),
-                        bytes: Bytes::new(file.bytes.clone()),
-                    });
+                    attachments.push(Attachment { path: path.clone(), bytes: Bytes::new(file.bytes.clone()) });
                     papers.push(PackPaper {
                         label: paper_label(index),
                         title: line.title.clone(),
@@ -104,14 +91,7 @@ pub(crate) fn plan<'a>(
         targets.push(item_targets);
     }
 
-    Ok((
-        PackData {
-            agenda,
-            papers,
-            targets,
-        },
-        attachments,
-    ))
+    Ok((PackData { agenda, papers, targets }, attachments))
 }
 
 fn paper_label(index: usize) -> String {
@@ -121,22 +101,11 @@ fn paper_label(index: usize) -> String {
 /// The outline of the laid-out pack: the agenda, the contents, then each
 /// item (at its row on the agenda) with its papers (at their first pages)
 /// under it.
-pub(crate) fn bookmarks(
-    data: &PackData<'_>,
-    document: &PagedDocument,
-) -> Result<Vec<Bookmark>, DocumentError> {
+pub(crate) fn bookmarks(data: &PackData<'_>, document: &PagedDocument) -> Result<Vec<Bookmark>, DocumentError> {
     let at = |name: &str| target(document, name);
     let mut bookmarks = vec![
-        Bookmark {
-            title: "Agenda".into(),
-            target: at("pack-agenda")?,
-            children: vec![],
-        },
-        Bookmark {
-            title: "Contents".into(),
-            target: at("pack-contents")?,
-            children: vec![],
-        },
+        Bookmark { title: "Agenda".into(), target: at("pack-agenda")?, children: vec![] },
+        Bookmark { title: "Contents".into(), target: at("pack-contents")?, children: vec![] },
     ];
     for (index, item) in data.agenda.items.iter().enumerate() {
         let children = item
@@ -145,42 +114,23 @@ pub(crate) fn bookmarks(
             .zip(&data.targets[index])
             .map(|(paper, label)| {
                 Ok(Bookmark {
-                    title: if paper.supplement {
-                        format!("{} (supplement)", paper.title.trim())
-                    } else {
-                        paper.title.trim().to_owned()
-                    },
+                    title: if paper.supplement { format!("{} (supplement)", paper.title.trim()) } else { paper.title.trim().to_owned() },
                     target: at(label)?,
                     children: vec![],
                 })
             })
             .collect::<Result<_, DocumentError>>()?;
-        bookmarks.push(Bookmark {
-            title: format!("{} {}", item.number.trim(), item.title.trim()),
-            target: at(&format!("item-{index}"))?,
-            children,
-        });
+        bookmarks.push(Bookmark { title: format!("{} {}", item.number.trim(), item.title.trim()), target: at(&format!("item-{index}"))?, children });
     }
     Ok(bookmarks)
 }
 
 /// Where the element labelled `name` landed in the laid-out pack.
 fn target(document: &PagedDocument, name: &str) -> Result<Target, DocumentError> {
-    let missing = || {
-        DocumentError::Typeset(format!(
-            "error: the pack template set no label <{name}> for the outline"
-        ))
-    };
+    let missing = || DocumentError::Typeset(format!("error: the pack template set no label <{name}> for the outline"));
     let label = Label::new(PicoStr::intern(name)).ok_or_else(missing)?;
     let introspector = document.introspector();
-    let location = introspector
-        .query_label(label)
-        .ok()
-        .and_then(|element| element.location())
-        .ok_or_else(missing)?;
+    let location = introspector.query_label(label).ok().and_then(|element| element.location()).ok_or_else(missing)?;
     let position = introspector.position(location).ok_or_else(missing)?;
-    Ok(Target {
-        page: position.page.get() - 1,
-        top: position.point.y.to_pt(),
-    })
+    Ok(Target { page: position.page.get() - 1, top: position.point.y.to_pt() })
 }

@@ -30,9 +30,7 @@ pub enum PaperError {
     #[error("This PDF has no pages.")]
     Empty,
     /// Reading it crashed or exhausted the checking process ([`crate::PaperChecker`]).
-    #[error(
-        "This PDF could not be read: reading it failed. Save it again as a PDF from the program that made it (or print it to PDF) and add that copy."
-    )]
+    #[error("This PDF could not be read: reading it failed. Save it again as a PDF from the program that made it (or print it to PDF) and add that copy.")]
     Unreadable,
 }
 
@@ -86,10 +84,7 @@ pub(crate) fn inspect(bytes: &[u8]) -> Result<Vec<[f32; 2]>, PaperError> {
             // A page that names contents hayro cannot decode would come out
             // blank in the pack.
             if page.raw().contains_key(b"Contents") && page.page_stream().is_none() {
-                return Err(PaperError::Damaged(format!(
-                    "page {} could not be read",
-                    index + 1
-                )));
+                return Err(PaperError::Damaged(format!("page {} could not be read", index + 1)));
             }
             let (width, height) = page.render_dimensions();
             Ok([width, height])
@@ -104,9 +99,7 @@ const HEADER_WINDOW: usize = 2048;
 const TRAILER_WINDOW: usize = 1024;
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
+    haystack.windows(needle.len()).any(|window| window == needle)
 }
 
 /// "20 MB", "1.5 MB", "300 KB": sizes as the settings state them (a
@@ -115,11 +108,7 @@ fn describe_size(bytes: usize) -> String {
     const KB: usize = 1024;
     const MB: usize = 1024 * 1024;
     if bytes >= MB {
-        if bytes.is_multiple_of(MB) {
-            format!("{} MB", bytes / MB)
-        } else {
-            format!("{:.1} MB", bytes as f64 / MB as f64)
-        }
+        if bytes.is_multiple_of(MB) { format!("{} MB", bytes / MB) } else { format!("{:.1} MB", bytes as f64 / MB as f64) }
     } else if bytes >= KB {
         format!("{} KB", bytes / KB)
     } else {
@@ -141,13 +130,8 @@ mod tests {
 
     #[test]
     fn the_too_large_message_names_the_limit() {
-        let err = PaperError::TooLarge {
-            max_bytes: 20 * 1024 * 1024,
-        };
-        assert_eq!(
-            err.to_string(),
-            "This file is larger than the limit of 20 MB."
-        );
+        let err = PaperError::TooLarge { max_bytes: 20 * 1024 * 1024 };
+        assert_eq!(err.to_string(), "This file is larger than the limit of 20 MB.");
     }
 
     #[test]

@@ -21,53 +21,20 @@ const DATA_PATH: &str = "/data.json";
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
 const TEMPLATES: [(&str, &str); 16] = [
     ("/style.typ", include_str!("../templates/style.typ")),
-    (
-        "/membership.typ",
-        include_str!("../templates/membership.typ"),
-    ),
-    (
-        "/agenda-parts.typ",
-        include_str!("../templates/agenda-parts.typ"),
-    ),
+    ("/membership.typ", include_str!("../templates/membership.typ")),
+    ("/agenda-parts.typ", include_str!("../templates/agenda-parts.typ")),
     ("/agenda.typ", include_str!("../templates/agenda.typ")),
     ("/pack.typ", include_str!("../templates/pack.typ")),
-    (
-        "/sample-paper.typ",
-        include_str!("../templates/sample-paper.typ"),
-    ),
-    (
-        "/call-for-nominations.typ",
-        include_str!("../templates/call-for-nominations.typ"),
-    ),
-    (
-        "/issue-list.typ",
-        include_str!("../templates/issue-list.typ"),
-    ),
-    (
-        "/election-result.typ",
-        include_str!("../templates/election-result.typ"),
-    ),
+    ("/sample-paper.typ", include_str!("../templates/sample-paper.typ")),
+    ("/call-for-nominations.typ", include_str!("../templates/call-for-nominations.typ")),
+    ("/issue-list.typ", include_str!("../templates/issue-list.typ")),
+    ("/election-result.typ", include_str!("../templates/election-result.typ")),
     ("/minutes.typ", include_str!("../templates/minutes.typ")),
-    (
-        "/attendance.typ",
-        include_str!("../templates/attendance.typ"),
-    ),
-    (
-        "/action-log.typ",
-        include_str!("../templates/action-log.typ"),
-    ),
-    (
-        "/subgroup-roster.typ",
-        include_str!("../templates/subgroup-roster.typ"),
-    ),
-    (
-        "/recovery-sheet.typ",
-        include_str!("../templates/recovery-sheet.typ"),
-    ),
-    (
-        "/subject-access.typ",
-        include_str!("../templates/subject-access.typ"),
-    ),
+    ("/attendance.typ", include_str!("../templates/attendance.typ")),
+    ("/action-log.typ", include_str!("../templates/action-log.typ")),
+    ("/subgroup-roster.typ", include_str!("../templates/subgroup-roster.typ")),
+    ("/recovery-sheet.typ", include_str!("../templates/recovery-sheet.typ")),
+    ("/subject-access.typ", include_str!("../templates/subject-access.typ")),
     ("/digest.typ", include_str!("../templates/digest.typ")),
 ];
 
@@ -119,10 +86,7 @@ pub(crate) struct Attachment {
 
 /// Parses every template, once, for [`Documents::new`].
 pub(crate) fn parse_templates() -> Vec<Source> {
-    TEMPLATES
-        .iter()
-        .map(|&(path, text)| Source::new(file_id(path), text.to_owned()))
-        .collect()
+    TEMPLATES.iter().map(|&(path, text)| Source::new(file_id(path), text.to_owned())).collect()
 }
 
 /// One compilation: the shared typesetter, the template to start from, the
@@ -136,21 +100,13 @@ pub(crate) struct DocumentWorld<'a> {
 }
 
 impl<'a> DocumentWorld<'a> {
-    pub(crate) fn new(
-        documents: &'a Documents,
-        template: Template,
-        json: Vec<u8>,
-        attachments: Vec<Attachment>,
-    ) -> Self {
+    pub(crate) fn new(documents: &'a Documents, template: Template, json: Vec<u8>, attachments: Vec<Attachment>) -> Self {
         Self {
             documents,
             main: file_id(template.path()),
             data_id: file_id(DATA_PATH),
             data: Bytes::new(json),
-            attachments: attachments
-                .into_iter()
-                .map(|attachment| (file_id(&attachment.path), attachment.bytes))
-                .collect(),
+            attachments: attachments.into_iter().map(|attachment| (file_id(&attachment.path), attachment.bytes)).collect(),
         }
     }
 
@@ -191,10 +147,7 @@ impl<'a> DocumentWorld<'a> {
     }
 
     fn template(&self, id: FileId) -> Option<&Source> {
-        self.documents
-            .templates
-            .iter()
-            .find(|source| source.id() == id)
+        self.documents.templates.iter().find(|source| source.id() == id)
     }
 }
 
@@ -215,11 +168,7 @@ impl World for DocumentWorld<'_> {
         match self.template(id) {
             // A clone shares the parsed tree; nothing is parsed again.
             Some(source) => Ok(source.clone()),
-            None if id == self.data_id
-                || self.attachments.iter().any(|(known, _)| *known == id) =>
-            {
-                Err(FileError::NotSource)
-            }
+            None if id == self.data_id || self.attachments.iter().any(|(known, _)| *known == id) => Err(FileError::NotSource),
             None => Err(not_found(id)),
         }
     }
@@ -250,8 +199,7 @@ impl World for DocumentWorld<'_> {
 }
 
 fn file_id(path: &str) -> FileId {
-    let vpath =
-        VirtualPath::new(path).expect("template and attachment paths are valid virtual paths");
+    let vpath = VirtualPath::new(path).expect("template and attachment paths are valid virtual paths");
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 

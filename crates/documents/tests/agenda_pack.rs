@@ -7,10 +7,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 use std::sync::LazyLock;
 
-use secretariat_documents::{
-    Agenda, AgendaLine, DocumentError, Documents, PaperError, PaperFile, PaperInfo, PaperLine,
-    check_paper,
-};
+use secretariat_documents::{Agenda, AgendaLine, DocumentError, Documents, PaperError, PaperFile, PaperInfo, PaperLine, check_paper};
 use serde_json::Value;
 
 /// One typesetter for the whole test binary, as the app keeps one.
@@ -32,32 +29,13 @@ struct Sample {
 
 /// The standard pack's papers, in agenda order: 2, 1 and 3 pages.
 const SAMPLES: [Sample; 3] = [
-    Sample {
-        key: "p7v1",
-        title: "Draft minutes of the meeting on 10 November",
-        author: "Sam Secretary",
-        pages: 2,
-    },
-    Sample {
-        key: "p12v2",
-        title: "Budget monitoring, quarter three",
-        author: NON_ASCII,
-        pages: 1,
-    },
-    Sample {
-        key: "p15v1",
-        title: "Risk register",
-        author: "Acme Pumps plc",
-        pages: 3,
-    },
+    Sample { key: "p7v1", title: "Draft minutes of the meeting on 10 November", author: "Sam Secretary", pages: 2 },
+    Sample { key: "p12v2", title: "Budget monitoring, quarter three", author: NON_ASCII, pages: 1 },
+    Sample { key: "p15v1", title: "Risk register", author: "Acme Pumps plc", pages: 3 },
 ];
 
 fn paper_line(sample: &Sample, supplement: bool) -> PaperLine {
-    PaperLine {
-        key: sample.key.into(),
-        title: sample.title.into(),
-        supplement,
-    }
+    PaperLine { key: sample.key.into(), title: sample.title.into(), supplement }
 }
 
 fn item(number: &str, start: &str, title: &str, purpose: &str) -> AgendaLine {
@@ -89,10 +67,7 @@ fn agenda() -> Agenda {
     items[0].minutes = 5;
     items[1].presenter = Some(NON_ASCII.into());
     items[1].minutes = 30;
-    items[1].papers = vec![
-        paper_line(&SAMPLES[0], false),
-        paper_line(&SAMPLES[1], false),
-    ];
+    items[1].papers = vec![paper_line(&SAMPLES[0], false), paper_line(&SAMPLES[1], false)];
     items[2].private = true;
     items[2].presenter = Some("Director of Finance".into());
     items[3].papers = vec![paper_line(&SAMPLES[2], true)];
@@ -113,17 +88,13 @@ fn sample_files() -> Vec<PaperFile> {
         .iter()
         .map(|sample| PaperFile {
             key: sample.key.into(),
-            bytes: DOCUMENTS
-                .sample_paper(sample.title, sample.author, sample.pages)
-                .expect("a sample paper typesets"),
+            bytes: DOCUMENTS.sample_paper(sample.title, sample.author, sample.pages).expect("a sample paper typesets"),
         })
         .collect()
 }
 
 fn standard_pack() -> Vec<u8> {
-    let pack = DOCUMENTS
-        .agenda_pack(&agenda(), &sample_files())
-        .expect("the pack typesets");
+    let pack = DOCUMENTS.agenda_pack(&agenda(), &sample_files()).expect("the pack typesets");
     assert_eq!(pack.pages, page_count(&pack.bytes), "Pack::pages is wrong");
     pack.bytes
 }
@@ -134,39 +105,18 @@ fn run(tool: &str, args: &[&str], pdf: &[u8], extra: &[&str], package: &str) -> 
     let folder = tempfile::tempdir().expect("a temporary folder");
     let path = folder.path().join("document.pdf");
     std::fs::write(&path, pdf).expect("the PDF is written");
-    let output = Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(extra)
-        .output()
-        .unwrap_or_else(|err| panic!("{tool} runs (apt-get install {package}): {err}"));
-    assert!(
-        output.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = Command::new(tool).args(args).arg(&path).args(extra).output().unwrap_or_else(|err| panic!("{tool} runs (apt-get install {package}): {err}"));
+    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("the tool prints UTF-8")
 }
 
 fn text_of(pdf: &[u8]) -> String {
-    run(
-        "pdftotext",
-        &["-layout", "-enc", "UTF-8"],
-        pdf,
-        &["-"],
-        "poppler-utils",
-    )
+    run("pdftotext", &["-layout", "-enc", "UTF-8"], pdf, &["-"], "poppler-utils")
 }
 
 fn text_of_page(pdf: &[u8], page: usize) -> String {
     let page = page.to_string();
-    run(
-        "pdftotext",
-        &["-layout", "-enc", "UTF-8", "-f", &page, "-l", &page],
-        pdf,
-        &["-"],
-        "poppler-utils",
-    )
+    run("pdftotext", &["-layout", "-enc", "UTF-8", "-f", &page, "-l", &page], pdf, &["-"], "poppler-utils")
 }
 
 /// The text in the order it was typeset, whitespace collapsed: a value that
@@ -196,13 +146,7 @@ fn page_count(pdf: &[u8]) -> usize {
 }
 
 fn qpdf_json(pdf: &[u8], key: &str) -> Value {
-    let json = run(
-        "qpdf",
-        &["--json", &format!("--json-key={key}")],
-        pdf,
-        &[],
-        "qpdf",
-    );
+    let json = run("qpdf", &["--json", &format!("--json-key={key}")], pdf, &[], "qpdf");
     serde_json::from_str(&json).expect("qpdf prints JSON")
 }
 
@@ -213,15 +157,9 @@ fn contents_entries(pdf: &[u8], contents_page: usize) -> BTreeMap<&'static str, 
     SAMPLES
         .iter()
         .map(|sample| {
-            let line = text
-                .lines()
-                .find(|line| line.contains(sample.title))
-                .unwrap_or_else(|| panic!("{:?} is not in the contents:\n{text}", sample.title));
-            let page = line
-                .split_whitespace()
-                .last()
-                .and_then(|word| word.parse().ok())
-                .unwrap_or_else(|| panic!("no page number on the contents line {line:?}"));
+            let line = text.lines().find(|line| line.contains(sample.title)).unwrap_or_else(|| panic!("{:?} is not in the contents:\n{text}", sample.title));
+            let page =
+                line.split_whitespace().last().and_then(|word| word.parse().ok()).unwrap_or_else(|| panic!("no page number on the contents line {line:?}"));
             (sample.title, page)
         })
         .collect()
@@ -249,10 +187,7 @@ fn a_pack_is_the_cover_agenda_and_contents_then_every_page_of_every_paper() {
         "Published Tue 1 Dec 2026 under ToR §20.",
         "5 agenda items · 3 papers (1 supplement) · 9 pages",
     ] {
-        assert!(
-            cover.contains(expected),
-            "{expected:?} is not on the cover:\n{cover}"
-        );
+        assert!(cover.contains(expected), "{expected:?} is not on the cover:\n{cover}");
     }
     assert!(text_of_page(&pdf, 2).contains("Agenda"));
     assert!(text_of_page(&pdf, CONTENTS_PAGE).contains("Contents"));
@@ -265,10 +200,7 @@ fn every_page_of_the_pack_is_stamped_page_n_of_the_total() {
     for page in 1..=total {
         let text = text_of_page(&pdf, page);
         let stamp = format!("Page {page} of {total}");
-        assert!(
-            text.contains(&stamp),
-            "{stamp:?} is not on page {page}:\n{text}"
-        );
+        assert!(text.contains(&stamp), "{stamp:?} is not on page {page}:\n{text}");
     }
 }
 
@@ -281,23 +213,11 @@ fn the_contents_gives_the_page_each_paper_really_starts_on() {
         let page = text_of_page(&pdf, first);
         // The sample paper's own first page: its title, its author line and
         // its own folio "1/n", none of which the page before can show.
-        for expected in [
-            sample.title.to_owned(),
-            format!("Author: {}", sample.author),
-            format!("{} · 1/{}", sample.author, sample.pages),
-        ] {
-            assert!(
-                page.contains(&expected),
-                "{expected:?} is not on page {first}, where the contents puts {:?}:\n{page}",
-                sample.title
-            );
+        for expected in [sample.title.to_owned(), format!("Author: {}", sample.author), format!("{} · 1/{}", sample.author, sample.pages)] {
+            assert!(page.contains(&expected), "{expected:?} is not on page {first}, where the contents puts {:?}:\n{page}", sample.title);
         }
         let before = text_of_page(&pdf, first - 1);
-        assert!(
-            !before.contains(&format!("Author: {}", sample.author)),
-            "{:?} seems to start before page {first}:\n{before}",
-            sample.title
-        );
+        assert!(!before.contains(&format!("Author: {}", sample.author)), "{:?} seems to start before page {first}:\n{before}", sample.title);
     }
 }
 
@@ -307,19 +227,12 @@ fn papers_follow_each_other_in_agenda_order_without_gaps() {
     let entries = contents_entries(&pdf, CONTENTS_PAGE);
     let mut expected = FRONT_PAGES + 1;
     for sample in &SAMPLES {
-        assert_eq!(
-            entries[sample.title], expected,
-            "{:?} should start on page {expected}",
-            sample.title
-        );
+        assert_eq!(entries[sample.title], expected, "{:?} should start on page {expected}", sample.title);
         // Every page of the paper is there, in order, by its own folio.
         for sheet in 1..=sample.pages {
             let page = text_of_page(&pdf, expected + sheet - 1);
             let folio = format!("{} · {sheet}/{}", sample.author, sample.pages);
-            assert!(
-                page.contains(&folio),
-                "{folio:?} is not on its page:\n{page}"
-            );
+            assert!(page.contains(&folio), "{folio:?} is not on its page:\n{page}");
         }
         expected += sample.pages;
     }
@@ -330,29 +243,17 @@ fn papers_follow_each_other_in_agenda_order_without_gaps() {
 fn the_contents_marks_supplements_and_links_each_entry_to_its_paper() {
     let pdf = standard_pack();
     let contents = text_of_page(&pdf, CONTENTS_PAGE);
-    let supplement = contents
-        .lines()
-        .find(|line| line.contains("Risk register"))
-        .expect("the risk register is listed");
+    let supplement = contents.lines().find(|line| line.contains("Risk register")).expect("the risk register is listed");
     assert!(supplement.contains("Supplement"), "{supplement:?}");
-    let ordinary = contents
-        .lines()
-        .find(|line| line.contains("Budget monitoring"))
-        .expect("the budget is listed");
+    let ordinary = contents.lines().find(|line| line.contains("Budget monitoring")).expect("the budget is listed");
     assert!(!ordinary.contains("Supplement"), "{ordinary:?}");
 
     // Resolve the contents page's link annotations to the pages they open.
     let pages = qpdf_json(&pdf, "pages");
-    let page_objects: Vec<&str> = pages["pages"]
-        .as_array()
-        .expect("qpdf lists pages")
-        .iter()
-        .map(|page| page["object"].as_str().expect("a page object"))
-        .collect();
+    let page_objects: Vec<&str> =
+        pages["pages"].as_array().expect("qpdf lists pages").iter().map(|page| page["object"].as_str().expect("a page object")).collect();
     let objects = qpdf_json(&pdf, "qpdf");
-    let object = |reference: &str| -> Value {
-        objects["qpdf"][1][format!("obj:{reference}")]["value"].clone()
-    };
+    let object = |reference: &str| -> Value { objects["qpdf"][1][format!("obj:{reference}")]["value"].clone() };
     let resolve = |value: Value| -> Value {
         match value.as_str() {
             Some(reference) if reference.ends_with(" R") => object(reference),
@@ -369,17 +270,11 @@ fn the_contents_marks_supplements_and_links_each_entry_to_its_paper() {
             let annotation = resolve(annotation.clone());
             let destination = resolve(annotation["/Dest"].clone());
             let target = destination[0].as_str()?.to_owned();
-            page_objects
-                .iter()
-                .position(|page| *page == target)
-                .map(|index| index + 1)
+            page_objects.iter().position(|page| *page == target).map(|index| index + 1)
         })
         .collect();
     for (title, first) in contents_entries(&pdf, CONTENTS_PAGE) {
-        assert!(
-            linked_pages.contains(&first),
-            "no link on the contents page opens page {first} ({title:?}); links open {linked_pages:?}"
-        );
+        assert!(linked_pages.contains(&first), "no link on the contents page opens page {first} ({title:?}); links open {linked_pages:?}");
     }
 }
 
@@ -387,9 +282,7 @@ fn the_contents_marks_supplements_and_links_each_entry_to_its_paper() {
 fn the_outline_lists_every_item_with_its_papers_under_it() {
     let pdf = standard_pack();
     let outline = qpdf_json(&pdf, "outlines");
-    let top = outline["outlines"]
-        .as_array()
-        .expect("the pack has an outline");
+    let top = outline["outlines"].as_array().expect("the pack has an outline");
     let title = |entry: &Value| entry["title"].as_str().unwrap_or_default().to_owned();
     let page = |entry: &Value| entry["destpageposfrom1"].as_u64().unwrap_or_default() as usize;
     let kids = |entry: &Value| entry["kids"].as_array().cloned().unwrap_or_default();
@@ -397,15 +290,7 @@ fn the_outline_lists_every_item_with_its_papers_under_it() {
     let titles: Vec<String> = top.iter().map(title).collect();
     assert_eq!(
         titles,
-        [
-            "Agenda",
-            "Contents",
-            "1 Welcome and apologies",
-            "2 Minutes and budget",
-            "3 Contract renewal",
-            "4 Risks",
-            "5 Any other business",
-        ],
+        ["Agenda", "Contents", "1 Welcome and apologies", "2 Minutes and budget", "3 Contract renewal", "4 Risks", "5 Any other business",],
         "the outline's top level"
     );
     assert_eq!(page(&top[0]), 2);
@@ -416,28 +301,11 @@ fn the_outline_lists_every_item_with_its_papers_under_it() {
     }
 
     let entries = contents_entries(&pdf, CONTENTS_PAGE);
-    let under = |index: usize| -> Vec<(String, usize)> {
-        kids(&top[index])
-            .iter()
-            .map(|kid| (title(kid), page(kid)))
-            .collect()
-    };
+    let under = |index: usize| -> Vec<(String, usize)> { kids(&top[index]).iter().map(|kid| (title(kid), page(kid))).collect() };
     assert_eq!(under(2), vec![]);
-    assert_eq!(
-        under(3),
-        vec![
-            (SAMPLES[0].title.to_owned(), entries[SAMPLES[0].title]),
-            (SAMPLES[1].title.to_owned(), entries[SAMPLES[1].title]),
-        ]
-    );
+    assert_eq!(under(3), vec![(SAMPLES[0].title.to_owned(), entries[SAMPLES[0].title]), (SAMPLES[1].title.to_owned(), entries[SAMPLES[1].title]),]);
     assert_eq!(under(4), vec![]);
-    assert_eq!(
-        under(5),
-        vec![(
-            format!("{} (supplement)", SAMPLES[2].title),
-            entries[SAMPLES[2].title]
-        )]
-    );
+    assert_eq!(under(5), vec![(format!("{} (supplement)", SAMPLES[2].title), entries[SAMPLES[2].title])]);
     assert_eq!(under(6), vec![]);
 }
 
@@ -452,28 +320,11 @@ fn non_ascii_and_hostile_text_prints_literally_in_the_pack_and_its_outline() {
     hostile.items[1].papers[1].title = NON_ASCII.into();
     hostile.items[3].title = "Risks \\ ) ( <> [ ]".into();
     let files = vec![
-        PaperFile {
-            key: SAMPLES[0].key.into(),
-            bytes: DOCUMENTS
-                .sample_paper(HOSTILE_TYPST, HOSTILE_HTML, 1)
-                .expect("a sample paper typesets"),
-        },
-        PaperFile {
-            key: SAMPLES[1].key.into(),
-            bytes: DOCUMENTS
-                .sample_paper(NON_ASCII, NON_ASCII, 1)
-                .expect("a sample paper typesets"),
-        },
-        PaperFile {
-            key: SAMPLES[2].key.into(),
-            bytes: DOCUMENTS
-                .sample_paper("Risk register", "Someone", 1)
-                .expect("a sample paper typesets"),
-        },
+        PaperFile { key: SAMPLES[0].key.into(), bytes: DOCUMENTS.sample_paper(HOSTILE_TYPST, HOSTILE_HTML, 1).expect("a sample paper typesets") },
+        PaperFile { key: SAMPLES[1].key.into(), bytes: DOCUMENTS.sample_paper(NON_ASCII, NON_ASCII, 1).expect("a sample paper typesets") },
+        PaperFile { key: SAMPLES[2].key.into(), bytes: DOCUMENTS.sample_paper("Risk register", "Someone", 1).expect("a sample paper typesets") },
     ];
-    let pack = DOCUMENTS
-        .agenda_pack(&hostile, &files)
-        .expect("the pack typesets");
+    let pack = DOCUMENTS.agenda_pack(&hostile, &files).expect("the pack typesets");
 
     let flowing = flowing_text_of(&pack.bytes);
     for expected in [
@@ -485,25 +336,14 @@ fn non_ascii_and_hostile_text_prints_literally_in_the_pack_and_its_outline() {
         format!("Author: {HOSTILE_HTML}"),
         format!("Item 2 · {NON_ASCII}"),
     ] {
-        assert!(
-            flowing.contains(&expected),
-            "{expected:?} is missing from:\n{flowing}"
-        );
+        assert!(flowing.contains(&expected), "{expected:?} is missing from:\n{flowing}");
     }
 
     let outline = qpdf_json(&pack.bytes, "outlines");
     let printed = outline.to_string();
-    for expected in [
-        format!("2 Minutes {HOSTILE_HTML}"),
-        HOSTILE_TYPST.to_owned(),
-        NON_ASCII.to_owned(),
-        "4 Risks \\ ) ( <> [ ]".to_owned(),
-    ] {
+    for expected in [format!("2 Minutes {HOSTILE_HTML}"), HOSTILE_TYPST.to_owned(), NON_ASCII.to_owned(), "4 Risks \\ ) ( <> [ ]".to_owned()] {
         let quoted = serde_json::to_string(&expected).expect("a string quotes");
-        assert!(
-            printed.contains(&quoted),
-            "{quoted} is missing from the outline:\n{printed}"
-        );
+        assert!(printed.contains(&quoted), "{quoted} is missing from the outline:\n{printed}");
     }
 }
 
@@ -541,20 +381,13 @@ fn the_agenda_alone_lists_items_times_purposes_presenters_and_private_sessions()
         "Generated by Secretariat on Tue 1 Dec 2026",
         "Page 1 of 1",
     ] {
-        assert!(
-            text.contains(expected),
-            "{expected:?} is missing from:\n{text}"
-        );
+        assert!(text.contains(expected), "{expected:?} is missing from:\n{text}");
     }
     // Papers are named under their items, the late one as a supplement; the
     // agenda alone gives no page numbers.
     let flowing = flowing_text_of(&pdf);
     for sample in &SAMPLES {
-        assert!(
-            flowing.contains(sample.title),
-            "{:?} is missing",
-            sample.title
-        );
+        assert!(flowing.contains(sample.title), "{:?} is missing", sample.title);
     }
     assert!(flowing.contains("Risk register Supplement"), "{flowing}");
     assert!(!flowing.contains(" · page "), "{flowing}");
@@ -571,10 +404,7 @@ fn in_the_pack_the_agenda_gives_each_papers_page() {
         // The risk register (the last) is the supplement.
         let mark = if index == 2 { " Supplement" } else { "" };
         let expected = format!("{}{mark} · page {}", sample.title, entries[sample.title]);
-        assert!(
-            agenda_page.contains(&expected),
-            "{expected:?} is missing from:\n{agenda_page}"
-        );
+        assert!(agenda_page.contains(&expected), "{expected:?} is missing from:\n{agenda_page}");
     }
 }
 
@@ -589,9 +419,7 @@ fn an_agenda_with_no_items_and_no_venue_still_typesets() {
     assert!(!text.contains("Where"), "{text}");
     assert!(!text.contains("Online"), "{text}");
 
-    let pack = DOCUMENTS
-        .agenda_pack(&empty, &[])
-        .expect("the pack typesets");
+    let pack = DOCUMENTS.agenda_pack(&empty, &[]).expect("the pack typesets");
     assert_eq!(pack.pages, FRONT_PAGES);
     let text = text_of(&pack.bytes);
     assert!(text.contains("No papers accompany this agenda."), "{text}");
@@ -601,69 +429,36 @@ fn an_agenda_with_no_items_and_no_venue_still_typesets() {
 fn a_paper_named_under_two_items_goes_into_the_pack_once() {
     let mut twice = agenda();
     twice.items[4].papers = vec![paper_line(&SAMPLES[1], false)];
-    let pack = DOCUMENTS
-        .agenda_pack(&twice, &sample_files())
-        .expect("the pack typesets");
+    let pack = DOCUMENTS.agenda_pack(&twice, &sample_files()).expect("the pack typesets");
     assert_eq!(pack.pages, FRONT_PAGES + 6);
     let outline = qpdf_json(&pack.bytes, "outlines");
     let top = outline["outlines"].as_array().expect("an outline");
     let budget_under_2 = &top[3]["kids"][1];
     let budget_under_5 = &top[6]["kids"][0];
     assert_eq!(budget_under_5["title"], SAMPLES[1].title);
-    assert_eq!(
-        budget_under_2["destpageposfrom1"],
-        budget_under_5["destpageposfrom1"]
-    );
+    assert_eq!(budget_under_2["destpageposfrom1"], budget_under_5["destpageposfrom1"]);
 }
 
 #[test]
 fn a_landscape_page_of_a_paper_gets_a_landscape_page_in_the_pack() {
-    let portrait = DOCUMENTS
-        .sample_paper("Site plan", "Planning team", 2)
-        .expect("a sample paper typesets");
+    let portrait = DOCUMENTS.sample_paper("Site plan", "Planning team", 2).expect("a sample paper typesets");
     let folder = tempfile::tempdir().expect("a temporary folder");
     let input = folder.path().join("portrait.pdf");
     let output = folder.path().join("turned.pdf");
     std::fs::write(&input, &portrait).expect("the paper is written");
     // Turn the second page a quarter: it now displays landscape.
-    let status = Command::new("qpdf")
-        .arg("--rotate=+90:2")
-        .arg(&input)
-        .arg(&output)
-        .status()
-        .expect("qpdf runs (apt-get install qpdf)");
+    let status = Command::new("qpdf").arg("--rotate=+90:2").arg(&input).arg(&output).status().expect("qpdf runs (apt-get install qpdf)");
     assert!(status.success());
     let turned = std::fs::read(&output).expect("the turned paper reads back");
 
     let mut one = agenda();
     one.items.truncate(1);
-    one.items[0].papers = vec![PaperLine {
-        key: "plan".into(),
-        title: "Site plan".into(),
-        supplement: false,
-    }];
-    let pack = DOCUMENTS
-        .agenda_pack(
-            &one,
-            &[PaperFile {
-                key: "plan".into(),
-                bytes: turned,
-            }],
-        )
-        .expect("the pack typesets");
+    one.items[0].papers = vec![PaperLine { key: "plan".into(), title: "Site plan".into(), supplement: false }];
+    let pack = DOCUMENTS.agenda_pack(&one, &[PaperFile { key: "plan".into(), bytes: turned }]).expect("the pack typesets");
     assert_eq!(pack.pages, FRONT_PAGES + 2);
-    let info = run(
-        "pdfinfo",
-        &["-f", "4", "-l", "5"],
-        &pack.bytes,
-        &[],
-        "poppler-utils",
-    );
+    let info = run("pdfinfo", &["-f", "4", "-l", "5"], &pack.bytes, &[], "poppler-utils");
     let size = |page: usize| {
-        info.lines()
-            .find(|line| line.starts_with(&format!("Page    {page} size:")))
-            .unwrap_or_else(|| panic!("no size for page {page}:\n{info}"))
-            .to_owned()
+        info.lines().find(|line| line.starts_with(&format!("Page    {page} size:"))).unwrap_or_else(|| panic!("no size for page {page}:\n{info}")).to_owned()
     };
     assert!(size(4).contains("595.276 x 841.89"), "{}", size(4));
     assert!(size(5).contains("841.89 x 595.276"), "{}", size(5));
@@ -675,23 +470,15 @@ fn the_same_pack_gives_the_same_bytes() {
     let first = standard_pack();
     typst::comemo::evict(0);
     let second = standard_pack();
-    assert!(
-        first == second,
-        "typesetting the pack twice gave different bytes"
-    );
+    assert!(first == second, "typesetting the pack twice gave different bytes");
 }
 
 #[test]
 fn a_pack_names_a_paper_whose_file_is_missing() {
     let mut files = sample_files();
     files.remove(1);
-    let err = DOCUMENTS
-        .agenda_pack(&agenda(), &files)
-        .expect_err("a file is missing");
-    assert!(
-        matches!(&err, DocumentError::MissingPaper { key, .. } if key == SAMPLES[1].key),
-        "{err:?}"
-    );
+    let err = DOCUMENTS.agenda_pack(&agenda(), &files).expect_err("a file is missing");
+    assert!(matches!(&err, DocumentError::MissingPaper { key, .. } if key == SAMPLES[1].key), "{err:?}");
     assert!(err.to_string().contains(SAMPLES[1].title), "{err}");
 }
 
@@ -699,33 +486,20 @@ fn a_pack_names_a_paper_whose_file_is_missing() {
 fn a_pack_names_a_paper_whose_file_is_not_a_pdf() {
     let mut files = sample_files();
     files[2].bytes = b"minutes.docx, renamed".to_vec();
-    let err = DOCUMENTS
-        .agenda_pack(&agenda(), &files)
-        .expect_err("a file is not a PDF");
-    assert!(
-        matches!(&err, DocumentError::Paper { key, error: PaperError::NotPdf, .. } if key == SAMPLES[2].key),
-        "{err:?}"
-    );
-    assert_eq!(
-        err.to_string(),
-        "The paper “Risk register” cannot go into the agenda pack. This file is not a PDF."
-    );
+    let err = DOCUMENTS.agenda_pack(&agenda(), &files).expect_err("a file is not a PDF");
+    assert!(matches!(&err, DocumentError::Paper { key, error: PaperError::NotPdf, .. } if key == SAMPLES[2].key), "{err:?}");
+    assert_eq!(err.to_string(), "The paper “Risk register” cannot go into the agenda pack. This file is not a PDF.");
 }
 
 // --- check_paper ---
 
 fn good_paper() -> Vec<u8> {
-    DOCUMENTS
-        .sample_paper("A good paper", "Someone", 3)
-        .expect("a sample paper typesets")
+    DOCUMENTS.sample_paper("A good paper", "Someone", 3).expect("a sample paper typesets")
 }
 
 #[test]
 fn a_good_paper_is_accepted_with_its_page_count() {
-    assert_eq!(
-        check_paper(&good_paper(), 20 * MEGABYTE),
-        Ok(PaperInfo { pages: 3 })
-    );
+    assert_eq!(check_paper(&good_paper(), 20 * MEGABYTE), Ok(PaperInfo { pages: 3 }));
 }
 
 #[test]
@@ -741,11 +515,7 @@ fn a_truncated_pdf_is_damaged() {
     let cut = &good[..good.len() / 2];
     let err = check_paper(cut, 20 * MEGABYTE).unwrap_err();
     assert!(matches!(err, PaperError::Damaged(_)), "{err:?}");
-    assert!(
-        err.to_string()
-            .starts_with("This PDF is damaged and cannot be read ("),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("This PDF is damaged and cannot be read ("), "{err}");
 }
 
 #[test]
@@ -779,10 +549,7 @@ fn a_pdf_that_needs_a_password_is_encrypted() {
     let locked = encrypted(&good_paper(), "user");
     let err = check_paper(&locked, 20 * MEGABYTE).unwrap_err();
     assert_eq!(err, PaperError::Encrypted);
-    assert_eq!(
-        err.to_string(),
-        "This PDF is encrypted; save an unprotected copy and add that."
-    );
+    assert_eq!(err.to_string(), "This PDF is encrypted; save an unprotected copy and add that.");
 }
 
 #[test]
@@ -790,26 +557,11 @@ fn a_pdf_restricted_only_by_an_owner_password_is_accepted_and_embeds() {
     // Opens without a password, so typst can read it: printing or copying
     // restrictions are no reason to turn a paper away.
     let restricted = encrypted(&good_paper(), "");
-    assert_eq!(
-        check_paper(&restricted, 20 * MEGABYTE),
-        Ok(PaperInfo { pages: 3 })
-    );
+    assert_eq!(check_paper(&restricted, 20 * MEGABYTE), Ok(PaperInfo { pages: 3 }));
     let mut one = agenda();
     one.items.truncate(1);
-    one.items[0].papers = vec![PaperLine {
-        key: "locked".into(),
-        title: "A good paper".into(),
-        supplement: false,
-    }];
-    let pack = DOCUMENTS
-        .agenda_pack(
-            &one,
-            &[PaperFile {
-                key: "locked".into(),
-                bytes: restricted,
-            }],
-        )
-        .expect("the pack typesets");
+    one.items[0].papers = vec![PaperLine { key: "locked".into(), title: "A good paper".into(), supplement: false }];
+    let pack = DOCUMENTS.agenda_pack(&one, &[PaperFile { key: "locked".into(), bytes: restricted }]).expect("the pack typesets");
     let page = text_of_page(&pack.bytes, FRONT_PAGES + 1);
     assert!(page.contains("Author: Someone"), "{page}");
 }
@@ -818,32 +570,15 @@ fn a_pdf_restricted_only_by_an_owner_password_is_accepted_and_embeds() {
 fn a_file_over_the_limit_is_too_large() {
     let good = good_paper();
     let err = check_paper(&good, good.len() - 1).unwrap_err();
-    assert_eq!(
-        err,
-        PaperError::TooLarge {
-            max_bytes: good.len() - 1
-        }
-    );
-    assert_eq!(
-        check_paper(&good, good.len()),
-        Ok(PaperInfo { pages: 3 }),
-        "a file exactly at the limit is accepted"
-    );
-    let twenty = PaperError::TooLarge {
-        max_bytes: 20 * MEGABYTE,
-    };
-    assert_eq!(
-        twenty.to_string(),
-        "This file is larger than the limit of 20 MB."
-    );
+    assert_eq!(err, PaperError::TooLarge { max_bytes: good.len() - 1 });
+    assert_eq!(check_paper(&good, good.len()), Ok(PaperInfo { pages: 3 }), "a file exactly at the limit is accepted");
+    let twenty = PaperError::TooLarge { max_bytes: 20 * MEGABYTE };
+    assert_eq!(twenty.to_string(), "This file is larger than the limit of 20 MB.");
 }
 
 /// A well-formed PDF whose page tree has no pages.
 fn pdf_without_pages() -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [] /Count 0 >>",
-    ];
+    let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"];
     let mut pdf = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
     for (index, object) in objects.iter().enumerate() {
@@ -851,19 +586,11 @@ fn pdf_without_pages() -> Vec<u8> {
         pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", index + 1).as_bytes());
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
+    pdf.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
     pdf
 }
 
@@ -877,9 +604,7 @@ fn a_pdf_without_pages_is_empty() {
 #[test]
 fn a_sample_paper_has_the_pages_asked_for() {
     for pages in [1, 2, 5] {
-        let pdf = DOCUMENTS
-            .sample_paper("Pages", "Someone", pages)
-            .expect("a sample paper typesets");
+        let pdf = DOCUMENTS.sample_paper("Pages", "Someone", pages).expect("a sample paper typesets");
         assert_eq!(page_count(&pdf), pages);
     }
     assert!(DOCUMENTS.sample_paper("None", "Someone", 0).is_err());

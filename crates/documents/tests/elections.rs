@@ -9,9 +9,8 @@ use std::sync::LazyLock;
 use support::{assert_contains, flowing, flowing_text_of, page_count, run};
 
 use secretariat_documents::{
-    BallotCandidate, BallotMethod, BallotPapers, CallForNominations, Declaration, DocumentError,
-    Documents, IssueLine, IssueList, ReconciliationLine, RejectedLine, ResultCandidate,
-    ResultReport, ResultStage, RuleLine,
+    BallotCandidate, BallotMethod, BallotPapers, CallForNominations, Declaration, DocumentError, Documents, IssueLine, IssueList, ReconciliationLine,
+    RejectedLine, ResultCandidate, ResultReport, ResultStage, RuleLine,
 };
 
 /// One typesetter for the whole test binary, as the app keeps one.
@@ -38,11 +37,7 @@ const ORGANISATIONS: [&str; 5] = [
 fn candidates(count: usize) -> Vec<BallotCandidate> {
     (0..count)
         .map(|n| BallotCandidate {
-            name: format!(
-                "Candidate {:02} Surname-{}",
-                n + 1,
-                (b'A' + n as u8) as char
-            ),
+            name: format!("Candidate {:02} Surname-{}", n + 1, (b'A' + n as u8) as char),
             organisation: (n % 4 != 3).then(|| ORGANISATIONS[n % ORGANISATIONS.len()].to_owned()),
             sme: n % 3 == 0,
         })
@@ -74,18 +69,9 @@ fn twenty_candidates_take_a_page_each_and_every_serial_is_on_exactly_one_paper()
     for (index, &number) in papers.serials.iter().enumerate() {
         let page = flowing_text_of_page(&pdf, index + 1);
         // Prominently at the top and small at the foot.
-        assert_eq!(
-            page.matches(&serial(number)).count(),
-            2,
-            "page {}:\n{page}",
-            index + 1
-        );
+        assert_eq!(page.matches(&serial(number)).count(), 2, "page {}:\n{page}", index + 1);
         for &other in papers.serials.iter().filter(|&&other| other != number) {
-            assert!(
-                !page.contains(&serial(other)),
-                "page {} has {other} too",
-                index + 1
-            );
+            assert!(!page.contains(&serial(other)), "page {} has {other} too", index + 1);
         }
         for candidate in &papers.candidates {
             assert_contains(&page, &candidate.name);
@@ -102,32 +88,20 @@ fn three_candidates_go_two_papers_to_a_page() {
     for papers_wanted in [1, 2, 5, 6] {
         let papers = ballot(BallotMethod::Preferences, 3, papers_wanted);
         let pdf = DOCUMENTS.ballot_papers(&papers).expect("the papers draw");
-        assert_eq!(
-            page_count(&pdf),
-            papers_wanted.div_ceil(2),
-            "{papers_wanted} papers"
-        );
+        assert_eq!(page_count(&pdf), papers_wanted.div_ceil(2), "{papers_wanted} papers");
         for (index, pair) in papers.serials.chunks(2).enumerate() {
             let page = flowing_text_of_page(&pdf, index + 1);
             for &number in pair {
                 assert_eq!(page.matches(&serial(number)).count(), 2, "{page}");
             }
-            assert_eq!(
-                page.matches("Your preference").count(),
-                pair.len(),
-                "{page}"
-            );
+            assert_eq!(page.matches("Your preference").count(), pair.len(), "{page}");
         }
     }
 }
 
 #[test]
 fn each_method_has_its_own_instructions() {
-    let marks = flowing_text_of(
-        &DOCUMENTS
-            .ballot_papers(&ballot(BallotMethod::Marks { up_to: 2 }, 4, 1))
-            .expect("the papers draw"),
-    );
+    let marks = flowing_text_of(&DOCUMENTS.ballot_papers(&ballot(BallotMethod::Marks { up_to: 2 }, 4, 1)).expect("the papers draw"));
     assert_contains(
         &marks,
         "Vote for up to 2 candidates. Put a cross (X) in the box next to each candidate you \
@@ -137,21 +111,10 @@ fn each_method_has_its_own_instructions() {
     assert!(!marks.contains("Your preference"), "{marks}");
     assert!(!marks.contains("first choice"), "{marks}");
 
-    let one = flowing_text_of(
-        &DOCUMENTS
-            .ballot_papers(&ballot(BallotMethod::Marks { up_to: 1 }, 4, 1))
-            .expect("the papers draw"),
-    );
-    assert_contains(
-        &one,
-        "Vote for up to 1 candidate. Put a cross (X) in the box next to the candidate you vote for. Do not vote for more than 1.",
-    );
+    let one = flowing_text_of(&DOCUMENTS.ballot_papers(&ballot(BallotMethod::Marks { up_to: 1 }, 4, 1)).expect("the papers draw"));
+    assert_contains(&one, "Vote for up to 1 candidate. Put a cross (X) in the box next to the candidate you vote for. Do not vote for more than 1.");
 
-    let preferences = flowing_text_of(
-        &DOCUMENTS
-            .ballot_papers(&ballot(BallotMethod::Preferences, 4, 1))
-            .expect("the papers draw"),
-    );
+    let preferences = flowing_text_of(&DOCUMENTS.ballot_papers(&ballot(BallotMethod::Preferences, 4, 1)).expect("the papers draw"));
     assert_contains(&preferences, "Seats to fill: 3");
     assert_contains(
         &preferences,
@@ -174,16 +137,10 @@ fn a_paper_says_where_to_return_it_that_it_is_secret_and_tags_smes() {
          on Tue 9 Dec 2026.",
     );
     assert_contains(&text, "secret");
-    assert_contains(
-        &text,
-        "a paper with anything identifying the voter will be rejected.",
-    );
+    assert_contains(&text, "a paper with anything identifying the voter will be rejected.");
     // Candidates 1 and 4 are SMEs; candidate 4 has no organisation.
     assert_contains(&text, "Candidate 01 Surname-A Acme Pumps plc SME");
-    assert_contains(
-        &text,
-        "Candidate 02 Surname-B Northern Water Quality Partnership",
-    );
+    assert_contains(&text, "Candidate 02 Surname-B Northern Water Quality Partnership");
     assert_contains(&text, "Candidate 04 Surname-D SME");
     assert_eq!(text.matches("SME").count(), 2, "{text}");
 }
@@ -220,18 +177,9 @@ fn ballot_papers_print_hostile_and_non_ascii_names_literally() {
     papers.candidates[2].organisation = Some(NON_ASCII.into());
     papers.returning_officer = "Renée Ødegård".into();
     let text = flowing_text_of(&DOCUMENTS.ballot_papers(&papers).expect("the papers draw"));
-    for expected in [
-        NON_ASCII,
-        &format!("Election {HOSTILE_TYPST}"),
-        HOSTILE_TYPST,
-        HOSTILE_HTML,
-        "returning officer, Renée Ødegård, by",
-    ] {
+    for expected in [NON_ASCII, &format!("Election {HOSTILE_TYPST}"), HOSTILE_TYPST, HOSTILE_HTML, "returning officer, Renée Ødegård, by"] {
         // On both papers.
-        assert!(
-            text.matches(expected).count() >= papers.serials.len(),
-            "{expected:?} is not on every paper:\n{text}"
-        );
+        assert!(text.matches(expected).count() >= papers.serials.len(), "{expected:?} is not on every paper:\n{text}");
     }
 }
 
@@ -241,10 +189,7 @@ fn ballot_papers_without_candidates_or_serials_are_refused() {
     papers.candidates.clear();
     let err = DOCUMENTS.ballot_papers(&papers).expect_err("no candidates");
     assert!(matches!(err, DocumentError::Invalid(_)), "{err:?}");
-    assert_eq!(
-        err.to_string(),
-        "Ballot papers cannot be printed without candidates."
-    );
+    assert_eq!(err.to_string(), "Ballot papers cannot be printed without candidates.");
 
     let mut papers = ballot(BallotMethod::Preferences, 3, 2);
     papers.serials.clear();
@@ -254,26 +199,15 @@ fn ballot_papers_without_candidates_or_serials_are_refused() {
 
     let mut papers = ballot(BallotMethod::Preferences, 3, 2);
     papers.serials = vec![5, 6, 5];
-    let err = DOCUMENTS
-        .ballot_papers(&papers)
-        .expect_err("a repeated serial");
-    assert_eq!(
-        err.to_string(),
-        "The serial number 000005 is given twice; every ballot paper needs its own."
-    );
+    let err = DOCUMENTS.ballot_papers(&papers).expect_err("a repeated serial");
+    assert_eq!(err.to_string(), "The serial number 000005 is given twice; every ballot paper needs its own.");
 }
 
 #[test]
 fn more_candidates_than_a_page_holds_are_refused() {
     let papers = ballot(BallotMethod::Preferences, 40, 1);
-    let err = DOCUMENTS
-        .ballot_papers(&papers)
-        .expect_err("40 rows do not fit");
-    assert!(
-        err.to_string()
-            .starts_with("The ballot paper does not fit on one A4 page: 40 candidates"),
-        "{err}"
-    );
+    let err = DOCUMENTS.ballot_papers(&papers).expect_err("40 rows do not fit");
+    assert!(err.to_string().starts_with("The ballot paper does not fit on one A4 page: 40 candidates"), "{err}");
 }
 
 #[test]
@@ -297,21 +231,10 @@ fn call() -> CallForNominations {
         seats: "3 supplier seats".into(),
         term: "two years from the declaration".into(),
         eligibility: vec![
-            RuleLine {
-                paragraph: "ToR §12".into(),
-                text: "A candidate must work for a techUK member company that supplies the sector."
-                    .into(),
-            },
-            RuleLine {
-                paragraph: "ToR §14".into(),
-                text: "No more than one member may come from the same company.".into(),
-            },
+            RuleLine { paragraph: "ToR §12".into(), text: "A candidate must work for a techUK member company that supplies the sector.".into() },
+            RuleLine { paragraph: "ToR §14".into(), text: "No more than one member may come from the same company.".into() },
         ],
-        how_to_nominate: vec![
-            "Complete the nomination form.".into(),
-            "Have it seconded by another member.".into(),
-            "Send it to the returning officer.".into(),
-        ],
+        how_to_nominate: vec!["Complete the nomination form.".into(), "Have it seconded by another member.".into(), "Send it to the returning officer.".into()],
         constraints: vec!["At least 1 of the winners must be from an SME (ToR §13)".into()],
         returning_officer: "Sam Secretary".into(),
     }
@@ -319,9 +242,7 @@ fn call() -> CallForNominations {
 
 #[test]
 fn the_call_for_nominations_gives_the_seats_dates_and_the_tor_paragraphs() {
-    let pdf = DOCUMENTS
-        .call_for_nominations(&call())
-        .expect("the call typesets");
+    let pdf = DOCUMENTS.call_for_nominations(&call()).expect("the call typesets");
     assert!(page_count(&pdf) <= 2);
     let text = flowing_text_of(&pdf);
     for expected in [
@@ -349,11 +270,7 @@ fn the_call_for_nominations_prints_hostile_text_literally() {
     hostile.title = HOSTILE_HTML.into();
     hostile.returning_officer = NON_ASCII.into();
     hostile.how_to_nominate = vec![HOSTILE_TYPST.into()];
-    let text = flowing_text_of(
-        &DOCUMENTS
-            .call_for_nominations(&hostile)
-            .expect("the call typesets"),
-    );
+    let text = flowing_text_of(&DOCUMENTS.call_for_nominations(&hostile).expect("the call typesets"));
     for expected in [HOSTILE_TYPST, HOSTILE_HTML, NON_ASCII] {
         assert_contains(&text, expected);
     }
@@ -366,22 +283,10 @@ fn issue_list() -> IssueList {
         group: "Northern Water Quality Working Group".into(),
         title: "Election of supplier members 2027".into(),
         electors: vec![
-            IssueLine {
-                name: "Alex Able".into(),
-                issued: true,
-            },
-            IssueLine {
-                name: HOSTILE_TYPST.into(),
-                issued: false,
-            },
-            IssueLine {
-                name: HOSTILE_HTML.into(),
-                issued: true,
-            },
-            IssueLine {
-                name: NON_ASCII.into(),
-                issued: true,
-            },
+            IssueLine { name: "Alex Able".into(), issued: true },
+            IssueLine { name: HOSTILE_TYPST.into(), issued: false },
+            IssueLine { name: HOSTILE_HTML.into(), issued: true },
+            IssueLine { name: NON_ASCII.into(), issued: true },
         ],
         printed: 10,
         spoilt: 1,
@@ -391,33 +296,19 @@ fn issue_list() -> IssueList {
 
 #[test]
 fn the_issue_list_ticks_who_was_issued_a_paper_and_never_says_which() {
-    let pdf = DOCUMENTS
-        .issue_list(&issue_list())
-        .expect("the list typesets");
+    let pdf = DOCUMENTS.issue_list(&issue_list()).expect("the list typesets");
     let text = flowing_text_of(&pdf);
-    assert_contains(
-        &text,
-        "This list records who was issued a ballot paper, never which paper.",
-    );
-    for expected in [
-        "Papers printed 10",
-        "Papers issued 3",
-        "Papers spoilt 1",
-        "Alex Able ✓",
-        &format!("{HOSTILE_TYPST} {HOSTILE_HTML} ✓"),
-        &format!("{NON_ASCII} ✓"),
-    ] {
+    assert_contains(&text, "This list records who was issued a ballot paper, never which paper.");
+    for expected in
+        ["Papers printed 10", "Papers issued 3", "Papers spoilt 1", "Alex Able ✓", &format!("{HOSTILE_TYPST} {HOSTILE_HTML} ✓"), &format!("{NON_ASCII} ✓")]
+    {
         assert_contains(&text, expected);
     }
     assert_eq!(text.matches('✓').count(), 3, "{text}");
     // No serial number, nor anything as long as one (the year in the
     // election's title is the longest number).
     assert!(!text.contains("No."), "{text}");
-    let digits = text
-        .split(|c: char| !c.is_ascii_digit())
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let digits = text.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
     assert!(digits <= 4, "a number of {digits} digits:\n{text}");
 }
 
@@ -431,11 +322,7 @@ fn result_report(stage_count: usize) -> ResultReport {
         ("Dee Dunn", Some("Civic Data Cooperative"), true),
     ]
     .into_iter()
-    .map(|(name, organisation, sme)| ResultCandidate {
-        name: name.into(),
-        organisation: organisation.map(Into::into),
-        sme,
-    })
+    .map(|(name, organisation, sme)| ResultCandidate { name: name.into(), organisation: organisation.map(Into::into), sme })
     .collect();
     let stages = (1..=stage_count as u32)
         .map(|number| {
@@ -443,29 +330,15 @@ fn result_report(stage_count: usize) -> ResultReport {
             // Bea Brown at the last stage.
             let states = vec![
                 "Elected".to_owned(),
-                if number == stage_count as u32 {
-                    "Elected".into()
-                } else {
-                    String::new()
-                },
-                if number >= 2 {
-                    "Excluded".into()
-                } else {
-                    String::new()
-                },
+                if number == stage_count as u32 { "Elected".into() } else { String::new() },
+                if number >= 2 { "Excluded".into() } else { String::new() },
                 String::new(),
             ];
             ResultStage {
                 number,
-                action: if number == 1 {
-                    "First preferences".into()
-                } else {
-                    format!("Transfer {number}")
-                },
+                action: if number == 1 { "First preferences".into() } else { format!("Transfer {number}") },
                 description: format!("Description of stage {number}."),
-                totals: (0..4)
-                    .map(|row| format!("{}.{:02}", 100 + row * 10 + number, number))
-                    .collect(),
+                totals: (0..4).map(|row| format!("{}.{:02}", 100 + row * 10 + number, number)).collect(),
                 non_transferable: format!("{number}.00"),
                 states,
             }
@@ -482,33 +355,13 @@ fn result_report(stage_count: usize) -> ResultReport {
         stages,
         elected: vec!["Alex Able".into(), "Bea Brown".into()],
         reconciliation: vec![
-            ReconciliationLine {
-                label: "Papers issued".into(),
-                value: "410".into(),
-                ok: true,
-            },
-            ReconciliationLine {
-                label: "Papers returned".into(),
-                value: "405".into(),
-                ok: false,
-            },
+            ReconciliationLine { label: "Papers issued".into(), value: "410".into(), ok: true },
+            ReconciliationLine { label: "Papers returned".into(), value: "405".into(), ok: false },
         ],
-        rejected: vec![
-            RejectedLine {
-                reason: "Voter could be identified".into(),
-                count: 2,
-            },
-            RejectedLine {
-                reason: "No first preference".into(),
-                count: 1,
-            },
-        ],
+        rejected: vec![RejectedLine { reason: "Voter could be identified".into(), count: 2 }, RejectedLine { reason: "No first preference".into(), count: 1 }],
         ties: vec!["Cas Cole and Dee Dunn tied at stage 2; lots were drawn.".into()],
         constraints: vec!["At least 1 of the winners must be from an SME (ToR §13): met.".into()],
-        declaration: Declaration {
-            returning_officer: "Sam Secretary".into(),
-            declared_on: Some("Wed 10 Dec 2026".into()),
-        },
+        declaration: Declaration { returning_officer: "Sam Secretary".into(), declared_on: Some("Wed 10 Dec 2026".into()) },
         draft: false,
     }
 }
@@ -516,9 +369,7 @@ fn result_report(stage_count: usize) -> ResultReport {
 #[test]
 fn the_result_report_shows_every_stage_total_the_elected_and_the_declaration() {
     let report = result_report(3);
-    let pdf = DOCUMENTS
-        .election_result(&report)
-        .expect("the report typesets");
+    let pdf = DOCUMENTS.election_result(&report).expect("the report typesets");
     let text = flowing_text_of(&pdf);
     for stage in &report.stages {
         assert_contains(&text, &format!("Stage {}", stage.number));
@@ -553,9 +404,7 @@ fn the_result_report_shows_every_stage_total_the_elected_and_the_declaration() {
 fn a_draft_result_is_marked_on_every_page() {
     let mut report = result_report(15);
     report.draft = true;
-    let pdf = DOCUMENTS
-        .election_result(&report)
-        .expect("the report typesets");
+    let pdf = DOCUMENTS.election_result(&report).expect("the report typesets");
     let pages = page_count(&pdf);
     assert!(pages >= 2, "{pages} pages");
     for page in 1..=pages {
@@ -566,9 +415,7 @@ fn a_draft_result_is_marked_on_every_page() {
 #[test]
 fn fifteen_stages_are_split_into_tables_and_every_total_is_shown() {
     let report = result_report(15);
-    let pdf = DOCUMENTS
-        .election_result(&report)
-        .expect("the report typesets");
+    let pdf = DOCUMENTS.election_result(&report).expect("the report typesets");
     let text = flowing_text_of(&pdf);
     assert_contains(&text, "Stages 1 to 8");
     assert_contains(&text, "Stages 9 to 15");
@@ -590,15 +437,8 @@ fn the_result_report_prints_hostile_names_literally() {
     report.candidates[2].organisation = Some(NON_ASCII.into());
     report.elected = vec![HOSTILE_TYPST.into(), HOSTILE_HTML.into()];
     report.title = HOSTILE_TYPST.into();
-    let text = flowing_text_of(
-        &DOCUMENTS
-            .election_result(&report)
-            .expect("the report typesets"),
-    );
-    assert_contains(
-        &text,
-        &format!("declare that {HOSTILE_TYPST} and {HOSTILE_HTML} were elected."),
-    );
+    let text = flowing_text_of(&DOCUMENTS.election_result(&report).expect("the report typesets"));
+    assert_contains(&text, &format!("declare that {HOSTILE_TYPST} and {HOSTILE_HTML} were elected."));
     assert_contains(&text, NON_ASCII);
     assert!(text.matches(HOSTILE_TYPST).count() >= 3, "{text}");
 }
@@ -607,8 +447,6 @@ fn the_result_report_prints_hostile_names_literally() {
 fn a_stage_without_a_total_per_candidate_is_refused() {
     let mut report = result_report(2);
     report.stages[1].totals.pop();
-    let err = DOCUMENTS
-        .election_result(&report)
-        .expect_err("stage 2 lacks a total");
+    let err = DOCUMENTS.election_result(&report).expect_err("stage 2 lacks a total");
     assert!(matches!(err, DocumentError::Invalid(_)), "{err:?}");
 }

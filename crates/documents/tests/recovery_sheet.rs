@@ -3,7 +3,6 @@
 
 mod support;
 
-
 use secretariat_documents::{Documents, RecoverySheet};
 
 fn sheet() -> RecoverySheet {

@@ -27,8 +27,20 @@ fn report() -> SubjectAccessReport {
             section("Audit history placeholder #panic(\"x\")", vec![line("#set page(width: 1cm)", "", "")]),
         ],
         audit: vec![
-            SubjectAuditLine { seq: 7, at: "2026-11-27 10:04 UTC".into(), actor: "pat".into(), what: "person 3: create".into(), change: r#"{"name":"Priya Raman"}"#.into() },
-            SubjectAuditLine { seq: 9, at: "2026-11-27 10:05 UTC".into(), actor: "pat".into(), what: "term 4: end".into(), change: "Redacted by an erasure".into() },
+            SubjectAuditLine {
+                seq: 7,
+                at: "2026-11-27 10:04 UTC".into(),
+                actor: "pat".into(),
+                what: "person 3: create".into(),
+                change: r#"{"name":"Priya Raman"}"#.into(),
+            },
+            SubjectAuditLine {
+                seq: 9,
+                at: "2026-11-27 10:05 UTC".into(),
+                actor: "pat".into(),
+                what: "term 4: end".into(),
+                change: "Redacted by an erasure".into(),
+            },
         ],
     }
 }

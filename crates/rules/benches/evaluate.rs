@@ -3,20 +3,16 @@
 //! Goal: ≤ 5 ms per group. Run with `cargo bench -p secretariat-rules`.
 
 use chrono::{Months, NaiveDate};
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use secretariat_rules::register::*;
-use secretariat_rules::{evaluate, Template};
+use secretariat_rules::{Template, evaluate};
 use std::hint::black_box;
 
 fn synthetic_group(seed: i64) -> Register {
     let template = Template::TechukInterop;
     let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
-    let seats: Vec<Seat> = template
-        .seats()
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| Seat { id: i as Id + 1, kind: s.kind, position: s.position, title: s.title })
-        .collect();
+    let seats: Vec<Seat> =
+        template.seats().into_iter().enumerate().map(|(i, s)| Seat { id: i as Id + 1, kind: s.kind, position: s.position, title: s.title }).collect();
     let organisations: Vec<Organisation> = (0..40)
         .map(|i| Organisation {
             id: 1000 + i,
@@ -41,7 +37,12 @@ fn synthetic_group(seed: i64) -> Register {
             people.push(Person { id: person, name: format!("Person {seed}-{person}"), manager: ManagerStatus::Yes });
             let term_start = start.checked_add_months(Months::new(round * 24)).unwrap();
             let org = 1000 + ((person + seed) % 40);
-            employments.push(Employment { person, organisation: org, from: NaiveDate::from_ymd_opt(2010, 1, 1).unwrap(), to: Some(term_start.checked_add_months(Months::new(11)).unwrap()) });
+            employments.push(Employment {
+                person,
+                organisation: org,
+                from: NaiveDate::from_ymd_opt(2010, 1, 1).unwrap(),
+                to: Some(term_start.checked_add_months(Months::new(11)).unwrap()),
+            });
             // Half of them move employer a year into the term (ToR §15).
             let new_org = if person % 2 == 0 { 1000 + ((person * 7) % 40) } else { org };
             employments.push(Employment { person, organisation: new_org, from: term_start.checked_add_months(Months::new(12)).unwrap(), to: None });

@@ -56,19 +56,13 @@ fn main() {
     }
 
     // Read back from the files, as the peer does.
-    let elections: Vec<_> = paths
-        .iter()
-        .map(|p| parse_blt(&std::fs::read_to_string(p).expect("readable")).expect("our own BLT file").to_election())
-        .collect();
+    let elections: Vec<_> = paths.iter().map(|p| parse_blt(&std::fs::read_to_string(p).expect("readable")).expect("our own BLT file").to_election()).collect();
     let mut elected: Vec<Vec<usize>> = Vec::new();
     let ours = median(
         (0..runs)
             .map(|_| {
                 let start = Instant::now();
-                elected = elections
-                    .iter()
-                    .map(|e| count(Method::ScottishStv, e, &mut SeededLot(1)).expect("counts").elected)
-                    .collect();
+                elected = elections.iter().map(|e| count(Method::ScottishStv, e, &mut SeededLot(1)).expect("counts").elected).collect();
                 start.elapsed()
             })
             .collect(),
@@ -103,8 +97,7 @@ fn peer(python: &Path, blt_dir: &Path, elected: &[Vec<usize>], runs: usize, resu
     for (ours, theirs) in elected.iter().zip(their_elected) {
         let mut ours = ours.clone();
         ours.sort_unstable();
-        let mut theirs: Vec<usize> =
-            theirs.as_array().expect("a set").iter().map(|v| v.as_u64().expect("an index") as usize).collect();
+        let mut theirs: Vec<usize> = theirs.as_array().expect("a set").iter().map(|v| v.as_u64().expect("an index") as usize).collect();
         theirs.sort_unstable();
         agree += usize::from(ours == theirs);
     }

@@ -32,12 +32,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("tally");
     group.sample_size(10);
     group.bench_function(BenchmarkId::new("Scottish reference counts", reference.len()), |b| {
-        b.iter(|| {
-            reference
-                .iter()
-                .map(|e| count(Method::ScottishStv, black_box(e), &mut SeededLot(1)).expect("counts").stages.len())
-                .sum::<usize>()
-        })
+        b.iter(|| reference.iter().map(|e| count(Method::ScottishStv, black_box(e), &mut SeededLot(1)).expect("counts").stages.len()).sum::<usize>())
     });
     for method in [Method::ScottishStv, Method::Block] {
         let elections: Vec<Election> = match method {
@@ -45,9 +40,7 @@ fn bench(c: &mut Criterion) {
             _ => thousand.clone(),
         };
         group.bench_function(BenchmarkId::new(format!("1,000 elections, 8 seats, 20 candidates, 200 ballots, {method:?}"), 1000), |b| {
-            b.iter(|| {
-                elections.iter().map(|e| count(method, black_box(e), &mut SeededLot(1)).expect("counts").elected.len()).sum::<usize>()
-            })
+            b.iter(|| elections.iter().map(|e| count(method, black_box(e), &mut SeededLot(1)).expect("counts").elected.len()).sum::<usize>())
         });
     }
     group.bench_function(BenchmarkId::new("one election, 60 candidates, 100,000 ballots", 1), |b| {
@@ -58,8 +51,7 @@ fn bench(c: &mut Criterion) {
 
 /// The same papers read as crosses: the first `seats` preferences of each.
 fn as_block(e: &Election) -> Election {
-    let ballots =
-        e.ballots.iter().map(|b| Ballot { weight: b.weight, preferences: b.preferences.iter().copied().take(e.seats).collect() }).collect();
+    let ballots = e.ballots.iter().map(|b| Ballot { weight: b.weight, preferences: b.preferences.iter().copied().take(e.seats).collect() }).collect();
     Election { ballots, ..e.clone() }
 }
 

@@ -115,9 +115,7 @@ pub fn evaluate_with_attendance(register: &Register, attendance: &tor::s17_atten
 
 /// Most serious first, then soonest due.
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (a.severity, a.due.is_none(), a.due, a.tor, &a.message).cmp(&(b.severity, b.due.is_none(), b.due, b.tor, &b.message))
-    });
+    findings.sort_by(|a, b| (a.severity, a.due.is_none(), a.due, a.tor, &a.message).cmp(&(b.severity, b.due.is_none(), b.due, b.tor, &b.message)));
 }
 
 /// A date as people write it in the UK: "Tue 9 Dec 2025".

@@ -19,7 +19,7 @@ pub mod text;
 pub mod tor;
 pub mod work;
 
-pub use findings::{evaluate, evaluate_with_attendance, sort as sort_findings, uk_date, Finding, Severity, Subject, SubjectKind};
+pub use findings::{Finding, Severity, Subject, SubjectKind, evaluate, evaluate_with_attendance, sort as sort_findings, uk_date};
 pub use register::{ManagerStatus, Obtained, Register, Role, TechukStatus};
 pub use settings::{GroupSettings, SettingLine, SettingsError, Tor};
 pub use template::{SeatKind, SeatSpec, Template, UnknownTemplate};

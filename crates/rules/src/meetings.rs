@@ -82,12 +82,19 @@ impl MonthlyRule {
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Publication {
     /// Published on this day (late if after the deadline).
-    Published { on: NaiveDate, late: bool },
+    Published {
+        on: NaiveDate,
+        late: bool,
+    },
     /// Not yet published; the deadline is more than a day away.
-    OnTrack { days_left: u32 },
+    OnTrack {
+        days_left: u32,
+    },
     DueToday,
     /// The deadline has passed and the pack is not out.
-    Late { days_late: u32 },
+    Late {
+        days_late: u32,
+    },
     /// The meeting has happened without a published pack.
     Past,
 }

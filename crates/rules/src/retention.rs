@@ -65,11 +65,7 @@ impl RetentionSchedule {
     /// most a century; the error names the field.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         let check = |field: &'static str, value: u32, max: u32, unit: &str| {
-            if value == 0 || value > max {
-                Err((field, format!("Keep records from 1 to {max} {unit}.")))
-            } else {
-                Ok(())
-            }
+            if value == 0 || value > max { Err((field, format!("Keep records from 1 to {max} {unit}."))) } else { Ok(()) }
         };
         check("retention.ballot_months", self.ballot_months, 1200, "months")?;
         check("retention.nomination_months", self.nomination_months, 1200, "months")?;
@@ -214,12 +210,7 @@ pub fn due(schedule: &RetentionSchedule, facts: &RetentionFacts, on: NaiveDate) 
     }
     let attendance = years
         .into_iter()
-        .map(|(year, rows)| DueItem {
-            id: i64::from(year),
-            label: year.to_string(),
-            due_on: attendance_due_on(year, schedule.attendance_years),
-            count: rows,
-        })
+        .map(|(year, rows)| DueItem { id: i64::from(year), label: year.to_string(), due_on: attendance_due_on(year, schedule.attendance_years), count: rows })
         .filter(|item| item.due_on <= on)
         .collect();
     let papers = facts
@@ -332,10 +323,11 @@ mod tests {
     fn s17_attendance_is_kept_for_two_full_calendar_years_after_its_year() {
         let facts = RetentionFacts {
             elections: vec![],
-            meetings: vec![meeting("2023-01-10", 0, 5), MeetingFacts { id: 4, ..meeting("2023-12-12", 0, 6) }, MeetingFacts {
-                id: 5,
-                ..meeting("2024-01-09", 0, 7)
-            }],
+            meetings: vec![
+                meeting("2023-01-10", 0, 5),
+                MeetingFacts { id: 4, ..meeting("2023-12-12", 0, 6) },
+                MeetingFacts { id: 5, ..meeting("2024-01-09", 0, 7) },
+            ],
         };
         assert!(due_in(RetentionCategory::Attendance, &facts, "2025-12-31").is_empty());
         let on_the_day = due_in(RetentionCategory::Attendance, &facts, "2026-01-01");

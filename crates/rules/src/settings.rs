@@ -76,12 +76,8 @@ pub struct SettingsError {
 impl GroupSettings {
     /// The settings listed for people, in the order of the Terms of Reference.
     pub fn describe(&self) -> Vec<SettingLine> {
-        let line = |key: &str, label: &str, value: String, tor: Option<u8>| SettingLine {
-            key: key.to_owned(),
-            label: label.to_owned(),
-            value,
-            tor: tor.map(Tor),
-        };
+        let line =
+            |key: &str, label: &str, value: String, tor: Option<u8>| SettingLine { key: key.to_owned(), label: label.to_owned(), value, tor: tor.map(Tor) };
         let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         vec![
             line("target_size", "Group size (approximately)", plural(self.target_size, "member", "members"), Some(10)),
@@ -89,12 +85,7 @@ impl GroupSettings {
             line("supplier_seats", "Supplier seats", self.supplier_seats.to_string(), Some(12)),
             line("min_sme_suppliers", "Supplier members from an SME (at least)", self.min_sme_suppliers.to_string(), Some(13)),
             line("term_months", "Term length", term_text(self.term_months), Some(14)),
-            line(
-                "max_members_per_organisation",
-                "Members per organisation (at most)",
-                self.max_members_per_organisation.to_string(),
-                Some(14),
-            ),
+            line("max_members_per_organisation", "Members per organisation (at most)", self.max_members_per_organisation.to_string(), Some(14)),
             line("grace_months", "Grace after moving to a non-member company", plural(self.grace_months, "month", "months"), Some(15)),
             line(
                 "strike_absences",
@@ -102,24 +93,9 @@ impl GroupSettings {
                 self.strike_absences.to_string(),
                 Some(17),
             ),
-            line(
-                "publication_lead_days",
-                "Agenda and papers published ahead of a meeting",
-                plural(self.publication_lead_days, "day", "days"),
-                Some(20),
-            ),
-            line(
-                "funds_consensus_percent",
-                "Consensus to commission work with member funds",
-                format!("{}%", self.funds_consensus_percent),
-                Some(22),
-            ),
-            line(
-                "position_volunteers",
-                "Volunteers before a position outline is developed",
-                self.position_volunteers.to_string(),
-                Some(23),
-            ),
+            line("publication_lead_days", "Agenda and papers published ahead of a meeting", plural(self.publication_lead_days, "day", "days"), Some(20)),
+            line("funds_consensus_percent", "Consensus to commission work with member funds", format!("{}%", self.funds_consensus_percent), Some(22)),
+            line("position_volunteers", "Volunteers before a position outline is developed", self.position_volunteers.to_string(), Some(23)),
             line("time_zone", "Time zone of meetings", self.time_zone.clone(), None),
             line("term_reminder_days", "Flag a term for election this long before it ends", plural(self.term_reminder_days, "day", "days"), None),
             line("standard_agenda", "Every new agenda starts with", self.standard_agenda.join("; "), None),
@@ -150,10 +126,7 @@ impl GroupSettings {
         if self.min_sme_suppliers > self.supplier_seats {
             return err(
                 "min_sme_suppliers",
-                format!(
-                    "At least {} SME members cannot fit in {} supplier seats (ToR §13).",
-                    self.min_sme_suppliers, self.supplier_seats
-                ),
+                format!("At least {} SME members cannot fit in {} supplier seats (ToR §13).", self.min_sme_suppliers, self.supplier_seats),
             );
         }
         if self.term_months == 0 || self.term_months > 120 {

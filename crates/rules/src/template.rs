@@ -84,10 +84,7 @@ impl Template {
     }
 
     pub fn parse(id: &str) -> Result<Self, UnknownTemplate> {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.id() == id)
-            .ok_or_else(|| UnknownTemplate(id.to_owned()))
+        Self::ALL.into_iter().find(|t| t.id() == id).ok_or_else(|| UnknownTemplate(id.to_owned()))
     }
 
     pub fn settings(self) -> GroupSettings {
@@ -121,15 +118,10 @@ impl Template {
         let stakeholder = (1..=settings.stakeholder_seats).map(|position| SeatSpec {
             kind: SeatKind::Stakeholder,
             position,
-            title: TECHUK_STAKEHOLDER_SEATS
-                .get(position as usize - 1)
-                .map_or_else(|| format!("Stakeholder seat {position}"), |t| (*t).to_owned()),
+            title: TECHUK_STAKEHOLDER_SEATS.get(position as usize - 1).map_or_else(|| format!("Stakeholder seat {position}"), |t| (*t).to_owned()),
         });
-        let supplier = (1..=settings.supplier_seats).map(|position| SeatSpec {
-            kind: SeatKind::Supplier,
-            position,
-            title: format!("Supplier seat {position}"),
-        });
+        let supplier =
+            (1..=settings.supplier_seats).map(|position| SeatSpec { kind: SeatKind::Supplier, position, title: format!("Supplier seat {position}") });
         stakeholder.chain(supplier).collect()
     }
 }
@@ -152,14 +144,8 @@ mod tests {
     #[test]
     fn techuk_template_carries_the_numbers_of_its_terms_of_reference() {
         let s = Template::TechukInterop.settings();
-        assert_eq!(
-            (s.term_months, s.min_sme_suppliers, s.max_members_per_organisation, s.strike_absences),
-            (24, 2, 1, 2)
-        );
-        assert_eq!(
-            (s.grace_months, s.publication_lead_days, s.funds_consensus_percent, s.position_volunteers),
-            (3, 7, 80, 6)
-        );
+        assert_eq!((s.term_months, s.min_sme_suppliers, s.max_members_per_organisation, s.strike_absences), (24, 2, 1, 2));
+        assert_eq!((s.grace_months, s.publication_lead_days, s.funds_consensus_percent, s.position_volunteers), (3, 7, 80, 6));
         s.validate().unwrap();
     }
 

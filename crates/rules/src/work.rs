@@ -299,7 +299,8 @@ pub fn needs(entries: &[WorkFacts], on: NaiveDate) -> Vec<WorkNeed> {
                 }
             }
             (WorkKind::Concern, WorkStatus::Raised) => {
-                let message = format!("The concern \u{201c}{}\u{201d}, raised on {}, has not yet been shared with a policing forum.", e.title, uk_date(e.opened_on));
+                let message =
+                    format!("The concern \u{201c}{}\u{201d}, raised on {}, has not yet been shared with a policing forum.", e.title, uk_date(e.opened_on));
                 out.push(WorkNeed { overdue: false, ..need(e.opened_on, message) });
             }
             _ => {}
@@ -353,9 +354,9 @@ mod tests {
             facts(1, WorkKind::Consultation, WorkStatus::Open, "2026-11-01", Some("2026-12-18"), "2026-11-01"), // 14 days: listed
             facts(2, WorkKind::Consultation, WorkStatus::Open, "2026-11-01", Some("2026-12-19"), "2026-11-01"), // 15 days: not yet
             facts(3, WorkKind::Consultation, WorkStatus::Submitted, "2026-11-01", Some("2026-12-05"), "2026-11-20"), // answered
-            facts(4, WorkKind::Horizon, WorkStatus::Assess, "2026-06-01", None, "2026-09-04"), // three months today
-            facts(5, WorkKind::Horizon, WorkStatus::Watch, "2026-06-01", None, "2026-09-05"), // a day short
-            facts(6, WorkKind::Horizon, WorkStatus::Closed, "2026-01-01", None, "2026-01-01"), // closed: never
+            facts(4, WorkKind::Horizon, WorkStatus::Assess, "2026-06-01", None, "2026-09-04"),                  // three months today
+            facts(5, WorkKind::Horizon, WorkStatus::Watch, "2026-06-01", None, "2026-09-05"),                   // a day short
+            facts(6, WorkKind::Horizon, WorkStatus::Closed, "2026-01-01", None, "2026-01-01"),                  // closed: never
             facts(7, WorkKind::Concern, WorkStatus::Raised, "2026-11-30", None, "2026-11-30"),
             facts(8, WorkKind::Concern, WorkStatus::Shared, "2026-11-30", None, "2026-12-01"),
             facts(9, WorkKind::Representation, WorkStatus::Planned, "2026-12-10", None, "2026-12-01"),

@@ -139,11 +139,9 @@ fn mac_over(key: &AuditKey, previous: Option<&str>, row: &AuditRow, last: &str) 
 /// `BEGIN IMMEDIATE` holds the write lock, so no other row can slip in between
 /// reading the last mac and inserting this one: the chain cannot fork).
 pub(crate) async fn append(conn: &mut SqliteConnection, key: &AuditKey, mut row: AuditRow) -> Result<()> {
-    let last: Option<(i64, Option<String>)> =
-        sqlx::query_as("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_optional(&mut *conn).await?;
+    let last: Option<(i64, Option<String>)> = sqlx::query_as("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1").fetch_optional(&mut *conn).await?;
     // AUTOINCREMENT never reuses a number, even one whose row is gone.
-    let allocated: Option<i64> =
-        sqlx::query_scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetch_optional(&mut *conn).await?;
+    let allocated: Option<i64> = sqlx::query_scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetch_optional(&mut *conn).await?;
     let (last_seq, previous) = last.map_or((0, None), |(seq, mac)| (seq, mac));
     row.seq = last_seq.max(allocated.unwrap_or(0)) + 1;
     let mac = if row.seq >= v2_from(conn).await? {
@@ -266,10 +264,7 @@ pub(crate) async fn walk(conn: &mut SqliteConnection, key: &AuditKey) -> Result<
             Err(error) => {
                 tracing::debug!(%error, "the audit log could not be read through");
                 if check.first_broken.is_none() {
-                    check.first_broken = Some(AuditBreak {
-                        seq: last_seq + 1,
-                        reason: "the log cannot be read from here on: the file is damaged".to_owned(),
-                    });
+                    check.first_broken = Some(AuditBreak { seq: last_seq + 1, reason: "the log cannot be read from here on: the file is damaged".to_owned() });
                 }
                 return Ok(check);
             }
@@ -311,13 +306,10 @@ pub(crate) async fn walk(conn: &mut SqliteConnection, key: &AuditKey) -> Result<
         }
     }
     if check.first_broken.is_none() {
-        let allocated: Option<i64> =
-            sqlx::query_scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetch_optional(&mut *conn).await?;
+        let allocated: Option<i64> = sqlx::query_scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetch_optional(&mut *conn).await?;
         if let Some(allocated) = allocated.filter(|&a| a > last_seq) {
-            check.first_broken = Some(AuditBreak {
-                seq: last_seq + 1,
-                reason: format!("rows {} to {allocated} are missing: the log was cut short", last_seq + 1),
-            });
+            check.first_broken =
+                Some(AuditBreak { seq: last_seq + 1, reason: format!("rows {} to {allocated} are missing: the log was cut short", last_seq + 1) });
         }
     }
     Ok(check)
@@ -415,8 +407,7 @@ mod tests {
         let report = store.verify().await.unwrap();
         assert!(report.is_ok(), "{report:?}");
         assert_eq!((report.audit.rows, report.audit.legacy_rows), (3, 0));
-        let times: Vec<(i64, String)> =
-            sqlx::query_as("SELECT seq, at FROM audit_log ORDER BY seq").fetch_all(&store.pool).await.unwrap();
+        let times: Vec<(i64, String)> = sqlx::query_as("SELECT seq, at FROM audit_log ORDER BY seq").fetch_all(&store.pool).await.unwrap();
         assert!(times[1].1 < times[0].1, "the second row is earlier in time: {times:?}");
         store.close().await;
     }

@@ -212,10 +212,7 @@ fn sync_folder(_folder: &Path) -> std::io::Result<()> {
 }
 
 async fn table_exists(pool: &SqlitePool, name: &str) -> std::result::Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
-        .bind(name)
-        .fetch_optional(pool)
-        .await?;
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").bind(name).fetch_optional(pool).await?;
     Ok(found.is_some())
 }
 
@@ -226,8 +223,7 @@ async fn folder_of(pool: &SqlitePool, paths: &DataPaths) -> Result<PathBuf> {
     if !table_exists(pool, "app_settings").await? {
         return Ok(default);
     }
-    let set: Option<String> =
-        sqlx::query_scalar("SELECT value FROM app_settings WHERE key = ?").bind(FOLDER_SETTING).fetch_optional(pool).await?;
+    let set: Option<String> = sqlx::query_scalar("SELECT value FROM app_settings WHERE key = ?").bind(FOLDER_SETTING).fetch_optional(pool).await?;
     Ok(set.map_or(default, PathBuf::from))
 }
 
@@ -277,11 +273,7 @@ async fn export_once(pool: &SqlitePool, key: &DatabaseKey, temp_name: &str) -> R
     // Read the schema as it is now, before anything is attached.
     sqlx::query("SELECT count(*) FROM main.sqlite_schema").execute(&mut *conn).await?;
     // The key is bound, never written into the statement.
-    sqlx::query("ATTACH DATABASE ? AS backup KEY ?")
-        .bind(temp_name)
-        .bind(key.raw_key_text().as_str())
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query("ATTACH DATABASE ? AS backup KEY ?").bind(temp_name).bind(key.raw_key_text().as_str()).execute(&mut *conn).await?;
     let exported = async {
         // A backup is one self-contained file: no WAL beside it.
         sqlx::query("PRAGMA backup.journal_mode = DELETE").execute(&mut *conn).await?;
@@ -307,9 +299,7 @@ async fn export_once(pool: &SqlitePool, key: &DatabaseKey, temp_name: &str) -> R
 /// newer Secretariat). The reason is a phrase: "it …".
 pub(crate) async fn check_file(path: &Path, key: &DatabaseKey, migrator: &Migrator) -> std::result::Result<(), String> {
     let mut header = [0u8; 16];
-    let read = std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut header))
-        .map_err(|e| format!("it could not be read ({e})"))?;
+    let read = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut header)).map_err(|e| format!("it could not be read ({e})"))?;
     if read < header.len() {
         return Err("it is empty, or too short to be a database".into());
     }
@@ -325,10 +315,8 @@ pub(crate) async fn check_file(path: &Path, key: &DatabaseKey, migrator: &Migrat
     let not_ours = "it does not open with this database's key: it is damaged, or it is a backup of another database";
     let mut conn = options.connect().await.map_err(|_| not_ours.to_owned())?;
     let checked = async {
-        let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_schema WHERE type = 'table'")
-            .fetch_all(&mut conn)
-            .await
-            .map_err(|_| not_ours.to_owned())?;
+        let tables: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM sqlite_schema WHERE type = 'table'").fetch_all(&mut conn).await.map_err(|_| not_ours.to_owned())?;
         if !["_sqlx_migrations", "groups", "audit_log"].iter().all(|t| tables.iter().any(|n| n == t)) {
             return Err("it opens, but it is not a Secretariat database".to_owned());
         }
@@ -361,12 +349,7 @@ pub(crate) async fn check_file(path: &Path, key: &DatabaseKey, migrator: &Migrat
 /// Backs an existing database up before `migrator` changes it, when it has pending
 /// migrations: the backup holds the schema as it was. A new database (nothing
 /// applied yet) has nothing to keep. Returns the backup's path when one was made.
-pub(crate) async fn before_migrations(
-    pool: &SqlitePool,
-    migrator: &Migrator,
-    paths: &DataPaths,
-    key: &DatabaseKey,
-) -> Result<Option<PathBuf>> {
+pub(crate) async fn before_migrations(pool: &SqlitePool, migrator: &Migrator, paths: &DataPaths, key: &DatabaseKey) -> Result<Option<PathBuf>> {
     let applied: HashSet<i64> = async {
         if !table_exists(pool, "_sqlx_migrations").await? {
             return Ok(HashSet::new());
@@ -516,11 +499,8 @@ impl Store {
         let key = db::key_for(paths, &key_file, source).await?;
         let refused = |reason: String| StoreError::BackupRefused { path: file.to_path_buf(), reason };
 
-        let mut copy = tempfile::Builder::new()
-            .prefix(".secretariat-restore-")
-            .suffix(".tmp")
-            .tempfile_in(&paths.dir)
-            .map_err(|e| db::folder_error(&paths.dir, e))?;
+        let mut copy =
+            tempfile::Builder::new().prefix(".secretariat-restore-").suffix(".tmp").tempfile_in(&paths.dir).map_err(|e| db::folder_error(&paths.dir, e))?;
         let mut source_file = std::fs::File::open(file).map_err(|e| refused(format!("it could not be read ({e})")))?;
         std::io::copy(&mut source_file, copy.as_file_mut()).map_err(|e| match e.kind() {
             std::io::ErrorKind::StorageFull => StoreError::DiskFull,
@@ -539,10 +519,7 @@ impl Store {
         sync_folder(&paths.dir).map_err(|e| kept(e.into()))?;
         let store = Store::connect(paths, &key, &key_file.database_id, false).await.map_err(kept)?;
         tracing::info!(from = %file.display(), aside = ?set_aside, "restored a backup");
-        Ok((
-            store,
-            Restored { restored_from: file.display().to_string(), set_aside: set_aside.map(|p| p.display().to_string()) },
-        ))
+        Ok((store, Restored { restored_from: file.display().to_string(), set_aside: set_aside.map(|p| p.display().to_string()) }))
     }
 
     /// Both integrity checks and the audit chain.
@@ -597,11 +574,10 @@ impl Store {
 
     /// Recorded email addresses that fail today's check, as sentences naming the person.
     async fn bad_email_addresses(&self) -> Result<Vec<String>> {
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT p.id, p.name, p.email, g.name FROM people p JOIN groups g ON g.id = p.group_id WHERE p.email <> '' ORDER BY g.id, p.id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<(i64, String, String, String)> =
+            sqlx::query_as("SELECT p.id, p.name, p.email, g.name FROM people p JOIN groups g ON g.id = p.group_id WHERE p.email <> '' ORDER BY g.id, p.id")
+                .fetch_all(&self.pool)
+                .await?;
         Ok(rows
             .into_iter()
             .filter_map(|(id, name, email, group)| {
@@ -684,8 +660,11 @@ mod tests {
         let paths = DataPaths::new(dir.path());
         let key = DatabaseKey::generate();
         let pool = pool(&paths, &key).await;
-        let one = migration(1, "CREATE TABLE groups (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE audit_log (seq INTEGER PRIMARY KEY); \
-                                INSERT INTO groups VALUES (7, 'Interop WG');");
+        let one = migration(
+            1,
+            "CREATE TABLE groups (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE audit_log (seq INTEGER PRIMARY KEY); \
+                                INSERT INTO groups VALUES (7, 'Interop WG');",
+        );
         let two = migration(2, "CREATE TABLE later (x INTEGER);");
         let first = Migrator::with_migrations(vec![one.clone()]);
         let both = Migrator::with_migrations(vec![one, two]);
@@ -705,8 +684,7 @@ mod tests {
 
         // The backup is the database as it was: migration 1's data, no trace of 2.
         let mut conn = SqliteConnectOptions::new().filename(&backup).pragma("key", key.pragma_value().to_string()).connect().await.unwrap();
-        let tables: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").fetch_all(&mut conn).await.unwrap();
+        let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").fetch_all(&mut conn).await.unwrap();
         assert!(tables.contains(&"groups".to_owned()) && !tables.contains(&"later".to_owned()), "{tables:?}");
         let name: String = sqlx::query_scalar("SELECT name FROM groups WHERE id = 7").fetch_one(&mut conn).await.unwrap();
         assert_eq!(name, "Interop WG");

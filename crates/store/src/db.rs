@@ -7,12 +7,12 @@
 //! pragma can never reach a log.
 
 use crate::audit::AuditKey;
-use crate::error::{sqlite_code, Result, StoreError};
+use crate::error::{Result, StoreError, sqlite_code};
 use crate::key::{DatabaseKey, Passphrase};
 use crate::keychain::{Keychain, KeychainError};
 use crate::keyfile::{KdfParams, KeyFile, KeyFileError};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::ConnectOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -88,12 +88,7 @@ impl std::fmt::Debug for Secrets {
 impl Store {
     /// Creates a new encrypted database with a fresh random key, its key file
     /// (wrapped under `passphrase`), and the key in the keychain.
-    pub async fn create(
-        paths: &DataPaths,
-        passphrase: &Passphrase,
-        keychain: Arc<dyn Keychain>,
-        kdf: KdfParams,
-    ) -> Result<(Store, KeychainOutcome)> {
+    pub async fn create(paths: &DataPaths, passphrase: &Passphrase, keychain: Arc<dyn Keychain>, kdf: KdfParams) -> Result<(Store, KeychainOutcome)> {
         if passphrase.len() < MIN_PASSPHRASE_LEN {
             return Err(StoreError::PassphraseTooShort { min: MIN_PASSPHRASE_LEN });
         }
@@ -136,11 +131,7 @@ impl Store {
 
     /// Recovery: unwraps the key with the passphrase, opens the database, and puts
     /// the key back in the keychain so the next start needs no passphrase.
-    pub async fn recover(
-        paths: &DataPaths,
-        passphrase: &Passphrase,
-        keychain: Arc<dyn Keychain>,
-    ) -> Result<(Store, KeychainOutcome)> {
+    pub async fn recover(paths: &DataPaths, passphrase: &Passphrase, keychain: Arc<dyn Keychain>) -> Result<(Store, KeychainOutcome)> {
         let key_file = preflight(paths)?;
         let _lock = crate::lock::lock_folder(&paths.dir)?;
         let key = unwrap_key(paths, &key_file, passphrase.clone()).await?;
@@ -184,10 +175,8 @@ impl Store {
             .await
             .map_err(|error| connect_error(paths, &error))?;
 
-        let cipher_version: Option<String> = sqlx::query_scalar("PRAGMA cipher_version")
-            .fetch_optional(&pool)
-            .await
-            .map_err(|error| connect_error(paths, &error))?;
+        let cipher_version: Option<String> =
+            sqlx::query_scalar("PRAGMA cipher_version").fetch_optional(&pool).await.map_err(|error| connect_error(paths, &error))?;
         if cipher_version.as_deref().unwrap_or("").is_empty() {
             pool.close().await;
             return Err(StoreError::EncryptionMissing);
@@ -257,9 +246,7 @@ pub(crate) async fn key_for(paths: &DataPaths, key_file: &KeyFile, source: KeySo
         KeySource::Passphrase(passphrase) => unwrap_key(paths, key_file, passphrase).await?,
         KeySource::Keychain(keychain) => {
             let id = key_file.database_id.clone();
-            let found = tokio::task::spawn_blocking(move || keychain.get(&id))
-                .await
-                .map_err(|e| StoreError::KeychainUnavailable { reason: e.to_string() })?;
+            let found = tokio::task::spawn_blocking(move || keychain.get(&id)).await.map_err(|e| StoreError::KeychainUnavailable { reason: e.to_string() })?;
             match found {
                 Ok(Some(key)) if key_file.matches(&key) => key,
                 Ok(Some(_)) | Err(KeychainError::Damaged) => {
@@ -294,14 +281,10 @@ pub(crate) fn preflight(paths: &DataPaths) -> Result<KeyFile> {
 async fn unwrap_key(paths: &DataPaths, key_file: &KeyFile, passphrase: Passphrase) -> Result<DatabaseKey> {
     let key_file = key_file.clone();
     // Argon2id takes a noticeable fraction of a second: keep it off the async threads.
-    let result = tokio::task::spawn_blocking(move || key_file.unwrap_key(&passphrase))
-        .await
-        .map_err(|e| StoreError::Io(e.to_string()))?;
+    let result = tokio::task::spawn_blocking(move || key_file.unwrap_key(&passphrase)).await.map_err(|e| StoreError::Io(e.to_string()))?;
     result.map_err(|error| match error {
         KeyFileError::WrongPassphrase => StoreError::WrongPassphrase,
-        KeyFileError::Damaged(reason) | KeyFileError::Unreadable(reason) => {
-            StoreError::KeyFileDamaged { path: paths.key_file.clone(), reason }
-        }
+        KeyFileError::Damaged(reason) | KeyFileError::Unreadable(reason) => StoreError::KeyFileDamaged { path: paths.key_file.clone(), reason },
     })
 }
 
@@ -337,19 +320,13 @@ pub(crate) fn prepare_folder(dir: &Path, create: bool) -> Result<()> {
     if create {
         std::fs::create_dir_all(dir).map_err(|e| folder_error(dir, e))?;
     }
-    tempfile::Builder::new()
-        .prefix(".secretariat-write-test")
-        .tempfile_in(dir)
-        .map(drop)
-        .map_err(|e| folder_error(dir, e))
+    tempfile::Builder::new().prefix(".secretariat-write-test").tempfile_in(dir).map(drop).map_err(|e| folder_error(dir, e))
 }
 
 pub(crate) fn folder_error(dir: &Path, error: std::io::Error) -> StoreError {
     use std::io::ErrorKind;
     match error.kind() {
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
-            StoreError::DataFolderReadOnly { path: dir.to_path_buf() }
-        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => StoreError::DataFolderReadOnly { path: dir.to_path_buf() },
         ErrorKind::StorageFull => StoreError::DiskFull,
         _ => StoreError::DataFolderUnusable { path: dir.to_path_buf(), reason: error.to_string() },
     }
@@ -380,7 +357,5 @@ fn set_aside_orphan_key_file(paths: &DataPaths) -> Result<()> {
 }
 
 fn os_user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "secretariat".to_owned())
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "secretariat".to_owned())
 }

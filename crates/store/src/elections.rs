@@ -10,13 +10,13 @@
 //! naming the elector, and that a paper was entered, never its marks; a print run
 //! numbers at least `MIN_PRINT_RUN` papers.
 
-use crate::error::{touched, Result, StoreError};
+use crate::Store;
+use crate::error::{Result, StoreError, touched};
 use crate::fields::{invalid, optional_text, text};
 use crate::membership::Table;
 use crate::write::{GroupId, Writer};
-use crate::Store;
 use chrono::NaiveDate;
-use secretariat_rules::elections::{secrecy, Method, Rejection};
+use secretariat_rules::elections::{Method, Rejection, secrecy};
 use secretariat_rules::register::Id;
 use secretariat_rules::{Role, SeatKind};
 use serde::{Deserialize, Serialize};
@@ -230,8 +230,22 @@ pub struct ElectionRecord {
     pub count_json: Option<String>,
 }
 
-type ElectionRow =
-    (Id, String, Option<String>, Option<String>, u32, NaiveDate, NaiveDate, Option<NaiveDate>, Option<String>, String, String, Option<NaiveDate>, Option<String>, u32);
+type ElectionRow = (
+    Id,
+    String,
+    Option<String>,
+    Option<String>,
+    u32,
+    NaiveDate,
+    NaiveDate,
+    Option<NaiveDate>,
+    Option<String>,
+    String,
+    String,
+    Option<NaiveDate>,
+    Option<String>,
+    u32,
+);
 
 const ELECTION_COLUMNS: &str = "SELECT e.id, e.title, e.seat_kind, e.role, e.seats, e.call_issued_on, e.nominations_close, e.poll_closes, e.method, \
      e.returning_officer, e.state, e.declared_on, e.outcome, \
@@ -239,7 +253,8 @@ const ELECTION_COLUMNS: &str = "SELECT e.id, e.title, e.seat_kind, e.role, e.sea
      FROM elections e";
 
 fn summary(row: ElectionRow) -> Result<ElectionSummary> {
-    let (id, title, seat_kind, role, seats, call_issued_on, nominations_close, poll_closes, method, returning_officer, state, declared_on, outcome, standing) = row;
+    let (id, title, seat_kind, role, seats, call_issued_on, nominations_close, poll_closes, method, returning_officer, state, declared_on, outcome, standing) =
+        row;
     Ok(ElectionSummary {
         id,
         title,
@@ -328,11 +343,8 @@ impl Writer {
         .await?;
         if let ElectionFor::Seats { seat_kind, seat_ids } = &input.fills {
             for &seat in seat_ids {
-                let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM seats WHERE id = ? AND group_id = ?")
-                    .bind(seat)
-                    .bind(group)
-                    .fetch_optional(self.conn())
-                    .await?;
+                let kind: Option<String> =
+                    sqlx::query_scalar("SELECT kind FROM seats WHERE id = ? AND group_id = ?").bind(seat).bind(group).fetch_optional(self.conn()).await?;
                 if kind.as_deref() != Some(seat_kind.as_str()) {
                     return Err(invalid("seat_ids", format!("Choose {} seats of this group only.", seat_kind.as_str())));
                 }
@@ -354,7 +366,14 @@ impl Writer {
                     .map_err(|_| invalid("seat_ids", "Each seat can be chosen once."))?;
             }
         }
-        self.audit(Some(group), "election", id, "create", json!({ "title": title, "fills": input.fills, "call_issued_on": input.call_issued_on, "nominations_close": input.nominations_close })).await?;
+        self.audit(
+            Some(group),
+            "election",
+            id,
+            "create",
+            json!({ "title": title, "fills": input.fills, "call_issued_on": input.call_issued_on, "nominations_close": input.nominations_close }),
+        )
+        .await?;
         Ok(id)
     }
 
@@ -389,7 +408,14 @@ impl Writer {
         .fetch_optional(self.conn())
         .await?
         .ok_or_else(|| invalid("person_id", "This person is already nominated in this election."))?;
-        self.audit(Some(group), "nomination", id, "create", json!({ "election_id": election, "person_id": input.person_id, "organisation_id": input.organisation_id, "received_on": input.received_on })).await?;
+        self.audit(
+            Some(group),
+            "nomination",
+            id,
+            "create",
+            json!({ "election_id": election, "person_id": input.person_id, "organisation_id": input.organisation_id, "received_on": input.received_on }),
+        )
+        .await?;
         Ok(id)
     }
 
@@ -484,8 +510,10 @@ impl Writer {
         }
         let electors: u32 = sqlx::query_scalar("SELECT count(*) FROM electors WHERE election_id = ?").bind(election).fetch_one(self.conn()).await?;
         secrecy::check_print_run(copies, electors).map_err(|message| invalid("copies", message))?;
-        let last: u32 = sqlx::query_scalar("SELECT coalesce(max(serial), 0) FROM ballot_papers WHERE election_id = ?").bind(election).fetch_one(self.conn()).await?;
-        let batch: u32 = sqlx::query_scalar("SELECT coalesce(max(batch), 0) + 1 FROM ballot_papers WHERE election_id = ?").bind(election).fetch_one(self.conn()).await?;
+        let last: u32 =
+            sqlx::query_scalar("SELECT coalesce(max(serial), 0) FROM ballot_papers WHERE election_id = ?").bind(election).fetch_one(self.conn()).await?;
+        let batch: u32 =
+            sqlx::query_scalar("SELECT coalesce(max(batch), 0) + 1 FROM ballot_papers WHERE election_id = ?").bind(election).fetch_one(self.conn()).await?;
         let serials: Vec<u32> = (last + 1..=last + copies).collect();
         for serial in &serials {
             sqlx::query("INSERT INTO ballot_papers (election_id, serial, batch) VALUES (?, ?, ?)")
@@ -560,10 +588,8 @@ impl Writer {
             }
             None => {}
         }
-        let nominations: Vec<Id> = sqlx::query_scalar("SELECT id FROM nominations WHERE election_id = ? AND withdrawn_on IS NULL")
-            .bind(election)
-            .fetch_all(self.conn())
-            .await?;
+        let nominations: Vec<Id> =
+            sqlx::query_scalar("SELECT id FROM nominations WHERE election_id = ? AND withdrawn_on IS NULL").bind(election).fetch_all(self.conn()).await?;
         if input.choices.iter().any(|(n, _)| !nominations.contains(n)) {
             return Err(invalid("choices", "A mark is against someone who is not standing in this election."));
         }
@@ -580,7 +606,14 @@ impl Writer {
         .await?
         .ok_or_else(|| invalid("serial", format!("Paper {} has already been entered.", input.serial.unwrap_or_default())))?;
         // The audit says a paper was entered, never what was on it.
-        self.audit(Some(group), "returned_paper", id, "enter", json!({ "election_id": election, "serial": input.serial, "rejected": input.rejection.is_some() })).await?;
+        self.audit(
+            Some(group),
+            "returned_paper",
+            id,
+            "enter",
+            json!({ "election_id": election, "serial": input.serial, "rejected": input.rejection.is_some() }),
+        )
+        .await?;
         Ok(id)
     }
 
@@ -613,7 +646,8 @@ impl Writer {
     pub async fn record_count(&mut self, group: GroupId, election: Id, count_json: &str) -> Result<()> {
         self.require_state(group, election, &[ElectionState::Voting, ElectionState::Counted], "count it").await?;
         sqlx::query("UPDATE elections SET count = ?, state = 'counted' WHERE id = ?").bind(count_json).bind(election).execute(self.conn()).await?;
-        let issued: u32 = sqlx::query_scalar("SELECT count(*) FROM electors WHERE election_id = ? AND issued = 1").bind(election).fetch_one(self.conn()).await?;
+        let issued: u32 =
+            sqlx::query_scalar("SELECT count(*) FROM electors WHERE election_id = ? AND issued = 1").bind(election).fetch_one(self.conn()).await?;
         self.audit(Some(group), "election", election, "count", json!({ "papers_issued": issued })).await
     }
 

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("The data folder {path} is read-only, so Secretariat cannot save anything there. Choose a folder you can write to (--data-dir or SECRETARIAT_DATA_DIR).")]
+    #[error(
+        "The data folder {path} is read-only, so Secretariat cannot save anything there. Choose a folder you can write to (--data-dir or SECRETARIAT_DATA_DIR)."
+    )]
     DataFolderReadOnly { path: PathBuf },
 
     #[error("The data folder {path} cannot be used: {reason}")]
@@ -23,7 +25,9 @@ pub enum StoreError {
     #[error("The OS keychain has no key for the database in {path}. Recover access with your recovery passphrase; the database has not been touched.")]
     KeychainEntryMissing { path: PathBuf },
 
-    #[error("The key in the OS keychain does not open the database in {path}. Recover access with your recovery passphrase; the database has not been touched.")]
+    #[error(
+        "The key in the OS keychain does not open the database in {path}. Recover access with your recovery passphrase; the database has not been touched."
+    )]
     KeychainKeyMismatch { path: PathBuf },
 
     #[error("The OS keychain could not be reached ({reason}). Unlock it, or give the recovery passphrase (SECRETARIAT_PASSPHRASE) instead.")]
@@ -76,10 +80,10 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
-        if let sqlx::Error::Database(db) = &error {
-            if db.code().as_deref() == Some("13") {
-                return StoreError::DiskFull;
-            }
+        if let sqlx::Error::Database(db) = &error
+            && db.code().as_deref() == Some("13")
+        {
+            return StoreError::DiskFull;
         }
         StoreError::Database(error.to_string())
     }

@@ -21,11 +21,7 @@ pub(crate) fn text(field: &'static str, what: &'static str, value: &str, max: us
 
 /// A date a person gave, within [`YEARS`]; the error names the field.
 pub(crate) fn date(field: &'static str, what: &'static str, value: NaiveDate) -> Result<NaiveDate> {
-    if YEARS.contains(&value.year()) {
-        Ok(value)
-    } else {
-        Err(invalid(field, format!("{what} must fall between {} and {}.", YEARS.start(), YEARS.end())))
-    }
+    if YEARS.contains(&value.year()) { Ok(value) } else { Err(invalid(field, format!("{what} must fall between {} and {}.", YEARS.start(), YEARS.end()))) }
 }
 
 /// Optional free text: empty is allowed, the rest is checked like a name.
@@ -45,7 +41,5 @@ pub(crate) fn optional_email(field: &'static str, value: &str) -> Result<String>
 
 /// Why an address is refused, in words for the person who typed it.
 pub(crate) fn email_message(email: &str, reason: &str) -> String {
-    format!(
-        "\u{201c}{email}\u{201d} is not an email address: {reason}. Give one address, such as name@example.org."
-    )
+    format!("\u{201c}{email}\u{201d} is not an email address: {reason}. Give one address, such as name@example.org.")
 }

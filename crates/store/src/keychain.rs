@@ -44,8 +44,7 @@ pub struct SystemKeychain;
 
 impl SystemKeychain {
     fn entry(database_id: &str) -> Result<keyring::Entry, KeychainError> {
-        keyring::Entry::new(KEYCHAIN_SERVICE, &keychain_account(database_id))
-            .map_err(|e| KeychainError::Unavailable(e.to_string()))
+        keyring::Entry::new(KEYCHAIN_SERVICE, &keychain_account(database_id)).map_err(|e| KeychainError::Unavailable(e.to_string()))
     }
 }
 
@@ -63,9 +62,7 @@ impl Keychain for SystemKeychain {
     }
 
     fn set(&self, database_id: &str, key: &DatabaseKey) -> Result<(), KeychainError> {
-        Self::entry(database_id)?
-            .set_password(&key.to_hex())
-            .map_err(|e| KeychainError::Unavailable(e.to_string()))
+        Self::entry(database_id)?.set_password(&key.to_hex()).map_err(|e| KeychainError::Unavailable(e.to_string()))
     }
 
     fn delete(&self, database_id: &str) -> Result<(), KeychainError> {
@@ -98,11 +95,7 @@ impl MemoryKeychain {
     }
 
     fn check(&self) -> Result<(), KeychainError> {
-        if self.unavailable {
-            Err(KeychainError::Unavailable("no keychain on this machine (test double)".into()))
-        } else {
-            Ok(())
-        }
+        if self.unavailable { Err(KeychainError::Unavailable("no keychain on this machine (test double)".into())) } else { Ok(()) }
     }
 }
 

@@ -7,7 +7,7 @@
 //! database key itself. SQLite reports a wrong key and a damaged file with the
 //! same code (26); the check value tells the two apart without the passphrase.
 
-use crate::key::{DatabaseKey, Passphrase, KEY_LEN};
+use crate::key::{DatabaseKey, KEY_LEN, Passphrase};
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
@@ -99,10 +99,7 @@ impl KeyFile {
         let salt = hex::decode(&self.kdf.salt).map_err(|_| KeyFileError::Damaged("salt is not hex".into()))?;
         let wrapping = derive(passphrase, &salt, self.kdf.params)?;
         let bytes = open(&wrapping, &self.wrapped_key)?.ok_or(KeyFileError::WrongPassphrase)?;
-        let bytes: [u8; KEY_LEN] = bytes
-            .as_slice()
-            .try_into()
-            .map_err(|_| KeyFileError::Damaged("wrapped key has the wrong length".into()))?;
+        let bytes: [u8; KEY_LEN] = bytes.as_slice().try_into().map_err(|_| KeyFileError::Damaged("wrapped key has the wrong length".into()))?;
         let key = DatabaseKey::from_bytes(bytes);
         if !self.matches(&key) {
             return Err(KeyFileError::Damaged("the unwrapped key fails its check value".into()));

@@ -13,16 +13,16 @@
 mod audit;
 mod backup;
 mod db;
-mod error;
 mod elections;
+mod error;
 mod fields;
 mod key;
 mod keychain;
 mod keyfile;
 mod lock;
 mod meetings;
-mod minutes;
 mod membership;
+mod minutes;
 mod privacy;
 pub mod process;
 mod read;
@@ -32,40 +32,31 @@ mod work;
 mod write;
 
 pub use audit::{AuditBreak, AuditCheck};
-pub use backup::{
-    backup_due, rotation, BackupFile, BackupMade, Restored, VerifyReport, BACKUP_INTERVAL_HOURS, DEFAULT_BACKUP_FOLDER, KEEP_DAILY,
-    KEEP_WEEKLY,
+pub use backup::{BACKUP_INTERVAL_HOURS, BackupFile, BackupMade, DEFAULT_BACKUP_FOLDER, KEEP_DAILY, KEEP_WEEKLY, Restored, VerifyReport, backup_due, rotation};
+pub use db::{DataPaths, KeySource, KeychainOutcome, MIN_PASSPHRASE_LEN, Store};
+pub use elections::{
+    ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationInput, NominationView, Outcome, ReturnedPaperInput,
+    ReturnedPaperView, SeatRef, SerialState, SerialView, method_str, rejection_str,
 };
-pub use db::{DataPaths, KeySource, KeychainOutcome, Store, MIN_PASSPHRASE_LEN};
 pub use error::{Result, StoreError};
 pub use key::{DatabaseKey, Passphrase};
-pub use keychain::{keychain_account, Keychain, KeychainError, MemoryKeychain, SystemKeychain, KEYCHAIN_SERVICE};
+pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError, MemoryKeychain, SystemKeychain, keychain_account};
 pub use keyfile::{KdfParams, KeyFile, KeyFileError};
 pub use lock::LOCK_FILE;
-pub use privacy::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow, REDACTION};
-pub use read::{AuditEntry, GroupCounts, GroupSummary, Group, OrganisationView, PersonView, SeatHolder, SeatView};
+pub use meetings::{AgendaItemInput, AgendaItemView, MeetingDetail, MeetingInput, MeetingSummary, PaperFile, PaperView, Purpose, Recipient, SeriesInput};
 pub use membership::{
-    AppointmentView, EmploymentView, EndReason, InviteeView, OrganisationInput, OrganisationRecord, PersonDetail, PersonExport,
-    PersonInput,
-    TermView,
+    AppointmentView, EmploymentView, EndReason, InviteeView, OrganisationInput, OrganisationRecord, PersonDetail, PersonExport, PersonInput, TermView,
 };
-pub use meetings::{
-    AgendaItemInput, AgendaItemView, MeetingDetail, MeetingInput, MeetingSummary, PaperFile, PaperView, Purpose, Recipient, SeriesInput,
+pub use minutes::{
+    ActionInput, ActionStatus, ActionView, AttendanceInput, AttendanceView, Capacity, CorrectionView, DecisionInput, DecisionKind, DecisionOutcome,
+    DecisionView, ItemMinutes, MinutesView, PROGRAMME_MANAGER, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput,
+    StrikeDecisionView, ViewpointView, Volunteer,
 };
-pub use write::{GroupId, Writer};
+pub use privacy::{Erasure, ErasureLine, REDACTION, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow};
+pub use read::{AuditEntry, Group, GroupCounts, GroupSummary, OrganisationView, PersonView, SeatHolder, SeatView};
 pub use subgroups::{
     DecisionRef, MeetingRef, PlaceInput, PlaceView, ReportBackInput, ReportBackView, ReportPaper, ReportPaperView, SubgroupDetail, SubgroupInput,
     SubgroupSummary,
 };
-pub use work::{
-    DeclarationInput, DeclarationView, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink,
-};
-pub use elections::{
-    method_str, rejection_str, ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationInput,
-    NominationView, Outcome, ReturnedPaperInput, ReturnedPaperView, SeatRef, SerialState, SerialView,
-};
-pub use minutes::{
-    ActionInput, ActionStatus, ActionView, AttendanceInput, AttendanceView, Capacity, CorrectionView, DecisionInput, DecisionKind,
-    DecisionOutcome, DecisionView, ItemMinutes, MinutesView, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput,
-    StrikeDecisionView, ViewpointView, Volunteer, PROGRAMME_MANAGER,
-};
+pub use work::{DeclarationInput, DeclarationView, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink};
+pub use write::{GroupId, Writer};

@@ -48,13 +48,7 @@ pub(crate) fn lock_folder(dir: &Path) -> Result<Arc<FolderLock>> {
     }
 
     let path = canonical.join(LOCK_FILE);
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|e| crate::db::folder_error(dir, e))?;
+    let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| crate::db::folder_error(dir, e))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
@@ -71,4 +65,3 @@ pub(crate) fn lock_folder(dir: &Path) -> Result<Arc<FolderLock>> {
     held.push((canonical, Arc::downgrade(&lock)));
     Ok(lock)
 }
-

@@ -1,10 +1,10 @@
 //! Meetings (ToR §19), their agendas, and the papers kept inside the encrypted
 //! database (ToR §20): writes through the `Writer`, reads for screens and packs.
 
-use crate::error::{touched, Result, StoreError};
+use crate::Store;
+use crate::error::{Result, StoreError, touched};
 use crate::fields::{invalid, optional_text, text};
 use crate::write::{GroupId, Writer};
-use crate::Store;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use secretariat_rules::meetings::MonthlyRule;
 use secretariat_rules::register::Id;
@@ -21,6 +21,10 @@ pub enum Purpose {
     Decision,
     Approval,
 }
+
+/// An agenda item as read for the meeting view: id, position, title, purpose, presenter (id
+/// and name), minutes, private.
+type ItemRow = (Id, u32, String, String, Option<Id>, Option<String>, u32, bool);
 
 impl Purpose {
     pub fn as_str(self) -> &'static str {
@@ -155,7 +159,7 @@ impl Writer {
         }
         let venue = optional_text("venue", "The venue", &input.venue, 200)?;
         let link = optional_text("online_link", "The online link", &input.online_link, 500)?;
-        if !link.is_empty() && !(link.starts_with("https://") || link.starts_with("http://")) {
+        if !link.is_empty() && !link.starts_with("https://") && !link.starts_with("http://") {
             return Err(invalid("online_link", "An online link starts with https://"));
         }
         Ok((title, venue, link))
@@ -182,14 +186,26 @@ impl Writer {
         .bind(series)
         .fetch_one(self.conn())
         .await?;
-        self.audit(Some(group), "meeting", id, "create", json!({ "title": title, "starts_at": input.starts_at, "compulsory": input.compulsory, "series_id": series })).await?;
+        self.audit(
+            Some(group),
+            "meeting",
+            id,
+            "create",
+            json!({ "title": title, "starts_at": input.starts_at, "compulsory": input.compulsory, "series_id": series }),
+        )
+        .await?;
         let standard: String = sqlx::query_scalar("SELECT standard_agenda FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
         let standard: Vec<String> = serde_json::from_str(&standard).map_err(|e| StoreError::Database(e.to_string()))?;
         let count = standard.len();
         for (i, item) in standard.iter().enumerate() {
             let purpose = if item.to_lowercase().contains("minutes") { Purpose::Approval } else { Purpose::Noting };
-            self.insert_item(group, id, i as u32 + 1, &AgendaItemInput { title: item.clone(), purpose, presenter_id: None, minutes: standard_minutes(i, count), private: false })
-                .await?;
+            self.insert_item(
+                group,
+                id,
+                i as u32 + 1,
+                &AgendaItemInput { title: item.clone(), purpose, presenter_id: None, minutes: standard_minutes(i, count), private: false },
+            )
+            .await?;
         }
         Ok(id)
     }
@@ -293,7 +309,8 @@ impl Writer {
 
     async fn check_presenter(&mut self, group: GroupId, presenter: Option<Id>) -> Result<()> {
         if let Some(person) = presenter {
-            let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM people WHERE id = ? AND group_id = ?").bind(person).bind(group).fetch_optional(self.conn()).await?;
+            let found: Option<i64> =
+                sqlx::query_scalar("SELECT 1 FROM people WHERE id = ? AND group_id = ?").bind(person).bind(group).fetch_optional(self.conn()).await?;
             if found.is_none() {
                 return Err(invalid("presenter_id", "Choose a presenter from this group's people."));
             }
@@ -304,13 +321,22 @@ impl Writer {
     /// Adds an item before the last one (Any other business stays last).
     pub async fn add_agenda_item(&mut self, group: GroupId, meeting: Id, input: &AgendaItemInput) -> Result<Id> {
         self.check_presenter(group, input.presenter_id).await?;
-        let count: u32 = sqlx::query_scalar("SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND group_id = ?").bind(meeting).bind(group).fetch_one(self.conn()).await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM meetings WHERE id = ? AND group_id = ?").bind(meeting).bind(group).fetch_optional(self.conn()).await?;
+        let count: u32 = sqlx::query_scalar("SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND group_id = ?")
+            .bind(meeting)
+            .bind(group)
+            .fetch_one(self.conn())
+            .await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM meetings WHERE id = ? AND group_id = ?").bind(meeting).bind(group).fetch_optional(self.conn()).await?;
         if exists.is_none() {
             return Err(StoreError::NotFound { what: format!("Meeting {meeting}") });
         }
         let position = count.max(1);
-        sqlx::query("UPDATE agenda_items SET position = position + 1 WHERE meeting_id = ? AND position >= ?").bind(meeting).bind(position).execute(self.conn()).await?;
+        sqlx::query("UPDATE agenda_items SET position = position + 1 WHERE meeting_id = ? AND position >= ?")
+            .bind(meeting)
+            .bind(position)
+            .execute(self.conn())
+            .await?;
         self.insert_item(group, meeting, position, input).await
     }
 
@@ -347,7 +373,11 @@ impl Writer {
     pub async fn move_agenda_item(&mut self, group: GroupId, item: Id, by: i32) -> Result<()> {
         let (meeting, position) = self.item_place(group, item).await?;
         let target = position + i64::from(by.signum());
-        let other: Option<Id> = sqlx::query_scalar("SELECT id FROM agenda_items WHERE meeting_id = ? AND position = ?").bind(meeting).bind(target).fetch_optional(self.conn()).await?;
+        let other: Option<Id> = sqlx::query_scalar("SELECT id FROM agenda_items WHERE meeting_id = ? AND position = ?")
+            .bind(meeting)
+            .bind(target)
+            .fetch_optional(self.conn())
+            .await?;
         let Some(other) = other else { return Ok(()) };
         sqlx::query("UPDATE agenda_items SET position = ? WHERE id = ?").bind(position).bind(other).execute(self.conn()).await?;
         sqlx::query("UPDATE agenda_items SET position = ? WHERE id = ?").bind(target).bind(item).execute(self.conn()).await?;
@@ -358,18 +388,21 @@ impl Writer {
     pub async fn remove_agenda_item(&mut self, group: GroupId, item: Id) -> Result<()> {
         let (meeting, position) = self.item_place(group, item).await?;
         sqlx::query("DELETE FROM agenda_items WHERE id = ?").bind(item).execute(self.conn()).await?;
-        sqlx::query("UPDATE agenda_items SET position = position - 1 WHERE meeting_id = ? AND position > ?").bind(meeting).bind(position).execute(self.conn()).await?;
+        sqlx::query("UPDATE agenda_items SET position = position - 1 WHERE meeting_id = ? AND position > ?")
+            .bind(meeting)
+            .bind(position)
+            .execute(self.conn())
+            .await?;
         self.audit(Some(group), "agenda_item", item, "delete", json!({ "meeting_id": meeting })).await
     }
 
     async fn published_on(&mut self, group: GroupId, item: Id) -> Result<Option<NaiveDate>> {
-        let row: Option<Option<NaiveDate>> = sqlx::query_scalar(
-            "SELECT m.published_on FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ? AND i.group_id = ?",
-        )
-        .bind(item)
-        .bind(group)
-        .fetch_optional(self.conn())
-        .await?;
+        let row: Option<Option<NaiveDate>> =
+            sqlx::query_scalar("SELECT m.published_on FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ? AND i.group_id = ?")
+                .bind(item)
+                .bind(group)
+                .fetch_optional(self.conn())
+                .await?;
         row.ok_or_else(|| StoreError::NotFound { what: format!("Agenda item {item}") })
     }
 
@@ -384,7 +417,14 @@ impl Writer {
             .fetch_one(self.conn())
             .await?;
         self.insert_version(group, paper, 1, file_name, bytes, pages, supplement).await?;
-        self.audit(Some(group), "paper", paper, "create", json!({ "item_id": item, "title": title, "file_name": file_name, "pages": pages, "supplement": supplement })).await?;
+        self.audit(
+            Some(group),
+            "paper",
+            paper,
+            "create",
+            json!({ "item_id": item, "title": title, "file_name": file_name, "pages": pages, "supplement": supplement }),
+        )
+        .await?;
         Ok(paper)
     }
 
@@ -400,26 +440,31 @@ impl Writer {
         .ok_or_else(|| StoreError::NotFound { what: format!("Paper {paper}") })?;
         let supplement = self.published_on(group, item).await?.is_some();
         self.insert_version(group, paper, latest + 1, file_name, bytes, pages, supplement).await?;
-        self.audit(Some(group), "paper", paper, "new_version", json!({ "version": latest + 1, "file_name": file_name, "pages": pages, "supplement": supplement })).await?;
+        self.audit(
+            Some(group),
+            "paper",
+            paper,
+            "new_version",
+            json!({ "version": latest + 1, "file_name": file_name, "pages": pages, "supplement": supplement }),
+        )
+        .await?;
         Ok(latest + 1)
     }
 
     #[allow(clippy::too_many_arguments)]
     async fn insert_version(&mut self, group: GroupId, paper: Id, version: u32, file_name: &str, bytes: &[u8], pages: u32, supplement: bool) -> Result<()> {
         let file_name = text("file", "The file name", file_name, 255)?;
-        sqlx::query(
-            "INSERT INTO paper_versions (group_id, paper_id, version, file_name, pages, bytes, added_at, supplement) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(group)
-        .bind(paper)
-        .bind(version)
-        .bind(&file_name)
-        .bind(pages)
-        .bind(bytes)
-        .bind(chrono::Utc::now().to_rfc3339())
-        .bind(supplement)
-        .execute(self.conn())
-        .await?;
+        sqlx::query("INSERT INTO paper_versions (group_id, paper_id, version, file_name, pages, bytes, added_at, supplement) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(group)
+            .bind(paper)
+            .bind(version)
+            .bind(&file_name)
+            .bind(pages)
+            .bind(bytes)
+            .bind(chrono::Utc::now().to_rfc3339())
+            .bind(supplement)
+            .execute(self.conn())
+            .await?;
         Ok(())
     }
 
@@ -468,10 +513,8 @@ fn summary(row: SummaryRow) -> MeetingSummary {
 
 impl Store {
     pub async fn meeting_summaries(&self, group: GroupId) -> Result<Vec<MeetingSummary>> {
-        let rows: Vec<SummaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE m.group_id = ? ORDER BY m.starts_at")))
-            .bind(group)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows: Vec<SummaryRow> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{SUMMARY} WHERE m.group_id = ? ORDER BY m.starts_at"))).bind(group).fetch_all(&self.pool).await?;
         Ok(rows.into_iter().map(summary).collect())
     }
 
@@ -529,7 +572,7 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?
             .ok_or_else(|| StoreError::NotFound { what: format!("Meeting {meeting}") })?;
-        let items: Vec<(Id, u32, String, String, Option<Id>, Option<String>, u32, bool)> = sqlx::query_as(
+        let items: Vec<ItemRow> = sqlx::query_as(
             "SELECT i.id, i.position, i.title, i.purpose, i.presenter_id, p.name, i.minutes, i.private FROM agenda_items i \
              LEFT JOIN people p ON p.id = i.presenter_id WHERE i.meeting_id = ? ORDER BY i.position",
         )

@@ -2,10 +2,10 @@
 //! on seats, role appointments and standing invitees — their writes (validated,
 //! in the caller's transaction, audited) and the views and snapshot read back.
 
-use crate::error::{touched, Result, StoreError};
+use crate::Store;
+use crate::error::{Result, StoreError, touched};
 use crate::fields::{invalid, optional_email, optional_text, text};
 use crate::write::{GroupId, Writer};
-use crate::Store;
 use chrono::NaiveDate;
 use secretariat_rules::register::{self as reg, Id};
 use secretariat_rules::{ManagerStatus, Obtained, Register, Role, SeatKind, TechukStatus};
@@ -251,17 +251,22 @@ impl Writer {
         if let Some(message) = self.person_duplicate(group, &name, &email, None).await? {
             return Err(invalid(if email.is_empty() { "name" } else { "email" }, message));
         }
-        let id: Id = sqlx::query_scalar(
-            "INSERT INTO people (group_id, name, email, job_title, manager_status) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        let id: Id = sqlx::query_scalar("INSERT INTO people (group_id, name, email, job_title, manager_status) VALUES (?, ?, ?, ?, ?) RETURNING id")
+            .bind(group)
+            .bind(&name)
+            .bind(&email)
+            .bind(&job_title)
+            .bind(input.manager_status.as_str())
+            .fetch_one(self.conn())
+            .await?;
+        self.audit(
+            Some(group),
+            "person",
+            id,
+            "create",
+            json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status }),
         )
-        .bind(group)
-        .bind(&name)
-        .bind(&email)
-        .bind(&job_title)
-        .bind(input.manager_status.as_str())
-        .fetch_one(self.conn())
         .await?;
-        self.audit(Some(group), "person", id, "create", json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status })).await?;
         Ok(id)
     }
 
@@ -287,7 +292,8 @@ impl Writer {
                 .await?,
             || format!("Person {id}"),
         )?;
-        self.audit(Some(group), "person", id, "update", json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status })).await
+        self.audit(Some(group), "person", id, "update", json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status }))
+            .await
     }
 
     /// Checks a record named in a request belongs to this group.
@@ -310,16 +316,15 @@ impl Writer {
             crate::fields::date("to", "The end of the employment", to)?;
         }
         check_dates(from, to, "to")?;
-        let id: Id = sqlx::query_scalar(
-            "INSERT INTO employments (group_id, person_id, organisation_id, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(group)
-        .bind(person)
-        .bind(organisation)
-        .bind(from)
-        .bind(to)
-        .fetch_one(self.conn())
-        .await?;
+        let id: Id =
+            sqlx::query_scalar("INSERT INTO employments (group_id, person_id, organisation_id, start_date, end_date) VALUES (?, ?, ?, ?, ?) RETURNING id")
+                .bind(group)
+                .bind(person)
+                .bind(organisation)
+                .bind(from)
+                .bind(to)
+                .fetch_one(self.conn())
+                .await?;
         self.audit(Some(group), "employment", id, "create", json!({ "person_id": person, "organisation_id": organisation, "from": from, "to": to })).await?;
         Ok(id)
     }
@@ -358,9 +363,7 @@ impl Writer {
         self.must_exist(Table::People, group, person, "person_id").await?;
         crate::fields::date("start", "The start of the term", start)?;
         let months: u32 = sqlx::query_scalar("SELECT term_months FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
-        let end = start
-            .checked_add_months(chrono::Months::new(months))
-            .ok_or_else(|| invalid("start", "That start date is out of range."))?;
+        let end = start.checked_add_months(chrono::Months::new(months)).ok_or_else(|| invalid("start", "That start date is out of range."))?;
         // Two terms overlap when each starts before the other stops (a term stops at its end, or earlier if ended early).
         let seat_taken: Option<String> = sqlx::query_scalar(
             "SELECT p.name FROM terms t JOIN people p ON p.id = t.person_id WHERE t.seat_id = ?3 \
@@ -387,18 +390,18 @@ impl Writer {
         if let Some(title) = other_seat {
             return Err(invalid("person_id", format!("They already hold {title} during that time; one person holds one seat.")));
         }
-        let id: Id = sqlx::query_scalar(
-            "INSERT INTO terms (group_id, seat_id, person_id, start_date, end_date, obtained) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(group)
-        .bind(seat)
-        .bind(person)
-        .bind(start)
-        .bind(end)
-        .bind(obtained.as_str())
-        .fetch_one(self.conn())
-        .await?;
-        self.audit(Some(group), "term", id, "create", json!({ "seat_id": seat, "person_id": person, "start": start, "end": end, "obtained": obtained })).await?;
+        let id: Id =
+            sqlx::query_scalar("INSERT INTO terms (group_id, seat_id, person_id, start_date, end_date, obtained) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+                .bind(group)
+                .bind(seat)
+                .bind(person)
+                .bind(start)
+                .bind(end)
+                .bind(obtained.as_str())
+                .fetch_one(self.conn())
+                .await?;
+        self.audit(Some(group), "term", id, "create", json!({ "seat_id": seat, "person_id": person, "start": start, "end": end, "obtained": obtained }))
+            .await?;
         Ok(id)
     }
 
@@ -415,7 +418,10 @@ impl Writer {
             return Err(invalid("on", "That term has already ended."));
         }
         if on <= start || on >= end {
-            return Err(invalid("on", format!("Give a date after the term began ({}) and before it ends ({}).", secretariat_rules::uk_date(start), secretariat_rules::uk_date(end))));
+            return Err(invalid(
+                "on",
+                format!("Give a date after the term began ({}) and before it ends ({}).", secretariat_rules::uk_date(start), secretariat_rules::uk_date(end)),
+            ));
         }
         let note = optional_text("note", "The note", note, 200)?;
         if reason == EndReason::Other && note.is_empty() {
@@ -432,13 +438,12 @@ impl Writer {
         self.must_exist(Table::People, group, person, "person_id").await?;
         let agreed_by = text("agreed_by", "Who agreed the appointment", agreed_by, 200)?;
         crate::fields::date("from", "The start of the appointment", from)?;
-        let open: Option<(Id, NaiveDate)> = sqlx::query_as(
-            "SELECT id, start_date FROM appointments WHERE group_id = ? AND role = ? AND end_date IS NULL ORDER BY start_date DESC LIMIT 1",
-        )
-        .bind(group)
-        .bind(role.as_str())
-        .fetch_optional(self.conn())
-        .await?;
+        let open: Option<(Id, NaiveDate)> =
+            sqlx::query_as("SELECT id, start_date FROM appointments WHERE group_id = ? AND role = ? AND end_date IS NULL ORDER BY start_date DESC LIMIT 1")
+                .bind(group)
+                .bind(role.as_str())
+                .fetch_optional(self.conn())
+                .await?;
         if let Some((id, start)) = open {
             if from <= start {
                 return Err(invalid("from", format!("The current appointment began on {}; the new one must start later.", secretariat_rules::uk_date(start))));
@@ -447,16 +452,14 @@ impl Writer {
             sqlx::query("UPDATE appointments SET end_date = ? WHERE id = ?").bind(last).bind(id).execute(self.conn()).await?;
             self.audit(Some(group), "appointment", id, "end", json!({ "to": last })).await?;
         }
-        let id: Id = sqlx::query_scalar(
-            "INSERT INTO appointments (group_id, role, person_id, start_date, agreed_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(group)
-        .bind(role.as_str())
-        .bind(person)
-        .bind(from)
-        .bind(&agreed_by)
-        .fetch_one(self.conn())
-        .await?;
+        let id: Id = sqlx::query_scalar("INSERT INTO appointments (group_id, role, person_id, start_date, agreed_by) VALUES (?, ?, ?, ?, ?) RETURNING id")
+            .bind(group)
+            .bind(role.as_str())
+            .bind(person)
+            .bind(from)
+            .bind(&agreed_by)
+            .fetch_one(self.conn())
+            .await?;
         self.audit(Some(group), "appointment", id, "create", json!({ "role": role, "person_id": person, "from": from, "agreed_by": agreed_by })).await?;
         Ok(id)
     }

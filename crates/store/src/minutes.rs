@@ -4,11 +4,11 @@
 //! that decide (strikes, consensus, the outline gate, unquantified viewpoints) are
 //! in `secretariat_rules::tor`, and the schema enforces the ones a bug must not break.
 
-use crate::error::{touched, Result, StoreError};
+use crate::Store;
+use crate::error::{Result, StoreError, touched};
 use crate::fields::{invalid, optional_text, text};
 use crate::membership::Table;
 use crate::write::{GroupId, Writer};
-use crate::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use secretariat_rules::register::Id;
 use secretariat_rules::text::multi_line;
@@ -326,7 +326,8 @@ impl Writer {
     }
 
     async fn item_in_meeting(&mut self, meeting: Id, item: Id) -> Result<()> {
-        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM agenda_items WHERE id = ? AND meeting_id = ?").bind(item).bind(meeting).fetch_optional(self.conn()).await?;
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM agenda_items WHERE id = ? AND meeting_id = ?").bind(item).bind(meeting).fetch_optional(self.conn()).await?;
         found.map(|_| ()).ok_or_else(|| invalid("agenda_item_id", "Choose an item of this meeting's agenda."))
     }
 
@@ -387,12 +388,23 @@ impl Writer {
         .bind(&decided_by)
         .fetch_one(self.conn())
         .await?;
-        self.audit(Some(group), "strike_decision", id, "create", json!({ "person_id": input.person_id, "year": input.year, "decision": input.decision, "decided_by": decided_by })).await?;
+        self.audit(
+            Some(group),
+            "strike_decision",
+            id,
+            "create",
+            json!({ "person_id": input.person_id, "year": input.year, "decision": input.decision, "decided_by": decided_by }),
+        )
+        .await?;
         Ok(id)
     }
 
     async fn ensure_minutes(&mut self, meeting: Id) -> Result<Option<NaiveDate>> {
-        sqlx::query("INSERT OR IGNORE INTO minutes (meeting_id, minute_taker) VALUES (?, ?)").bind(meeting).bind(PROGRAMME_MANAGER).execute(self.conn()).await?;
+        sqlx::query("INSERT OR IGNORE INTO minutes (meeting_id, minute_taker) VALUES (?, ?)")
+            .bind(meeting)
+            .bind(PROGRAMME_MANAGER)
+            .execute(self.conn())
+            .await?;
         Ok(sqlx::query_scalar("SELECT approved_on FROM minutes WHERE meeting_id = ?").bind(meeting).fetch_one(self.conn()).await?)
     }
 
@@ -439,7 +451,8 @@ impl Writer {
     pub async fn hold_in_private(&mut self, group: GroupId, meeting: Id, item: Id, requested_by: &str, chair_agreed: bool) -> Result<()> {
         self.draft_minutes(group, meeting).await?;
         self.item_in_meeting(meeting, item).await?;
-        rules::private_session(requested_by, chair_agreed).map_err(|m| invalid(if requested_by.trim().is_empty() { "requested_by" } else { "chair_agreed" }, m))?;
+        rules::private_session(requested_by, chair_agreed)
+            .map_err(|m| invalid(if requested_by.trim().is_empty() { "requested_by" } else { "chair_agreed" }, m))?;
         let requested_by = text("requested_by", "Who requested it", requested_by, 120)?;
         let notes: Option<i64> = sqlx::query_scalar("SELECT 1 FROM item_notes WHERE agenda_item_id = ?").bind(item).fetch_optional(self.conn()).await?;
         if notes.is_some() {
@@ -488,13 +501,14 @@ impl Writer {
         if correction.is_empty() {
             return Err(invalid("correction", "Write the correction."));
         }
-        let id: Id = sqlx::query_scalar("INSERT INTO minute_corrections (meeting_id, agenda_item_id, correction, recorded_on) VALUES (?, ?, ?, ?) RETURNING id")
-            .bind(meeting)
-            .bind(item)
-            .bind(&correction)
-            .bind(on)
-            .fetch_one(self.conn())
-            .await?;
+        let id: Id =
+            sqlx::query_scalar("INSERT INTO minute_corrections (meeting_id, agenda_item_id, correction, recorded_on) VALUES (?, ?, ?, ?) RETURNING id")
+                .bind(meeting)
+                .bind(item)
+                .bind(&correction)
+                .bind(on)
+                .fetch_one(self.conn())
+                .await?;
         self.audit(Some(group), "minute_correction", id, "create", json!({ "meeting_id": meeting, "agenda_item_id": item })).await?;
         Ok(id)
     }
@@ -510,15 +524,17 @@ impl Writer {
         if input.due_on < starts.date() {
             return Err(invalid("due_on", "An action is due after the meeting it came from."));
         }
-        let id: Id = sqlx::query_scalar("INSERT INTO actions (group_id, meeting_id, agenda_item_id, description, owner_id, due_on) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
-            .bind(group)
-            .bind(input.meeting_id)
-            .bind(input.agenda_item_id)
-            .bind(&description)
-            .bind(input.owner_id)
-            .bind(input.due_on)
-            .fetch_one(self.conn())
-            .await?;
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO actions (group_id, meeting_id, agenda_item_id, description, owner_id, due_on) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(group)
+        .bind(input.meeting_id)
+        .bind(input.agenda_item_id)
+        .bind(&description)
+        .bind(input.owner_id)
+        .bind(input.due_on)
+        .fetch_one(self.conn())
+        .await?;
         self.audit(Some(group), "action", id, "create", json!({ "meeting_id": input.meeting_id, "owner_id": input.owner_id, "due_on": input.due_on })).await?;
         Ok(id)
     }
@@ -550,8 +566,10 @@ impl Writer {
         if text_value.is_empty() {
             return Err(invalid("text", "Write down what was decided."));
         }
-        let (percent, base_kind): (u32, String) =
-            sqlx::query_as("SELECT funds_consensus_percent, funds_consensus_base FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
+        let (percent, base_kind): (u32, String) = sqlx::query_as("SELECT funds_consensus_percent, funds_consensus_base FROM group_settings WHERE group_id = ?")
+            .bind(group)
+            .fetch_one(self.conn())
+            .await?;
         let base_kind = ConsensusBase::parse(&base_kind).ok_or_else(|| corrupt("consensus base", &base_kind))?;
         let funds = match input.kind {
             DecisionKind::CommissionFunds => {
@@ -582,13 +600,21 @@ impl Writer {
         .bind(input.outcome.as_str())
         .fetch_one(self.conn())
         .await?;
-        self.audit(Some(group), "decision", id, "create", json!({ "kind": input.kind.as_str(), "outcome": input.outcome.as_str(), "in_favour": funds.map(|f| f.0), "base": funds.map(|f| f.1) })).await?;
+        self.audit(
+            Some(group),
+            "decision",
+            id,
+            "create",
+            json!({ "kind": input.kind.as_str(), "outcome": input.outcome.as_str(), "in_favour": funds.map(|f| f.0), "base": funds.map(|f| f.1) }),
+        )
+        .await?;
         Ok(id)
     }
 
     /// Sets what the §22 percentage is of: the group's members or those present.
     pub async fn set_consensus_base(&mut self, group: GroupId, base: ConsensusBase) -> Result<()> {
-        let done = sqlx::query("UPDATE group_settings SET funds_consensus_base = ? WHERE group_id = ?").bind(base.as_str()).bind(group).execute(self.conn()).await?;
+        let done =
+            sqlx::query("UPDATE group_settings SET funds_consensus_base = ? WHERE group_id = ?").bind(base.as_str()).bind(group).execute(self.conn()).await?;
         touched(done, || format!("Group {group}"))?;
         self.audit(Some(group), "group_settings", group, "funds_consensus_base", json!({ "base": base.as_str() })).await
     }
@@ -609,8 +635,11 @@ impl Writer {
     }
 
     async fn position_in_group(&mut self, group: GroupId, position: Id) -> Result<Option<NaiveDate>> {
-        let row: Option<(Option<NaiveDate>,)> =
-            sqlx::query_as("SELECT outline_started_on FROM positions WHERE id = ? AND group_id = ?").bind(position).bind(group).fetch_optional(self.conn()).await?;
+        let row: Option<(Option<NaiveDate>,)> = sqlx::query_as("SELECT outline_started_on FROM positions WHERE id = ? AND group_id = ?")
+            .bind(position)
+            .bind(group)
+            .fetch_optional(self.conn())
+            .await?;
         row.map(|r| r.0).ok_or_else(|| StoreError::NotFound { what: format!("Position {position}") })
     }
 
@@ -634,7 +663,8 @@ impl Writer {
         if self.position_in_group(group, position).await?.is_some() {
             return Err(invalid("person_id", "The outline has started; the volunteers who started it stay on the record."));
         }
-        let done = sqlx::query("DELETE FROM position_volunteers WHERE position_id = ? AND person_id = ?").bind(position).bind(person).execute(self.conn()).await?;
+        let done =
+            sqlx::query("DELETE FROM position_volunteers WHERE position_id = ? AND person_id = ?").bind(position).bind(person).execute(self.conn()).await?;
         touched(done, || "That volunteer".to_owned())?;
         self.audit(Some(group), "position_volunteer", position, "delete", json!({ "person_id": person })).await
     }
@@ -644,7 +674,8 @@ impl Writer {
         if self.position_in_group(group, position).await?.is_some() {
             return Err(invalid("outline", "The outline has already started."));
         }
-        let volunteers: u32 = sqlx::query_scalar("SELECT count(*) FROM position_volunteers WHERE position_id = ?").bind(position).fetch_one(self.conn()).await?;
+        let volunteers: u32 =
+            sqlx::query_scalar("SELECT count(*) FROM position_volunteers WHERE position_id = ?").bind(position).fetch_one(self.conn()).await?;
         let needed: u32 = sqlx::query_scalar("SELECT position_volunteers FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
         rules::outline_gate(volunteers, needed).map_err(|m| invalid("outline", m))?;
         sqlx::query("UPDATE positions SET outline_started_on = ? WHERE id = ?").bind(on).bind(position).execute(self.conn()).await?;
@@ -670,6 +701,7 @@ impl Writer {
 
     /// Records whether the group is divided and, if so, the programme manager's and Chair's
     /// decision on taking a public position, with its reason (ToR §24).
+    #[allow(clippy::too_many_arguments)] // each is one field of the ToR §24 record
     pub async fn decide_public_position(
         &mut self,
         group: GroupId,
@@ -798,10 +830,14 @@ impl Store {
 
     /// A meeting's minutes, following its agenda (a draft with no notes yet if none were written).
     pub async fn minutes(&self, group: GroupId, meeting: Id) -> Result<MinutesView> {
-        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM meetings WHERE id = ? AND group_id = ?").bind(meeting).bind(group).fetch_optional(&self.pool).await?;
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM meetings WHERE id = ? AND group_id = ?").bind(meeting).bind(group).fetch_optional(&self.pool).await?;
         found.ok_or_else(|| StoreError::NotFound { what: format!("Meeting {meeting}") })?;
         let head: Option<(String, Option<NaiveDate>, Option<Id>, String)> =
-            sqlx::query_as("SELECT minute_taker, approved_on, approved_at_meeting, approval_note FROM minutes WHERE meeting_id = ?").bind(meeting).fetch_optional(&self.pool).await?;
+            sqlx::query_as("SELECT minute_taker, approved_on, approved_at_meeting, approval_note FROM minutes WHERE meeting_id = ?")
+                .bind(meeting)
+                .fetch_optional(&self.pool)
+                .await?;
         let (minute_taker, approved_on, approved_at_meeting, approval_note) = head.unwrap_or_else(|| (PROGRAMME_MANAGER.to_owned(), None, None, String::new()));
         let items = sqlx::query_as::<_, (Id, u32, String, Option<String>, Option<String>)>(
             "SELECT i.id, i.position, i.title, n.notes, s.requested_by FROM agenda_items i \
@@ -907,7 +943,17 @@ impl Store {
                 (Some(f), Some(b), Some(k), Some(t)) => rules::consensus(f, b, t, k).ok(),
                 _ => None,
             };
-            Ok(DecisionView { id, meeting_id, meeting_title, agenda_item_id, decided_on, kind: DecisionKind::parse(&kind)?, text, consensus, outcome: DecisionOutcome::parse(&outcome)? })
+            Ok(DecisionView {
+                id,
+                meeting_id,
+                meeting_title,
+                agenda_item_id,
+                decided_on,
+                kind: DecisionKind::parse(&kind)?,
+                text,
+                consensus,
+                outcome: DecisionOutcome::parse(&outcome)?,
+            })
         })
         .collect()
     }

@@ -31,11 +31,11 @@
 //! PDFs stored inside the database (papers, built agenda packs) are kept as circulated and
 //! are not searched: they are documents of the meeting, not records about the person.
 
+use crate::Store;
 use crate::audit::REDACTED;
 use crate::error::{Result, StoreError};
 use crate::fields::{invalid, text};
 use crate::write::{GroupId, Writer};
-use crate::Store;
 use chrono::NaiveDate;
 use secretariat_rules::register::Id;
 use serde::Serialize;
@@ -148,23 +148,48 @@ macro_rules! free_text {
 /// Every free-text field that could hold a person's name or email. Names recorded as text
 /// (who agreed, who took the minutes) are included: the person may have been one of them.
 const FREE_TEXT: &[FreeText] = &[
-    free_text!("Minutes notes", "item_notes", "notes",
+    free_text!(
+        "Minutes notes",
+        "item_notes",
+        "notes",
         "(SELECT substr(m.starts_at, 1, 10) || ' ' || m.title FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = t.agenda_item_id)",
-        "t.agenda_item_id IN (SELECT id FROM agenda_items WHERE group_id = ?1)"),
-    free_text!("Minutes correction", "minute_corrections", "correction",
+        "t.agenda_item_id IN (SELECT id FROM agenda_items WHERE group_id = ?1)"
+    ),
+    free_text!(
+        "Minutes correction",
+        "minute_corrections",
+        "correction",
         "(SELECT substr(m.starts_at, 1, 10) || ' ' || m.title FROM meetings m WHERE m.id = t.meeting_id)",
-        "t.meeting_id IN (SELECT id FROM meetings WHERE group_id = ?1)"),
-    free_text!("Minutes approval note", "minutes", "approval_note",
+        "t.meeting_id IN (SELECT id FROM meetings WHERE group_id = ?1)"
+    ),
+    free_text!(
+        "Minutes approval note",
+        "minutes",
+        "approval_note",
         "(SELECT substr(m.starts_at, 1, 10) || ' ' || m.title FROM meetings m WHERE m.id = t.meeting_id)",
-        "t.meeting_id IN (SELECT id FROM meetings WHERE group_id = ?1)"),
-    free_text!("Minute taker", "minutes", "minute_taker",
+        "t.meeting_id IN (SELECT id FROM meetings WHERE group_id = ?1)"
+    ),
+    free_text!(
+        "Minute taker",
+        "minutes",
+        "minute_taker",
         "(SELECT substr(m.starts_at, 1, 10) || ' ' || m.title FROM meetings m WHERE m.id = t.meeting_id)",
-        "t.meeting_id IN (SELECT id FROM meetings WHERE group_id = ?1)"),
-    free_text!("Private session requested by", "private_sessions", "requested_by",
+        "t.meeting_id IN (SELECT id FROM meetings WHERE group_id = ?1)"
+    ),
+    free_text!(
+        "Private session requested by",
+        "private_sessions",
+        "requested_by",
         "(SELECT substr(m.starts_at, 1, 10) || ' ' || m.title FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = t.agenda_item_id)",
-        "t.agenda_item_id IN (SELECT id FROM agenda_items WHERE group_id = ?1)"),
-    free_text!("Agenda item title", "agenda_items", "title",
-        "(SELECT substr(m.starts_at, 1, 10) || ' ' || m.title FROM meetings m WHERE m.id = t.meeting_id)", "t.group_id = ?1"),
+        "t.agenda_item_id IN (SELECT id FROM agenda_items WHERE group_id = ?1)"
+    ),
+    free_text!(
+        "Agenda item title",
+        "agenda_items",
+        "title",
+        "(SELECT substr(m.starts_at, 1, 10) || ' ' || m.title FROM meetings m WHERE m.id = t.meeting_id)",
+        "t.group_id = ?1"
+    ),
     free_text!("Meeting title", "meetings", "title", "substr(t.starts_at, 1, 10)", "t.group_id = ?1"),
     free_text!("Action", "actions", "description", "t.due_on", "t.group_id = ?1"),
     free_text!("Decision", "decisions", "text", "t.decided_on", "t.group_id = ?1"),
@@ -172,27 +197,31 @@ const FREE_TEXT: &[FreeText] = &[
     free_text!("Position summary", "positions", "summary", "t.proposed_on", "t.group_id = ?1"),
     free_text!("Position decision reason", "positions", "public_reason", "t.proposed_on", "t.group_id = ?1"),
     free_text!("Position decided by", "positions", "public_decided_by", "t.proposed_on", "t.group_id = ?1"),
-    free_text!("Position viewpoint", "position_viewpoints", "viewpoint",
+    free_text!(
+        "Position viewpoint",
+        "position_viewpoints",
+        "viewpoint",
         "(SELECT p.proposed_on FROM positions p WHERE p.id = t.position_id)",
-        "t.position_id IN (SELECT id FROM positions WHERE group_id = ?1)"),
+        "t.position_id IN (SELECT id FROM positions WHERE group_id = ?1)"
+    ),
     free_text!("Strike decision reason (ToR §17)", "strike_decisions", "reason", "t.decided_on", "t.group_id = ?1"),
     free_text!("Strike decision taken by (ToR §17)", "strike_decisions", "decided_by", "t.decided_on", "t.group_id = ?1"),
     free_text!("Appointment agreed by", "appointments", "agreed_by", "t.start_date", "t.group_id = ?1"),
     free_text!("Term end reason", "terms", "end_reason", "t.ended_on", "t.group_id = ?1"),
     free_text!("Invitation note", "invitees", "note", "t.start_date", "t.group_id = ?1"),
-    free_text!("Attendance substitute", "attendance", "substitute",
+    free_text!(
+        "Attendance substitute",
+        "attendance",
+        "substitute",
         "(SELECT substr(m.starts_at, 1, 10) || ' ' || m.title FROM meetings m WHERE m.id = t.meeting_id)",
-        "t.meeting_id IN (SELECT id FROM meetings WHERE group_id = ?1)"),
-    free_text!("Nomination proposer", "nominations", "proposer", "t.received_on",
-        "t.election_id IN (SELECT id FROM elections WHERE group_id = ?1)"),
-    free_text!("Nomination statement", "nominations", "statement", "t.received_on",
-        "t.election_id IN (SELECT id FROM elections WHERE group_id = ?1)"),
+        "t.meeting_id IN (SELECT id FROM meetings WHERE group_id = ?1)"
+    ),
+    free_text!("Nomination proposer", "nominations", "proposer", "t.received_on", "t.election_id IN (SELECT id FROM elections WHERE group_id = ?1)"),
+    free_text!("Nomination statement", "nominations", "statement", "t.received_on", "t.election_id IN (SELECT id FROM elections WHERE group_id = ?1)"),
     free_text!("Returning officer", "elections", "returning_officer", "t.call_issued_on", "t.group_id = ?1"),
     free_text!("Election title", "elections", "title", "t.call_issued_on", "t.group_id = ?1"),
-    free_text!("Paper entered by", "returned_papers", "entered_by", "''",
-        "t.election_id IN (SELECT id FROM elections WHERE group_id = ?1)"),
-    free_text!("Paper verified by", "returned_papers", "verified_by", "''",
-        "t.election_id IN (SELECT id FROM elections WHERE group_id = ?1)"),
+    free_text!("Paper entered by", "returned_papers", "entered_by", "''", "t.election_id IN (SELECT id FROM elections WHERE group_id = ?1)"),
+    free_text!("Paper verified by", "returned_papers", "verified_by", "''", "t.election_id IN (SELECT id FROM elections WHERE group_id = ?1)"),
     free_text!("Sub-group remit", "subgroups", "remit", "t.start_date", "t.group_id = ?1"),
     free_text!("Sub-group created by", "subgroups", "created_by", "t.start_date", "t.group_id = ?1"),
     free_text!("Sub-group closing reason", "subgroups", "closed_reason", "t.closed_on", "t.group_id = ?1"),
@@ -233,8 +262,34 @@ fn find_word(text: &[char], needle: &[char]) -> Vec<(usize, usize)> {
 
 /// Words that may open a recorded name without being part of how others write it.
 const TITLES: &[&str] = &[
-    "Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev", "Cllr", "Chief", "Deputy",
-    "Assistant", "Detective", "Inspector", "Superintendent", "Sergeant", "Constable", "Commander", "Commissioner", "DCI", "DI", "DS", "PC",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Rev",
+    "Cllr",
+    "Chief",
+    "Deputy",
+    "Assistant",
+    "Detective",
+    "Inspector",
+    "Superintendent",
+    "Sergeant",
+    "Constable",
+    "Commander",
+    "Commissioner",
+    "DCI",
+    "DI",
+    "DS",
+    "PC",
 ];
 
 /// The person's identifiers to look for in text: the name and, where there is one, the email.
@@ -315,22 +370,19 @@ async fn audit_rows_about(conn: &mut SqliteConnection, group: GroupId, person: I
 type PersonFields = (String, String, String, String, Option<String>, Option<String>);
 
 async fn person_row(conn: &mut SqliteConnection, group: GroupId, person: Id) -> Result<SubjectPerson> {
-    let row: Option<PersonFields> = sqlx::query_as(
-        "SELECT name, email, job_title, manager_status, erased_on, erasure_reason FROM people WHERE id = ? AND group_id = ?",
-    )
-    .bind(person)
-    .bind(group)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let (name, email, job_title, manager_status, erased_on, erasure_reason) =
-        row.ok_or_else(|| StoreError::NotFound { what: format!("Person {person}") })?;
+    let row: Option<PersonFields> =
+        sqlx::query_as("SELECT name, email, job_title, manager_status, erased_on, erasure_reason FROM people WHERE id = ? AND group_id = ?")
+            .bind(person)
+            .bind(group)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let (name, email, job_title, manager_status, erased_on, erasure_reason) = row.ok_or_else(|| StoreError::NotFound { what: format!("Person {person}") })?;
     Ok(SubjectPerson { id: person, name, email, job_title, manager_status, erased_on, erasure_reason })
 }
 
 /// Rows of `(what, when, details)` from one query bound to the group and the person.
 async fn rows(conn: &mut SqliteConnection, sql: &'static str, group: GroupId, person: Id) -> Result<Vec<SubjectRow>> {
-    let found: Vec<(String, Option<String>, Option<String>)> =
-        sqlx::query_as(sql).bind(group).bind(person).fetch_all(&mut *conn).await?;
+    let found: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(sql).bind(group).bind(person).fetch_all(&mut *conn).await?;
     Ok(found.into_iter().map(|(what, when, details)| SubjectRow { what, when: when.unwrap_or_default(), details: details.unwrap_or_default() }).collect())
 }
 
@@ -338,8 +390,7 @@ async fn rows(conn: &mut SqliteConnection, sql: &'static str, group: GroupId, pe
 async fn mentions(conn: &mut SqliteConnection, group: GroupId, needles: &Needles) -> Result<Vec<(&'static FreeText, i64, SubjectRow)>> {
     let mut found = Vec::new();
     for field in FREE_TEXT {
-        let candidates: Vec<(i64, String, Option<String>)> =
-            sqlx::query_as(sqlx::AssertSqlSafe(field.select)).bind(group).fetch_all(&mut *conn).await?;
+        let candidates: Vec<(i64, String, Option<String>)> = sqlx::query_as(sqlx::AssertSqlSafe(field.select)).bind(group).fetch_all(&mut *conn).await?;
         for (rowid, text, when) in candidates {
             if needles.mentioned_in(&text) {
                 found.push((field, rowid, SubjectRow { what: field.what.to_owned(), when: when.unwrap_or_default(), details: text }));
@@ -414,14 +465,14 @@ fn own_marks_only(mut row: SubjectAudit, person: Id) -> SubjectAudit {
     if row.entity != "attendance" {
         return row;
     }
-    if let Ok(serde_json::Value::Object(mut change)) = serde_json::from_str::<serde_json::Value>(&row.change) {
-        if let Some(serde_json::Value::Array(marks)) = change.get("marks") {
-            let total = marks.len();
-            let own: Vec<serde_json::Value> = marks.iter().filter(|m| m.get(0).and_then(|v| v.as_i64()) == Some(person)).cloned().collect();
-            change.insert("others_left_out".into(), json!(total - own.len()));
-            change.insert("marks".into(), json!(own));
-            row.change = serde_json::Value::Object(change).to_string();
-        }
+    if let Ok(serde_json::Value::Object(mut change)) = serde_json::from_str::<serde_json::Value>(&row.change)
+        && let Some(serde_json::Value::Array(marks)) = change.get("marks")
+    {
+        let total = marks.len();
+        let own: Vec<serde_json::Value> = marks.iter().filter(|m| m.get(0).and_then(|v| v.as_i64()) == Some(person)).cloned().collect();
+        change.insert("others_left_out".into(), json!(total - own.len()));
+        change.insert("marks".into(), json!(own));
+        row.change = serde_json::Value::Object(change).to_string();
     }
     row
 }
@@ -469,10 +520,8 @@ impl Store {
         }
         let people: Vec<(Id, String)> = sqlx::query_as("SELECT id, name FROM people WHERE group_id = ?").bind(group).fetch_all(&self.pool).await?;
         let wanted: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
-        let matches: Vec<&(Id, String)> = people
-            .iter()
-            .filter(|(_, name)| !wanted.is_empty() && wanted.iter().all(|w| name.to_lowercase().contains(w.as_str())))
-            .collect();
+        let matches: Vec<&(Id, String)> =
+            people.iter().filter(|(_, name)| !wanted.is_empty() && wanted.iter().all(|w| name.to_lowercase().contains(w.as_str()))).collect();
         match matches.as_slice() {
             [one] => Ok(Some(one.0)),
             [] => Ok(None),
@@ -521,7 +570,10 @@ impl Writer {
         }
         let needles = needles_for(&subject);
         if needles.mentioned_in(&reason) {
-            return Err(invalid("reason", "The reason would keep the person's name or email: give it without them (for example \u{201c}request by email of 3 March\u{201d})."));
+            return Err(invalid(
+                "reason",
+                "The reason would keep the person's name or email: give it without them (for example \u{201c}request by email of 3 March\u{201d}).",
+            ));
         }
         let day = on.to_string();
         let current_term: Option<String> = sqlx::query_scalar(
@@ -535,7 +587,10 @@ impl Writer {
         if let Some(seat) = current_term {
             return Err(invalid(
                 "person_id",
-                format!("{} holds the seat \u{201c}{seat}\u{201d} today. End their term first (ToR §14): a member's record is needed while they sit.", subject.name),
+                format!(
+                    "{} holds the seat \u{201c}{seat}\u{201d} today. End their term first (ToR §14): a member's record is needed while they sit.",
+                    subject.name
+                ),
             ));
         }
         let open_role: Option<String> =
@@ -558,16 +613,26 @@ impl Writer {
         line(&mut kept, "Roles held (ToR §8–§9)", count(c, "SELECT count(*) FROM appointments WHERE person_id = ?", person).await?);
         line(&mut kept, "Attendance records (ToR §17)", count(c, "SELECT count(*) FROM attendance WHERE person_id = ?", person).await?);
         line(&mut kept, "Strike decisions (ToR §17)", count(c, "SELECT count(*) FROM strike_decisions WHERE person_id = ?", person).await?);
-        line(&mut kept, "Nominations (statements cleared; results refer to them)", count(c, "SELECT count(*) FROM nominations WHERE person_id = ?", person).await?);
+        line(
+            &mut kept,
+            "Nominations (statements cleared; results refer to them)",
+            count(c, "SELECT count(*) FROM nominations WHERE person_id = ?", person).await?,
+        );
         line(&mut kept, "Electorate entries (whether a paper was issued)", count(c, "SELECT count(*) FROM electors WHERE person_id = ?", person).await?);
         line(&mut kept, "Agenda items they presented", count(c, "SELECT count(*) FROM agenda_items WHERE presenter_id = ?", person).await?);
         line(&mut kept, "Actions they owned", count(c, "SELECT count(*) FROM actions WHERE owner_id = ?", person).await?);
         line(&mut kept, "Volunteers for positions (ToR §23)", count(c, "SELECT count(*) FROM position_volunteers WHERE person_id = ?", person).await?);
-        line(&mut kept, "Work entries they own or represented the group in (ToR §3, §5)",
-            count(c, "SELECT count(*) FROM work_entries WHERE owner_id = ?", person).await?);
+        line(
+            &mut kept,
+            "Work entries they own or represented the group in (ToR §3, §5)",
+            count(c, "SELECT count(*) FROM work_entries WHERE owner_id = ?", person).await?,
+        );
         line(&mut kept, "Declarations of interest (part of the minutes)", count(c, "SELECT count(*) FROM declarations WHERE person_id = ?", person).await?);
-        line(&mut kept, "Sub-group places as lead or member (ToR §18)",
-            count(c, "SELECT count(*) FROM subgroup_places WHERE person_id = ? AND place <> 'invitee'", person).await?);
+        line(
+            &mut kept,
+            "Sub-group places as lead or member (ToR §18)",
+            count(c, "SELECT count(*) FROM subgroup_places WHERE person_id = ? AND place <> 'invitee'", person).await?,
+        );
 
         // Deleted: what exists only about them and the group need not keep.
         for (what, sql) in [

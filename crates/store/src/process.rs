@@ -118,7 +118,7 @@ pub fn harden() -> Hardened {
 
 #[cfg(unix)]
 fn disable_core_dumps() -> bool {
-    use rustix::process::{setrlimit, Resource, Rlimit};
+    use rustix::process::{Resource, Rlimit, setrlimit};
     let limited = setrlimit(Resource::Core, Rlimit { current: Some(0), maximum: Some(0) });
     if let Err(error) = &limited {
         tracing::warn!(%error, "could not turn core dumps off");

@@ -2,9 +2,9 @@
 //! Every query is scoped to one group and, where holding a seat depends on the
 //! day, to a date.
 
+use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::write::GroupId;
-use crate::Store;
 use chrono::NaiveDate;
 use secretariat_rules::{GroupSettings, SeatKind, TechukStatus, Template};
 use serde::Serialize;
@@ -119,20 +119,16 @@ struct SettingsRow {
 
 impl Store {
     pub async fn groups(&self) -> Result<Vec<GroupSummary>> {
-        let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, template FROM groups ORDER BY name")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, template FROM groups ORDER BY name").fetch_all(&self.pool).await?;
         Ok(rows.into_iter().map(|(id, name, template)| GroupSummary { id, name, template }).collect())
     }
 
     pub async fn group(&self, id: GroupId) -> Result<Group> {
-        let row: SettingsRow = sqlx::query_as(
-            "SELECT g.name, g.template, s.* FROM groups g JOIN group_settings s ON s.group_id = g.id WHERE g.id = ?",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or_else(|| StoreError::NotFound { what: format!("Group {id}") })?;
+        let row: SettingsRow = sqlx::query_as("SELECT g.name, g.template, s.* FROM groups g JOIN group_settings s ON s.group_id = g.id WHERE g.id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound { what: format!("Group {id}") })?;
         let template = Template::parse(&row.template).map_err(|e| StoreError::Database(e.to_string()))?;
         Ok(Group {
             id,
@@ -186,18 +182,11 @@ impl Store {
         .await?;
         rows.into_iter()
             .map(|row| {
-                let kind = SeatKind::parse(&row.kind)
-                    .ok_or_else(|| StoreError::Database(format!("unknown seat kind '{}'", row.kind)))?;
+                let kind = SeatKind::parse(&row.kind).ok_or_else(|| StoreError::Database(format!("unknown seat kind '{}'", row.kind)))?;
                 let holder = match (row.term_id, row.person_id, row.person_name, row.start_date, row.end_date) {
-                    (Some(term_id), Some(person_id), Some(name), Some(term_start), Some(term_end)) => Some(SeatHolder {
-                        term_id,
-                        person_id,
-                        name,
-                        organisation: row.organisation,
-                        sme: row.sme.unwrap_or(false),
-                        term_start,
-                        term_end,
-                    }),
+                    (Some(term_id), Some(person_id), Some(name), Some(term_start), Some(term_end)) => {
+                        Some(SeatHolder { term_id, person_id, name, organisation: row.organisation, sme: row.sme.unwrap_or(false), term_start, term_end })
+                    }
                     _ => None,
                 };
                 Ok(SeatView { id: row.id, kind, position: row.position, title: row.title, holder })
@@ -230,10 +219,7 @@ impl Store {
         .bind(group_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name, email, job_title, organisation)| PersonView { id, name, email, job_title, organisation })
-            .collect())
+        Ok(rows.into_iter().map(|(id, name, email, job_title, organisation)| PersonView { id, name, email, job_title, organisation }).collect())
     }
 
     pub async fn organisations(&self, group_id: GroupId, on: NaiveDate) -> Result<Vec<OrganisationView>> {
@@ -247,14 +233,12 @@ impl Store {
         .bind(group_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
+        rows.into_iter()
             .map(|(id, name, status, sme, sector, people)| {
-                let techuk_status = TechukStatus::parse(&status)
-                    .ok_or_else(|| StoreError::Database(format!("unexpected membership status '{status}'")))?;
+                let techuk_status = TechukStatus::parse(&status).ok_or_else(|| StoreError::Database(format!("unexpected membership status '{status}'")))?;
                 Ok(OrganisationView { id, name, techuk_status, sme, sector, people })
             })
-            .collect::<Result<_>>()?)
+            .collect::<Result<_>>()
     }
 
     /// How many changes the audit log holds (all groups).

@@ -6,9 +6,9 @@
 //! here it becomes SQL. The caller backs up first and checkpoints after (so the
 //! removed pages leave the `-wal` too; `secure_delete` is on, so they are overwritten).
 
+use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::write::{GroupId, Writer};
-use crate::Store;
 use chrono::NaiveDate;
 use secretariat_rules::retention::{ElectionFacts, MeetingFacts, RetentionCategory, RetentionFacts, RetentionReport};
 use serde_json::json;
@@ -35,9 +35,7 @@ async fn unsuccessful_nominations(conn: &mut SqliteConnection, election: i64, ou
         ("elected", Some(json)) => {
             let value: serde_json::Value =
                 serde_json::from_str(json).map_err(|e| StoreError::Database(format!("election {election}'s count cannot be read: {e}")))?;
-            let indexes = value["count"]["elected"]
-                .as_array()
-                .ok_or_else(|| StoreError::Database(format!("election {election}'s count names no winners")))?;
+            let indexes = value["count"]["elected"].as_array().ok_or_else(|| StoreError::Database(format!("election {election}'s count names no winners")))?;
             Some(indexes.iter().filter_map(|i| i.as_u64()).map(|i| i as usize).collect())
         }
         _ => None, // unopposed: all standing were elected
@@ -76,13 +74,7 @@ impl Store {
         let mut facts = RetentionFacts::default();
         for (id, title, declared_on, outcome, count, ballot_records) in elections {
             let unsuccessful = unsuccessful_nominations(&mut conn, id, &outcome, count.as_deref()).await?;
-            facts.elections.push(ElectionFacts {
-                id,
-                title,
-                declared_on,
-                ballot_records,
-                unsuccessful_nominations: unsuccessful.len() as u32,
-            });
+            facts.elections.push(ElectionFacts { id, title, declared_on, ballot_records, unsuccessful_nominations: unsuccessful.len() as u32 });
         }
         let sql = format!(
             "SELECT m.id, m.title, substr(m.starts_at, 1, 10), \
@@ -93,12 +85,9 @@ impl Store {
              FROM meetings m WHERE m.group_id = ? ORDER BY m.starts_at, m.id",
             UNRECORDED_ATTENDANCE.replace("?1", "m.id")
         );
-        let meetings: Vec<(i64, String, NaiveDate, u32, u32)> =
-            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(group).fetch_all(&mut *conn).await?;
-        facts.meetings = meetings
-            .into_iter()
-            .map(|(id, title, date, paper_files, attendance)| MeetingFacts { id, title, date, paper_files, attendance })
-            .collect();
+        let meetings: Vec<(i64, String, NaiveDate, u32, u32)> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(group).fetch_all(&mut *conn).await?;
+        facts.meetings =
+            meetings.into_iter().map(|(id, title, date, paper_files, attendance)| MeetingFacts { id, title, date, paper_files, attendance }).collect();
         Ok(facts)
     }
 }
@@ -141,21 +130,15 @@ impl Writer {
                             }
                             withdrawn += gone;
                         }
-                        (
-                            "election",
-                            Some(item.id),
-                            json!({ "withdrawn_nominations_removed": withdrawn, "statements_cleared": cleared }),
-                            withdrawn + cleared,
-                        )
+                        ("election", Some(item.id), json!({ "withdrawn_nominations_removed": withdrawn, "statements_cleared": cleared }), withdrawn + cleared)
                     }
                     RetentionCategory::Attendance => {
                         let year = format!("{:04}", item.id);
-                        let meetings: Vec<i64> =
-                            sqlx::query_scalar("SELECT id FROM meetings WHERE group_id = ? AND substr(starts_at, 1, 4) = ?")
-                                .bind(group)
-                                .bind(&year)
-                                .fetch_all(self.conn())
-                                .await?;
+                        let meetings: Vec<i64> = sqlx::query_scalar("SELECT id FROM meetings WHERE group_id = ? AND substr(starts_at, 1, 4) = ?")
+                            .bind(group)
+                            .bind(&year)
+                            .fetch_all(self.conn())
+                            .await?;
                         let mut n = 0;
                         for meeting in meetings {
                             let sql = format!("DELETE {UNRECORDED_ATTENDANCE}");
@@ -207,12 +190,11 @@ impl Writer {
 
     /// The election's outcome and stored count, if it is this group's and declared.
     async fn require_declared(&mut self, group: GroupId, election: i64) -> Result<(String, Option<String>)> {
-        let row: Option<(String, Option<String>)> =
-            sqlx::query_as("SELECT outcome, count FROM elections WHERE id = ? AND group_id = ? AND state = 'declared'")
-                .bind(election)
-                .bind(group)
-                .fetch_optional(self.conn())
-                .await?;
+        let row: Option<(String, Option<String>)> = sqlx::query_as("SELECT outcome, count FROM elections WHERE id = ? AND group_id = ? AND state = 'declared'")
+            .bind(election)
+            .bind(group)
+            .fetch_optional(self.conn())
+            .await?;
         row.ok_or_else(|| StoreError::NotFound { what: format!("Declared election {election}") })
     }
 }

@@ -9,11 +9,11 @@
 //! transaction and audited; whether a person may take a place (a seat or not) is
 //! the rules' question (`tor::s18_subgroups::check_place`), asked by the caller.
 
-use crate::error::{touched, Result, StoreError};
+use crate::Store;
+use crate::error::{Result, StoreError, touched};
 use crate::fields::{invalid, optional_text, text};
 use crate::meetings::{AgendaItemInput, Purpose};
 use crate::write::{GroupId, Writer};
-use crate::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use secretariat_rules::register::Id;
 use secretariat_rules::tor::s18_subgroups::{self as s18, Expertise, Place};
@@ -175,10 +175,7 @@ fn expertise_json(expertise: &[Expertise]) -> String {
 
 fn parse_expertise(stored: &str) -> Result<Vec<Expertise>> {
     let names: Vec<String> = serde_json::from_str(stored).map_err(|e| StoreError::Database(format!("damaged expertise list: {e}")))?;
-    names
-        .iter()
-        .map(|n| Expertise::parse(n).ok_or_else(|| StoreError::Database(format!("unexpected expertise '{n}' in the database"))))
-        .collect()
+    names.iter().map(|n| Expertise::parse(n).ok_or_else(|| StoreError::Database(format!("unexpected expertise '{n}' in the database")))).collect()
 }
 
 fn parse_place(stored: &str) -> Result<Place> {
@@ -272,23 +269,28 @@ impl Writer {
     pub async fn update_subgroup(&mut self, group: GroupId, id: Id, input: &SubgroupInput) -> Result<()> {
         let (name, remit, created_by) = Self::subgroup_fields(input)?;
         self.subgroup_links(group, input, Some(id), &name).await?;
-        let first_place: Option<NaiveDate> =
-            sqlx::query_scalar("SELECT min(start_date) FROM subgroup_places WHERE subgroup_id = ? AND group_id = ?").bind(id).bind(group).fetch_one(self.conn()).await?;
+        let first_place: Option<NaiveDate> = sqlx::query_scalar("SELECT min(start_date) FROM subgroup_places WHERE subgroup_id = ? AND group_id = ?")
+            .bind(id)
+            .bind(group)
+            .fetch_one(self.conn())
+            .await?;
         if let Some(first) = first_place.filter(|&first| first < input.start) {
             return Err(invalid("start", format!("Someone's place in the sub-group begins on {}; it cannot start later than that.", uk_date(first))));
         }
         touched(
-            sqlx::query("UPDATE subgroups SET name = ?, remit = ?, start_date = ?, decision_id = ?, meeting_id = ?, created_by = ? WHERE id = ? AND group_id = ?")
-                .bind(&name)
-                .bind(&remit)
-                .bind(input.start)
-                .bind(input.decision_id)
-                .bind(input.meeting_id)
-                .bind(&created_by)
-                .bind(id)
-                .bind(group)
-                .execute(self.conn())
-                .await?,
+            sqlx::query(
+                "UPDATE subgroups SET name = ?, remit = ?, start_date = ?, decision_id = ?, meeting_id = ?, created_by = ? WHERE id = ? AND group_id = ?",
+            )
+            .bind(&name)
+            .bind(&remit)
+            .bind(input.start)
+            .bind(input.decision_id)
+            .bind(input.meeting_id)
+            .bind(&created_by)
+            .bind(id)
+            .bind(group)
+            .execute(self.conn())
+            .await?,
             || format!("Sub-group {id}"),
         )?;
         self.audit(Some(group), "subgroup", id, "update", json!({ "name": name, "remit": remit, "start": input.start, "decision_id": input.decision_id, "meeting_id": input.meeting_id, "created_by": created_by })).await
@@ -325,17 +327,19 @@ impl Writer {
         }
         let note = optional_text("expertise_note", "The note on their expertise", &input.expertise_note, 200)?;
         let day_before = input.from.pred_opt().expect("a date has a day before");
-        let current: Option<(Id, String, NaiveDate)> = sqlx::query_as(
-            "SELECT id, place, start_date FROM subgroup_places WHERE subgroup_id = ? AND person_id = ? AND end_date IS NULL",
-        )
-        .bind(subgroup)
-        .bind(input.person_id)
-        .fetch_optional(self.conn())
-        .await?;
+        let current: Option<(Id, String, NaiveDate)> =
+            sqlx::query_as("SELECT id, place, start_date FROM subgroup_places WHERE subgroup_id = ? AND person_id = ? AND end_date IS NULL")
+                .bind(subgroup)
+                .bind(input.person_id)
+                .fetch_optional(self.conn())
+                .await?;
         if let Some((place_id, place, since)) = current {
             let place = parse_place(&place)?;
             if !(input.place == Place::Lead && place == Place::Member) {
-                return Err(invalid("person_id", format!("They are already in the sub-group ({}, since {}); end that place first.", place.label().to_lowercase(), uk_date(since))));
+                return Err(invalid(
+                    "person_id",
+                    format!("They are already in the sub-group ({}, since {}); end that place first.", place.label().to_lowercase(), uk_date(since)),
+                ));
             }
             if input.from <= since {
                 return Err(invalid("from", format!("Their place as a member began on {}; they can lead from a later day.", uk_date(since))));
@@ -381,8 +385,11 @@ impl Writer {
 
     /// Ends a place on `on`, its last day. Ending the lead's leaves the sub-group needing a new lead.
     pub async fn end_place(&mut self, group: GroupId, place: Id, on: NaiveDate) -> Result<()> {
-        let row: Option<(NaiveDate, Option<NaiveDate>)> =
-            sqlx::query_as("SELECT start_date, end_date FROM subgroup_places WHERE id = ? AND group_id = ?").bind(place).bind(group).fetch_optional(self.conn()).await?;
+        let row: Option<(NaiveDate, Option<NaiveDate>)> = sqlx::query_as("SELECT start_date, end_date FROM subgroup_places WHERE id = ? AND group_id = ?")
+            .bind(place)
+            .bind(group)
+            .fetch_optional(self.conn())
+            .await?;
         let (start, end) = row.ok_or_else(|| StoreError::NotFound { what: format!("Place {place}") })?;
         if end.is_some() {
             return Err(invalid("on", "That place has already ended."));
@@ -460,12 +467,20 @@ impl Writer {
         let (_, starts_at, _) = self.meeting_ref(group, meeting, "due_meeting_id").await?;
         let presenter = match self.lead_on(subgroup, starts_at.date()).await? {
             Some(lead) => Some(lead),
-            None => sqlx::query_scalar("SELECT person_id FROM subgroup_places WHERE subgroup_id = ? AND place = 'lead' AND end_date IS NULL")
-                .bind(subgroup)
-                .fetch_optional(self.conn())
-                .await?,
+            None => {
+                sqlx::query_scalar("SELECT person_id FROM subgroup_places WHERE subgroup_id = ? AND place = 'lead' AND end_date IS NULL")
+                    .bind(subgroup)
+                    .fetch_optional(self.conn())
+                    .await?
+            }
         };
-        let item = AgendaItemInput { title: item_title(name, topic), purpose: Purpose::Discussion, presenter_id: presenter, minutes: REPORT_BACK_MINUTES, private: false };
+        let item = AgendaItemInput {
+            title: item_title(name, topic),
+            purpose: Purpose::Discussion,
+            presenter_id: presenter,
+            minutes: REPORT_BACK_MINUTES,
+            private: false,
+        };
         self.add_agenda_item(group, meeting, &item).await
     }
 
@@ -558,7 +573,14 @@ impl Writer {
             .bind(id)
             .execute(self.conn())
             .await?;
-        self.audit(Some(group), "report_back", id, "report", json!({ "received_on": received_on, "report_chars": report.chars().count(), "paper_id": paper_id })).await
+        self.audit(
+            Some(group),
+            "report_back",
+            id,
+            "report",
+            json!({ "received_on": received_on, "report_chars": report.chars().count(), "paper_id": paper_id }),
+        )
+        .await
     }
 
     /// Takes a report-back's item off its meeting's agenda when nothing has happened to it
@@ -612,8 +634,20 @@ impl Writer {
         }
         let removed = self.retract_item(group, row.agenda_item_id, on).await?;
         let item = self.report_back_item(group, row.subgroup_id, &row.subgroup, &row.topic, due_meeting).await?;
-        sqlx::query("UPDATE report_backs SET due_meeting_id = ?, agenda_item_id = ? WHERE id = ?").bind(due_meeting).bind(item).bind(id).execute(self.conn()).await?;
-        self.audit(Some(group), "report_back", id, "move", json!({ "from": row.due_meeting_id, "to": due_meeting, "agenda_item_id": item, "old_item_removed": removed })).await
+        sqlx::query("UPDATE report_backs SET due_meeting_id = ?, agenda_item_id = ? WHERE id = ?")
+            .bind(due_meeting)
+            .bind(item)
+            .bind(id)
+            .execute(self.conn())
+            .await?;
+        self.audit(
+            Some(group),
+            "report_back",
+            id,
+            "move",
+            json!({ "from": row.due_meeting_id, "to": due_meeting, "agenda_item_id": item, "old_item_removed": removed }),
+        )
+        .await
     }
 
     /// Someone already in the register who is the person being invited: the same email
@@ -740,7 +774,19 @@ impl Store {
         let places = rows
             .into_iter()
             .map(|(id, person_id, name, email, job_title, organisation, place, expertise, expertise_note, from, to)| {
-                Ok(PlaceView { id, person_id, name, email, job_title, organisation, place: parse_place(&place)?, expertise: parse_expertise(&expertise)?, expertise_note, from, to })
+                Ok(PlaceView {
+                    id,
+                    person_id,
+                    name,
+                    email,
+                    job_title,
+                    organisation,
+                    place: parse_place(&place)?,
+                    expertise: parse_expertise(&expertise)?,
+                    expertise_note,
+                    from,
+                    to,
+                })
             })
             .collect::<Result<_>>()?;
         let meeting = match (meeting_id, meeting_title, meeting_at) {
@@ -785,35 +831,54 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, subgroup_id, subgroup, topic, requested_on, at_id, at_title, at_starts, due_id, due_title, due_starts, agenda_item_id, received_on, report, withdrawn_on, lead)| {
-                let requested_at = match (at_id, at_title, at_starts) {
-                    (Some(id), Some(title), Some(starts_at)) => Some(MeetingRef { id, title, starts_at }),
-                    _ => None,
-                };
-                let paper = papers.iter().find(|p| p.0 == id).map(|(_, pid, title, file_name, pages, version, supplement)| ReportPaperView {
-                    id: *pid,
-                    title: title.clone(),
-                    file_name: file_name.clone(),
-                    pages: *pages,
-                    version: *version,
-                    supplement: *supplement,
-                });
-                ReportBackView {
+            .map(
+                |(
                     id,
                     subgroup_id,
                     subgroup,
                     topic,
                     requested_on,
-                    requested_at,
-                    due: MeetingRef { id: due_id, title: due_title, starts_at: due_starts },
+                    at_id,
+                    at_title,
+                    at_starts,
+                    due_id,
+                    due_title,
+                    due_starts,
                     agenda_item_id,
                     received_on,
                     report,
-                    paper,
                     withdrawn_on,
                     lead,
-                }
-            })
+                )| {
+                    let requested_at = match (at_id, at_title, at_starts) {
+                        (Some(id), Some(title), Some(starts_at)) => Some(MeetingRef { id, title, starts_at }),
+                        _ => None,
+                    };
+                    let paper = papers.iter().find(|p| p.0 == id).map(|(_, pid, title, file_name, pages, version, supplement)| ReportPaperView {
+                        id: *pid,
+                        title: title.clone(),
+                        file_name: file_name.clone(),
+                        pages: *pages,
+                        version: *version,
+                        supplement: *supplement,
+                    });
+                    ReportBackView {
+                        id,
+                        subgroup_id,
+                        subgroup,
+                        topic,
+                        requested_on,
+                        requested_at,
+                        due: MeetingRef { id: due_id, title: due_title, starts_at: due_starts },
+                        agenda_item_id,
+                        received_on,
+                        report,
+                        paper,
+                        withdrawn_on,
+                        lead,
+                    }
+                },
+            )
             .collect())
     }
 
@@ -822,7 +887,10 @@ impl Store {
         let groups: Vec<(Id, String, NaiveDate, Option<NaiveDate>)> =
             sqlx::query_as("SELECT id, name, start_date, closed_on FROM subgroups WHERE group_id = ? ORDER BY name").bind(group).fetch_all(&self.pool).await?;
         let places: Vec<(Id, Id, String, NaiveDate, Option<NaiveDate>)> =
-            sqlx::query_as("SELECT subgroup_id, person_id, place, start_date, end_date FROM subgroup_places WHERE group_id = ?").bind(group).fetch_all(&self.pool).await?;
+            sqlx::query_as("SELECT subgroup_id, person_id, place, start_date, end_date FROM subgroup_places WHERE group_id = ?")
+                .bind(group)
+                .fetch_all(&self.pool)
+                .await?;
         groups
             .into_iter()
             .map(|(id, name, start, closed)| {
@@ -839,7 +907,8 @@ impl Store {
     /// A sub-group by id, or by words from its name (case-insensitive), as the command line names it.
     pub async fn find_subgroup(&self, group: GroupId, words: &str) -> Result<Option<Id>> {
         if let Ok(id) = words.trim().parse::<Id>() {
-            let found: Option<Id> = sqlx::query_scalar("SELECT id FROM subgroups WHERE id = ? AND group_id = ?").bind(id).bind(group).fetch_optional(&self.pool).await?;
+            let found: Option<Id> =
+                sqlx::query_scalar("SELECT id FROM subgroups WHERE id = ? AND group_id = ?").bind(id).bind(group).fetch_optional(&self.pool).await?;
             if found.is_some() {
                 return Ok(found);
             }

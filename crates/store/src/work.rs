@@ -8,12 +8,12 @@
 //! declaration of interest is one member's, on one agenda item, at the meeting.
 //! Writes are in the caller's transaction and audited, one row per record.
 
-use crate::error::{touched, Result, StoreError};
+use crate::Store;
+use crate::error::{Result, StoreError, touched};
 use crate::fields::{invalid, optional_text, text};
 use crate::meetings::{AgendaItemInput, Purpose};
 use crate::subgroups::{DecisionRef, MeetingRef};
 use crate::write::{GroupId, Writer};
-use crate::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use secretariat_rules::register::Id;
 use secretariat_rules::work::{HorizonKind, WorkFacts, WorkKind, WorkStatus};
@@ -339,14 +339,16 @@ impl Writer {
             return Err(invalid("on", format!("Its last change was on {}; give that day or a later one.", secretariat_rules::uk_date(opened_on.max(last)))));
         }
         let submitted = kind == WorkKind::Consultation && status == WorkStatus::Submitted;
-        sqlx::query("UPDATE work_entries SET status = ?, reviewed_on = ?, submitted_on = CASE WHEN ? THEN coalesce(submitted_on, ?) ELSE submitted_on END WHERE id = ?")
-            .bind(status.as_str())
-            .bind(on)
-            .bind(submitted)
-            .bind(on)
-            .bind(id)
-            .execute(self.conn())
-            .await?;
+        sqlx::query(
+            "UPDATE work_entries SET status = ?, reviewed_on = ?, submitted_on = CASE WHEN ? THEN coalesce(submitted_on, ?) ELSE submitted_on END WHERE id = ?",
+        )
+        .bind(status.as_str())
+        .bind(on)
+        .bind(submitted)
+        .bind(on)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
         self.status_row(group, id, status, on, &note).await
     }
 
@@ -444,7 +446,9 @@ impl Writer {
 
     /// Removes a declaration recorded in error.
     pub async fn remove_declaration(&mut self, group: GroupId, id: Id) -> Result<()> {
-        touched(sqlx::query("DELETE FROM declarations WHERE id = ? AND group_id = ?").bind(id).bind(group).execute(self.conn()).await?, || format!("Declaration {id}"))?;
+        touched(sqlx::query("DELETE FROM declarations WHERE id = ? AND group_id = ?").bind(id).bind(group).execute(self.conn()).await?, || {
+            format!("Declaration {id}")
+        })?;
         self.audit(Some(group), "declaration", id, "remove", json!({})).await
     }
 }
@@ -473,7 +477,9 @@ const DECLARATIONS: &str = "SELECT d.id, m.id, m.title, m.starts_at, i.id, i.tit
      FROM declarations d JOIN meetings m ON m.id = d.meeting_id JOIN agenda_items i ON i.id = d.agenda_item_id JOIN people p ON p.id = d.person_id \
      WHERE d.group_id = ?1";
 
-fn declaration((id, meeting_id, meeting_title, starts_at, item, item_title, position, person_id, name, interest, nature, declared_on): DeclarationRow) -> DeclarationView {
+fn declaration(
+    (id, meeting_id, meeting_title, starts_at, item, item_title, position, person_id, name, interest, nature, declared_on): DeclarationRow,
+) -> DeclarationView {
     DeclarationView {
         id,
         meeting: MeetingRef { id: meeting_id, title: meeting_title, starts_at },
@@ -502,15 +508,14 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(id, kind, title, source, horizon_kind, status, opened_on, reviewed_on, deadline, submitted_on, owner_id, owner, subgroup, confidential, items)| {
-                let kind = parse_kind(&kind)?;
-                Ok(WorkEntrySummary {
+            .map(
+                |(
                     id,
                     kind,
                     title,
                     source,
-                    horizon_kind: parse_horizon(horizon_kind)?,
-                    status: parse_status(&status)?,
+                    horizon_kind,
+                    status,
                     opened_on,
                     reviewed_on,
                     deadline,
@@ -520,15 +525,51 @@ impl Store {
                     subgroup,
                     confidential,
                     items,
-                    tor: kind.tor().to_owned(),
-                })
-            })
+                )| {
+                    let kind = parse_kind(&kind)?;
+                    Ok(WorkEntrySummary {
+                        id,
+                        kind,
+                        title,
+                        source,
+                        horizon_kind: parse_horizon(horizon_kind)?,
+                        status: parse_status(&status)?,
+                        opened_on,
+                        reviewed_on,
+                        deadline,
+                        submitted_on,
+                        owner_id,
+                        owner,
+                        subgroup,
+                        confidential,
+                        items,
+                        tor: kind.tor().to_owned(),
+                    })
+                },
+            )
             .collect()
     }
 
     /// One entry with its history, agenda items, decisions and actions.
     pub async fn work_entry(&self, group: GroupId, id: Id) -> Result<WorkEntryDetail> {
-        type Row = (String, String, String, String, Option<String>, NaiveDate, Option<Id>, Option<Id>, String, NaiveDate, Option<NaiveDate>, Option<NaiveDate>, Option<Id>, String, String, bool);
+        type Row = (
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            NaiveDate,
+            Option<Id>,
+            Option<Id>,
+            String,
+            NaiveDate,
+            Option<NaiveDate>,
+            Option<NaiveDate>,
+            Option<Id>,
+            String,
+            String,
+            bool,
+        );
         let row: Row = sqlx::query_as(
             "SELECT kind, title, summary, source, horizon_kind, opened_on, owner_id, subgroup_id, status, reviewed_on, deadline, \
                     submitted_on, response_paper_id, assessment, outcome, confidential FROM work_entries WHERE id = ? AND group_id = ?",
@@ -538,8 +579,24 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?
         .ok_or_else(|| StoreError::NotFound { what: format!("Work entry {id}") })?;
-        let (kind, title, summary, source, horizon_kind, opened_on, owner_id, subgroup_id, status, reviewed_on, deadline, submitted_on, response_paper_id, assessment, outcome, confidential) =
-            row;
+        let (
+            kind,
+            title,
+            summary,
+            source,
+            horizon_kind,
+            opened_on,
+            owner_id,
+            subgroup_id,
+            status,
+            reviewed_on,
+            deadline,
+            submitted_on,
+            response_paper_id,
+            assessment,
+            outcome,
+            confidential,
+        ) = row;
         let (owner, subgroup, response_paper): (Option<String>, Option<String>, Option<String>) = sqlx::query_as(
             "SELECT (SELECT name FROM people WHERE id = ?1), (SELECT name FROM subgroups WHERE id = ?2), (SELECT title FROM papers WHERE id = ?3)",
         )
@@ -549,13 +606,14 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         let kind = parse_kind(&kind)?;
-        let history = sqlx::query_as::<_, (String, NaiveDate, String)>("SELECT status, on_date, note FROM work_status_changes WHERE entry_id = ? ORDER BY on_date, id")
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?
-            .into_iter()
-            .map(|(status, on, note)| Ok(StatusChange { status: parse_status(&status)?, on, note }))
-            .collect::<Result<_>>()?;
+        let history =
+            sqlx::query_as::<_, (String, NaiveDate, String)>("SELECT status, on_date, note FROM work_status_changes WHERE entry_id = ? ORDER BY on_date, id")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .map(|(status, on, note)| Ok(StatusChange { status: parse_status(&status)?, on, note }))
+                .collect::<Result<_>>()?;
         let items = sqlx::query_as::<_, (Id, String, Id, String, NaiveDateTime)>(
             "SELECT i.id, i.title, m.id, m.title, m.starts_at FROM work_entry_items x JOIN agenda_items i ON i.id = x.agenda_item_id \
              JOIN meetings m ON m.id = i.meeting_id WHERE x.entry_id = ? ORDER BY m.starts_at, i.position",
@@ -564,7 +622,11 @@ impl Store {
         .fetch_all(&self.pool)
         .await?
         .into_iter()
-        .map(|(agenda_item_id, title, meeting_id, meeting_title, starts_at)| WorkItemLink { agenda_item_id, title, meeting: MeetingRef { id: meeting_id, title: meeting_title, starts_at } })
+        .map(|(agenda_item_id, title, meeting_id, meeting_title, starts_at)| WorkItemLink {
+            agenda_item_id,
+            title,
+            meeting: MeetingRef { id: meeting_id, title: meeting_title, starts_at },
+        })
         .collect();
         let decisions = sqlx::query_as::<_, (Id, NaiveDate, String)>(
             "SELECT d.id, d.decided_on, d.text FROM decisions d JOIN work_entry_items x ON x.agenda_item_id = d.agenda_item_id WHERE x.entry_id = ? ORDER BY d.decided_on, d.id",
@@ -655,12 +717,26 @@ impl Store {
     /// The declarations of interest made at a meeting, in agenda order.
     pub async fn declarations_of_meeting(&self, group: GroupId, meeting: Id) -> Result<Vec<DeclarationView>> {
         let sql = format!("{DECLARATIONS} AND d.meeting_id = ?2 ORDER BY i.position, p.name");
-        Ok(sqlx::query_as::<_, DeclarationRow>(sqlx::AssertSqlSafe(sql)).bind(group).bind(meeting).fetch_all(&self.pool).await?.into_iter().map(declaration).collect())
+        Ok(sqlx::query_as::<_, DeclarationRow>(sqlx::AssertSqlSafe(sql))
+            .bind(group)
+            .bind(meeting)
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(declaration)
+            .collect())
     }
 
     /// One person's declarations, the register of their interests, newest first.
     pub async fn declarations_of_person(&self, group: GroupId, person: Id) -> Result<Vec<DeclarationView>> {
         let sql = format!("{DECLARATIONS} AND d.person_id = ?2 ORDER BY m.starts_at DESC, i.position");
-        Ok(sqlx::query_as::<_, DeclarationRow>(sqlx::AssertSqlSafe(sql)).bind(group).bind(person).fetch_all(&self.pool).await?.into_iter().map(declaration).collect())
+        Ok(sqlx::query_as::<_, DeclarationRow>(sqlx::AssertSqlSafe(sql))
+            .bind(group)
+            .bind(person)
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(declaration)
+            .collect())
     }
 }

@@ -2,11 +2,11 @@
 //! records each change in the audit log. Dropping a writer without `commit`
 //! rolls everything back, so a multi-step change lands whole or not at all.
 
+use crate::Store;
 use crate::audit::{self, AuditRow};
 use crate::db::Secrets;
 use crate::error::{Result, StoreError};
-use crate::Store;
-use secretariat_rules::text::{single_line, TextError};
+use secretariat_rules::text::{TextError, single_line};
 use secretariat_rules::{SeatKind, Template};
 use serde_json::json;
 use sqlx::{Sqlite, Transaction};
@@ -52,14 +52,7 @@ impl Writer {
 
     /// Records one change in the audit log, in this transaction, chained to the
     /// row before it (see `audit.rs`).
-    pub(crate) async fn audit(
-        &mut self,
-        group_id: Option<GroupId>,
-        entity: &str,
-        entity_id: i64,
-        action: &str,
-        change: serde_json::Value,
-    ) -> Result<()> {
+    pub(crate) async fn audit(&mut self, group_id: Option<GroupId>, entity: &str, entity_id: i64, action: &str, change: serde_json::Value) -> Result<()> {
         self.audit_at(chrono::Utc::now(), group_id, entity, Some(entity_id), action, change).await
     }
 
@@ -109,15 +102,9 @@ impl Writer {
     /// Creates a group with its template's settings and seats.
     pub async fn create_group(&mut self, name: &str, template: Template) -> Result<GroupId> {
         let name = single_line(name, "The group's name", 120).map_err(invalid("name"))?;
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM groups WHERE name = ?")
-            .bind(&name)
-            .fetch_optional(&mut *self.tx)
-            .await?;
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM groups WHERE name = ?").bind(&name).fetch_optional(&mut *self.tx).await?;
         if taken.is_some() {
-            return Err(StoreError::Invalid {
-                field: "name",
-                message: format!("A group called \u{201c}{name}\u{201d} already exists; choose another name."),
-            });
+            return Err(StoreError::Invalid { field: "name", message: format!("A group called \u{201c}{name}\u{201d} already exists; choose another name.") });
         }
         let group_id: GroupId = sqlx::query_scalar("INSERT INTO groups (name, template, created_at) VALUES (?, ?, ?) RETURNING id")
             .bind(&name)
@@ -159,14 +146,7 @@ impl Writer {
                 .execute(&mut *self.tx)
                 .await?;
         }
-        self.audit(
-            Some(group_id),
-            "group",
-            group_id,
-            "create",
-            json!({ "name": name, "template": template.id(), "settings": s }),
-        )
-        .await?;
+        self.audit(Some(group_id), "group", group_id, "create", json!({ "name": name, "template": template.id(), "settings": s })).await?;
         Ok(group_id)
     }
 

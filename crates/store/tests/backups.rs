@@ -6,9 +6,7 @@
 mod support;
 
 use secretariat_rules::Template;
-use secretariat_store::{
-    DataPaths, DatabaseKey, KdfParams, KeyFile, KeySource, Keychain, MemoryKeychain, Passphrase, Store, StoreError,
-};
+use secretariat_store::{DataPaths, DatabaseKey, KdfParams, KeyFile, KeySource, Keychain, MemoryKeychain, Passphrase, Store, StoreError};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
 use std::path::{Path, PathBuf};
@@ -27,10 +25,7 @@ impl Fixture {
     async fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let keychain = Arc::new(MemoryKeychain::default());
-        let (store, _) =
-            Store::create(&DataPaths::new(dir.path()), &Passphrase::new(PHRASE), keychain.clone(), KdfParams::fast_for_tests())
-                .await
-                .unwrap();
+        let (store, _) = Store::create(&DataPaths::new(dir.path()), &Passphrase::new(PHRASE), keychain.clone(), KdfParams::fast_for_tests()).await.unwrap();
         Self { dir, keychain, store }
     }
 
@@ -67,11 +62,8 @@ async fn raw(file: &Path, key: &DatabaseKey) -> SqliteConnection {
 }
 
 fn files_named(dir: &Path, part: &str) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().contains(part))
-        .collect();
+    let mut found: Vec<PathBuf> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.file_name().unwrap().to_string_lossy().contains(part)).collect();
     found.sort();
     found
 }
@@ -91,8 +83,7 @@ async fn a_backup_restores_with_its_data_and_the_replaced_database_is_kept_aside
     let paths = f.paths();
     let key = f.key();
     f.store.clone().close().await;
-    let (store, restored) =
-        Store::restore(&paths, KeySource::Keychain(f.keychain.clone()), Path::new(&made.backup.path)).await.unwrap();
+    let (store, restored) = Store::restore(&paths, KeySource::Keychain(f.keychain.clone()), Path::new(&made.backup.path)).await.unwrap();
     assert_eq!(store.groups().await.unwrap().into_iter().map(|g| g.name).collect::<Vec<_>>(), vec!["Interop WG"]);
     assert!(store.verify().await.unwrap().is_ok());
 
@@ -204,8 +195,7 @@ async fn a_backup_with_its_key_file_and_passphrase_restores_into_an_empty_folder
     let elsewhere = tempfile::tempdir().unwrap();
     let paths = DataPaths::new(elsewhere.path());
     std::fs::copy(&f.paths().key_file, &paths.key_file).unwrap();
-    let (store, restored) =
-        Store::restore(&paths, KeySource::Passphrase(Passphrase::new(PHRASE)), Path::new(&made.backup.path)).await.unwrap();
+    let (store, restored) = Store::restore(&paths, KeySource::Passphrase(Passphrase::new(PHRASE)), Path::new(&made.backup.path)).await.unwrap();
     assert_eq!(restored.set_aside, None);
     assert_eq!(store.groups().await.unwrap()[0].name, "Interop WG");
     store.close().await;
@@ -321,10 +311,8 @@ async fn verify_sees_rows_removed_inserted_or_cut_off() {
     // A row removed from the middle: the next row no longer follows.
     assert_eq!(verify_after(&["DELETE FROM audit_log WHERE seq = 2"]).await.0, Some(3));
     // A row slipped in without the writer: it has no mac.
-    let (seq, problem) = verify_after(&[
-        "INSERT INTO audit_log (seq, group_id, at, actor, entity, entity_id, action, change) \
-         VALUES (6, 1, '2026-11-27T00:00:00+00:00', 'mallory', 'group', 1, 'update', '{}')",
-    ])
+    let (seq, problem) = verify_after(&["INSERT INTO audit_log (seq, group_id, at, actor, entity, entity_id, action, change) \
+         VALUES (6, 1, '2026-11-27T00:00:00+00:00', 'mallory', 'group', 1, 'update', '{}')"])
     .await;
     assert_eq!(seq, Some(6));
     assert!(problem.contains("it has no mac"), "{problem}");
@@ -357,11 +345,13 @@ async fn rows_from_before_the_chain_are_a_legacy_prefix_and_the_database_was_bac
         .unwrap();
     earlier.run(&mut conn).await.unwrap();
     for n in 1..=2 {
-        sqlx::query("INSERT INTO audit_log (at, actor, entity, entity_id, action, change) VALUES ('2026-01-01T00:00:00+00:00', 'pat', 'test', ?, 'create', '{}')")
-            .bind(n)
-            .execute(&mut conn)
-            .await
-            .unwrap();
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor, entity, entity_id, action, change) VALUES ('2026-01-01T00:00:00+00:00', 'pat', 'test', ?, 'create', '{}')",
+        )
+        .bind(n)
+        .execute(&mut conn)
+        .await
+        .unwrap();
     }
     conn.close().await.unwrap();
 

@@ -9,10 +9,9 @@ use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
 use secretariat_rules::tor::s18_subgroups::{Expertise, Place};
 use secretariat_rules::{ManagerStatus, Obtained, Role, SeatKind, TechukStatus, Template};
 use secretariat_store::{
-    ActionInput, AgendaItemInput, AttendanceInput, Capacity, DataPaths, DecisionInput, DecisionKind, DecisionOutcome, ElectionFor,
-    ElectionInput, EndReason, KdfParams, MeetingInput, MemoryKeychain, NominationInput, OrganisationInput, Passphrase, PersonInput,
-    PlaceInput, PositionInput, PublicPosition, Purpose, ReportBackInput, ReturnedPaperInput, Store, StoreError, StrikeDecisionInput,
-    SubgroupInput, Writer,
+    ActionInput, AgendaItemInput, AttendanceInput, Capacity, DataPaths, DecisionInput, DecisionKind, DecisionOutcome, ElectionFor, ElectionInput, EndReason,
+    KdfParams, MeetingInput, MemoryKeychain, NominationInput, OrganisationInput, Passphrase, PersonInput, PlaceInput, PositionInput, PublicPosition, Purpose,
+    ReportBackInput, ReturnedPaperInput, Store, StoreError, StrikeDecisionInput, SubgroupInput, Writer,
 };
 use std::sync::Arc;
 
@@ -198,11 +197,17 @@ async fn attempt(w: &mut Writer, fx: &Fx, case: &str, bad: &str) -> secretariat_
         "add_nomination.statement" => w.add_nomination(g, fx.election, &nomination("", bad)).await.map(drop),
         "set_returning_officer" => w.set_returning_officer(g, fx.election, bad).await,
         "enter_paper.entered_by" => {
-            let paper = ReturnedPaperInput { serial: Some(1), choices: vec![], rejection: Some(secretariat_rules::elections::Rejection::NoMark), entered_by: bad.into() };
+            let paper = ReturnedPaperInput {
+                serial: Some(1),
+                choices: vec![],
+                rejection: Some(secretariat_rules::elections::Rejection::NoMark),
+                entered_by: bad.into(),
+            };
             w.enter_paper(g, fx.voting, &paper).await.map(drop)
         }
         "set_attendance.substitute" => {
-            let row = AttendanceInput { person_id: fx.person, capacity: Capacity::Member, presence: Presence::Apologies, online: false, substitute: bad.into() };
+            let row =
+                AttendanceInput { person_id: fx.person, capacity: Capacity::Member, presence: Presence::Apologies, online: false, substitute: bad.into() };
             w.set_attendance(g, fx.meeting, &[row]).await
         }
         "record_strike_decision.reason" => w.record_strike_decision(g, &strike(bad, "The Chair"), 2).await.map(drop),
@@ -239,17 +244,14 @@ async fn attempt(w: &mut Writer, fx: &Fx, case: &str, bad: &str) -> secretariat_
         "add_position.title" => w.add_position(g, &position(bad, "")).await.map(drop),
         "add_position.summary" => w.add_position(g, &position("Data quality", bad)).await.map(drop),
         "add_viewpoint" => w.add_viewpoint(g, fx.position, bad).await.map(drop),
-        "decide_public_position.reason" => {
-            w.decide_public_position(g, fx.position, true, Some(PublicPosition::Take), bad, "The Chair", d("2026-03-01")).await
-        }
-        "decide_public_position.decided_by" => {
-            w.decide_public_position(g, fx.position, true, Some(PublicPosition::Take), "Reason", bad, d("2026-03-01")).await
-        }
+        "decide_public_position.reason" => w.decide_public_position(g, fx.position, true, Some(PublicPosition::Take), bad, "The Chair", d("2026-03-01")).await,
+        "decide_public_position.decided_by" => w.decide_public_position(g, fx.position, true, Some(PublicPosition::Take), "Reason", bad, d("2026-03-01")).await,
         "add_subgroup.name" => w.add_subgroup(g, &subgroup(bad, "Remit", "")).await.map(drop),
         "add_subgroup.remit" => w.add_subgroup(g, &subgroup("Data sub-group", bad, "")).await.map(drop),
         "add_subgroup.created_by" => w.add_subgroup(g, &subgroup("Data sub-group", "Remit", bad)).await.map(drop),
         "add_place.expertise_note" => {
-            let place = PlaceInput { person_id: fx.person, place: Place::Member, expertise: vec![Expertise::Api], expertise_note: bad.into(), from: d("2026-02-01") };
+            let place =
+                PlaceInput { person_id: fx.person, place: Place::Member, expertise: vec![Expertise::Api], expertise_note: bad.into(), from: d("2026-02-01") };
             w.add_place(g, fx.subgroup, &place).await.map(drop)
         }
         "close_subgroup.reason" => w.close_subgroup(g, fx.subgroup, d("2026-03-01"), bad).await,
@@ -271,16 +273,20 @@ async fn free_seat(w: &mut Writer, group: i64) -> i64 {
 async fn every_text_field_of_every_write_refuses_bidi_overrides_control_characters_and_overlong_text_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();
     let keychain = Arc::new(MemoryKeychain::default());
-    let store = Store::create(&DataPaths::new(dir.path()), &Passphrase::new("correct horse battery staple"), keychain, KdfParams::fast_for_tests())
-        .await
-        .unwrap()
-        .0;
+    let store =
+        Store::create(&DataPaths::new(dir.path()), &Passphrase::new("correct horse battery staple"), keychain, KdfParams::fast_for_tests()).await.unwrap().0;
     let fx = fixture(&store).await;
     let audit_before = store.audit_len().await.unwrap();
 
     // Each case is valid apart from the field under test: a good value goes through.
     for (case, _) in FIELDS {
-        let good = if case.ends_with("email") { "bob@example.org" } else if case.ends_with("online_link") { "https://meet.example.org/x" } else { "Fine text" };
+        let good = if case.ends_with("email") {
+            "bob@example.org"
+        } else if case.ends_with("online_link") {
+            "https://meet.example.org/x"
+        } else {
+            "Fine text"
+        };
         let mut w = store.begin().await.unwrap();
         attempt(&mut w, &fx, case, good).await.unwrap_or_else(|e| panic!("{case} refused a good value: {e}"));
         w.rollback().await.unwrap();
@@ -339,7 +345,11 @@ async fn attempt_date(w: &mut Writer, fx: &Fx, case: &str, day: NaiveDate) -> se
     let seat = free_seat(w, g).await;
     match case {
         "add_meeting.starts_at" => {
-            let input = MeetingInput { starts_at: day.and_hms_opt(14, 0, 0).unwrap(), ends_at: day.and_hms_opt(16, 0, 0).unwrap(), ..meeting("M", "2026-04-14", "", "") };
+            let input = MeetingInput {
+                starts_at: day.and_hms_opt(14, 0, 0).unwrap(),
+                ends_at: day.and_hms_opt(16, 0, 0).unwrap(),
+                ..meeting("M", "2026-04-14", "", "")
+            };
             w.add_meeting(g, &input).await.map(drop)
         }
         "add_series.from" | "add_series.until" => {
@@ -357,7 +367,9 @@ async fn attempt_date(w: &mut Writer, fx: &Fx, case: &str, day: NaiveDate) -> se
             };
             w.add_series(g, &input).await.map(drop)
         }
-        "create_election.call_issued_on" => w.create_election(g, &ElectionInput { call_issued_on: day, nominations_close: d("2199-12-31"), ..election("E", "", seat) }).await.map(drop),
+        "create_election.call_issued_on" => {
+            w.create_election(g, &ElectionInput { call_issued_on: day, nominations_close: d("2199-12-31"), ..election("E", "", seat) }).await.map(drop)
+        }
         "create_election.nominations_close" => w.create_election(g, &ElectionInput { nominations_close: day, ..election("E", "", seat) }).await.map(drop),
         "open_voting.poll_closes" => {
             let e = w.create_election(g, &election("E", "", seat)).await?;
@@ -383,12 +395,26 @@ async fn attempt_date(w: &mut Writer, fx: &Fx, case: &str, day: NaiveDate) -> se
         "appoint.from" => w.appoint(g, Role::ViceChair, fx.person, day, "The group").await.map(drop),
         "add_invitee.from" => w.add_invitee(g, fx.person, day, "").await.map(drop),
         "record_strike_decision.decided_on" => {
-            let input = StrikeDecisionInput { person_id: fx.person, year: 2026, decision: Discretion::Retain, reason: "Reason".into(), decided_on: day, decided_by: "The Chair".into() };
+            let input = StrikeDecisionInput {
+                person_id: fx.person,
+                year: 2026,
+                decision: Discretion::Retain,
+                reason: "Reason".into(),
+                decided_on: day,
+                decided_by: "The Chair".into(),
+            };
             w.record_strike_decision(g, &input, 2).await.map(drop)
         }
         "record_strike_decision.year" => {
             use chrono::Datelike;
-            let input = StrikeDecisionInput { person_id: fx.person, year: day.year(), decision: Discretion::Retain, reason: "Reason".into(), decided_on: d("2026-03-01"), decided_by: "The Chair".into() };
+            let input = StrikeDecisionInput {
+                person_id: fx.person,
+                year: day.year(),
+                decision: Discretion::Retain,
+                reason: "Reason".into(),
+                decided_on: d("2026-03-01"),
+                decided_by: "The Chair".into(),
+            };
             w.record_strike_decision(g, &input, 2).await.map(drop)
         }
         "add_action.due_on" => {
@@ -426,10 +452,8 @@ async fn attempt_date(w: &mut Writer, fx: &Fx, case: &str, day: NaiveDate) -> se
 async fn every_date_a_write_is_given_is_refused_outside_1900_to_2199_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();
     let keychain = Arc::new(MemoryKeychain::default());
-    let store = Store::create(&DataPaths::new(dir.path()), &Passphrase::new("correct horse battery staple"), keychain, KdfParams::fast_for_tests())
-        .await
-        .unwrap()
-        .0;
+    let store =
+        Store::create(&DataPaths::new(dir.path()), &Passphrase::new("correct horse battery staple"), keychain, KdfParams::fast_for_tests()).await.unwrap().0;
     let fx = fixture(&store).await;
     for (case, field) in DATES {
         for day in [NaiveDate::MAX, d("1066-10-14"), d("2200-01-01"), d("1899-12-31")] {

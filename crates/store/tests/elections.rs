@@ -59,7 +59,8 @@ async fn the_audit_log_records_a_paper_entered_but_never_its_marks() {
         returning_officer: "Pat".into(),
     };
     let election = w.create_election(group, &input).await.unwrap();
-    let nomination = |person_id| NominationInput { person_id, organisation_id: None, proposer: String::new(), statement: String::new(), received_on: d("2026-11-02") };
+    let nomination =
+        |person_id| NominationInput { person_id, organisation_id: None, proposer: String::new(), statement: String::new(), received_on: d("2026-11-02") };
     w.add_nomination(group, election, &nomination(a)).await.unwrap();
     let bob = w.add_nomination(group, election, &nomination(b)).await.unwrap();
     w.set_method(group, election, Method::Plurality).await.unwrap();
@@ -104,7 +105,10 @@ async fn serial_numbers_are_consecutive_and_each_used_once() {
     };
     let election = w.create_election(group, &input).await.unwrap();
     w.set_method(group, election, Method::InstantRunoff).await.unwrap();
-    let voter = w.add_person(group, &PersonInput { name: "V".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes }).await.unwrap();
+    let voter = w
+        .add_person(group, &PersonInput { name: "V".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes })
+        .await
+        .unwrap();
     w.open_voting(group, election, &[voter], d("2026-12-01")).await.unwrap();
     assert_eq!(w.print_papers(group, election, 3).await.unwrap(), vec![1, 2, 3]);
     w.spoil_papers(group, election, &[2]).await.unwrap();
@@ -128,8 +132,17 @@ async fn s24_positions_have_no_place_for_numbers() {
     assert_eq!(
         of("positions"),
         vec![
-            "id", "group_id", "title", "summary", "proposed_on", "outline_started_on", "divided", "public_decision", "public_reason",
-            "public_decided_by", "public_decided_on"
+            "id",
+            "group_id",
+            "title",
+            "summary",
+            "proposed_on",
+            "outline_started_on",
+            "divided",
+            "public_decision",
+            "public_reason",
+            "public_decided_by",
+            "public_decided_on"
         ]
     );
     assert_eq!(of("position_viewpoints"), vec!["id", "position_id", "viewpoint"]);

@@ -10,10 +10,8 @@
 mod support;
 
 use rand::{Rng, SeedableRng};
-use secretariat_rules::{ManagerStatus, Template, TechukStatus};
-use secretariat_store::{
-    DataPaths, KdfParams, KeySource, MemoryKeychain, OrganisationInput, Passphrase, PersonInput, Store, StoreError,
-};
+use secretariat_rules::{ManagerStatus, TechukStatus, Template};
+use secretariat_store::{DataPaths, KdfParams, KeySource, MemoryKeychain, OrganisationInput, Passphrase, PersonInput, Store, StoreError};
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -26,9 +24,7 @@ const CHILD: &str = env!("CARGO_BIN_EXE_fault-child");
 
 async fn new_store(dir: &Path) -> Store {
     let (store, _) =
-        Store::create(&DataPaths::new(dir), &Passphrase::new(PHRASE), Arc::new(MemoryKeychain::default()), KdfParams::fast_for_tests())
-            .await
-            .unwrap();
+        Store::create(&DataPaths::new(dir), &Passphrase::new(PHRASE), Arc::new(MemoryKeychain::default()), KdfParams::fast_for_tests()).await.unwrap();
     store
 }
 
@@ -55,14 +51,7 @@ fn organisation(name: &str) -> OrganisationInput {
 }
 
 fn child(dir: &Path, args: &[&str]) -> (Child, BufReader<ChildStdout>) {
-    let mut child = Command::new(CHILD)
-        .arg(dir)
-        .args(args)
-        .env("SECRETARIAT_PASSPHRASE", PHRASE)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(CHILD).arg(dir).args(args).env("SECRETARIAT_PASSPHRASE", PHRASE).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     let stdout = BufReader::new(child.stdout.take().unwrap());
     (child, stdout)
 }
@@ -121,10 +110,8 @@ async fn every_commit_a_writer_reported_survives_kill_9_at_random_points() {
         let store = open(dir.path()).await.unwrap_or_else(|e| panic!("after kill {round}: {e}"));
         let report = store.verify().await.unwrap();
         assert!(report.is_ok(), "after kill {round}: {:?}", report.first_problem());
-        let organisations: HashMap<i64, u32> =
-            store.organisations(group, today).await.unwrap().into_iter().map(|o| (o.id, o.people)).collect();
-        let employed: HashSet<i64> =
-            store.people(group, today).await.unwrap().into_iter().filter(|p| p.organisation.is_some()).map(|p| p.id).collect();
+        let organisations: HashMap<i64, u32> = store.organisations(group, today).await.unwrap().into_iter().map(|o| (o.id, o.people)).collect();
+        let employed: HashSet<i64> = store.people(group, today).await.unwrap().into_iter().filter(|p| p.organisation.is_some()).map(|p| p.id).collect();
         for (org, person) in &reported {
             assert_eq!(organisations.get(org), Some(&1), "after kill {round}: organisation {org} lost or half-written");
             assert!(employed.contains(person), "after kill {round}: person {person} or their employment lost");
@@ -150,10 +137,7 @@ async fn a_second_process_is_refused_while_one_has_the_folder_open_and_welcomed_
     let before = fingerprint(&paths.database);
 
     let error = open(dir.path()).await.unwrap_err();
-    assert!(
-        matches!(error, StoreError::AlreadyOpen { process: Some(pid), .. } if pid == holder.id()),
-        "{error:?}"
-    );
+    assert!(matches!(error, StoreError::AlreadyOpen { process: Some(pid), .. } if pid == holder.id()), "{error:?}");
     assert!(error.to_string().contains(&format!("already open on the data folder {}", dir.path().display())), "{error}");
     assert!(error.to_string().contains(&format!("process {}", holder.id())), "{error}");
     assert_eq!(fingerprint(&paths.database), before, "the refused open touched the database");
@@ -213,12 +197,7 @@ struct SmallDisk(tempfile::TempDir);
 impl SmallDisk {
     fn mount(size: &str) -> Option<SmallDisk> {
         let dir = tempfile::tempdir().unwrap();
-        let status = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir.path())
-            .stderr(Stdio::null())
-            .status()
-            .ok()?;
+        let status = Command::new("mount").args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"]).arg(dir.path()).stderr(Stdio::null()).status().ok()?;
         status.success().then_some(SmallDisk(dir))
     }
 

@@ -23,29 +23,19 @@ impl Write for Captured {
 async fn the_key_is_never_logged_at_any_level() {
     let captured = Captured::default();
     let writer = captured.clone();
-    tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .init();
+    tracing_subscriber::fmt().with_max_level(tracing::Level::TRACE).with_writer(move || writer.clone()).with_ansi(false).init();
 
     let dir = tempfile::tempdir().unwrap();
     let paths = DataPaths::new(dir.path());
     let keychain = Arc::new(MemoryKeychain::default());
-    let (store, _) = Store::create(&paths, &Passphrase::new("correct horse battery staple"), keychain.clone(), KdfParams::fast_for_tests())
-        .await
-        .unwrap();
+    let (store, _) = Store::create(&paths, &Passphrase::new("correct horse battery staple"), keychain.clone(), KdfParams::fast_for_tests()).await.unwrap();
     let mut w = store.begin().await.unwrap();
     w.create_group("Logged group", Template::TechukInterop).await.unwrap();
     w.commit().await.unwrap();
     let id = store.database_id().to_owned();
     store.close().await;
     Store::open(&paths, KeySource::Keychain(keychain.clone())).await.unwrap().close().await;
-    Store::open(&paths, KeySource::Passphrase(Passphrase::new("correct horse battery staple")))
-        .await
-        .unwrap()
-        .close()
-        .await;
+    Store::open(&paths, KeySource::Passphrase(Passphrase::new("correct horse battery staple"))).await.unwrap().close().await;
     // Backups attach a new file with the key, check it, and a restore opens it again.
     let store = Store::open(&paths, KeySource::Keychain(keychain.clone())).await.unwrap();
     let made = store.back_up().await.unwrap();

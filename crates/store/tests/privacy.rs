@@ -7,8 +7,8 @@ use secretariat_rules::tor::s17_attendance::Presence;
 use secretariat_rules::tor::s18_subgroups::{Expertise, Place};
 use secretariat_rules::{ManagerStatus, Obtained, SeatKind, Template};
 use secretariat_store::{
-    ActionInput, AgendaItemInput, AttendanceInput, Capacity, DataPaths, DatabaseKey, KdfParams, Keychain, MeetingInput, MemoryKeychain,
-    OrganisationInput, Passphrase, PersonInput, PlaceInput, Purpose, Store, StoreError, SubgroupInput, Writer, REDACTION,
+    ActionInput, AgendaItemInput, AttendanceInput, Capacity, DataPaths, DatabaseKey, KdfParams, Keychain, MeetingInput, MemoryKeychain, OrganisationInput,
+    Passphrase, PersonInput, PlaceInput, Purpose, REDACTION, Store, StoreError, SubgroupInput, Writer,
 };
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
@@ -44,9 +44,8 @@ async fn person(w: &mut Writer, group: i64, name: &str, email: &str) -> i64 {
 /// sub-group invitation, attendance, an action and a mention in the minutes.
 async fn fixture(data: &Path, name: &str, email: &str) -> Fixture {
     let keychain = Arc::new(MemoryKeychain::default());
-    let (store, _) = Store::create(&DataPaths::new(data), &Passphrase::new("correct horse battery staple"), keychain.clone(), KdfParams::fast_for_tests())
-        .await
-        .unwrap();
+    let (store, _) =
+        Store::create(&DataPaths::new(data), &Passphrase::new("correct horse battery staple"), keychain.clone(), KdfParams::fast_for_tests()).await.unwrap();
     populate(store, keychain, data, name, email).await
 }
 
@@ -54,14 +53,17 @@ async fn populate(store: Store, keychain: Arc<MemoryKeychain>, data: &Path, name
     let mut w = store.begin().await.unwrap();
     let group = w.create_group("Interop WG", Template::TechukInterop).await.unwrap();
     let org = w
-        .add_organisation(group, &OrganisationInput {
-            name: "Acme Ltd".into(),
-            techuk_status: secretariat_rules::TechukStatus::Member,
-            applied_on: None,
-            sme: false,
-            sme_confirmed_on: None,
-            sector: String::new(),
-        })
+        .add_organisation(
+            group,
+            &OrganisationInput {
+                name: "Acme Ltd".into(),
+                techuk_status: secretariat_rules::TechukStatus::Member,
+                applied_on: None,
+                sme: false,
+                sme_confirmed_on: None,
+                sector: String::new(),
+            },
+        )
         .await
         .unwrap();
     let subject = person(&mut w, group, name, email).await;
@@ -73,40 +75,85 @@ async fn populate(store: Store, keychain: Arc<MemoryKeychain>, data: &Path, name
     w.end_term(group, term, d("2025-06-30"), secretariat_store::EndReason::Resigned, "").await.unwrap();
     w.add_invitee(group, subject, d("2025-07-01"), &format!("Invited: {name} knows the PND")).await.unwrap();
     let meeting = w
-        .add_meeting(group, &MeetingInput {
-            title: "January meeting".into(),
-            starts_at: d("2025-01-14").and_hms_opt(14, 0, 0).unwrap(),
-            ends_at: d("2025-01-14").and_hms_opt(16, 0, 0).unwrap(),
-            venue: String::new(),
-            online_link: String::new(),
-            compulsory: true,
-        })
+        .add_meeting(
+            group,
+            &MeetingInput {
+                title: "January meeting".into(),
+                starts_at: d("2025-01-14").and_hms_opt(14, 0, 0).unwrap(),
+                ends_at: d("2025-01-14").and_hms_opt(16, 0, 0).unwrap(),
+                venue: String::new(),
+                online_link: String::new(),
+                compulsory: true,
+            },
+        )
         .await
         .unwrap();
     let item = w
-        .add_agenda_item(group, meeting, &AgendaItemInput { title: "Standards update".into(), purpose: Purpose::Discussion, presenter_id: Some(subject), minutes: 20, private: false })
+        .add_agenda_item(
+            group,
+            meeting,
+            &AgendaItemInput { title: "Standards update".into(), purpose: Purpose::Discussion, presenter_id: Some(subject), minutes: 20, private: false },
+        )
         .await
         .unwrap();
-    w.set_attendance(group, meeting, &[
-        AttendanceInput { person_id: subject, capacity: Capacity::Member, presence: Presence::Present, online: false, substitute: String::new() },
-        AttendanceInput { person_id: other, capacity: Capacity::Member, presence: Presence::Apologies, online: false, substitute: String::new() },
-    ])
+    w.set_attendance(
+        group,
+        meeting,
+        &[
+            AttendanceInput { person_id: subject, capacity: Capacity::Member, presence: Presence::Present, online: false, substitute: String::new() },
+            AttendanceInput { person_id: other, capacity: Capacity::Member, presence: Presence::Apologies, online: false, substitute: String::new() },
+        ],
+    )
     .await
     .unwrap();
-    w.save_item_notes(group, meeting, item, &format!("{name} presented the standards update; Ada Other asked for the slides (write to {email}).")).await.unwrap();
-    w.add_action(group, &ActionInput { meeting_id: meeting, agenda_item_id: Some(item), description: format!("{name} to circulate the slides"), owner_id: subject, due_on: d("2025-02-01") })
+    w.save_item_notes(group, meeting, item, &format!("{name} presented the standards update; Ada Other asked for the slides (write to {email})."))
         .await
         .unwrap();
-    w.add_action(group, &ActionInput { meeting_id: meeting, agenda_item_id: None, description: "Ada to book the room".into(), owner_id: other, due_on: d("2025-02-01") })
-        .await
-        .unwrap();
+    w.add_action(
+        group,
+        &ActionInput {
+            meeting_id: meeting,
+            agenda_item_id: Some(item),
+            description: format!("{name} to circulate the slides"),
+            owner_id: subject,
+            due_on: d("2025-02-01"),
+        },
+    )
+    .await
+    .unwrap();
+    w.add_action(
+        group,
+        &ActionInput { meeting_id: meeting, agenda_item_id: None, description: "Ada to book the room".into(), owner_id: other, due_on: d("2025-02-01") },
+    )
+    .await
+    .unwrap();
     let subgroup = w
-        .add_subgroup(group, &SubgroupInput { name: "Data standards".into(), remit: "Draft the data standard".into(), start: d("2025-07-01"), decision_id: None, meeting_id: None, created_by: String::new() })
+        .add_subgroup(
+            group,
+            &SubgroupInput {
+                name: "Data standards".into(),
+                remit: "Draft the data standard".into(),
+                start: d("2025-07-01"),
+                decision_id: None,
+                meeting_id: None,
+                created_by: String::new(),
+            },
+        )
         .await
         .unwrap();
-    w.add_place(group, subgroup, &PlaceInput { person_id: subject, place: Place::Invitee, expertise: vec![Expertise::Data], expertise_note: "Police National Database".into(), from: d("2025-07-02") })
-        .await
-        .unwrap();
+    w.add_place(
+        group,
+        subgroup,
+        &PlaceInput {
+            person_id: subject,
+            place: Place::Invitee,
+            expertise: vec![Expertise::Data],
+            expertise_note: "Police National Database".into(),
+            from: d("2025-07-02"),
+        },
+    )
+    .await
+    .unwrap();
     w.commit().await.unwrap();
     Fixture { store, keychain, data: data.to_path_buf(), group, subject, other, meeting, item }
 }
@@ -160,7 +207,17 @@ async fn subject_access_gathers_every_record_and_every_audit_row_about_the_perso
     // which names no one), the attendance that marks them, and no row about Ada alone.
     let audit = &access.audit;
     let has = |entity: &str, action: &str| audit.iter().any(|a| a.entity == entity && a.action == action);
-    for (entity, action) in [("person", "create"), ("employment", "create"), ("term", "create"), ("term", "end"), ("invitee", "create"), ("attendance", "set"), ("action", "create"), ("subgroup_place", "create"), ("agenda_item", "create")] {
+    for (entity, action) in [
+        ("person", "create"),
+        ("employment", "create"),
+        ("term", "create"),
+        ("term", "end"),
+        ("invitee", "create"),
+        ("attendance", "set"),
+        ("action", "create"),
+        ("subgroup_place", "create"),
+        ("agenda_item", "create"),
+    ] {
         assert!(has(entity, action), "no {entity} {action} row in {audit:#?}");
     }
     assert!(!audit.iter().any(|a| a.entity == "person" && a.entity_id == Some(f.other)), "Ada's record is not the subject's");
@@ -254,7 +311,11 @@ async fn erasure_deletes_what_is_only_about_them_redacts_the_rest_and_keeps_the_
     assert!(matches!(&again, StoreError::Invalid { field: "person_id", message } if message.contains("already erased")), "{again:?}");
     let mut w = f.store.begin().await.unwrap();
     let refill = w
-        .update_person(f.group, f.subject, &PersonInput { name: NAME.into(), email: EMAIL.into(), job_title: String::new(), manager_status: ManagerStatus::Yes })
+        .update_person(
+            f.group,
+            f.subject,
+            &PersonInput { name: NAME.into(), email: EMAIL.into(), job_title: String::new(), manager_status: ManagerStatus::Yes },
+        )
         .await
         .unwrap_err();
     assert!(matches!(refill, StoreError::Invalid { field: "name", .. }), "{refill:?}");
@@ -336,10 +397,13 @@ async fn a_change_swapped_for_the_redaction_marker_without_an_erasure_breaks_the
     raw.close().await.unwrap();
     // Done behind the trigger's back, with a forged `audit_redactions` row too: no erasure's
     // chained row names it, so it is a break at that row.
-    let broken = verify_after_damage(&f, &[
-        format!("INSERT INTO audit_redactions (seq, person_id, reason, at) VALUES ({seq}, {}, 'forged', '2026-01-01T00:00:00+00:00')", f.other),
-        format!("UPDATE audit_log SET change = '{{\"redacted\":true}}' WHERE seq = {seq}"),
-    ])
+    let broken = verify_after_damage(
+        &f,
+        &[
+            format!("INSERT INTO audit_redactions (seq, person_id, reason, at) VALUES ({seq}, {}, 'forged', '2026-01-01T00:00:00+00:00')", f.other),
+            format!("UPDATE audit_log SET change = '{{\"redacted\":true}}' WHERE seq = {seq}"),
+        ],
+    )
     .await;
     assert_eq!(broken.as_ref().map(|b| b.0), Some(seq), "{broken:?}");
     assert!(broken.unwrap().1.starts_with("its mac does not match"));
@@ -356,10 +420,9 @@ async fn a_redacted_v2_row_verifies_but_any_other_edit_to_it_breaks_the_chain() 
     let digest: Option<String> = sqlx::query_scalar("SELECT change_digest FROM audit_log WHERE seq = ?").bind(redacted).fetch_one(&mut raw).await.unwrap();
     assert!(digest.is_some(), "rows written now are v2");
     // The trigger allows only the marker on a listed row: not another text, not another field.
-    for statement in [
-        format!("UPDATE audit_log SET change = '{{}}' WHERE seq = {redacted}"),
-        format!("UPDATE audit_log SET actor = 'mallory' WHERE seq = {redacted}"),
-    ] {
+    for statement in
+        [format!("UPDATE audit_log SET change = '{{}}' WHERE seq = {redacted}"), format!("UPDATE audit_log SET actor = 'mallory' WHERE seq = {redacted}")]
+    {
         let error = sqlx::query(sqlx::AssertSqlSafe(statement)).execute(&mut raw).await.unwrap_err();
         assert!(error.to_string().contains("append-only"), "{error}");
     }
@@ -377,9 +440,10 @@ async fn a_redacted_v1_row_is_reported_as_unchecked_not_as_a_break_and_a_tamper_
     // because v2 is made to start later, as it would after an upgrade.
     let f = {
         let keychain = Arc::new(MemoryKeychain::default());
-        let (store, _) = Store::create(&DataPaths::new(dir.path()), &Passphrase::new("correct horse battery staple"), keychain.clone(), KdfParams::fast_for_tests())
-            .await
-            .unwrap();
+        let (store, _) =
+            Store::create(&DataPaths::new(dir.path()), &Passphrase::new("correct horse battery staple"), keychain.clone(), KdfParams::fast_for_tests())
+                .await
+                .unwrap();
         let key = keychain.get(store.database_id()).unwrap().unwrap();
         let mut raw = SqliteConnectOptions::new()
             .filename(dir.path().join("secretariat.db"))
@@ -422,7 +486,7 @@ const RESERVE: usize = 80; // SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 at t
 /// Decrypts one SQLCipher 4 page (`number` from 1) with the raw key: AES-256-CBC, no
 /// padding, the IV in the reserved bytes; page 1's first 16 bytes are the salt, in clear.
 fn decrypt_page(key: &[u8; 32], number: u32, page: &[u8]) -> Vec<u8> {
-    use cbc::cipher::{block_padding::NoPadding, BlockDecryptMut, KeyIvInit};
+    use cbc::cipher::{BlockDecryptMut, KeyIvInit, block_padding::NoPadding};
     assert_eq!(page.len(), PAGE);
     let start = if number == 1 { 16 } else { 0 };
     let iv = &page[PAGE - RESERVE..PAGE - RESERVE + 16];

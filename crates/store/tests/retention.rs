@@ -8,8 +8,8 @@ use secretariat_rules::retention::{self, RetentionCategory, RetentionSchedule};
 use secretariat_rules::tor::s17_attendance::Presence;
 use secretariat_rules::{ManagerStatus, SeatKind, Template};
 use secretariat_store::{
-    AgendaItemInput, AttendanceInput, Capacity, DataPaths, ElectionFor, ElectionInput, KdfParams, MeetingInput, MemoryKeychain, NominationInput,
-    Outcome, Passphrase, PersonInput, Purpose, ReturnedPaperInput, Store,
+    AgendaItemInput, AttendanceInput, Capacity, DataPaths, ElectionFor, ElectionInput, KdfParams, MeetingInput, MemoryKeychain, NominationInput, Outcome,
+    Passphrase, PersonInput, Purpose, ReturnedPaperInput, Store,
 };
 use std::sync::Arc;
 
@@ -34,10 +34,7 @@ struct Fixture {
 /// each with a paper in two versions and attendance; the first one's minutes approved.
 async fn fixture(dir: &std::path::Path) -> Fixture {
     let keychain = Arc::new(MemoryKeychain::default());
-    let store = Store::create(&DataPaths::new(dir), &Passphrase::new("correct horse battery staple"), keychain, KdfParams::fast_for_tests())
-        .await
-        .unwrap()
-        .0;
+    let store = Store::create(&DataPaths::new(dir), &Passphrase::new("correct horse battery staple"), keychain, KdfParams::fast_for_tests()).await.unwrap().0;
     let mut w = store.begin().await.unwrap();
     let group = w.create_group("Interop WG", Template::TechukInterop).await.unwrap();
     let seats = w.seat_ids(group, SeatKind::Supplier).await.unwrap();
@@ -138,14 +135,10 @@ async fn the_purge_removes_exactly_what_is_due_and_keeps_the_groups_record() {
     w.commit().await.unwrap();
 
     let record = store.election(group, election).await.unwrap();
-    let nominations: Vec<(String, String, String)> =
-        record.nominations.iter().map(|n| (n.name.clone(), n.proposer.clone(), n.statement.clone())).collect();
+    let nominations: Vec<(String, String, String)> = record.nominations.iter().map(|n| (n.name.clone(), n.proposer.clone(), n.statement.clone())).collect();
     assert_eq!(
         nominations,
-        vec![
-            ("Ada".to_owned(), "Quentin Proposer".to_owned(), "Ada's statement".to_owned()),
-            ("Bob".to_owned(), String::new(), String::new()),
-        ],
+        vec![("Ada".to_owned(), "Quentin Proposer".to_owned(), "Ada's statement".to_owned()), ("Bob".to_owned(), String::new(), String::new()),],
         "the winner's nomination is kept, the loser's name stays without statement or proposer, the withdrawn one is gone"
     );
     for meeting in [minuted, unminuted] {
@@ -187,10 +180,7 @@ async fn a_report_from_another_group_reaches_nothing_in_this_one() {
 /// holding the passphrase could.
 async fn every_value(dir: &std::path::Path) -> Vec<String> {
     use sqlx::{ConnectOptions, Connection, Row};
-    let key = secretariat_store::KeyFile::read(&dir.join("secretariat.key"))
-        .unwrap()
-        .unwrap_key(&Passphrase::new("correct horse battery staple"))
-        .unwrap();
+    let key = secretariat_store::KeyFile::read(&dir.join("secretariat.key")).unwrap().unwrap_key(&Passphrase::new("correct horse battery staple")).unwrap();
     let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(dir.join("secretariat.db"))
         .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
@@ -198,12 +188,11 @@ async fn every_value(dir: &std::path::Path) -> Vec<String> {
         .connect()
         .await
         .unwrap();
-    let columns: Vec<(String, String)> = sqlx::query_as(
-        "SELECT m.name, p.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid",
-    )
-    .fetch_all(&mut conn)
-    .await
-    .unwrap();
+    let columns: Vec<(String, String)> =
+        sqlx::query_as("SELECT m.name, p.name FROM sqlite_schema m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
     let mut out = Vec::new();
     for (table, column) in columns {
         // Text and numbers; the papers' PDF bytes are not where marks are kept.

@@ -23,9 +23,8 @@ async fn the_key_round_trips_through_the_real_keychain() {
 
     let dir = tempfile::tempdir().unwrap();
     let paths = DataPaths::new(dir.path());
-    let (store, outcome) = Store::create(&paths, &Passphrase::new("correct horse battery staple"), keychain.clone(), KdfParams::fast_for_tests())
-        .await
-        .unwrap();
+    let (store, outcome) =
+        Store::create(&paths, &Passphrase::new("correct horse battery staple"), keychain.clone(), KdfParams::fast_for_tests()).await.unwrap();
     assert_eq!(outcome, secretariat_store::KeychainOutcome::Saved);
     let mut w = store.begin().await.unwrap();
     w.create_group("Keychain WG", Template::TechukInterop).await.unwrap();

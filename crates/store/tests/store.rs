@@ -4,19 +4,14 @@
 mod support;
 
 use secretariat_rules::Template;
-use secretariat_store::{
-    DataPaths, KdfParams, KeySource, Keychain, KeychainOutcome, MemoryKeychain, Passphrase, Store, StoreError,
-};
+use secretariat_store::{DataPaths, KdfParams, KeySource, Keychain, KeychainOutcome, MemoryKeychain, Passphrase, Store, StoreError};
 use std::sync::Arc;
-use support::{flip_byte, read_only_folder, fingerprint};
+use support::{fingerprint, flip_byte, read_only_folder};
 
 const PHRASE: &str = "correct horse battery staple";
 
 async fn new_store(dir: &std::path::Path, keychain: Arc<MemoryKeychain>) -> Store {
-    let (store, outcome) =
-        Store::create(&DataPaths::new(dir), &Passphrase::new(PHRASE), keychain, KdfParams::fast_for_tests())
-            .await
-            .unwrap();
+    let (store, outcome) = Store::create(&DataPaths::new(dir), &Passphrase::new(PHRASE), keychain, KdfParams::fast_for_tests()).await.unwrap();
     assert_eq!(outcome, KeychainOutcome::Saved);
     store
 }
@@ -111,9 +106,7 @@ async fn a_missing_keychain_entry_leads_to_recovery_and_never_to_a_new_key() {
 async fn an_unreachable_keychain_is_its_own_error() {
     let dir = tempfile::tempdir().unwrap();
     new_store(dir.path(), Arc::new(MemoryKeychain::default())).await.close().await;
-    let error = Store::open(&DataPaths::new(dir.path()), KeySource::Keychain(Arc::new(MemoryKeychain::unavailable())))
-        .await
-        .unwrap_err();
+    let error = Store::open(&DataPaths::new(dir.path()), KeySource::Keychain(Arc::new(MemoryKeychain::unavailable()))).await.unwrap_err();
     assert!(matches!(error, StoreError::KeychainUnavailable { .. }), "{error:?}");
     assert!(error.to_string().contains("SECRETARIAT_PASSPHRASE"));
 }
@@ -122,14 +115,7 @@ async fn an_unreachable_keychain_is_its_own_error() {
 async fn a_database_created_without_a_keychain_still_opens_by_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let paths = DataPaths::new(dir.path());
-    let (store, outcome) = Store::create(
-        &paths,
-        &Passphrase::new(PHRASE),
-        Arc::new(MemoryKeychain::unavailable()),
-        KdfParams::fast_for_tests(),
-    )
-    .await
-    .unwrap();
+    let (store, outcome) = Store::create(&paths, &Passphrase::new(PHRASE), Arc::new(MemoryKeychain::unavailable()), KdfParams::fast_for_tests()).await.unwrap();
     assert!(matches!(outcome, KeychainOutcome::NotSaved(_)));
     store.close().await;
     Store::open(&paths, KeySource::Passphrase(Passphrase::new(PHRASE))).await.unwrap().close().await;
@@ -184,9 +170,7 @@ async fn creating_over_an_existing_database_is_refused_and_changes_nothing() {
     new_store(dir.path(), keychain.clone()).await.close().await;
     let paths = DataPaths::new(dir.path());
     let before = fingerprint(&paths.key_file);
-    let error = Store::create(&paths, &Passphrase::new(PHRASE), keychain.clone(), KdfParams::fast_for_tests())
-        .await
-        .unwrap_err();
+    let error = Store::create(&paths, &Passphrase::new(PHRASE), keychain.clone(), KdfParams::fast_for_tests()).await.unwrap_err();
     assert!(matches!(error, StoreError::AlreadyExists { .. }), "{error:?}");
     assert_eq!(fingerprint(&paths.key_file), before);
     assert_eq!(keychain.len(), 1);
@@ -196,9 +180,7 @@ async fn creating_over_an_existing_database_is_refused_and_changes_nothing() {
 async fn a_short_recovery_passphrase_is_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let paths = DataPaths::new(dir.path().join("data"));
-    let error = Store::create(&paths, &Passphrase::new("short"), Arc::new(MemoryKeychain::default()), KdfParams::fast_for_tests())
-        .await
-        .unwrap_err();
+    let error = Store::create(&paths, &Passphrase::new("short"), Arc::new(MemoryKeychain::default()), KdfParams::fast_for_tests()).await.unwrap_err();
     assert!(matches!(error, StoreError::PassphraseTooShort { min: 12 }));
     assert!(!paths.dir.exists());
 }
@@ -217,9 +199,7 @@ async fn a_read_only_data_folder_is_reported_for_create_and_open() {
 
     let empty = tempfile::tempdir().unwrap();
     let empty_guard = read_only_folder(empty.path());
-    let error = Store::create(&DataPaths::new(empty.path()), &Passphrase::new(PHRASE), keychain, KdfParams::fast_for_tests())
-        .await
-        .unwrap_err();
+    let error = Store::create(&DataPaths::new(empty.path()), &Passphrase::new(PHRASE), keychain, KdfParams::fast_for_tests()).await.unwrap_err();
     assert!(matches!(error, StoreError::DataFolderReadOnly { .. }), "{error:?}");
     drop((guard, empty_guard));
 }

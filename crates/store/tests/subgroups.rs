@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 use secretariat_rules::tor::s18_subgroups::{Expertise, Place};
 use secretariat_rules::{ManagerStatus, Template};
 use secretariat_store::{
-    DataPaths, KdfParams, MeetingInput, MemoryKeychain, Passphrase, PersonInput, PlaceInput, ReportBackInput, ReportPaper, Store, SubgroupInput,
-    Writer,
+    DataPaths, KdfParams, MeetingInput, MemoryKeychain, Passphrase, PersonInput, PlaceInput, ReportBackInput, ReportPaper, Store, SubgroupInput, Writer,
 };
 use std::sync::Arc;
 

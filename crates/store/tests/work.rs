@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use secretariat_rules::work::{HorizonKind, WorkKind, WorkStatus};
 use secretariat_rules::{ManagerStatus, Template};
 use secretariat_store::{
-    ActionInput, DataPaths, DeclarationInput, DecisionInput, DecisionKind, DecisionOutcome, KdfParams, MeetingInput, MemoryKeychain, Passphrase,
-    PersonInput, Store, StoreError, SubgroupInput, WorkEntryInput, Writer,
+    ActionInput, DataPaths, DecisionInput, DecisionKind, DecisionOutcome, DeclarationInput, KdfParams, MeetingInput, MemoryKeychain, Passphrase, PersonInput,
+    Store, StoreError, SubgroupInput, WorkEntryInput, Writer,
 };
 use std::sync::Arc;
 
@@ -109,7 +109,12 @@ async fn each_register_opens_in_its_first_status_and_keeps_every_status_change_w
     let history: Vec<(WorkStatus, NaiveDate)> = detail.history.iter().map(|h| (h.status, h.on)).collect();
     assert_eq!(
         history,
-        vec![(WorkStatus::Watch, d("2026-10-01")), (WorkStatus::Assess, d("2026-10-10")), (WorkStatus::Assess, d("2026-11-10")), (WorkStatus::Act, d("2026-11-20"))]
+        vec![
+            (WorkStatus::Watch, d("2026-10-01")),
+            (WorkStatus::Assess, d("2026-10-10")),
+            (WorkStatus::Assess, d("2026-11-10")),
+            (WorkStatus::Act, d("2026-11-20"))
+        ]
     );
     assert_eq!(detail.reviewed_on, d("2026-11-20"));
 
@@ -184,7 +189,14 @@ async fn an_entry_put_on_an_agenda_shows_its_item_decisions_actions_and_sub_grou
     let subgroup = w
         .add_subgroup(
             s.group,
-            &SubgroupInput { name: "Data standards".into(), remit: "Take on the data concerns.".into(), start: d("2026-11-01"), decision_id: None, meeting_id: None, created_by: String::new() },
+            &SubgroupInput {
+                name: "Data standards".into(),
+                remit: "Take on the data concerns.".into(),
+                start: d("2026-11-01"),
+                decision_id: None,
+                meeting_id: None,
+                created_by: String::new(),
+            },
         )
         .await
         .unwrap();
@@ -209,9 +221,12 @@ async fn an_entry_put_on_an_agenda_shows_its_item_decisions_actions_and_sub_grou
     )
     .await
     .unwrap();
-    w.add_action(s.group, &ActionInput { meeting_id: s.december, agenda_item_id: Some(item), description: "Write to the board".into(), owner_id: s.ada, due_on: d("2027-01-08") })
-        .await
-        .unwrap();
+    w.add_action(
+        s.group,
+        &ActionInput { meeting_id: s.december, agenda_item_id: Some(item), description: "Write to the board".into(), owner_id: s.ada, due_on: d("2027-01-08") },
+    )
+    .await
+    .unwrap();
     w.commit().await.unwrap();
 
     let agenda = store.meeting_detail(s.group, s.december).await.unwrap();

@@ -27,7 +27,8 @@ pub async fn back_up_now(session: State<'_, Session>) -> Result<BackupMade, ApiE
 #[tauri::command]
 pub async fn choose_backup_folder(app: AppHandle, session: State<'_, Session>) -> Result<Option<BackupsView>, ApiError> {
     let dialog = app.dialog().file().set_title("Keep backups in");
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder()).await.map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?;
+    let picked =
+        tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder()).await.map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?;
     let Some(folder) = chosen(picked)? else { return Ok(None) };
     session.set_backup_folder(SetBackupFolder { folder: Some(folder.display().to_string()) }).await.map(Some)
 }
@@ -42,7 +43,8 @@ pub async fn use_default_backup_folder(session: State<'_, Session>) -> Result<Ba
 pub async fn choose_backup_to_restore(app: AppHandle, session: State<'_, Session>) -> Result<Option<BackupCheck>, ApiError> {
     let folder = session.backups().await?.folder;
     let dialog = app.dialog().file().set_title("Restore from backup").set_directory(folder).add_filter("Secretariat backup", &["db"]);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file()).await.map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?;
+    let picked =
+        tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file()).await.map_err(|e| ApiError::new(ErrorKind::Internal, e.to_string()))?;
     let Some(file) = chosen(picked)? else { return Ok(None) };
     session.check_backup(&file).await.map(Some)
 }

@@ -4,7 +4,7 @@
 
 use secretariat_api::types::DocumentKind;
 use secretariat_api::viewer::ViewerFolder;
-use secretariat_api::{files, write_atomically, ApiError, ErrorKind, Session};
+use secretariat_api::{ApiError, ErrorKind, Session, files, write_atomically};
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -16,7 +16,13 @@ fn failed(what: &str, error: impl std::fmt::Display) -> ApiError {
 
 /// Asks where to save the document and saves it; `None` when the person cancels.
 #[tauri::command]
-pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<Option<String>, ApiError> {
+pub async fn save_document(
+    app: AppHandle,
+    session: State<'_, Session>,
+    group_id: i64,
+    kind: DocumentKind,
+    record_id: Option<i64>,
+) -> Result<Option<String>, ApiError> {
     let made = session.make_document(group_id, kind, record_id, None).await?;
     let extension = made.file_name.rsplit_once('.').map_or("", |(_, ext)| ext).to_owned();
     let filter = match extension.as_str() {
@@ -27,9 +33,7 @@ pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id
         _ => "File",
     };
     let dialog = app.dialog().file().set_title("Save as").set_file_name(&made.file_name).add_filter(filter, &[extension.as_str()]);
-    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .map_err(|e| failed("The Save dialog failed", e))?;
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file()).await.map_err(|e| failed("The Save dialog failed", e))?;
     let Some(chosen) = chosen else { return Ok(None) };
     let path: PathBuf = chosen.into_path().map_err(|e| failed("That place cannot be saved to", e))?;
     let path = files::save_path(&path, &made.file_name);
@@ -43,8 +47,6 @@ pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id
 pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<String, ApiError> {
     let made = session.make_document(group_id, kind, record_id, None).await?;
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document for the viewer", e))?;
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| failed("No viewer could open the document", e))?;
+    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| failed("No viewer could open the document", e))?;
     Ok(path.display().to_string())
 }

@@ -38,7 +38,13 @@ pub async fn set_election_method(session: State<'_, Session>, group_id: i64, ele
 }
 
 #[tauri::command]
-pub async fn open_voting(session: State<'_, Session>, group_id: i64, election_id: i64, electors: Option<Vec<i64>>, poll_closes: Option<chrono::NaiveDate>) -> Reply<ElectionPage> {
+pub async fn open_voting(
+    session: State<'_, Session>,
+    group_id: i64,
+    election_id: i64,
+    electors: Option<Vec<i64>>,
+    poll_closes: Option<chrono::NaiveDate>,
+) -> Reply<ElectionPage> {
     session.open_voting(group_id, election_id, electors, poll_closes).await
 }
 

@@ -3,7 +3,7 @@
 //! and erasure with its dry run.
 
 use secretariat_api::privacy::{ErasePerson, ErasureResult};
-use secretariat_api::{write_atomically, ApiError, ErrorKind, Session};
+use secretariat_api::{ApiError, ErrorKind, Session, write_atomically};
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;

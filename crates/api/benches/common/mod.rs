@@ -6,7 +6,7 @@
 #![allow(dead_code)] // each bench uses part of this
 
 use chrono::NaiveDate;
-use secretariat_api::scale::{ScaleOptions, GENERATOR_VERSION};
+use secretariat_api::scale::{GENERATOR_VERSION, ScaleOptions};
 use secretariat_api::{KdfParams, MemoryKeychain, Passphrase, Session, SessionConfig};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,9 +31,7 @@ pub fn scale() -> u32 {
 
 /// `$CARGO_TARGET_DIR/secretariat-bench/` (or `target/…` when cargo was not told).
 pub fn bench_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target")
-    });
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
     let dir = target.join("secretariat-bench");
     std::fs::create_dir_all(&dir).expect("the bench folder can be made");
     dir
@@ -70,10 +68,8 @@ pub async fn database(scale: u32) -> (PathBuf, Vec<i64>) {
     eprintln!("Generating {scale} synthetic groups × 10 years in {} …", dir.display());
     let s = session(&dir);
     let started = Instant::now();
-    let report = s
-        .load_scale(ScaleOptions { groups: scale, years: 10, seed: SEED }, &mut |line| eprintln!("  {line}"))
-        .await
-        .expect("the synthetic data is written");
+    let report =
+        s.load_scale(ScaleOptions { groups: scale, years: 10, seed: SEED }, &mut |line| eprintln!("  {line}")).await.expect("the synthetic data is written");
     s.close().await;
     let size = std::fs::metadata(dir.join("secretariat.db")).map(|m| m.len()).unwrap_or(0);
     eprintln!(

@@ -20,10 +20,7 @@ pub const CLOCK_OR_KEYED: [(&str, &str); 4] = [("audit_log", "at"), ("audit_log"
 #[allow(dead_code)]
 pub async fn every_row(data_dir: &std::path::Path, passphrase: &str) -> Vec<String> {
     use sqlx::{ConnectOptions, Connection, Row};
-    let key = secretariat_store::KeyFile::read(&data_dir.join("secretariat.key"))
-        .unwrap()
-        .unwrap_key(&secretariat_store::Passphrase::new(passphrase))
-        .unwrap();
+    let key = secretariat_store::KeyFile::read(&data_dir.join("secretariat.key")).unwrap().unwrap_key(&secretariat_store::Passphrase::new(passphrase)).unwrap();
     let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
         .filename(data_dir.join("secretariat.db"))
         .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
@@ -31,16 +28,14 @@ pub async fn every_row(data_dir: &std::path::Path, passphrase: &str) -> Vec<Stri
         .connect()
         .await
         .unwrap();
-    let tables: Vec<(String, String)> =
-        sqlx::query_as("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name <> '_sqlx_migrations' ORDER BY name").fetch_all(&mut conn).await.unwrap();
+    let tables: Vec<(String, String)> = sqlx::query_as("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name <> '_sqlx_migrations' ORDER BY name")
+        .fetch_all(&mut conn)
+        .await
+        .unwrap();
     let mut out = Vec::new();
     for (table, sql) in tables {
         let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid").bind(&table).fetch_all(&mut conn).await.unwrap();
-        let kept: Vec<String> = columns
-            .iter()
-            .filter(|c| !CLOCK_OR_KEYED.contains(&(table.as_str(), c.as_str())))
-            .map(|c| format!("quote(\"{c}\")"))
-            .collect();
+        let kept: Vec<String> = columns.iter().filter(|c| !CLOCK_OR_KEYED.contains(&(table.as_str(), c.as_str()))).map(|c| format!("quote(\"{c}\")")).collect();
         let rowid = if sql.contains("WITHOUT ROWID") { "'-'" } else { "quote(rowid)" };
         let query = format!("SELECT {rowid} || '|' || {} FROM \"{table}\"", kept.join(" || '|' || "));
         for row in sqlx::query(sqlx::AssertSqlSafe(query)).fetch_all(&mut conn).await.unwrap() {

@@ -14,9 +14,7 @@ pub fn run(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     if tool == "pdftotext" {
         command.arg("-");
     }
-    let output = command
-        .output()
-        .unwrap_or_else(|err| panic!("{tool} runs (apt-get install poppler-utils): {err}"));
+    let output = command.output().unwrap_or_else(|err| panic!("{tool} runs (apt-get install poppler-utils): {err}"));
     assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("the tool prints UTF-8")
 }

@@ -22,10 +22,7 @@ pub(super) fn count(method: Method, election: &Election, lot: &mut dyn Lot) -> R
             sheet.totals[c] += Votes::whole(i64::from(weight));
         }
     }
-    let mut text = format!(
-        "Votes counted on {papers} valid ballot paper{}: each mark gives its candidate one vote.",
-        if papers == 1 { "" } else { "s" }
-    );
+    let mut text = format!("Votes counted on {papers} valid ballot paper{}: each mark gives its candidate one vote.", if papers == 1 { "" } else { "s" });
     if let Some(shortfall) = rules.shortfall(election.seats) {
         text.push_str(&format!(" Under the Terms of Reference {shortfall}."));
     }

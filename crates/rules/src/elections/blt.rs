@@ -202,10 +202,7 @@ impl<I: Iterator<Item = Token>> Parser<I> {
         while let Some(token) = self.tokens.next_if(|t| !t.quoted && t.text.starts_with('-')) {
             let index = token.text[1..].parse::<usize>().ok().filter(|&c| (1..=candidates).contains(&c));
             let Some(c) = index else {
-                return Err(BltError {
-                    line: token.line,
-                    message: format!("“{}” is not a withdrawn candidate: expected -1 to -{candidates}", token.text),
-                });
+                return Err(BltError { line: token.line, message: format!("“{}” is not a withdrawn candidate: expected -1 to -{candidates}", token.text) });
             };
             if out.contains(&(c - 1)) {
                 return Err(BltError { line: token.line, message: format!("candidate {c} is withdrawn twice") });
@@ -260,10 +257,7 @@ impl<I: Iterator<Item = Token>> Parser<I> {
     fn name(&mut self, index: usize, candidates: usize) -> Result<String, BltError> {
         match self.tokens.next() {
             Some(t) if t.quoted => Ok(t.text),
-            None => Err(BltError {
-                line: self.last_line,
-                message: format!("the file ends after {} of the {candidates} candidate names", index - 1),
-            }),
+            None => Err(BltError { line: self.last_line, message: format!("the file ends after {} of the {candidates} candidate names", index - 1) }),
             token => Err(self.expected(token, &format!("the name of candidate {index} in double quotes"))),
         }
     }
@@ -283,8 +277,7 @@ impl<I: Iterator<Item = Token>> Parser<I> {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str =
-        "4 2\n-3\n3 1 2 0\n1 4 0\n\n# a comment\n2 2 0 /* two papers */\n0\n\"Ada Lovelace\"\n\"Ben\"\n\"Cy\"\n\"Di\"\n\"Chair 2026\"\n";
+    const SAMPLE: &str = "4 2\n-3\n3 1 2 0\n1 4 0\n\n# a comment\n2 2 0 /* two papers */\n0\n\"Ada Lovelace\"\n\"Ben\"\n\"Cy\"\n\"Di\"\n\"Chair 2026\"\n";
 
     #[test]
     fn a_blt_file_is_read_with_its_withdrawals_weights_and_names() {
@@ -294,11 +287,7 @@ mod tests {
         assert_eq!(file.withdrawn, [2]);
         assert_eq!(
             file.ballots,
-            [
-                Ballot { weight: 3, preferences: vec![0, 1] },
-                Ballot { weight: 1, preferences: vec![3] },
-                Ballot { weight: 2, preferences: vec![1] },
-            ]
+            [Ballot { weight: 3, preferences: vec![0, 1] }, Ballot { weight: 1, preferences: vec![3] }, Ballot { weight: 2, preferences: vec![1] },]
         );
         assert_eq!(file.title, "Chair 2026");
         assert_eq!(parse_blt(&write_blt(&file)).unwrap(), file);

@@ -79,8 +79,7 @@ pub(crate) struct ConstraintCheck<'e> {
 impl<'e> ConstraintCheck<'e> {
     /// The targets from the candidates standing at the start (`states` before any election).
     pub fn new(election: &'e Election, states: &[CandidateState]) -> Self {
-        let mut check =
-            ConstraintCheck { candidates: &election.candidates, constraints: &election.constraints, target_seats: 0, target_smes: 0 };
+        let mut check = ConstraintCheck { candidates: &election.candidates, constraints: &election.constraints, target_seats: 0, target_smes: 0 };
         let (groups, sme_groups) = check.usable_groups(states, None, &[]);
         check.target_seats = election.seats.min(groups);
         check.target_smes = election.constraints.sme_minimum.min(sme_groups).min(check.target_seats);
@@ -115,9 +114,8 @@ impl<'e> ConstraintCheck<'e> {
     pub fn doom_reason(&self, states: &[CandidateState], candidate: usize) -> String {
         let who = &self.candidates[candidate];
         let org = who.organisation.as_deref().unwrap_or("their organisation");
-        let winner = (0..states.len()).find(|&w| {
-            states[w] == CandidateState::Elected && who.organisation.is_some() && self.candidates[w].organisation == who.organisation
-        });
+        let winner = (0..states.len())
+            .find(|&w| states[w] == CandidateState::Elected && who.organisation.is_some() && self.candidates[w].organisation == who.organisation);
         match self.blocked(states, Some((candidate, CandidateState::Elected))) {
             Some(Blocked::TakenOrganisation) => {
                 format!("a continuing member is from {org}, and the group has one individual per organisation (ToR §14)")
@@ -126,12 +124,10 @@ impl<'e> ConstraintCheck<'e> {
                 Some(w) => format!("{} of the same organisation ({org}) has been elected (ToR §14)", self.candidates[w].name),
                 None => format!("another winner is from {org} (ToR §14)"),
             },
-            Some(Blocked::SeatsNeededForSmes) => {
-                "the seats left are needed for SME candidates to meet the SME minimum (ToR §13)".to_owned()
+            Some(Blocked::SeatsNeededForSmes) => "the seats left are needed for SME candidates to meet the SME minimum (ToR §13)".to_owned(),
+            Some(Blocked::TooFewSmes) => {
+                format!("electing them would leave too few SME candidates from organisations other than {org} to meet the SME minimum (ToR §13, §14)")
             }
-            Some(Blocked::TooFewSmes) => format!(
-                "electing them would leave too few SME candidates from organisations other than {org} to meet the SME minimum (ToR §13, §14)"
-            ),
             _ => "electing them would leave the remaining seats impossible to fill within ToR §13 and §14".to_owned(),
         }
     }
@@ -156,10 +152,7 @@ impl<'e> ConstraintCheck<'e> {
             });
         }
         if self.target_smes < self.constraints.sme_minimum.min(seats) {
-            out.push(format!(
-                "the winners should include {} from SMEs (ToR §13), but at most {} can be",
-                self.constraints.sme_minimum, self.target_smes
-            ));
+            out.push(format!("the winners should include {} from SMEs (ToR §13), but at most {} can be", self.constraints.sme_minimum, self.target_smes));
         }
         (!out.is_empty()).then(|| out.join("; "))
     }
@@ -250,10 +243,7 @@ mod tests {
         Election {
             title: "Test".into(),
             seats,
-            candidates: candidates
-                .iter()
-                .map(|&(name, org, sme)| Candidate { name: name.into(), organisation: org.map(Into::into), sme })
-                .collect(),
+            candidates: candidates.iter().map(|&(name, org, sme)| Candidate { name: name.into(), organisation: org.map(Into::into), sme }).collect(),
             withdrawn: vec![],
             ballots: vec![Ballot { weight: 1, preferences: vec![0] }],
             constraints,

@@ -19,14 +19,10 @@ pub(super) fn count(election: &Election, lot: &mut dyn Lot) -> Result<Count, Cou
     let mut sheet = Sheet::new(election);
     let rules = ConstraintCheck::new(election, &sheet.states);
     recount(&mut sheet, &ballots);
-    sheet.push_stage(
-        StageAction::Begin,
-        format!("First preferences counted on {papers} valid ballot paper{}.", if papers == 1 { "" } else { "s" }),
-    );
+    sheet.push_stage(StageAction::Begin, format!("First preferences counted on {papers} valid ballot paper{}.", if papers == 1 { "" } else { "s" }));
     let doomed: Vec<usize> = sheet.hopeful().into_iter().filter(|&c| rules.doomed(&sheet.states, c)).collect();
     if !doomed.is_empty() {
-        let mut text: Vec<String> =
-            doomed.iter().map(|&c| format!("{} cannot be elected: {}.", sheet.name(c), rules.doom_reason(&sheet.states, c))).collect();
+        let mut text: Vec<String> = doomed.iter().map(|&c| format!("{} cannot be elected: {}.", sheet.name(c), rules.doom_reason(&sheet.states, c))).collect();
         for &c in &doomed {
             sheet.states[c] = CandidateState::Excluded;
         }
@@ -41,10 +37,7 @@ pub(super) fn count(election: &Election, lot: &mut dyn Lot) -> Result<Count, Cou
             Round::Won(w) => {
                 let (votes, continuing) = (sheet.totals[w], continuing_votes(&sheet));
                 let sentence = match votes + votes > continuing {
-                    true => format!(
-                        "{} has {votes} of the {continuing} votes still in the count, more than half, and is elected.",
-                        sheet.name(w)
-                    ),
+                    true => format!("{} has {votes} of the {continuing} votes still in the count, more than half, and is elected.", sheet.name(w)),
                     false => format!("{} is the only candidate left and is elected.", sheet.name(w)),
                 };
                 sheet.elect(w, &sentence);

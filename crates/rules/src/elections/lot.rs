@@ -85,14 +85,7 @@ pub(crate) enum Keep {
 /// Resolves a tie among `tied` by the earlier stages, most recent first, then by lot: at each
 /// earlier stage only the candidates at the wanted end stay in the running, so a three-way tie
 /// narrows to two before it is decided (SSI 2007/42 rules 49(2)–(3) and 51(2)).
-pub(crate) fn resolve(
-    stages: &[Stage],
-    tied: &[usize],
-    keep: Keep,
-    purpose: TiePurpose,
-    at_stage: u32,
-    lot: &mut dyn Lot,
-) -> Result<TieRecord, CountError> {
+pub(crate) fn resolve(stages: &[Stage], tied: &[usize], keep: Keep, purpose: TiePurpose, at_stage: u32, lot: &mut dyn Lot) -> Result<TieRecord, CountError> {
     let mut left = tied.to_vec();
     left.sort_unstable();
     for stage in stages.iter().rev() {

@@ -88,15 +88,7 @@ impl<'e> Sheet<'e> {
         for &w in &election.withdrawn {
             states[w] = CandidateState::Withdrawn;
         }
-        Sheet {
-            election,
-            states,
-            totals: vec![Votes::ZERO; n],
-            non_transferable: Votes::ZERO,
-            stages: vec![],
-            elected: vec![],
-            ties: vec![],
-        }
+        Sheet { election, states, totals: vec![Votes::ZERO; n], non_transferable: Votes::ZERO, stages: vec![], elected: vec![], ties: vec![] }
     }
 
     pub fn name(&self, candidate: usize) -> &'e str {
@@ -197,9 +189,9 @@ impl<'e> Sheet<'e> {
             Keep::Highest => "most",
         };
         match &record.resolution {
-            TieResolution::EarlierStage { stage } => format!(
-                "{tied} have equal votes; at stage {stage}, the most recent stage at which they differed, {chosen} had the {end}{cite}."
-            ),
+            TieResolution::EarlierStage { stage } => {
+                format!("{tied} have equal votes; at stage {stage}, the most recent stage at which they differed, {chosen} had the {end}{cite}.")
+            }
             TieResolution::Lot { among } => format!(
                 "{tied} have equal votes and {} level at every earlier stage, so the tie was decided by lot: {chosen}{cite}.",
                 if among.len() == record.candidates.len() { "were".to_owned() } else { format!("{} were", self.names(among)) },

@@ -206,10 +206,7 @@ mod tests {
         let r = Reconciliation { unused: 17, ..balanced() };
         let errors = r.check();
         assert_eq!(errors, [ReconciliationError::PrintedNotAccountedFor { printed: 100, issued: 80, unused: 17, spoilt: 2 }]);
-        assert_eq!(
-            errors[0].to_string(),
-            "100 papers were printed, but issued (80), unused (17) and spoilt (2) come to 99: 1 unaccounted for."
-        );
+        assert_eq!(errors[0].to_string(), "100 papers were printed, but issued (80), unused (17) and spoilt (2) come to 99: 1 unaccounted for.");
         let over = Reconciliation { spoilt: 4, ..balanced() };
         assert!(over.check()[0].to_string().ends_with("come to 102: 2 too many."));
     }

@@ -134,12 +134,8 @@ impl<'e> Stv<'e> {
             if self.sheet.elected.len() >= self.rules.target_seats {
                 return Ok(());
             }
-            let mut reaching: Vec<usize> = self
-                .sheet
-                .hopeful()
-                .into_iter()
-                .filter(|&c| self.sheet.totals[c] >= self.quota && !self.rules.doomed(&self.sheet.states, c))
-                .collect();
+            let mut reaching: Vec<usize> =
+                self.sheet.hopeful().into_iter().filter(|&c| self.sheet.totals[c] >= self.quota && !self.rules.doomed(&self.sheet.states, c)).collect();
             let Some(top) = reaching.iter().map(|&c| self.sheet.totals[c]).max() else { return Ok(()) };
             reaching.retain(|&c| self.sheet.totals[c] == top);
             let room = self.rules.target_seats - self.sheet.elected.len();
@@ -149,14 +145,7 @@ impl<'e> Stv<'e> {
                 }
             } else {
                 let at = self.sheet.this_stage();
-                let (c, tie) = self.sheet.break_tie(
-                    &reaching,
-                    Keep::Highest,
-                    TiePurpose::Election,
-                    at,
-                    "ToR §13–§14; SSI 2007/42 rule 49 by analogy",
-                    lot,
-                )?;
+                let (c, tie) = self.sheet.break_tie(&reaching, Keep::Highest, TiePurpose::Election, at, "ToR §13–§14; SSI 2007/42 rule 49 by analogy", lot)?;
                 self.elect_with_quota(c, tie);
             }
         }
@@ -224,13 +213,7 @@ impl<'e> Stv<'e> {
         let protected: Vec<usize> = guarded.into_iter().filter(|&c| self.sheet.totals[c] <= low && c != out).collect();
         let mut text: Vec<String> = protected
             .iter()
-            .map(|&c| {
-                format!(
-                    "{} has as few votes or fewer but is protected: {}.",
-                    self.sheet.name(c),
-                    self.rules.guard_reason(&self.sheet.states, c)
-                )
-            })
+            .map(|&c| format!("{} has as few votes or fewer but is protected: {}.", self.sheet.name(c), self.rules.guard_reason(&self.sheet.states, c)))
             .collect();
         text.extend(tie);
         let before = self.sheet.non_transferable;

@@ -54,11 +54,7 @@ fn s14_second_winner_from_one_organisation_is_excluded() {
     assert_eq!(count.stages[0].states[B], Hopeful);
     // Stage 2: Bob is deemed excluded; his papers go to Cat, who is elected.
     assert_eq!(count.stages[1].action, StageAction::DeemedExcluded { candidates: vec![B] });
-    assert!(
-        count.stages[1].description.contains("Ann of the same organisation (acme) has been elected (ToR §14)"),
-        "{}",
-        count.stages[1].description
-    );
+    assert!(count.stages[1].description.contains("Ann of the same organisation (acme) has been elected (ToR §14)"), "{}", count.stages[1].description);
     assert!(count.stages[1].description.contains("though they have reached the quota"));
     assert_eq!(count.stages[1].totals[C], Votes::whole(50));
     assert_eq!(count.elected, [A, C]);
@@ -77,8 +73,7 @@ fn s14_candidate_from_a_continuing_members_organisation_is_deemed_excluded_at_on
 
 #[test]
 fn s13_sme_protected_from_exclusion() {
-    let candidates =
-        vec![candidate("Ann", None, false), candidate("Bob", None, false), candidate("Cat", None, false), candidate("Sue", None, true)];
+    let candidates = vec![candidate("Ann", None, false), candidate("Bob", None, false), candidate("Cat", None, false), candidate("Sue", None, true)];
     let e = election(2, candidates, &[(30, &[A]), (28, &[B]), (25, &[C, A]), (17, &[D])], one_per_org(1, &[]));
     let count = run(Method::ScottishStv, &e);
     // Sue has the fewest votes but is the only SME: Cat is excluded instead.
@@ -91,8 +86,7 @@ fn s13_sme_protected_from_exclusion() {
 
 #[test]
 fn s13_non_smes_are_deemed_excluded_when_the_seats_left_are_needed_for_smes() {
-    let candidates =
-        vec![candidate("Ann", None, false), candidate("Bob", None, false), candidate("Cat", None, false), candidate("Sue", None, true)];
+    let candidates = vec![candidate("Ann", None, false), candidate("Bob", None, false), candidate("Cat", None, false), candidate("Sue", None, true)];
     let e = election(2, candidates, &[(30, &[A]), (28, &[B]), (25, &[C, A]), (17, &[D])], one_per_org(1, &[]));
     let count = run(Method::ScottishStv, &e);
     // Once Ann is elected, the last seat must go to an SME: Bob is deemed excluded.
@@ -103,17 +97,13 @@ fn s13_non_smes_are_deemed_excluded_when_the_seats_left_are_needed_for_smes() {
 
 #[test]
 fn constraints_that_cannot_be_met_in_full_leave_seats_unfilled_and_say_why() {
-    let candidates =
-        vec![candidate("Ann", Some("acme"), false), candidate("Bob", Some("acme"), false), candidate("Cat", Some("beta"), false)];
+    let candidates = vec![candidate("Ann", Some("acme"), false), candidate("Bob", Some("acme"), false), candidate("Cat", Some("beta"), false)];
     let e = election(3, candidates, &[(5, &[A]), (4, &[B]), (3, &[C])], one_per_org(0, &[]));
     for method in [Method::ScottishStv, Method::Block] {
         let count = run(method, &e);
         assert_eq!(count.elected, [A, C], "{method:?}");
         let last = &count.stages.last().unwrap().description;
-        assert!(
-            last.contains("1 of the 3 seats is unfilled: candidates from only 2 different organisations may win a seat (ToR §14)"),
-            "{last}"
-        );
+        assert!(last.contains("1 of the 3 seats is unfilled: candidates from only 2 different organisations may win a seat (ToR §14)"), "{last}");
     }
 }
 
@@ -185,12 +175,8 @@ fn block_vote_candidates_level_for_seats_enough_for_all_need_no_lot() {
 
 #[test]
 fn s14_block_vote_passes_over_a_taken_organisation_and_a_second_winner_from_one() {
-    let candidates = vec![
-        candidate("Ann", Some("acme"), false),
-        candidate("Bob", Some("acme"), false),
-        candidate("Cat", Some("old"), false),
-        candidate("Dan", None, false),
-    ];
+    let candidates =
+        vec![candidate("Ann", Some("acme"), false), candidate("Bob", Some("acme"), false), candidate("Cat", Some("old"), false), candidate("Dan", None, false)];
     let e = election(2, candidates, &[(9, &[C, A]), (8, &[B]), (1, &[D])], one_per_org(0, &["old"]));
     let count = run(Method::Block, &e);
     assert_eq!(count.stages[1].action, StageAction::DeemedExcluded { candidates: vec![C] });
@@ -202,8 +188,7 @@ fn s14_block_vote_passes_over_a_taken_organisation_and_a_second_winner_from_one(
 
 #[test]
 fn s13_block_vote_keeps_the_last_seats_for_smes() {
-    let candidates =
-        vec![candidate("Ann", None, false), candidate("Bob", None, false), candidate("Sue", None, true), candidate("Tim", None, true)];
+    let candidates = vec![candidate("Ann", None, false), candidate("Bob", None, false), candidate("Sue", None, true), candidate("Tim", None, true)];
     let e = election(3, candidates, &[(9, &[A]), (8, &[B]), (5, &[C]), (4, &[D])], one_per_org(2, &[]));
     let count = run(Method::Block, &e);
     assert_eq!(count.elected, [A, C, D]);
@@ -216,10 +201,7 @@ fn plurality_elects_the_most_marks_and_refuses_a_second_mark() {
     let e = election(1, plain(&["Ann", "Bob"]), &[(2, &[A]), (3, &[B])], Constraints::default());
     assert_eq!(run(Method::Plurality, &e).elected, [B]);
     let two = election(1, plain(&["Ann", "Bob"]), &[(1, &[A, B])], Constraints::default());
-    assert_eq!(
-        count(Method::Plurality, &two, &mut SeededLot(0)).unwrap_err(),
-        CountError::TooManyMarks { ballot: 0, marks: 2, allowed: 1 }
-    );
+    assert_eq!(count(Method::Plurality, &two, &mut SeededLot(0)).unwrap_err(), CountError::TooManyMarks { ballot: 0, marks: 2, allowed: 1 });
 }
 
 #[test]

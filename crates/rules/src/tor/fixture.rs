@@ -17,12 +17,8 @@ pub struct Fixture {
 impl Fixture {
     pub fn new() -> Self {
         let template = Template::TechukInterop;
-        let seats = template
-            .seats()
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| Seat { id: i as Id + 1, kind: s.kind, position: s.position, title: s.title })
-            .collect();
+        let seats =
+            template.seats().into_iter().enumerate().map(|(i, s)| Seat { id: i as Id + 1, kind: s.kind, position: s.position, title: s.title }).collect();
         Self {
             register: Register {
                 settings: template.settings(),
@@ -82,13 +78,7 @@ impl Fixture {
     }
 
     fn free_seat(&self, kind: SeatKind) -> Id {
-        self.register
-            .seats
-            .iter()
-            .filter(|s| s.kind == kind)
-            .find(|s| !self.register.terms.iter().any(|t| t.seat == s.id))
-            .expect("a free seat")
-            .id
+        self.register.seats.iter().filter(|s| s.kind == kind).find(|s| !self.register.terms.iter().any(|t| t.seat == s.id)).expect("a free seat").id
     }
 
     /// A supplier member: a manager at `org` since before the term, in the next free supplier seat.

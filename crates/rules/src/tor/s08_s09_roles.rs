@@ -1,7 +1,7 @@
 //! ToR §8–§9: the group has an SRO (§8), and a Chair and a Vice-Chair, each one
 //! of its members (§9).
 
-use crate::findings::{uk_date, Finding, Severity, Subject};
+use crate::findings::{Finding, Severity, Subject, uk_date};
 use crate::register::{Day, Role};
 
 pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
@@ -9,11 +9,7 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
     for role in Role::ALL {
         let tor = if role == Role::Sro { 8 } else { 9 };
         let Some(appointment) = current(role) else {
-            out.push(Finding::new(
-                Severity::Warning,
-                tor,
-                format!("No {} is appointed on {} (ToR §{tor}).", role.title(), uk_date(day.on)),
-            ));
+            out.push(Finding::new(Severity::Warning, tor, format!("No {} is appointed on {} (ToR §{tor}).", role.title(), uk_date(day.on))));
             continue;
         };
         let Some(person) = day.person(appointment.person) else { continue };
@@ -35,27 +31,22 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
-    if let (Some(chair), Some(vice)) = (current(Role::Chair), current(Role::ViceChair)) {
-        if chair.person == vice.person {
-            if let Some(person) = day.person(chair.person) {
-                out.push(
-                    Finding::new(
-                        Severity::Warning,
-                        9,
-                        format!("{} is both Chair and Vice-Chair; ToR §9 asks for another member as Vice-Chair.", person.name),
-                    )
-                    .about(Subject::person(person.id, &person.name)),
-                );
-            }
-        }
+    if let (Some(chair), Some(vice)) = (current(Role::Chair), current(Role::ViceChair))
+        && chair.person == vice.person
+        && let Some(person) = day.person(chair.person)
+    {
+        out.push(
+            Finding::new(Severity::Warning, 9, format!("{} is both Chair and Vice-Chair; ToR §9 asks for another member as Vice-Chair.", person.name))
+                .about(Subject::person(person.id, &person.name)),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::fixture::*;
-    use crate::register::Role;
     use crate::Severity::Warning;
+    use crate::register::Role;
 
     #[test]
     fn s08_s09_missing_roles_are_named() {

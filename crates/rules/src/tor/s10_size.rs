@@ -7,11 +7,7 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
     let members = day.members.len() as u32;
     let target = day.settings().target_size;
     if members != target {
-        out.push(Finding::new(
-            Severity::Notice,
-            10,
-            format!("The group has {members} members; ToR §10 expects approximately {target}."),
-        ));
+        out.push(Finding::new(Severity::Notice, 10, format!("The group has {members} members; ToR §10 expects approximately {target}.")));
     }
 }
 

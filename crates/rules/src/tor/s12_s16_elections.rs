@@ -49,14 +49,15 @@ pub fn vacancies(register: &Register, on: NaiveDate, horizon_days: u32, being_fi
             let (from, reason) = match latest {
                 Some(t) if t.stops() > horizon => return None,
                 Some(t) if t.start > on => return None,
-                Some(t) => (t.stops(), match t.ended_early {
-                    Some(_) => format!("{}'s term ends early on {}.", name(t.person), uk_date(t.stops())),
-                    None => format!("{}'s term ends on {}.", name(t.person), uk_date(t.stops())),
-                }),
+                Some(t) => (
+                    t.stops(),
+                    match t.ended_early {
+                        Some(_) => format!("{}'s term ends early on {}.", name(t.person), uk_date(t.stops())),
+                        None => format!("{}'s term ends on {}.", name(t.person), uk_date(t.stops())),
+                    },
+                ),
                 None => match terms.iter().max_by_key(|t| t.stops()) {
-                    Some(t) if t.ended_early.is_some() => {
-                        (t.stops(), format!("Vacant since {}: {}'s term ended early.", uk_date(t.stops()), name(t.person)))
-                    }
+                    Some(t) if t.ended_early.is_some() => (t.stops(), format!("Vacant since {}: {}'s term ended early.", uk_date(t.stops()), name(t.person))),
                     Some(t) => (t.stops(), format!("Vacant since {}, when {}'s term ended.", uk_date(t.stops()), name(t.person))),
                     None => (on, "Never filled.".to_owned()),
                 },
@@ -80,7 +81,10 @@ pub struct ElectionConstraints {
 pub fn constraints(day: &Day<'_>, kind: SeatKind, seats_up: &[Id]) -> ElectionConstraints {
     if kind == SeatKind::Stakeholder {
         // §13 and §14's one-per-company rule are about the supplier community's seats.
-        return ElectionConstraints { constraints: Constraints { taken_organisations: vec![], one_per_organisation: false, sme_minimum: 0 }, explained: vec![] };
+        return ElectionConstraints {
+            constraints: Constraints { taken_organisations: vec![], one_per_organisation: false, sme_minimum: 0 },
+            explained: vec![],
+        };
     }
     let continuing: Vec<_> = day.suppliers().filter(|m| !seats_up.contains(&m.seat.id)).collect();
     let mut taken: Vec<String> = Vec::new();
@@ -128,7 +132,10 @@ pub struct NominationCheck {
 /// What an election fills, for the eligibility checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fills<'a> {
-    Seats { kind: SeatKind, seats_up: &'a [Id] },
+    Seats {
+        kind: SeatKind,
+        seats_up: &'a [Id],
+    },
     /// Chair or Vice-Chair: candidates are members of the group.
     Role,
 }
@@ -153,7 +160,11 @@ pub fn check_nomination(day: &Day<'_>, fills: Fills<'_>, person: Id, organisatio
     }
     match (kind, organisation) {
         (SeatKind::Supplier, None) => {
-            push(Eligibility::Ineligible, "organisation_id", "A supplier member must be employed by a techUK member company (ToR §12): give the nominee's employer.".to_owned());
+            push(
+                Eligibility::Ineligible,
+                "organisation_id",
+                "A supplier member must be employed by a techUK member company (ToR §12): give the nominee's employer.".to_owned(),
+            );
         }
         (_, Some(org)) => {
             if kind == SeatKind::Supplier {
@@ -181,11 +192,7 @@ pub fn check_nomination(day: &Day<'_>, fills: Fills<'_>, person: Id, organisatio
                     format!("{} already represents {} and continues as a member; only one individual per company (ToR §14).", m.person.name, org.name),
                 );
             } else if others.contains(&org.id) {
-                push(
-                    Eligibility::Warning,
-                    "organisation_id",
-                    format!("Another nominee is also from {}; only one of them can be elected (ToR §14).", org.name),
-                );
+                push(Eligibility::Warning, "organisation_id", format!("Another nominee is also from {}; only one of them can be elected (ToR §14).", org.name));
             }
         }
         (SeatKind::Stakeholder, None) => {}
@@ -204,7 +211,7 @@ pub fn held_before(register: &Register, person: Id, before: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tor::fixture::{d, Fixture};
+    use crate::tor::fixture::{Fixture, d};
 
     fn on() -> NaiveDate {
         d("2026-06-01")

@@ -14,10 +14,7 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
                 Finding::new(
                     Severity::Warning,
                     12,
-                    format!(
-                        "No current employer is recorded for {}; ToR §12 requires supplier members to work for a techUK member.",
-                        person.name
-                    ),
+                    format!("No current employer is recorded for {}; ToR §12 requires supplier members to work for a techUK member.", person.name),
                 )
                 .about(about.clone()),
             ),
@@ -40,10 +37,7 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
                     Finding::new(
                         Severity::Breach,
                         12,
-                        format!(
-                            "{} works for {}, which is not a techUK member; ToR §12 requires supplier members to work for one.",
-                            person.name, org.name
-                        ),
+                        format!("{} works for {}, which is not a techUK member; ToR §12 requires supplier members to work for one.", person.name, org.name),
                     )
                     .about(about.clone())
                     .about(Subject::organisation(org.id, &org.name)),
@@ -60,14 +54,9 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
                 )
                 .about(about),
             ),
-            ManagerStatus::Unknown => out.push(
-                Finding::new(
-                    Severity::Notice,
-                    12,
-                    format!("Whether {} is of manager status is not recorded (ToR §12).", person.name),
-                )
-                .about(about),
-            ),
+            ManagerStatus::Unknown => {
+                out.push(Finding::new(Severity::Notice, 12, format!("Whether {} is of manager status is not recorded (ToR §12).", person.name)).about(about))
+            }
         }
     }
 }
@@ -75,8 +64,8 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::super::fixture::*;
-    use crate::register::{ManagerStatus, TechukStatus};
     use crate::Severity::{Breach, Notice, Warning};
+    use crate::register::{ManagerStatus, TechukStatus};
 
     #[test]
     fn s12_supplier_member_of_a_non_member_company_is_a_breach() {
@@ -91,11 +80,7 @@ mod tests {
 
     #[test]
     fn s12_manager_status_is_only_ideal() {
-        let cases = [
-            (ManagerStatus::Yes, vec![]),
-            (ManagerStatus::No, vec![Warning]),
-            (ManagerStatus::Unknown, vec![Notice]),
-        ];
+        let cases = [(ManagerStatus::Yes, vec![]), (ManagerStatus::No, vec![Warning]), (ManagerStatus::Unknown, vec![Notice])];
         for (status, expected) in cases {
             let mut f = Fixture::full();
             let id = f.person_id("Supplier 2");

@@ -1,7 +1,7 @@
 //! ToR §14 (with §11–§12 for the seats themselves): two-year individual terms,
 //! one individual per member company; and the seats a term leaves empty.
 
-use crate::findings::{uk_date, Finding, Severity, Subject};
+use crate::findings::{Finding, Severity, Subject, uk_date};
 use crate::register::{Day, Id, Term};
 use crate::template::SeatKind;
 use std::collections::BTreeMap;
@@ -27,11 +27,7 @@ fn vacancies(day: &Day<'_>, out: &mut Vec<Finding>) {
                 Finding::new(
                     Severity::Breach,
                     14,
-                    format!(
-                        "{name}'s term on {} ended on {}; re-elect or fill the seat (ToR §14, §16).",
-                        seat.title,
-                        uk_date(term.end)
-                    ),
+                    format!("{name}'s term on {} ended on {}; re-elect or fill the seat (ToR §14, §16).", seat.title, uk_date(term.end)),
                 )
                 .about(Subject::person(term.person, name))
                 .due(term.end)
@@ -99,12 +95,7 @@ fn one_per_company(day: &Day<'_>, out: &mut Vec<Finding>) {
         let mut finding = Finding::new(
             Severity::Breach,
             14,
-            format!(
-                "{} has {} members ({}); ToR §14 allows {max} per member company.",
-                org.name,
-                members.len(),
-                names.join(", ")
-            ),
+            format!("{} has {} members ({}); ToR §14 allows {max} per member company.", org.name, members.len(), names.join(", ")),
         )
         .about(Subject::organisation(org.id, &org.name));
         for m in &members {
@@ -153,9 +144,7 @@ mod tests {
         for year in [2028, 2030, 2032, 2034] {
             f.term(5, person, &format!("{year}-01-01"));
         }
-        let terms_of_supplier_1 = |on: &str| {
-            f.findings(on).into_iter().filter(|x| x.tor.0 == 14 && x.subjects.iter().any(|s| s.name == "Supplier 1")).count()
-        };
+        let terms_of_supplier_1 = |on: &str| f.findings(on).into_iter().filter(|x| x.tor.0 == 14 && x.subjects.iter().any(|s| s.name == "Supplier 1")).count();
         assert_eq!(terms_of_supplier_1("2035-06-01"), 0, "a fifth consecutive term is as good as the first");
         assert_eq!(terms_of_supplier_1("2035-12-01"), 1, "and it too comes up for election");
     }

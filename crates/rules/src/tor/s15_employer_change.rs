@@ -3,7 +3,7 @@
 //! company that is not a member: they may remain for the grace period (3 months),
 //! after which they must leave — unless the company is applying for membership.
 
-use crate::findings::{uk_date, Finding, Severity, Subject};
+use crate::findings::{Finding, Severity, Subject, uk_date};
 use crate::register::{Day, Id, Member, Organisation, Register, TechukStatus};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -84,18 +84,15 @@ pub fn outcome(
 
 /// Who else, among the supplier members on `day`, works for `organisation`.
 fn represented_by<'a>(day: &'a Day<'_>, organisation: Id, except: Id) -> Option<&'a Member<'a>> {
-    day.suppliers()
-        .filter(|m| m.person.id != except && m.employer.is_some_and(|o| o.id == organisation))
-        .min_by_key(|m| m.moved_on().unwrap_or(NaiveDate::MIN))
+    day.suppliers().filter(|m| m.person.id != except && m.employer.is_some_and(|o| o.id == organisation)).min_by_key(|m| m.moved_on().unwrap_or(NaiveDate::MIN))
 }
 
 pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
     for member in day.suppliers() {
         let (Some(moved_on), Some(org)) = (member.moved_on(), member.employer) else { continue };
         // Among two movers into one company, the one who arrived first is the representative.
-        let other = represented_by(day, org.id, member.person.id)
-            .filter(|o| o.moved_on().is_none_or(|theirs| theirs <= moved_on))
-            .map(|o| o.person.name.as_str());
+        let other =
+            represented_by(day, org.id, member.person.id).filter(|o| o.moved_on().is_none_or(|theirs| theirs <= moved_on)).map(|o| o.person.name.as_str());
         let result = outcome(day.settings().grace_months, &member.person.name, org, moved_on, other, day.on);
         let severity = match (result.may_remain, org.techuk) {
             (false, _) => Severity::Breach,
@@ -131,8 +128,8 @@ pub fn preview(register: &Register, person: Id, organisation: Id, from: NaiveDat
 #[cfg(test)]
 mod tests {
     use super::super::fixture::*;
-    use crate::register::TechukStatus;
     use crate::Severity::{Breach, Notice, Warning};
+    use crate::register::TechukStatus;
 
     /// "Supplier 5" moves on 2026-06-10 to a new company of the given status.
     fn moving_to(status: TechukStatus) -> Fixture {

@@ -4,7 +4,7 @@
 //! in the final decision. Nothing is ejected automatically: reaching the threshold
 //! asks for a recorded decision.
 
-use crate::findings::{uk_date, Finding, Severity, Subject};
+use crate::findings::{Finding, Severity, Subject, uk_date};
 use crate::register::{Day, Id};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -119,7 +119,7 @@ pub fn check(day: &Day<'_>, attendance: &Attendance, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tor::fixture::{d, Fixture};
+    use crate::tor::fixture::{Fixture, d};
 
     fn meeting(id: Id, on: &str, compulsory: bool) -> MeetingDay {
         MeetingDay { id, on: d(on), compulsory }

@@ -9,7 +9,7 @@
 //! longer a member means the sub-group needs a new lead), and where a requested
 //! report-back stands ([`report_back_state`]).
 
-use crate::findings::{uk_date, Finding, Severity, Subject};
+use crate::findings::{Finding, Severity, Subject, uk_date};
 use crate::register::{Day, Id};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -139,17 +139,15 @@ pub fn check_place(day: &Day<'_>, person: Id, place: Place) -> Result<(), String
     let name = name_of(day, person);
     let member = holds_seat(day, person);
     match place {
-        Place::Lead if !member => Err(format!(
-            "{name} holds no seat on the working group on {}; a sub-group is led by a member of the working group (ToR §18).",
-            uk_date(day.on)
-        )),
-        Place::Member if !member => Err(format!(
-            "{name} holds no seat on the working group on {}; add them as an invited individual instead (ToR §18).",
-            uk_date(day.on)
-        )),
-        Place::Invitee if member => Err(format!(
-            "{name} is a member of the working group; add them as a member of the sub-group — invited individuals hold no seat (ToR §18)."
-        )),
+        Place::Lead if !member => {
+            Err(format!("{name} holds no seat on the working group on {}; a sub-group is led by a member of the working group (ToR §18).", uk_date(day.on)))
+        }
+        Place::Member if !member => {
+            Err(format!("{name} holds no seat on the working group on {}; add them as an invited individual instead (ToR §18).", uk_date(day.on)))
+        }
+        Place::Invitee if member => {
+            Err(format!("{name} is a member of the working group; add them as a member of the sub-group — invited individuals hold no seat (ToR §18)."))
+        }
         _ => Ok(()),
     }
 }
@@ -158,9 +156,7 @@ pub fn check_place(day: &Day<'_>, person: Id, place: Place) -> Result<(), String
 fn not_a_member(day: &Day<'_>, person: Id, name: &str) -> (String, Option<NaiveDate>) {
     let last = day.register.terms.iter().filter(|t| t.person == person && t.stops() <= day.on).max_by_key(|t| t.stops());
     match last {
-        Some(t) if t.ended_early.is_some_and(|early| early < t.end) => {
-            (format!("{name} left the working group on {}", uk_date(t.stops())), Some(t.stops()))
-        }
+        Some(t) if t.ended_early.is_some_and(|early| early < t.end) => (format!("{name} left the working group on {}", uk_date(t.stops())), Some(t.stops())),
         Some(t) => (format!("{name}'s term on the working group ended on {}", uk_date(t.stops())), Some(t.stops())),
         None => (format!("{name} is not a member of the working group"), None),
     }
@@ -287,9 +283,9 @@ pub fn report_back_state(due_on: NaiveDate, received_on: Option<NaiveDate>, with
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Severity::{Breach, Notice, Warning};
     use crate::register::ManagerStatus;
     use crate::tor::fixture::*;
-    use crate::Severity::{Breach, Notice, Warning};
 
     /// A sub-group started on 2026-02-01, led by `lead`, with the other places given.
     fn subgroup(lead: Option<Id>, others: &[(Id, Place)]) -> Subgroup {
@@ -360,7 +356,10 @@ mod tests {
         let after = findings(&f.register.on(d("2028-01-02")), std::slice::from_ref(&sg));
         assert_eq!(after.len(), 1);
         assert_eq!(after[0].severity, Breach);
-        assert_eq!(after[0].message, "The Data standards sub-group needs a new lead: Supplier 1's term on the working group ended on Sat 1 Jan 2028 (ToR §18).");
+        assert_eq!(
+            after[0].message,
+            "The Data standards sub-group needs a new lead: Supplier 1's term on the working group ended on Sat 1 Jan 2028 (ToR §18)."
+        );
         assert_eq!(after[0].due, Some(d("2028-01-01")));
         assert_eq!(after[0].subjects[0], Subject::subgroup(1, "Data standards"));
     }

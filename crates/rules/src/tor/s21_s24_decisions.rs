@@ -98,11 +98,7 @@ pub fn unquantified(text: &str) -> Result<(), String> {
     let quantified = lower.contains('%')
         || ["majority", "minority", "per cent", "percent", "unanimous", "half of"].iter().any(|w| lower.contains(w))
         || words.windows(2).any(|p| p[0].chars().all(|c| c.is_ascii_digit()) && counting.contains(&p[1]));
-    if quantified {
-        Err("ToR §24: set out the differing viewpoints without quantifying them — no counts, shares or majorities.".to_owned())
-    } else {
-        Ok(())
-    }
+    if quantified { Err("ToR §24: set out the differing viewpoints without quantifying them — no counts, shares or majorities.".to_owned()) } else { Ok(()) }
 }
 
 #[cfg(test)]

@@ -7,9 +7,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::subsequence;
-use secretariat_rules::elections::{
-    Ballot, BltFile, Candidate, Constraints, Count, Election, Method, SeededLot, Votes, count, parse_blt, write_blt,
-};
+use secretariat_rules::elections::{Ballot, BltFile, Candidate, Constraints, Count, Election, Method, SeededLot, Votes, count, parse_blt, write_blt};
 
 const ORGS: [&str; 4] = ["acme", "beta", "coda", "delta"];
 
@@ -29,10 +27,7 @@ fn ballots(papers: impl Strategy<Value = Vec<usize>>, count: usize) -> impl Stra
 
 fn candidates(n: usize) -> impl Strategy<Value = Vec<Candidate>> {
     prop::collection::vec((prop::option::weighted(0.8, 0..ORGS.len()), any::<bool>()), n).prop_map(|cs| {
-        cs.into_iter()
-            .enumerate()
-            .map(|(i, (org, sme))| Candidate { name: format!("C{i}"), organisation: org.map(|o| ORGS[o].to_owned()), sme })
-            .collect()
+        cs.into_iter().enumerate().map(|(i, (org, sme))| Candidate { name: format!("C{i}"), organisation: org.map(|o| ORGS[o].to_owned()), sme }).collect()
     })
 }
 
@@ -89,9 +84,7 @@ fn smes(e: &Election, set: &[usize]) -> usize {
 /// Every subset of the standing candidates, as index lists.
 fn subsets(e: &Election) -> Vec<Vec<usize>> {
     let standing: Vec<usize> = (0..e.candidates.len()).filter(|c| !e.withdrawn.contains(c)).collect();
-    (0u32..1 << standing.len())
-        .map(|mask| standing.iter().enumerate().filter(|(k, _)| mask & (1 << k) != 0).map(|(_, &c)| c).collect())
-        .collect()
+    (0u32..1 << standing.len()).map(|mask| standing.iter().enumerate().filter(|(k, _)| mask & (1 << k) != 0).map(|(_, &c)| c).collect()).collect()
 }
 
 /// (winners, SMEs among them) the best conformant result has: as many seats as can be filled

@@ -61,11 +61,8 @@ fn parse_dump(text: &str) -> Vec<Row> {
             if matches!(f[1], "log" | "round") {
                 return None;
             }
-            let candidates = columns
-                .iter()
-                .enumerate()
-                .map(|(k, &c)| (c, f[5 + 3 * k].chars().next().expect("a state"), f[6 + 3 * k].parse().expect("votes")))
-                .collect();
+            let candidates =
+                columns.iter().enumerate().map(|(k, &c)| (c, f[5 + 3 * k].chars().next().expect("a state"), f[6 + 3 * k].parse().expect("votes"))).collect();
             Some(Row {
                 line: i + 1,
                 round: f[0].parse().ok(),
@@ -181,10 +178,7 @@ fn differences(row: &Row, count: &Count, index: usize) -> Vec<String> {
         out.push(format!("quota: Droop {}, ours {:?}", row.quota, count.quota));
     }
     if stage.non_transferable != row.non_transferable {
-        out.push(format!(
-            "non-transferable at our stage {}: Droop {}, ours {}",
-            stage.number, row.non_transferable, stage.non_transferable
-        ));
+        out.push(format!("non-transferable at our stage {}: Droop {}, ours {}", stage.number, row.non_transferable, stage.non_transferable));
     }
     for &(c, _, votes) in &row.candidates {
         if stage.totals[c] != votes {
@@ -242,12 +236,7 @@ fn scottish_stv_matches_every_reference_count_stage_by_stage() {
             failures.push(format!("{first} (and {} more)", problems.len() - 1));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of 28 reference counts differ; the first difference in each:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of 28 reference counts differ; the first difference in each:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
