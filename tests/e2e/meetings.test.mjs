@@ -60,9 +60,10 @@ test('a meeting with two items and their papers makes an agenda pack', async () 
     await look(browser, '21-agenda', assert);
 
     const rows = await browser.$$('table.agenda tbody tr');
-    assert.equal(rows.length, 6, 'four standard items and two of our own');
-    assert.match(await rows[3].getText(), /Data standards roadmap/);
-    assert.match(await rows[3].getText(), /Membership report v1/);
+    assert.equal(rows.length, 7, 'five standard items and two of our own');
+    assert.match(await rows[1].getText(), /Declarations of interest/);
+    assert.match(await rows[4].getText(), /Data standards roadmap/);
+    assert.match(await rows[4].getText(), /Membership report v1/);
 
     await press(browser, 'Build pack');
     const built = await browser.$('section.pack p.hint');

@@ -69,6 +69,16 @@ test('a concern raised, put on the agenda and declared on at the meeting is in t
     await choose(browser, '#work-meeting', 'Tue 8 Dec 2026');
     await press(browser, 'Add to the agenda');
     await saved(browser, /^It is on the agenda\.$/);
+    // It was also discussed under a standing item already on the agenda: linked, unlinked, undone.
+    await choose(browser, '#work-link-item', 'Tue 8 Dec 2026 — Working group meeting — December 2026: Horizon scanning');
+    await press(browser, 'Link the item');
+    await saved(browser, /^The item is linked\.$/);
+    await (await browser.$('button[aria-label="Unlink Horizon scanning"]')).click();
+    await saved(browser, /no longer linked; it stays on its agenda/);
+    await press(browser, 'Undo');
+    await saved(browser, /^The item is linked again\.$/);
+    const links = await browser.execute(() => [...document.querySelectorAll('#meetings-heading ~ ul li')].map((li) => li.textContent));
+    assert.ok(links.some((t) => t.includes('Horizon scanning')) && links.some((t) => t.includes(`Concern: ${CONCERN}`)), links.join(' | '));
     await look(browser, '72-work-entry', assert);
 
     // At the meeting: the member's declaration on the concern's item.
@@ -83,7 +93,21 @@ test('a concern raised, put on the agenda and declared on at the meeting is in t
     await saved(browser, /^The declaration was recorded\.$/);
     const row = await browser.$(`//table//tr[contains(., "${NATURE}")]`);
     await row.waitForExist({ timeout: 10000 });
+    // The standard item that opens every agenda: another member declares none there.
+    await choose(browser, '#declaration-person', 'Priya Raman');
+    await choose(browser, '#declaration-item', 'Declarations of interest');
+    await (await browser.$('#declaration-none')).click();
+    await press(browser, 'Record the declaration');
+    await saved(browser, /^The declaration was recorded\.$/);
     await look(browser, '73-declarations', assert);
+
+    // The digest for the wider community is made from the Work screen (ToR §3b, §5d).
+    await goTo(browser, 'Work');
+    const digest = await browser.$('#digest-heading');
+    await digest.waitForExist({ timeout: 10000 });
+    await digest.scrollIntoView();
+    assert.equal(await (await browser.$('#digest-to')).getValue(), '2026-11-27');
+    await look(browser, '74-work-digest', assert);
   } finally {
     await driver.close(browser);
   }
@@ -95,7 +119,10 @@ test('a concern raised, put on the agenda and declared on at the meeting is in t
   execFileSync(APP, ['--data-dir', dataDir, 'minutes', '2026-12-08', '--group', DEMO, '-o', file], { env, encoding: 'utf8' });
   const squeeze = (t) => t.replace(/\s+/g, '');
   const text = squeeze(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
-  for (const expected of ['Declarations of interest', `Concern: ${CONCERN}`, 'Tomasz Nowak', NATURE]) {
+  for (const expected of ['Declarations of interest', `Concern: ${CONCERN}`, 'Tomasz Nowak', NATURE, 'Priya Raman', 'No interest']) {
     assert.ok(text.includes(squeeze(expected)), `the minutes lack "${expected}"`);
   }
+  // Minuted under the standard item, before the business.
+  const under = text.slice(text.indexOf(squeeze('2. Declarations of interest')), text.indexOf(squeeze('3. Minutes of the last meeting')));
+  assert.ok(under.includes(squeeze(NATURE)) && under.includes(squeeze('Priya Raman')), under);
 });

@@ -42,10 +42,13 @@ function view(): WorkView {
     ],
     people: [{ id: 1, name: 'Ada Lovelace', email: 'ada@a.example', job_title: '', organisation: 'Analytical Ltd' }],
     subgroups: [{ id: 3, name: 'Data Standards sub-group' }],
+    thresholds: { deadline_warning_days: 14, review_months: 3 },
   };
 }
 
-function page(over: Partial<WorkPage['detail']> = {}): WorkPage {
+const december = { id: 11, title: 'Working group meeting — December 2026', starts_at: '2026-12-08T14:00:00' };
+
+function page(over: Partial<WorkPage['detail']> = {}, more: Partial<WorkPage> = {}): WorkPage {
   return {
     today: '2026-12-04',
     kind: kinds[1],
@@ -70,7 +73,11 @@ function page(over: Partial<WorkPage['detail']> = {}): WorkPage {
     },
     people: [{ id: 1, name: 'Ada Lovelace', email: 'ada@a.example', job_title: '', organisation: 'Analytical Ltd' }],
     subgroups: [],
-    meetings: [{ id: 11, title: 'Working group meeting — December 2026', starts_at: '2026-12-08T14:00:00' }],
+    meetings: [december],
+    item_choices: [],
+    paper_choices: [],
+    thresholds: { deadline_warning_days: 14, review_months: 3 },
+    ...more,
   };
 }
 
@@ -173,5 +180,95 @@ describe('work', () => {
     await expectAccessible(container);
     await user.click(screen.getByRole('button', { name: 'Open the entry Gateway licensing' }));
     expect(await screen.findByRole('heading', { name: 'Gateway licensing', level: 1 })).toBeTruthy();
+  });
+
+  it('makes the digest for a chosen period as a PDF or an email draft, the refusal at its field (ToR §3b, §5d)', async () => {
+    let refuse = false;
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      work: () => view(),
+      save_digest: (args) => {
+        if (refuse) throw { kind: 'invalid', field: 'to', message: 'The period ends before it starts.' };
+        const request = args.request as { eml: boolean };
+        return request.eml ? '/home/pat/Interop WG - digest.eml' : '/home/pat/Interop WG - digest.pdf';
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Work' }));
+    const section = (await screen.findByRole('heading', { name: 'Digest for the wider community' })).closest('section')!;
+    // The month to today, by default.
+    expect((within(section).getByLabelText('From') as HTMLInputElement).value).toBe('2026-11-05');
+    expect((within(section).getByLabelText('To') as HTMLInputElement).value).toBe('2026-12-04');
+    await user.click(within(section).getByRole('button', { name: 'Save email draft as…' }));
+    expect(await within(section).findByText('Saved to /home/pat/Interop WG - digest.eml.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'save_digest')!.args.request).toEqual({ group_id: 1, from: '2026-11-05', to: '2026-12-04', eml: true });
+    await expectAccessible(container);
+
+    refuse = true;
+    await user.click(within(section).getByRole('button', { name: 'Save PDF as…' }));
+    expect(await within(section).findByText('The period ends before it starts.')).toBeTruthy();
+    expect(within(section).getByLabelText('To').getAttribute('aria-invalid')).toBe('true');
+    expect(backend.calls.filter((c) => c.cmd === 'save_digest').at(-1)!.args.request).toMatchObject({ eml: false });
+    await expectAccessible(container);
+  });
+
+  it('links an item already on an agenda, unlinks it with undo, and chooses the response paper of a consultation (ToR §3a)', async () => {
+    const item = { agenda_item_id: 57, title: 'Draft response on record exchange', meeting: december };
+    const paper = { id: 5, title: 'The group’s response', item_title: 'Draft response on record exchange', meeting: december };
+    const consultation = {
+      ...page().detail.input,
+      kind: 'consultation' as const,
+      title: 'Custody record exchange standard',
+      source: 'Home Office',
+      deadline: '2026-12-14',
+    };
+    let current = page({ id: 2, input: consultation, status: 'open', tor: 'ToR §3a' }, { kind: kinds[0], item_choices: [item], paper_choices: [paper] });
+    const linked = () => page({ ...current.detail, items: [item] }, { kind: kinds[0], item_choices: [], paper_choices: [paper] });
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      work: () => view(),
+      work_entry: () => current,
+      link_work_item: () => (current = linked()),
+      unlink_work_item: () => (current = page({ ...current.detail, items: [] }, { kind: kinds[0], item_choices: [item], paper_choices: [paper] })),
+      save_work_entry: (args) => {
+        const request = args.request as { input: { response_paper_id: number | null } };
+        current = page({ ...current.detail, input: { ...current.detail.input, ...request.input }, response_paper: 'The group’s response' }, { kind: kinds[0], paper_choices: [paper] });
+        return current;
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Work' }));
+    await user.click(within(await screen.findByRole('table', { name: /All work/ })).getByRole('button', { name: 'Custody record exchange standard' }));
+    expect(await screen.findByRole('heading', { name: 'Custody record exchange standard', level: 1 })).toBeTruthy();
+
+    // Linking without choosing: the message is at the field.
+    await user.click(screen.getByRole('button', { name: 'Link the item' }));
+    expect(screen.getByLabelText('Or link an item already on an agenda').getAttribute('aria-invalid')).toBe('true');
+    await user.selectOptions(screen.getByLabelText('Or link an item already on an agenda'), '57');
+    await user.click(screen.getByRole('button', { name: 'Link the item' }));
+    expect(await screen.findByText('The item is linked.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'link_work_item')!.args.request).toEqual({ group_id: 1, entry_id: 2, agenda_item_id: 57 });
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole('button', { name: 'Unlink Draft response on record exchange' }));
+    expect(await screen.findByText(/is no longer linked; it stays on its agenda/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('The item is linked again.')).toBeTruthy();
+    expect(backend.calls.filter((c) => c.cmd === 'link_work_item')).toHaveLength(2);
+
+    await user.click(screen.getByRole('button', { name: 'Change…' }));
+    expect(screen.getByText('Home lists it from 14 days before.')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('The group\'s response'), '5');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'save_work_entry')!.args.request).toMatchObject({ id: 2, input: { kind: 'consultation', response_paper_id: 5 } });
+    expect(screen.getByText('The group’s response', { selector: 'dd' })).toBeTruthy();
+    await expectAccessible(container);
   });
 });

@@ -133,7 +133,8 @@ pub fn email(digest: &Digest, pdf_name: &str, pdf: &[u8]) -> ApiResult<Vec<u8>> 
 
 impl Session {
     /// The digest for `from`–`to`: the PDF, or with `eml` the email draft carrying it.
-    pub async fn digest_document(&self, group_id: i64, from: NaiveDate, to: NaiveDate, eml: bool) -> ApiResult<crate::types::Made> {
+    pub async fn digest_document(&self, request: crate::work::DigestRequest) -> ApiResult<crate::types::Made> {
+        let crate::work::DigestRequest { group_id, from, to, eml } = request;
         let store = self.open_store().await?;
         let data = digest(&store, group_id, from, to, self.today()).await?;
         let stem = format!("{} - digest {from} to {to}", crate::session::file_stem(&data.group_name));

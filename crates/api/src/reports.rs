@@ -215,6 +215,8 @@ pub async fn agenda(
             horizon.clone()
         } else if title == "consultations" {
             consultations.clone()
+        } else if title == secretariat_rules::work::DECLARATIONS_ITEM.to_lowercase() {
+            vec!["Members declare any interest in the business of this meeting, item by item; each declaration is minuted under this item.".to_owned()]
         } else {
             vec![]
         }

@@ -376,7 +376,7 @@ async fn new_person(w: &mut Writer, plan: &mut GroupPlan, org: usize, since: Nai
     Ok(n)
 }
 
-/// One month: the meeting on its second Tuesday with an agenda of eight items; if held,
+/// One month: the meeting on its second Tuesday with the standard items and four of its own; if held,
 /// its attendance, minutes, actions and decision.
 async fn meeting_month(
     w: &mut Writer,
@@ -403,7 +403,8 @@ async fn meeting_month(
         )
         .await?;
     report.meetings += 1;
-    report.agenda_items += 4; // the standard items every agenda starts with
+    // The standard items every agenda starts with (the template's, as the groups were made).
+    report.agenda_items += Template::TechukInterop.settings().standard_agenda.len() as u32;
     let members = plan.member_people(day);
     let mut items = Vec::new();
     for k in 0..4usize {

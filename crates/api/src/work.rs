@@ -10,8 +10,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::session::Session;
 use chrono::NaiveDate;
 use secretariat_rules::register::Id;
-use secretariat_rules::work::{self as rules, WorkKind, WorkNeed, WorkStatus};
-use secretariat_store::{DeclarationInput, MeetingRef, PersonView, Store, WorkEntryDetail, WorkEntryInput, WorkEntrySummary};
+use secretariat_rules::work::{self as rules, WorkKind, WorkNeed, WorkStatus, WorkThresholds};
+use secretariat_store::{DeclarationInput, MeetingRef, PaperChoice, PersonView, Store, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -44,6 +44,8 @@ pub struct WorkView {
     /// Everyone in the register, to own an entry or to have represented the group.
     pub people: Vec<PersonView>,
     pub subgroups: Vec<SubgroupChoice>,
+    /// When entries are listed as needing the secretariat (group settings).
+    pub thresholds: WorkThresholds,
 }
 
 /// One entry's page.
@@ -56,6 +58,12 @@ pub struct WorkPage {
     pub subgroups: Vec<SubgroupChoice>,
     /// Meetings from today on, to put the entry on an agenda.
     pub meetings: Vec<MeetingRef>,
+    /// Items already on an agenda (meetings of the last year and to come) the entry can be
+    /// linked to, where it was discussed under another title.
+    pub item_choices: Vec<WorkItemLink>,
+    /// For a consultation: the papers that can be chosen as the group's response (ToR §3a).
+    pub paper_choices: Vec<PaperChoice>,
+    pub thresholds: WorkThresholds,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -85,6 +93,24 @@ pub struct AddWorkToAgenda {
     pub presenter_id: Option<i64>,
 }
 
+/// Links an item already on an agenda to the entry (or, to unlink, the link to undo).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct LinkWorkItem {
+    pub group_id: i64,
+    pub entry_id: i64,
+    pub agenda_item_id: i64,
+}
+
+/// The digest for the wider community over a period (ToR §3b, §5d): a PDF, or an email draft carrying it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct DigestRequest {
+    pub group_id: i64,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// An email draft (.eml, `X-Unsent: 1`) with the PDF attached, rather than the PDF.
+    pub eml: bool,
+}
+
 /// One member's declaration on one item of a meeting (none, or an interest with its nature).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct DeclareInterest {
@@ -101,7 +127,8 @@ impl From<WorkKind> for WorkKindInfo {
 
 /// What in the work registers needs the secretariat on `on` (Home's list).
 pub(crate) async fn needs(store: &Store, group_id: i64, on: NaiveDate) -> ApiResult<Vec<WorkNeed>> {
-    Ok(rules::needs(&store.work_facts(group_id).await?, on))
+    let thresholds = store.group(group_id).await?.settings.work;
+    Ok(rules::needs(&store.work_facts(group_id).await?, on, thresholds))
 }
 
 async fn subgroup_choices(store: &Store, group_id: i64, on: NaiveDate) -> ApiResult<Vec<SubgroupChoice>> {
@@ -135,6 +162,7 @@ impl Session {
             needs: needs(&store, group_id, today).await?.into_iter().filter(|n| kind.is_none_or(|k| n.kind == k)).collect(),
             people: store.people(group_id, today).await?,
             subgroups: subgroup_choices(&store, group_id, today).await?,
+            thresholds: store.group(group_id).await?.settings.work,
         })
     }
 
@@ -149,6 +177,15 @@ impl Session {
             .filter(|(_, _, starts_at)| starts_at.date() >= today)
             .map(|(id, title, starts_at)| MeetingRef { id, title, starts_at })
             .collect();
+        let year_ago = today.checked_sub_months(chrono::Months::new(12)).unwrap_or(today);
+        let item_choices = store.work_item_choices(group_id, entry_id, year_ago.min(detail.input.opened_on)).await?;
+        // A response is drafted after the consultation arrives: papers of meetings from a month before it on.
+        let paper_choices = if detail.input.kind == WorkKind::Consultation {
+            let since = detail.input.opened_on.checked_sub_months(chrono::Months::new(1)).unwrap_or(detail.input.opened_on);
+            store.paper_choices(group_id, since, detail.input.response_paper_id).await?
+        } else {
+            vec![]
+        };
         Ok(WorkPage {
             today,
             kind: detail.input.kind.into(),
@@ -156,6 +193,9 @@ impl Session {
             people: store.people(group_id, today).await?,
             subgroups: subgroup_choices(&store, group_id, today).await?,
             meetings,
+            item_choices,
+            paper_choices,
+            thresholds: store.group(group_id).await?.settings.work,
         })
     }
 
@@ -190,6 +230,24 @@ impl Session {
             ApiError { field: Some(f), message, .. } if f == "presenter_id" => ApiError::invalid("presenter_id", message),
             other => other,
         })?;
+        w.commit().await?;
+        self.work_page(request.group_id, request.entry_id).await
+    }
+
+    /// Links an item already on an agenda (the entry discussed under another title, or before it was recorded).
+    pub async fn link_work_item(&self, request: LinkWorkItem) -> ApiResult<WorkPage> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        w.link_work_item(request.group_id, request.entry_id, request.agenda_item_id).await?;
+        w.commit().await?;
+        self.work_page(request.group_id, request.entry_id).await
+    }
+
+    /// Undoes a link made in error; the item stays on its agenda.
+    pub async fn unlink_work_item(&self, request: LinkWorkItem) -> ApiResult<WorkPage> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        w.unlink_work_item(request.group_id, request.entry_id, request.agenda_item_id).await?;
         w.commit().await?;
         self.work_page(request.group_id, request.entry_id).await
     }

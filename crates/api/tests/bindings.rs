@@ -15,7 +15,9 @@ use secretariat_api::subgroups::{
     SubgroupsView,
 };
 use secretariat_api::types::*;
-use secretariat_api::work::{AddWorkToAgenda, DeclareInterest, SaveWorkEntry, SetWorkStatus, SubgroupChoice, WorkKindInfo, WorkPage, WorkView};
+use secretariat_api::work::{
+    AddWorkToAgenda, DeclareInterest, DigestRequest, LinkWorkItem, SaveWorkEntry, SetWorkStatus, SubgroupChoice, WorkKindInfo, WorkPage, WorkView,
+};
 use secretariat_api::{ApiError, ErrorKind};
 use secretariat_rules::elections::{CandidateState, Count, Method, Reconciliation, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes};
 use secretariat_rules::meetings::{MonthlyRule, Publication};
@@ -24,7 +26,7 @@ use secretariat_rules::tor::s12_s16_elections::{Eligibility, NominationCheck, Va
 use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
 use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
 use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
-use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus};
+use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus, WorkThresholds};
 use secretariat_rules::{
     Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind, TechukStatus, Template, Tor,
 };
@@ -39,7 +41,9 @@ use secretariat_store::{
 };
 use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
 use secretariat_store::{DecisionRef, MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary};
-use secretariat_store::{DeclarationInput, DeclarationView, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink};
+use secretariat_store::{
+    DeclarationInput, DeclarationView, PaperChoice, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink,
+};
 use secretariat_store::{
     ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationView, Outcome, ReturnedPaperView, SeatRef, SerialState,
     SerialView,
@@ -259,6 +263,10 @@ fn generate() -> String {
         SaveWorkEntry::decl(&cfg),
         SetWorkStatus::decl(&cfg),
         AddWorkToAgenda::decl(&cfg),
+        LinkWorkItem::decl(&cfg),
+        DigestRequest::decl(&cfg),
+        WorkThresholds::decl(&cfg),
+        PaperChoice::decl(&cfg),
         DeclareInterest::decl(&cfg),
         WorkEntryInput::decl(&cfg),
         WorkEntrySummary::decl(&cfg),

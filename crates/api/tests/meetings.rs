@@ -74,8 +74,11 @@ async fn s19_a_series_plans_monthly_meetings_each_with_the_standard_agenda() {
     assert_eq!(made[0].deadline, d("2027-01-05"), "ToR §20: a week ahead");
     let page = s.meeting_page(g, made[0].meeting.id).await.unwrap();
     let titles: Vec<_> = page.detail.items.iter().map(|i| i.input.title.as_str()).collect();
-    assert_eq!(titles, ["Welcome and apologies", "Minutes of the last meeting", "Matters arising and open actions", "Any other business"]);
-    assert_eq!(page.start_times, ["14:00", "14:05", "14:10", "14:15"]);
+    assert_eq!(
+        titles,
+        ["Welcome and apologies", "Declarations of interest", "Minutes of the last meeting", "Matters arising and open actions", "Any other business"]
+    );
+    assert_eq!(page.start_times, ["14:00", "14:05", "14:10", "14:15", "14:20"]);
     s.close().await;
 }
 
@@ -96,7 +99,7 @@ async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_fol
         .await
         .unwrap();
     let item = page.detail.items.iter().find(|i| i.input.title == "Data standards roadmap").unwrap();
-    assert_eq!(item.position, 4, "new items go before Any other business");
+    assert_eq!(item.position, 5, "new items go before Any other business");
     let before = s
         .attach_paper(AttachPaper {
             group_id: g,
@@ -108,7 +111,7 @@ async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_fol
         })
         .await
         .unwrap();
-    let paper = &before.detail.items[3].papers[0];
+    let paper = &before.detail.items[4].papers[0];
     assert_eq!((paper.pages, paper.version, paper.supplement), (2, 1, false));
 
     let published = s.mark_published(g, m).await.unwrap();
@@ -124,7 +127,7 @@ async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_fol
         })
         .await
         .unwrap();
-    assert!(after.detail.items[3].papers[1].supplement, "added after publication");
+    assert!(after.detail.items[4].papers[1].supplement, "added after publication");
 
     // Replacing a paper keeps the old version.
     let replaced = s
@@ -138,7 +141,7 @@ async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_fol
         })
         .await
         .unwrap();
-    let roadmap = &replaced.detail.items[3].papers[0];
+    let roadmap = &replaced.detail.items[4].papers[0];
     assert_eq!((roadmap.version, roadmap.pages, roadmap.file_name.as_str()), (2, 3, "roadmap v2.pdf"));
     s.close().await;
 }

@@ -49,7 +49,7 @@ async fn two_groups_over_four_years_hold_what_the_generator_reports() {
         meetings += rows.len() as u32;
         for row in &rows {
             let page = s.meeting_page(group, row.meeting.id).await.unwrap();
-            assert_eq!(page.detail.items.len(), 8, "four standard items and four of the group's own");
+            assert_eq!(page.detail.items.len(), 9, "five standard items and four of the group's own");
             items += page.detail.items.len() as u32;
             papers += page.detail.items.iter().map(|i| i.papers.len() as u32).sum::<u32>();
             if row.meeting.starts_at.date() < today {

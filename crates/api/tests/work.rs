@@ -145,7 +145,7 @@ async fn the_digest_tells_suppliers_what_is_open_and_never_what_is_confidential_
     // Discussed at the next meeting: its agenda item is not named either.
     s.add_work_to_agenda(AddWorkToAgenda { group_id: g, entry_id: entry, meeting_id: next, presenter_id: None }).await.unwrap();
 
-    let made = s.digest_document(g, d("2026-11-01"), d("2026-11-30"), false).await.unwrap();
+    let made = s.digest_document(DigestRequest { group_id: g, from: d("2026-11-01"), to: d("2026-11-30"), eml: false }).await.unwrap();
     let text = pdftotext(&made.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Digest for the supplier community",
@@ -166,7 +166,7 @@ async fn the_digest_tells_suppliers_what_is_open_and_never_what_is_confidential_
         assert!(!text.contains(never), "the digest shows {never:?}:\n{text}");
     }
 
-    let eml = s.digest_document(g, d("2026-11-01"), d("2026-11-30"), true).await.unwrap();
+    let eml = s.digest_document(DigestRequest { group_id: g, from: d("2026-11-01"), to: d("2026-11-30"), eml: true }).await.unwrap();
     assert!(eml.file_name.ends_with(".eml"));
     let message = mail_parser::MessageParser::default().parse(&eml.bytes).unwrap();
     assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
@@ -177,7 +177,7 @@ async fn the_digest_tells_suppliers_what_is_open_and_never_what_is_confidential_
     assert!(!body.contains("Whistleblower") && !body.contains("Supplier insolvency rumour"), "{body}");
     let attachments: Vec<_> = message.attachments().map(|a| a.contents().len()).collect();
     assert_eq!(attachments.len(), 1, "the PDF is attached");
-    let backwards = s.digest_document(g, d("2026-11-30"), d("2026-11-01"), false).await.unwrap_err();
+    let backwards = s.digest_document(DigestRequest { group_id: g, from: d("2026-11-30"), to: d("2026-11-01"), eml: false }).await.unwrap_err();
     assert_eq!(backwards.field.as_deref(), Some("to"));
     s.close().await;
 }
@@ -210,5 +210,118 @@ async fn s7_the_membership_report_charts_the_members_by_size_and_sector_over_two
     // Today two supplier members work for an SME (ToR §13); the stakeholders' employers are not SMEs.
     assert!(text.contains("2 SME, 10 large"), "{text}");
     assert!(text.contains("Data platforms") && text.contains("Analytics"), "the sectors' legend: {text}");
+    s.close().await;
+}
+
+fn sample_pdf(title: &str) -> String {
+    use base64::Engine;
+    let bytes = secretariat_documents::Documents::new().sample_paper(title, "Interop WG", 1).unwrap();
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[tokio::test]
+async fn s3a_an_item_already_on_an_agenda_is_linked_unlinked_and_its_paper_chosen_as_the_response() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = demo(dir.path()).await;
+    let consultation = s.work_view(g, Some(WorkKind::Consultation)).await.unwrap().entries[0].id;
+    let page = s.work_page(g, consultation).await.unwrap();
+    // The response was drafted under an item of its own title at the next meeting.
+    let next = page.meetings[0].id;
+    let item = s
+        .save_agenda_item(SaveAgendaItem {
+            group_id: g,
+            meeting_id: next,
+            id: None,
+            input: secretariat_store::AgendaItemInput {
+                title: "Draft response on record exchange".into(),
+                purpose: secretariat_store::Purpose::Decision,
+                presenter_id: None,
+                minutes: 20,
+                private: false,
+            },
+        })
+        .await
+        .unwrap()
+        .detail
+        .items
+        .into_iter()
+        .find(|i| i.input.title == "Draft response on record exchange")
+        .unwrap()
+        .id;
+    s.attach_paper(AttachPaper {
+        group_id: g,
+        item_id: item,
+        paper_id: None,
+        title: "The group's response".into(),
+        file_name: "response.pdf".into(),
+        data_base64: sample_pdf("The group's response"),
+    })
+    .await
+    .unwrap();
+
+    let page = s.work_page(g, consultation).await.unwrap();
+    assert!(page.item_choices.iter().any(|c| c.agenda_item_id == item && c.meeting.id == next), "the item can be linked");
+    let linked = s.link_work_item(LinkWorkItem { group_id: g, entry_id: consultation, agenda_item_id: item }).await.unwrap();
+    assert!(linked.detail.items.iter().any(|i| i.agenda_item_id == item && i.title == "Draft response on record exchange"));
+    assert!(!linked.item_choices.iter().any(|c| c.agenda_item_id == item), "not offered twice");
+    let twice = s.link_work_item(LinkWorkItem { group_id: g, entry_id: consultation, agenda_item_id: item }).await.unwrap_err();
+    assert_eq!(twice.field.as_deref(), Some("agenda_item_id"));
+
+    // The paper on it becomes the group's response (ToR §3a).
+    let paper = linked.paper_choices.iter().find(|p| p.title == "The group's response").expect("the paper is offered").id;
+    let mut input = linked.detail.input.clone();
+    input.response_paper_id = Some(paper);
+    let saved = s.save_work_entry(SaveWorkEntry { group_id: g, id: Some(consultation), input }).await.unwrap();
+    assert_eq!(saved.detail.response_paper.as_deref(), Some("The group's response"));
+
+    let unlinked = s.unlink_work_item(LinkWorkItem { group_id: g, entry_id: consultation, agenda_item_id: item }).await.unwrap();
+    assert!(!unlinked.detail.items.iter().any(|i| i.agenda_item_id == item));
+    let agenda = s.meeting_page(g, next).await.unwrap();
+    assert!(agenda.detail.items.iter().any(|i| i.id == item), "the item stays on its agenda");
+    let again = s.unlink_work_item(LinkWorkItem { group_id: g, entry_id: consultation, agenda_item_id: item }).await.unwrap_err();
+    assert_eq!(again.field.as_deref(), Some("agenda_item_id"));
+    s.close().await;
+}
+
+#[tokio::test]
+async fn declarations_of_interest_open_every_new_agenda_and_are_minuted_under_that_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = demo(dir.path()).await;
+    let meeting = s
+        .save_meeting(SaveMeeting {
+            group_id: g,
+            id: None,
+            input: secretariat_store::MeetingInput {
+                title: "Extraordinary meeting".into(),
+                starts_at: d("2027-02-02").and_hms_opt(14, 0, 0).unwrap(),
+                ends_at: d("2027-02-02").and_hms_opt(16, 0, 0).unwrap(),
+                venue: String::new(),
+                online_link: String::new(),
+                compulsory: false,
+            },
+        })
+        .await
+        .unwrap();
+    let titles: Vec<&str> = meeting.detail.items.iter().map(|i| i.input.title.as_str()).collect();
+    assert_eq!(titles[..2], ["Welcome and apologies", "Declarations of interest"], "{titles:?}");
+    let m = meeting.detail.meeting.id;
+    let agenda = pdftotext(&s.make_document(g, DocumentKind::Agenda, Some(m), None).await.unwrap().bytes);
+    let flat = agenda.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Members declare any interest in the business of this meeting"), "{flat}");
+
+    let declarations = meeting.detail.items[1].id;
+    let member = s.work_view(g, None).await.unwrap().people[0].id;
+    s.declare_interest(DeclareInterest {
+        group_id: g,
+        meeting_id: m,
+        input: DeclarationInput { agenda_item_id: declarations, person_id: member, interest: true, nature: "Adviser to a bidder".into() },
+    })
+    .await
+    .unwrap();
+    let minutes = pdftotext(&s.make_document(g, DocumentKind::Minutes, Some(m), None).await.unwrap().bytes);
+    let flat = minutes.split_whitespace().collect::<Vec<_>>().join(" ");
+    let under = &flat[flat.find("2. Declarations of interest").expect("the item is minuted")..flat.find("3. Minutes of the last meeting").unwrap()];
+    assert!(under.contains("Adviser to a bidder"), "{flat}");
+    assert_eq!(flat.matches("Declarations of interest").count(), 2, "the item's heading and its row, no section of their own: {flat}");
     s.close().await;
 }

@@ -676,7 +676,7 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
         Command::Digest(args) => {
             let group = resolve_group(session, args.group.group.as_deref()).await?;
             let eml = args.output.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"));
-            let made = session.digest_document(group.id, args.from, args.to, eml).await?;
+            let made = session.digest_document(secretariat_api::work::DigestRequest { group_id: group.id, from: args.from, to: args.to, eml }).await?;
             write_file(&args.output, &made.bytes)?;
             writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
             Ok(0)

@@ -226,7 +226,7 @@ async fn meetings_are_added_listed_and_their_documents_written_by_id_or_date() {
     run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap();
     let (code, out) = run_code(&s, &["meeting", "add", "--date", "2026-12-08", "--venue", "techUK, London"]).await;
     assert_eq!(code, 0);
-    assert_eq!(out, "Added meeting #1 on Tue 8 Dec 2026, 4 agenda items; the pack is due Tue 1 Dec 2026 (ToR §20).\n");
+    assert_eq!(out, "Added meeting #1 on Tue 8 Dec 2026, 5 agenda items; the pack is due Tue 1 Dec 2026 (ToR §20).\n");
     let (_, json) = run_code(&s, &["meeting", "list", "--json"]).await;
     let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(rows[0]["meeting"]["id"], 1);

@@ -55,6 +55,10 @@ pub struct GroupSettings {
     /// limitation). Groups saved before the schedule existed read the defaults.
     #[serde(default)]
     pub retention: crate::retention::RetentionSchedule,
+    /// When the work registers' entries are listed on Home (ToR §3a, §5a); groups saved
+    /// before these were settings read the defaults.
+    #[serde(default)]
+    pub work: crate::work::WorkThresholds,
 }
 
 /// One setting as a person reads it: label, value and the paragraph behind it.
@@ -114,6 +118,13 @@ impl GroupSettings {
                 Some(17),
             ),
             line("retention.paper_years", "Meeting papers kept after the meeting", plural(self.retention.paper_years, "year", "years"), None),
+            line(
+                "work.deadline_warning_days",
+                "Consultation deadlines listed on Home this far ahead",
+                plural(self.work.deadline_warning_days, "day", "days"),
+                None,
+            ),
+            line("work.review_months", "Horizon items listed on Home when not reviewed for", plural(self.work.review_months, "month", "months"), None),
         ]
     }
 
@@ -144,7 +155,8 @@ impl GroupSettings {
         if self.time_zone.trim().is_empty() {
             return err("time_zone", "Give the time zone meetings are held in, e.g. Europe/London.".into());
         }
-        self.retention.validate().map_err(|(field, message)| SettingsError { field, message })
+        self.retention.validate().map_err(|(field, message)| SettingsError { field, message })?;
+        self.work.validate().map_err(|(field, message)| SettingsError { field, message })
     }
 }
 
@@ -164,7 +176,7 @@ mod tests {
     #[test]
     fn every_setting_from_the_terms_of_reference_cites_its_paragraph() {
         let lines = Template::TechukInterop.settings().describe();
-        assert_eq!(lines.len(), 19);
+        assert_eq!(lines.len(), 21);
         for line in &lines {
             let group_setting = [
                 "time_zone",
@@ -174,6 +186,8 @@ mod tests {
                 "retention.ballot_months",
                 "retention.nomination_months",
                 "retention.paper_years",
+                "work.deadline_warning_days",
+                "work.review_months",
             ]
             .contains(&line.key.as_str());
             assert_eq!(line.tor.is_none(), group_setting, "{}", line.key);

@@ -1,6 +1,7 @@
 //! Templates: a group's starting settings and seats, taken from a Terms of Reference.
 
 use crate::settings::GroupSettings;
+use crate::work::DECLARATIONS_ITEM;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -103,11 +104,18 @@ impl Template {
                 position_volunteers: 6,
                 time_zone: "Europe/London".to_owned(),
                 term_reminder_days: 60,
-                standard_agenda: ["Welcome and apologies", "Minutes of the last meeting", "Matters arising and open actions", "Any other business"]
-                    .map(String::from)
-                    .to_vec(),
+                standard_agenda: [
+                    "Welcome and apologies",
+                    DECLARATIONS_ITEM,
+                    "Minutes of the last meeting",
+                    "Matters arising and open actions",
+                    "Any other business",
+                ]
+                .map(String::from)
+                .to_vec(),
                 paper_limit_mb: 20,
                 retention: crate::retention::RetentionSchedule::default(),
+                work: crate::work::WorkThresholds::default(),
             },
         }
     }

@@ -19,10 +19,41 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A consultation whose deadline falls within this many days needs the secretariat.
-pub const DEADLINE_WARNING_DAYS: i64 = 14;
-/// A horizon item not reviewed for this many months needs the secretariat.
-pub const REVIEW_MONTHS: u32 = 3;
+/// The standard item near the top of every agenda at which members declare their interests
+/// in the business to come; the minutes record the declarations under it.
+pub const DECLARATIONS_ITEM: &str = "Declarations of interest";
+
+/// When an entry of the work registers needs the secretariat: a group setting (the ToR give
+/// no number), so a group that meets quarterly can look further ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkThresholds {
+    /// A consultation whose deadline falls within this many days is listed on Home (ToR §3a).
+    pub deadline_warning_days: u32,
+    /// A horizon item not reviewed for this many months is listed on Home (ToR §5a).
+    pub review_months: u32,
+}
+
+impl Default for WorkThresholds {
+    /// Two weeks: the time a response needs to be drafted and agreed between monthly
+    /// meetings (ToR §19). Three months: a quarter, so each development is looked at again
+    /// at least every third meeting.
+    fn default() -> Self {
+        Self { deadline_warning_days: 14, review_months: 3 }
+    }
+}
+
+impl WorkThresholds {
+    /// Checks the numbers are ones a person meant; the error names the field.
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
+        if !(1..=365).contains(&self.deadline_warning_days) {
+            return Err(("work.deadline_warning_days", "List consultation deadlines from 1 to 365 days ahead (ToR §3a).".to_owned()));
+        }
+        if !(1..=60).contains(&self.review_months) {
+            return Err(("work.review_months", "Horizon items are reviewed every 1 to 60 months (ToR §5a).".to_owned()));
+        }
+        Ok(())
+    }
+}
 
 /// Which register an entry belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -259,10 +290,11 @@ pub struct WorkNeed {
 }
 
 /// What in the work registers needs the secretariat on `on`, soonest first:
-/// consultations still open whose deadline is within [`DEADLINE_WARNING_DAYS`] (or has
-/// passed), horizon items not closed and not reviewed for [`REVIEW_MONTHS`] months, and
-/// concerns raised and not yet shared.
-pub fn needs(entries: &[WorkFacts], on: NaiveDate) -> Vec<WorkNeed> {
+/// consultations still open whose deadline is within the group's
+/// [`WorkThresholds::deadline_warning_days`] (or has passed), horizon items not closed and not
+/// reviewed for [`WorkThresholds::review_months`], and concerns raised and not yet shared.
+pub fn needs(entries: &[WorkFacts], on: NaiveDate, thresholds: WorkThresholds) -> Vec<WorkNeed> {
+    let WorkThresholds { deadline_warning_days, review_months } = thresholds;
     let mut out = Vec::new();
     for e in entries {
         let need = |due: NaiveDate, message: String| WorkNeed {
@@ -277,7 +309,7 @@ pub fn needs(entries: &[WorkFacts], on: NaiveDate) -> Vec<WorkNeed> {
         match (e.kind, e.status) {
             (WorkKind::Consultation, WorkStatus::Open) => {
                 if let Some(deadline) = e.deadline
-                    && (deadline - on).num_days() <= DEADLINE_WARNING_DAYS
+                    && (deadline - on).num_days() <= i64::from(deadline_warning_days)
                 {
                     let message = if deadline < on {
                         format!("The consultation \u{201c}{}\u{201d} closed on {} and no response is recorded as submitted.", e.title, uk_date(deadline))
@@ -288,12 +320,13 @@ pub fn needs(entries: &[WorkFacts], on: NaiveDate) -> Vec<WorkNeed> {
                 }
             }
             (WorkKind::Horizon, status) if status != WorkStatus::Closed => {
-                let review_due = e.reviewed_on.checked_add_months(Months::new(REVIEW_MONTHS)).unwrap_or(NaiveDate::MAX);
+                let review_due = e.reviewed_on.checked_add_months(Months::new(review_months)).unwrap_or(NaiveDate::MAX);
                 if review_due <= on {
                     let message = format!(
-                        "The horizon item \u{201c}{}\u{201d} has not been reviewed since {} ({REVIEW_MONTHS} months or more).",
+                        "The horizon item \u{201c}{}\u{201d} has not been reviewed since {} ({review_months} {} or more).",
                         e.title,
-                        uk_date(e.reviewed_on)
+                        uk_date(e.reviewed_on),
+                        if review_months == 1 { "month" } else { "months" }
                     );
                     out.push(need(review_due, message));
                 }
@@ -362,7 +395,7 @@ mod tests {
             facts(9, WorkKind::Representation, WorkStatus::Planned, "2026-12-10", None, "2026-12-01"),
             facts(10, WorkKind::Consultation, WorkStatus::Open, "2026-10-01", Some("2026-12-01"), "2026-10-01"), // passed, unanswered
         ];
-        let found = needs(&entries, today);
+        let found = needs(&entries, today, WorkThresholds::default());
         let ids: Vec<Id> = found.iter().map(|n| n.entry_id).collect();
         assert_eq!(ids, vec![7, 10, 4, 1]);
         assert!(found[1].overdue && found[1].message.contains("closed on Tue 1 Dec 2026"), "{:?}", found[1]);
@@ -370,5 +403,31 @@ mod tests {
         assert_eq!(found[3].message, "The group's response to \u{201c}Entry 1\u{201d} is due by Fri 18 Dec 2026.");
         assert_eq!(found[3].tor, "ToR §3a");
         assert!(found[0].message.contains("not yet been shared"));
+    }
+
+    #[test]
+    fn the_thresholds_are_the_group_s_a_quarterly_group_looks_a_month_ahead_and_reviews_twice_a_year() {
+        let today = d("2026-12-04");
+        let entries = [
+            facts(1, WorkKind::Consultation, WorkStatus::Open, "2026-11-01", Some("2027-01-03"), "2026-11-01"), // 30 days
+            facts(2, WorkKind::Horizon, WorkStatus::Watch, "2026-06-01", None, "2026-09-04"),                   // three months
+            facts(3, WorkKind::Horizon, WorkStatus::Watch, "2026-01-01", None, "2026-06-04"),                   // six months
+        ];
+        let quarterly = WorkThresholds { deadline_warning_days: 30, review_months: 6 };
+        let found = needs(&entries, today, quarterly);
+        assert_eq!(found.iter().map(|n| n.entry_id).collect::<Vec<_>>(), vec![3, 1]);
+        assert!(found[0].message.contains("(6 months or more)"), "{}", found[0].message);
+        assert_eq!(needs(&entries, today, WorkThresholds::default()).iter().map(|n| n.entry_id).collect::<Vec<_>>(), vec![3, 2]);
+    }
+
+    #[test]
+    fn thresholds_outside_sense_are_refused_at_their_field() {
+        let none_ahead = WorkThresholds { deadline_warning_days: 0, review_months: 3 };
+        assert_eq!(none_ahead.validate().unwrap_err().0, "work.deadline_warning_days");
+        let never = WorkThresholds { deadline_warning_days: 14, review_months: 61 };
+        let (field, message) = never.validate().unwrap_err();
+        assert_eq!(field, "work.review_months");
+        assert!(message.contains("ToR §5a"), "{message}");
+        assert!(WorkThresholds::default().validate().is_ok());
     }
 }

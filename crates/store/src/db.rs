@@ -164,16 +164,17 @@ impl Store {
             .log_statements(log::LevelFilter::Off)
             .log_slow_statements(log::LevelFilter::Off, std::time::Duration::from_secs(60));
 
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            // After SQLITE_FULL or an I/O error SQLite may have rolled the transaction back
-            // itself; sqlx's own ROLLBACK then fails and the connection comes back to the pool
-            // still counting a transaction, refusing every later `begin`. Such a connection
-            // is replaced, so the app writes again once the disk has room (tests/faults.rs).
-            .before_acquire(|conn, _| Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(conn)) }))
-            .connect_with(options)
-            .await
-            .map_err(|error| connect_error(paths, &error))?;
+        let connect = |options: SqliteConnectOptions| {
+            SqlitePoolOptions::new()
+                .max_connections(4)
+                // After SQLITE_FULL or an I/O error SQLite may have rolled the transaction back
+                // itself; sqlx's own ROLLBACK then fails and the connection comes back to the pool
+                // still counting a transaction, refusing every later `begin`. Such a connection
+                // is replaced, so the app writes again once the disk has room (tests/faults.rs).
+                .before_acquire(|conn, _| Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(conn)) }))
+                .connect_with(options)
+        };
+        let mut pool = connect(options.clone()).await.map_err(|error| connect_error(paths, &error))?;
 
         let cipher_version: Option<String> =
             sqlx::query_scalar("PRAGMA cipher_version").fetch_optional(&pool).await.map_err(|error| connect_error(paths, &error))?;
@@ -183,10 +184,13 @@ impl Store {
         }
 
         // An existing database about to be upgraded is backed up first, as it is.
-        if let Err(error) = crate::backup::before_migrations(&pool, &MIGRATOR, paths, key).await {
-            pool.close().await;
-            return Err(error);
-        }
+        let upgraded = match crate::backup::before_migrations(&pool, &MIGRATOR, paths, key).await {
+            Ok(backup) => backup.is_some(),
+            Err(error) => {
+                pool.close().await;
+                return Err(error);
+            }
+        };
         if let Err(error) = MIGRATOR.run(&pool).await {
             pool.close().await;
             return Err(match error {
@@ -195,6 +199,13 @@ impl Store {
                 }
                 other => StoreError::Migration(other.to_string()),
             });
+        }
+        if upgraded {
+            // The pool's other connections read the schema before the upgrade; a statement
+            // prepared against it (`SELECT s.*` after a column was added) would be re-prepared
+            // by SQLite with more columns than sqlx described. Fresh connections read it anew.
+            pool.close().await;
+            pool = connect(options).await.map_err(|error| connect_error(paths, &error))?;
         }
 
         let secrets = Arc::new(Secrets { key: key.clone(), audit: AuditKey::derive(key) });

@@ -115,6 +115,8 @@ struct SettingsRow {
     retention_nomination_months: u32,
     retention_attendance_years: u32,
     retention_paper_years: u32,
+    work_deadline_warning_days: u32,
+    work_review_months: u32,
 }
 
 impl Store {
@@ -157,6 +159,7 @@ impl Store {
                     attendance_years: row.retention_attendance_years,
                     paper_years: row.retention_paper_years,
                 },
+                work: secretariat_rules::work::WorkThresholds { deadline_warning_days: row.work_deadline_warning_days, review_months: row.work_review_months },
             },
         })
     }

@@ -92,6 +92,16 @@ pub struct WorkItemLink {
     pub meeting: MeetingRef,
 }
 
+/// A paper of one of the group's meetings, to be chosen as a consultation's response (ToR §3a).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PaperChoice {
+    pub id: Id,
+    pub title: String,
+    /// The agenda item it is attached to.
+    pub item_title: String,
+    pub meeting: MeetingRef,
+}
+
 /// An action from one of an entry's agenda items.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct WorkActionRef {
@@ -375,6 +385,21 @@ impl Writer {
             return Err(invalid("agenda_item_id", "That item is already linked."));
         }
         self.audit(Some(group), "work_entry", entry, "link_item", json!({ "agenda_item_id": item })).await
+    }
+
+    /// Undoes a link made in error; the agenda item itself stays on its agenda.
+    pub async fn unlink_work_item(&mut self, group: GroupId, entry: Id, item: Id) -> Result<()> {
+        let removed = sqlx::query("DELETE FROM work_entry_items WHERE entry_id = ? AND agenda_item_id = ? AND group_id = ?")
+            .bind(entry)
+            .bind(item)
+            .bind(group)
+            .execute(self.conn())
+            .await?
+            .rows_affected();
+        if removed == 0 {
+            return Err(invalid("agenda_item_id", "That item is not linked to this entry."));
+        }
+        self.audit(Some(group), "work_entry", entry, "unlink_item", json!({ "agenda_item_id": item })).await
     }
 
     /// Puts the entry on a meeting's agenda ("Concern: …", before Any other business) and links the item.
@@ -676,6 +701,52 @@ impl Store {
             decisions,
             actions,
         })
+    }
+
+    /// Agenda items of meetings from `since` on (and later meetings) that the entry could be
+    /// linked to: those not linked already, latest meeting first, in agenda order.
+    pub async fn work_item_choices(&self, group: GroupId, entry: Id, since: NaiveDate) -> Result<Vec<WorkItemLink>> {
+        Ok(sqlx::query_as::<_, (Id, String, Id, String, NaiveDateTime)>(
+            "SELECT i.id, i.title, m.id, m.title, m.starts_at FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id \
+             WHERE i.group_id = ?1 AND m.starts_at >= ?2 \
+               AND NOT EXISTS (SELECT 1 FROM work_entry_items x WHERE x.entry_id = ?3 AND x.agenda_item_id = i.id) \
+             ORDER BY m.starts_at DESC, i.position",
+        )
+        .bind(group)
+        .bind(since.format("%Y-%m-%d").to_string())
+        .bind(entry)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(agenda_item_id, title, meeting_id, meeting_title, starts_at)| WorkItemLink {
+            agenda_item_id,
+            title,
+            meeting: MeetingRef { id: meeting_id, title: meeting_title, starts_at },
+        })
+        .collect())
+    }
+
+    /// Papers that can be chosen as a consultation's response: those of meetings from
+    /// `since` on, and `current` (the one chosen now) whenever it was, latest meeting first.
+    pub async fn paper_choices(&self, group: GroupId, since: NaiveDate, current: Option<Id>) -> Result<Vec<PaperChoice>> {
+        Ok(sqlx::query_as::<_, (Id, String, String, Id, String, NaiveDateTime)>(
+            "SELECT p.id, p.title, i.title, m.id, m.title, m.starts_at FROM papers p JOIN agenda_items i ON i.id = p.agenda_item_id \
+             JOIN meetings m ON m.id = i.meeting_id WHERE p.group_id = ?1 AND (m.starts_at >= ?2 OR p.id = ?3) \
+             ORDER BY m.starts_at DESC, i.position, p.id",
+        )
+        .bind(group)
+        .bind(since.format("%Y-%m-%d").to_string())
+        .bind(current)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(id, title, item_title, meeting_id, meeting_title, starts_at)| PaperChoice {
+            id,
+            title,
+            item_title,
+            meeting: MeetingRef { id: meeting_id, title: meeting_title, starts_at },
+        })
+        .collect())
     }
 
     /// What the rules read to say which entries need the secretariat.

@@ -116,8 +116,9 @@ impl Writer {
         sqlx::query(
             "INSERT INTO group_settings (group_id, stakeholder_seats, supplier_seats, target_size, term_months, \
              min_sme_suppliers, max_members_per_organisation, strike_absences, grace_months, publication_lead_days, \
-             funds_consensus_percent, position_volunteers, time_zone, term_reminder_days, standard_agenda, paper_limit_mb) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             funds_consensus_percent, position_volunteers, time_zone, term_reminder_days, standard_agenda, paper_limit_mb, \
+             work_deadline_warning_days, work_review_months) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(group_id)
         .bind(s.stakeholder_seats)
@@ -135,6 +136,8 @@ impl Writer {
         .bind(s.term_reminder_days)
         .bind(serde_json::to_string(&s.standard_agenda).expect("a list of strings serialises"))
         .bind(s.paper_limit_mb)
+        .bind(s.work.deadline_warning_days)
+        .bind(s.work.review_months)
         .execute(&mut *self.tx)
         .await?;
         for seat in template.seats() {

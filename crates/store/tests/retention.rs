@@ -144,7 +144,7 @@ async fn the_purge_removes_exactly_what_is_due_and_keeps_the_groups_record() {
     for meeting in [minuted, unminuted] {
         assert!(store.meeting_papers(group, meeting).await.unwrap().is_empty());
         assert!(store.built_pack(group, meeting).await.unwrap().is_none());
-        assert_eq!(store.meeting_detail(group, meeting).await.unwrap().items.len(), 5, "the agenda (the four standard items and ours) is kept");
+        assert_eq!(store.meeting_detail(group, meeting).await.unwrap().items.len(), 6, "the agenda (the five standard items and ours) is kept");
     }
     assert_eq!(store.attendance(group, minuted).await.unwrap().len(), 2, "approved minutes keep their attendance");
     assert!(store.attendance(group, unminuted).await.unwrap().is_empty());

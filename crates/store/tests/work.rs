@@ -149,7 +149,7 @@ async fn the_registers_filter_by_kind_and_the_facts_feed_home() {
     assert_eq!(consultations[0].owner.as_deref(), Some("Ada Owner"));
     assert_eq!(consultations[0].tor, "ToR §3a");
     assert_eq!(store.work_entries(s.group, None).await.unwrap().len(), 2);
-    let needs = secretariat_rules::work::needs(&store.work_facts(s.group).await.unwrap(), d("2026-12-04"));
+    let needs = secretariat_rules::work::needs(&store.work_facts(s.group).await.unwrap(), d("2026-12-04"), Default::default());
     assert_eq!(needs.len(), 2, "{needs:?}");
     store.close().await;
 }
@@ -271,5 +271,62 @@ async fn a_declaration_of_interest_is_per_person_per_item_and_a_second_one_repla
     assert!(access.declarations[0].details.contains("Employer is bidding"));
     let erasure = store.erase_person(s.group, s.ada, "request by email", d("2026-12-20"), true).await.unwrap();
     assert!(erasure.kept.iter().any(|l| l.what.starts_with("Declarations of interest") && l.count == 1), "{:?}", erasure.kept);
+    store.close().await;
+}
+
+#[tokio::test]
+async fn a_database_from_before_the_work_settings_gets_the_declarations_item_and_the_default_thresholds() {
+    use secretariat_store::{DatabaseKey, KeyFile, KeySource};
+    use sqlx::{ConnectOptions, Connection};
+    // A database as the previous version left it: two groups, one whose secretariat had
+    // already added declarations to its standard agenda.
+    let dir = tempfile::tempdir().unwrap();
+    let paths = DataPaths::new(dir.path());
+    let key = DatabaseKey::generate();
+    KeyFile::create("test-database", &key, &Passphrase::new("correct horse battery staple"), KdfParams::fast_for_tests()).write(&paths.key_file).unwrap();
+    let all = sqlx::migrate!("../../migrations");
+    let this = all.iter().find(|m| m.description == "work settings").expect("the work settings migration").version;
+    let earlier = sqlx::migrate::Migrator::with_migrations(all.iter().filter(|m| m.version < this).cloned().collect());
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&paths.database)
+        .create_if_missing(true)
+        .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+        .connect()
+        .await
+        .unwrap();
+    earlier.run(&mut conn).await.unwrap();
+    for (id, agenda) in [
+        (1, r#"["Welcome and apologies","Minutes of the last meeting","Matters arising and open actions","Any other business"]"#),
+        (2, r#"["Welcome","Declarations of Interest","Any other business"]"#),
+    ] {
+        sqlx::query("INSERT INTO groups (id, name, template, created_at) VALUES (?, ?, 'techuk-interop', '2026-01-01T00:00:00+00:00')")
+            .bind(id)
+            .bind(format!("Group {id}"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::query(
+            "INSERT INTO group_settings (group_id, stakeholder_seats, supplier_seats, target_size, term_months, min_sme_suppliers, \
+             max_members_per_organisation, strike_absences, grace_months, publication_lead_days, funds_consensus_percent, position_volunteers, \
+             time_zone, standard_agenda) VALUES (?, 4, 8, 12, 24, 2, 1, 2, 3, 7, 80, 6, 'Europe/London', ?)",
+        )
+        .bind(id)
+        .bind(agenda)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    }
+    conn.close().await.unwrap();
+
+    let store = Store::open(&paths, KeySource::Passphrase(Passphrase::new("correct horse battery staple"))).await.unwrap();
+    let first = store.group(1).await.unwrap().settings;
+    assert_eq!(
+        first.standard_agenda,
+        ["Welcome and apologies", "Declarations of interest", "Minutes of the last meeting", "Matters arising and open actions", "Any other business"]
+    );
+    assert_eq!(first.work, secretariat_rules::work::WorkThresholds { deadline_warning_days: 14, review_months: 3 });
+    let second = store.group(2).await.unwrap().settings;
+    assert_eq!(second.standard_agenda, ["Welcome", "Declarations of Interest", "Any other business"], "the group's own wording is kept");
     store.close().await;
 }

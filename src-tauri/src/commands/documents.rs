@@ -2,8 +2,9 @@
 //! native Save dialog) or opened in the system viewer to print. The dialog and
 //! the viewer are used from Rust, so the window needs no file-system permission.
 
-use secretariat_api::types::DocumentKind;
+use secretariat_api::types::{DocumentKind, Made};
 use secretariat_api::viewer::ViewerFolder;
+use secretariat_api::work::DigestRequest;
 use secretariat_api::{ApiError, ErrorKind, Session, files, write_atomically};
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
@@ -23,7 +24,31 @@ pub async fn save_document(
     kind: DocumentKind,
     record_id: Option<i64>,
 ) -> Result<Option<String>, ApiError> {
-    let made = session.make_document(group_id, kind, record_id, None).await?;
+    save_made(&app, session.make_document(group_id, kind, record_id, None).await?).await
+}
+
+/// Writes the document to the user's private viewer folder (`secretariat_api::viewer`: 0700,
+/// checked before each write, emptied at start and on close) and opens it in the system viewer.
+#[tauri::command]
+pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<String, ApiError> {
+    open_made(&app, session.make_document(group_id, kind, record_id, None).await?)
+}
+
+/// The digest for the wider community over a period (ToR §3b, §5d), saved where the person chooses.
+#[tauri::command]
+pub async fn save_digest(app: AppHandle, session: State<'_, Session>, request: DigestRequest) -> Result<Option<String>, ApiError> {
+    save_made(&app, session.digest_document(request).await?).await
+}
+
+/// The digest opened in the system viewer (the PDF, or the email draft in the mail program).
+#[tauri::command]
+pub async fn open_digest(app: AppHandle, session: State<'_, Session>, request: DigestRequest) -> Result<String, ApiError> {
+    open_made(&app, session.digest_document(request).await?)
+}
+
+/// Asks where to save a made document (the native Save dialog, its kind as the filter) and
+/// writes it there atomically; `None` when the person cancels.
+async fn save_made(app: &AppHandle, made: Made) -> Result<Option<String>, ApiError> {
     let extension = made.file_name.rsplit_once('.').map_or("", |(_, ext)| ext).to_owned();
     let filter = match extension.as_str() {
         "pdf" => "PDF document",
@@ -41,11 +66,8 @@ pub async fn save_document(
     Ok(Some(path.display().to_string()))
 }
 
-/// Writes the document to the user's private viewer folder (`secretariat_api::viewer`: 0700,
-/// checked before each write, emptied at start and on close) and opens it in the system viewer.
-#[tauri::command]
-pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<String, ApiError> {
-    let made = session.make_document(group_id, kind, record_id, None).await?;
+/// Writes a made document to the private viewer folder and opens it with the system's program for its kind.
+fn open_made(app: &AppHandle, made: Made) -> Result<String, ApiError> {
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document for the viewer", e))?;
     app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| failed("No viewer could open the document", e))?;
     Ok(path.display().to_string())

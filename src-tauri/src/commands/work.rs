@@ -34,6 +34,16 @@ pub async fn add_work_to_agenda(session: State<'_, Session>, request: AddWorkToA
 }
 
 #[tauri::command]
+pub async fn link_work_item(session: State<'_, Session>, request: LinkWorkItem) -> Reply<WorkPage> {
+    session.link_work_item(request).await
+}
+
+#[tauri::command]
+pub async fn unlink_work_item(session: State<'_, Session>, request: LinkWorkItem) -> Reply<WorkPage> {
+    session.unlink_work_item(request).await
+}
+
+#[tauri::command]
 pub async fn declare_interest(session: State<'_, Session>, request: DeclareInterest) -> Reply<MeetingRecord> {
     session.declare_interest(request).await
 }

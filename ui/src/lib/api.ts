@@ -5,6 +5,8 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AddWorkToAgenda,
   DeclareInterest,
+  DigestRequest,
+  LinkWorkItem,
   SaveWorkEntry,
   SetWorkStatus,
   WorkKind,
@@ -213,6 +215,11 @@ export const api = {
   saveWorkEntry: (request: SaveWorkEntry) => call<WorkPage>('save_work_entry', { request }),
   setWorkStatus: (request: SetWorkStatus) => call<WorkPage>('set_work_status', { request }),
   addWorkToAgenda: (request: AddWorkToAgenda) => call<WorkPage>('add_work_to_agenda', { request }),
+  linkWorkItem: (request: LinkWorkItem) => call<WorkPage>('link_work_item', { request }),
+  unlinkWorkItem: (request: LinkWorkItem) => call<WorkPage>('unlink_work_item', { request }),
+  /** The digest for the wider community (ToR §3b, §5d), saved through the native dialog; `null` when cancelled. */
+  saveDigest: (request: DigestRequest) => call<string | null>('save_digest', { request }),
+  openDigest: (request: DigestRequest) => call<string>('open_digest', { request }),
   declareInterest: (request: DeclareInterest) => call<MeetingRecord>('declare_interest', { request }),
   removeDeclaration: (groupId: number, meetingId: number, declarationId: number) =>
     call<MeetingRecord>('remove_declaration', { groupId, meetingId, declarationId }),

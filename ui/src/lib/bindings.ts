@@ -131,7 +131,12 @@ paper_limit_mb: number,
  * How long each kind of record is kept before it is due for purging (UK GDPR storage
  * limitation). Groups saved before the schedule existed read the defaults.
  */
-retention: RetentionSchedule, };
+retention: RetentionSchedule, 
+/**
+ * When the work registers' entries are listed on Home (ToR §3a, §5a); groups saved
+ * before these were settings read the defaults.
+ */
+work: WorkThresholds, };
 
 export type GroupCounts = { organisations: number, people: number, meetings: number, };
 
@@ -1145,13 +1150,26 @@ export type WorkView = { today: string, kinds: Array<WorkKindInfo>, entries: Arr
 /**
  * Everyone in the register, to own an entry or to have represented the group.
  */
-people: Array<PersonView>, subgroups: Array<SubgroupChoice>, };
+people: Array<PersonView>, subgroups: Array<SubgroupChoice>, 
+/**
+ * When entries are listed as needing the secretariat (group settings).
+ */
+thresholds: WorkThresholds, };
 
 export type WorkPage = { today: string, kind: WorkKindInfo, detail: WorkEntryDetail, people: Array<PersonView>, subgroups: Array<SubgroupChoice>, 
 /**
  * Meetings from today on, to put the entry on an agenda.
  */
-meetings: Array<MeetingRef>, };
+meetings: Array<MeetingRef>, 
+/**
+ * Items already on an agenda (meetings of the last year and to come) the entry can be
+ * linked to, where it was discussed under another title.
+ */
+item_choices: Array<WorkItemLink>, 
+/**
+ * For a consultation: the papers that can be chosen as the group's response (ToR §3a).
+ */
+paper_choices: Array<PaperChoice>, thresholds: WorkThresholds, };
 
 export type SaveWorkEntry = { group_id: number, 
 /**
@@ -1162,6 +1180,30 @@ id: number | null, input: WorkEntryInput, };
 export type SetWorkStatus = { group_id: number, entry_id: number, status: WorkStatus, on: string, note: string, };
 
 export type AddWorkToAgenda = { group_id: number, entry_id: number, meeting_id: number, presenter_id: number | null, };
+
+export type LinkWorkItem = { group_id: number, entry_id: number, agenda_item_id: number, };
+
+export type DigestRequest = { group_id: number, from: string, to: string, 
+/**
+ * An email draft (.eml, `X-Unsent: 1`) with the PDF attached, rather than the PDF.
+ */
+eml: boolean, };
+
+export type WorkThresholds = { 
+/**
+ * A consultation whose deadline falls within this many days is listed on Home (ToR §3a).
+ */
+deadline_warning_days: number, 
+/**
+ * A horizon item not reviewed for this many months is listed on Home (ToR §5a).
+ */
+review_months: number, };
+
+export type PaperChoice = { id: number, title: string, 
+/**
+ * The agenda item it is attached to.
+ */
+item_title: string, meeting: MeetingRef, };
 
 export type DeclareInterest = { group_id: number, meeting_id: number, input: DeclarationInput, };
 
