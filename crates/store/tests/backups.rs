@@ -6,7 +6,7 @@
 mod support;
 
 use secretariat_rules::Template;
-use secretariat_store::{DataPaths, DatabaseKey, KdfParams, KeyFile, KeySource, Keychain, MemoryKeychain, Passphrase, Store, StoreError};
+use secretariat_store::{DataPaths, DatabaseKey, KdfParams, KeySource, Keychain, MemoryKeychain, Passphrase, Store, StoreError};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
 use std::path::{Path, PathBuf};
@@ -329,21 +329,7 @@ async fn rows_from_before_the_chain_are_a_legacy_prefix_and_the_database_was_bac
     // A database as the previous version left it: every migration before the chain's.
     let dir = tempfile::tempdir().unwrap();
     let paths = DataPaths::new(dir.path());
-    let key = DatabaseKey::generate();
-    let database_id = "test-database".to_owned();
-    KeyFile::create(&database_id, &key, &Passphrase::new(PHRASE), KdfParams::fast_for_tests()).write(&paths.key_file).unwrap();
-    let all = sqlx::migrate!("../../migrations");
-    let chain = all.iter().find(|m| m.description == "audit chain").expect("the audit chain migration").version;
-    let earlier = sqlx::migrate::Migrator::with_migrations(all.iter().filter(|m| m.version < chain).cloned().collect());
-    let mut conn = SqliteConnectOptions::new()
-        .filename(&paths.database)
-        .create_if_missing(true)
-        .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
-        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
-        .connect()
-        .await
-        .unwrap();
-    earlier.run(&mut conn).await.unwrap();
+    let (key, mut conn) = support::database_before(&paths, PHRASE, "audit chain").await;
     for n in 1..=2 {
         sqlx::query(
             "INSERT INTO audit_log (at, actor, entity, entity_id, action, change) VALUES ('2026-01-01T00:00:00+00:00', 'pat', 'test', ?, 'create', '{}')",

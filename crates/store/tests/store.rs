@@ -1,6 +1,7 @@
 //! The encrypted store against real SQLCipher files in temporary folders.
 //! Each test is one situation a secretariat can meet, and the error it must see.
 
+#[allow(dead_code)]
 mod support;
 
 use secretariat_rules::Template;

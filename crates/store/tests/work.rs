@@ -11,6 +11,9 @@ use secretariat_store::{
 };
 use std::sync::Arc;
 
+#[allow(dead_code)]
+mod support;
+
 fn d(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
@@ -276,26 +279,13 @@ async fn a_declaration_of_interest_is_per_person_per_item_and_a_second_one_repla
 
 #[tokio::test]
 async fn a_database_from_before_the_work_settings_gets_the_declarations_item_and_the_default_thresholds() {
-    use secretariat_store::{DatabaseKey, KeyFile, KeySource};
-    use sqlx::{ConnectOptions, Connection};
+    use secretariat_store::KeySource;
+    use sqlx::Connection;
     // A database as the previous version left it: two groups, one whose secretariat had
     // already added declarations to its standard agenda.
     let dir = tempfile::tempdir().unwrap();
     let paths = DataPaths::new(dir.path());
-    let key = DatabaseKey::generate();
-    KeyFile::create("test-database", &key, &Passphrase::new("correct horse battery staple"), KdfParams::fast_for_tests()).write(&paths.key_file).unwrap();
-    let all = sqlx::migrate!("../../migrations");
-    let this = all.iter().find(|m| m.description == "work settings").expect("the work settings migration").version;
-    let earlier = sqlx::migrate::Migrator::with_migrations(all.iter().filter(|m| m.version < this).cloned().collect());
-    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
-        .filename(&paths.database)
-        .create_if_missing(true)
-        .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
-        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
-        .connect()
-        .await
-        .unwrap();
-    earlier.run(&mut conn).await.unwrap();
+    let (_, mut conn) = support::database_before(&paths, "correct horse battery staple", "work settings").await;
     for (id, agenda) in [
         (1, r#"["Welcome and apologies","Minutes of the last meeting","Matters arising and open actions","Any other business"]"#),
         (2, r#"["Welcome","Declarations of Interest","Any other business"]"#),

@@ -1,4 +1,5 @@
-//! Helpers for the store tests: damaging files and making folders read-only.
+//! Helpers for the store tests: damaging files, making folders read-only, and a database as
+//! an earlier version left it.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -49,4 +50,32 @@ impl Drop for ReadOnly {
             let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
         }
     }
+}
+
+/// A database as an earlier version left it: a new key, its key file wrapped under `passphrase`,
+/// and every migration before the one described `upgrade` applied. The connection is open with
+/// the key, to fill the old schema; close it before `Store::open` upgrades the file.
+pub async fn database_before(
+    paths: &secretariat_store::DataPaths,
+    passphrase: &str,
+    upgrade: &str,
+) -> (secretariat_store::DatabaseKey, sqlx::SqliteConnection) {
+    use sqlx::ConnectOptions;
+    let key = secretariat_store::DatabaseKey::generate();
+    secretariat_store::KeyFile::create("test-database", &key, &secretariat_store::Passphrase::new(passphrase), secretariat_store::KdfParams::fast_for_tests())
+        .write(&paths.key_file)
+        .unwrap();
+    let all = sqlx::migrate!("../../migrations");
+    let version = all.iter().find(|m| m.description == upgrade).unwrap_or_else(|| panic!("no migration described {upgrade:?}")).version;
+    let earlier = sqlx::migrate::Migrator::with_migrations(all.iter().filter(|m| m.version < version).cloned().collect());
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&paths.database)
+        .create_if_missing(true)
+        .pragma("key", format!("\"x'{}'\"", key.to_hex().to_uppercase()))
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+        .connect()
+        .await
+        .unwrap();
+    earlier.run(&mut conn).await.unwrap();
+    (key, conn)
 }
