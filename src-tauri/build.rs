@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "import_register",
     "save_document",
     "open_document",
+    "show_document_in_folder",
     "meetings",
     "meeting",
     "save_meeting",

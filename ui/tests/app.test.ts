@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
 import { expectAccessible, home, members, mockBackend, noDatabase, smeBreach, techuk, zoe } from './harness';
@@ -250,23 +250,36 @@ describe('documents', () => {
     await expectAccessible(container);
   });
 
-  it('says nothing when the Save dialog is cancelled, and shows a failure to open', async () => {
-    mockBackend({
+  it('says nothing when the Save dialog is cancelled; a missing viewer is said at the document, offering Save as… and Show in folder', async () => {
+    let saved: string | null = null;
+    const backend = mockBackend({
       app_state: () => ready,
       group_home: () => home(),
       compliance: () => smeBreach,
-      save_document: () => null,
+      save_document: () => saved,
       open_document: () => {
-        throw { kind: 'internal', message: 'No viewer could open the document: xdg-open failed' };
+        throw { kind: 'no_viewer', message: 'No program to open PDF files was found on this computer.' };
       },
+      show_document_in_folder: () => '/run/user/1000/secretariat-documents/membership.pdf',
     });
     const user = userEvent.setup();
-    render(App);
+    const { container } = render(App);
     await user.click(await screen.findByRole('button', { name: 'Documents' }));
     await user.click(await screen.findByRole('button', { name: 'Save as…: People (CSV)' }));
     await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
     await user.click(screen.getByRole('button', { name: 'Open in viewer: Membership list and composition report' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('No viewer could open the document');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('No program to open PDF files was found');
+    // Beside the document it was about, not at the top of the page (issue #18).
+    expect(alert.closest('li')!.textContent).toContain('Membership list and composition report');
+    await expectAccessible(container);
+    await user.click(within(alert).getByRole('button', { name: 'Show in folder' }));
+    expect(backend.calls.find((c) => c.cmd === 'show_document_in_folder')!.args).toEqual({ groupId: 1, kind: 'membership_report', recordId: null });
+    expect((await screen.findByRole('status')).textContent).toBe('Shown in its folder (/run/user/1000/secretariat-documents/membership.pdf).');
+    await user.click(screen.getByRole('button', { name: 'Open in viewer: Membership list and composition report' }));
+    saved = '/home/pm/membership.pdf';
+    await user.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Save as…' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Saved to /home/pm/membership.pdf.');
   });
 });
 
@@ -311,7 +324,10 @@ describe('meetings', () => {
 
     const input = container.querySelector<HTMLInputElement>('input[data-item="Data standards roadmap"]')!;
     await user.upload(input, new File(['minutes'], 'minutes.txt', { type: 'text/plain' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('This file is not a PDF.');
+    const refused = await screen.findByRole('alert');
+    expect(refused.textContent).toBe('This file is not a PDF.');
+    // In the item's row, beside the control that was used (issue #18).
+    expect(refused.closest('tr')!.textContent).toContain('Data standards roadmap');
     const request = backend.calls.find((c) => c.cmd === 'attach_paper')!.args.request as { file_name: string; data_base64: string };
     expect(request.file_name).toBe('minutes.txt');
     expect(atob(request.data_base64)).toBe('minutes');

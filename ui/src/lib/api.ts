@@ -134,6 +134,9 @@ export const api = {
     call<string | null>('save_document', { groupId, kind, recordId }),
   openDocument: (groupId: number, kind: DocumentKind, recordId: number | null = null) =>
     call<string>('open_document', { groupId, kind, recordId }),
+  /** Writes the document where "Open in viewer" would and shows it in the file manager; its path. */
+  showDocumentInFolder: (groupId: number, kind: DocumentKind, recordId: number | null = null) =>
+    call<string>('show_document_in_folder', { groupId, kind, recordId }),
   meetings: (groupId: number) => call<MeetingRow[]>('meetings', { groupId }),
   meeting: (groupId: number, meetingId: number) => call<MeetingPage>('meeting', { groupId, meetingId }),
   saveMeeting: (request: SaveMeeting) => call<MeetingPage>('save_meeting', { request }),

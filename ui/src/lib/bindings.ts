@@ -3,7 +3,7 @@
 
 export type ApiError = { kind: ErrorKind, message: string, field?: string, };
 
-export type ErrorKind = "invalid" | "not_found" | "no_database" | "already_exists" | "needs_recovery" | "wrong_passphrase" | "keychain_unavailable" | "key_file_missing" | "key_file_damaged" | "not_a_database" | "unencrypted" | "encryption_missing" | "data_folder_read_only" | "data_folder_unusable" | "already_open" | "disk_full" | "internal";
+export type ErrorKind = "invalid" | "not_found" | "no_database" | "already_exists" | "needs_recovery" | "wrong_passphrase" | "keychain_unavailable" | "key_file_missing" | "key_file_damaged" | "not_a_database" | "unencrypted" | "encryption_missing" | "data_folder_read_only" | "data_folder_unusable" | "already_open" | "disk_full" | "no_viewer" | "internal";
 
 export type AppState = { "state": "no_database", data_dir: string, templates: Array<TemplateInfo>, } | { "state": "ready", data_dir: string, groups: Array<GroupSummary>, templates: Array<TemplateInfo>, today: string, } | { "state": "needs_recovery", data_dir: string, error: ApiError, } | { "state": "unavailable", data_dir: string, error: ApiError, };
 
