@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "election",
     "create_election",
     "add_nomination",
+    "close_nominations_early",
     "withdraw_nomination",
     "set_election_method",
     "open_voting",

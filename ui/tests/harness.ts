@@ -129,7 +129,8 @@ export function members(overrides: Partial<MembersView> = {}): MembersView {
 
 export const zoe: PersonDetail = {
   id: 1,
-  input: { name: 'Zoë Ó\u2019Brien', email: 'zoe@k.example', job_title: 'CTO', manager_status: 'yes' },
+  input: { name: 'Zoë Ó\u2019Brien', email: 'zoe@k.example', job_title: 'CTO', manager_status: 'yes', sort_as: '' },
+  default_sort_as: 'Ó\u2019Brien, Zoë',
   employments: [{ id: 1, organisation_id: 1, organisation: 'Kestrel Data Ltd', from: '2020-01-01', to: null }],
   terms: [{ id: 7, seat_id: 5, seat: 'Supplier seat 1', start: '2025-01-01', end: '2027-01-01', obtained: 'election', ended_on: null, end_reason: null }],
   appointments: [],

@@ -3,7 +3,9 @@
 //! `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`.
 
 use secretariat_api::backups::{BackupCheck, BackupRow, BackupsView, SetBackupFolder};
-use secretariat_api::elections::{AddNomination, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView};
+use secretariat_api::elections::{
+    AddNomination, CloseNominations, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView,
+};
 use secretariat_api::minutes::{
     AddAction, AddDecision, AddPosition, AttendanceLine, AttendanceMark, AttendanceYear, AttendanceYearRow, DecideStrike, DecisionsView, HoldInPrivate,
     MeetingRecord, PositionLine, PublicDecision, SaveAttendance, SaveNotes,
@@ -130,6 +132,7 @@ fn generate() -> String {
         ElectionPage::decl(&cfg),
         CreateElection::decl(&cfg),
         AddNomination::decl(&cfg),
+        CloseNominations::decl(&cfg),
         EnterPaper::decl(&cfg),
         Declare::decl(&cfg),
         NominationChecks::decl(&cfg),

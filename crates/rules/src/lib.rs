@@ -11,6 +11,7 @@
 pub mod elections;
 mod findings;
 pub mod meetings;
+pub mod names;
 pub mod register;
 pub mod retention;
 mod settings;

@@ -55,6 +55,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         elections::election,
         elections::create_election,
         elections::add_nomination,
+        elections::close_nominations_early,
         elections::withdraw_nomination,
         elections::set_election_method,
         elections::open_voting,

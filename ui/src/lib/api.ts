@@ -34,6 +34,7 @@ import type {
   SaveAttendance,
   SaveNotes,
   AddNomination,
+  CloseNominations,
   CreateElection,
   Declare,
   ElectionPage,
@@ -153,6 +154,8 @@ export const api = {
   election: (groupId: number, electionId: number) => call<ElectionPage>('election', { groupId, electionId }),
   createElection: (request: CreateElection) => call<ElectionPage>('create_election', { request }),
   addNomination: (request: AddNomination) => call<ElectionPage>('add_nomination', { request }),
+  /** Closes nominations before the date in the call, for a reason (audited). */
+  closeNominationsEarly: (request: CloseNominations) => call<ElectionPage>('close_nominations_early', { request }),
   withdrawNomination: (groupId: number, electionId: number, nominationId: number) =>
     call<ElectionPage>('withdraw_nomination', { groupId, electionId, nominationId }),
   setElectionMethod: (groupId: number, electionId: number, method: Method) =>

@@ -219,9 +219,18 @@ employer: FirstEmployer | null, };
 
 export type FirstEmployer = { organisation_id: number, from: string, };
 
-export type PersonInput = { name: string, email: string, job_title: string, manager_status: ManagerStatus, };
+export type PersonInput = { name: string, email: string, job_title: string, manager_status: ManagerStatus, 
+/**
+ * How the name sorts on ballot papers and candidate lists ("Surname, Given names");
+ * empty: the default from the name (`secretariat_rules::names`).
+ */
+sort_as: string, };
 
-export type PersonDetail = { id: number, input: PersonInput, employments: Array<EmploymentView>, terms: Array<TermView>, appointments: Array<AppointmentView>, 
+export type PersonDetail = { id: number, input: PersonInput, 
+/**
+ * How the name sorts when `input.sort_as` is empty (`secretariat_rules::names`).
+ */
+default_sort_as: string, employments: Array<EmploymentView>, terms: Array<TermView>, appointments: Array<AppointmentView>, 
 /**
  * The day the person was erased (UK GDPR Art. 17); the record is then kept redacted.
  */
@@ -423,7 +432,13 @@ export type AddNomination = { group_id: number, election_id: number, person_id: 
 /**
  * For a new person: their name and email.
  */
-new_name: string, new_email: string, organisation_id: number | null, proposer: string, statement: string, received_on: string, };
+new_name: string, new_email: string, organisation_id: number | null, proposer: string, statement: string, received_on: string, 
+/**
+ * The nominee's manager status (ToR §12), when the form records it: it updates the person.
+ */
+manager_status?: ManagerStatus, };
+
+export type CloseNominations = { group_id: number, election_id: number, on: string, reason: string, };
 
 export type EnterPaper = { group_id: number, election_id: number, serial: number | null, 
 /**
@@ -475,6 +490,11 @@ export type ElectionState = "nominations" | "voting" | "counted" | "declared" | 
 
 export type ElectionSummary = { id: number, title: string, seat_kind: SeatKind | null, role: Role | null, seats: number, call_issued_on: string, nominations_close: string, 
 /**
+ * Why nominations were closed before the date in the call (then `nominations_close` is
+ * the day they closed); none when they close as called.
+ */
+nominations_closed_early: string | null, 
+/**
  * The day papers must be back by, once the vote is open.
  */
 poll_closes: string | null, method: Method | null, returning_officer: string, state: ElectionState, declared_on: string | null, outcome: Outcome | null, 
@@ -489,7 +509,12 @@ export type ElectorView = { person_id: number, name: string,
  */
 issued: boolean, };
 
-export type NominationView = { id: number, person_id: number, name: string, organisation_id: number | null, organisation: string | null, sme: boolean, proposer: string, statement: string, received_on: string, withdrawn_on: string | null, };
+export type NominationView = { id: number, person_id: number, name: string, 
+/**
+ * How the name sorts ("Surname, Given names"): the person's correction, else the default
+ * (`secretariat_rules::names`). Nominations, ballot papers and results follow it.
+ */
+sort_as: string, organisation_id: number | null, organisation: string | null, sme: boolean, proposer: string, statement: string, received_on: string, withdrawn_on: string | null, };
 
 export type Outcome = "unopposed" | "elected";
 
@@ -1101,7 +1126,11 @@ declarations: Array<SubjectRow>,
  */
 mentions: Array<SubjectRow>, audit: Array<SubjectAudit>, };
 
-export type SubjectPerson = { id: number, name: string, email: string, job_title: string, manager_status: string, erased_on: string | null, erasure_reason: string | null, };
+export type SubjectPerson = { id: number, name: string, email: string, job_title: string, manager_status: string, 
+/**
+ * How their name sorts on ballot papers, when corrected ('' = from the name).
+ */
+sort_as: string, erased_on: string | null, erasure_reason: string | null, };
 
 export type SubjectRow = { what: string, when: string, details: string, };
 
