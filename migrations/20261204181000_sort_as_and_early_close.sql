@@ -8,3 +8,7 @@ ALTER TABLE people ADD COLUMN sort_as TEXT NOT NULL DEFAULT '';
 -- called. When set, `nominations_close` is the day they were closed (the date called is in
 -- the audit log).
 ALTER TABLE elections ADD COLUMN nominations_closed_early TEXT;
+
+-- Whose bank holidays the deadlines the app proposes skip (crates/rules/src/working_days.rs).
+ALTER TABLE group_settings ADD COLUMN bank_holidays TEXT NOT NULL DEFAULT 'england-and-wales'
+    CHECK (bank_holidays IN ('england-and-wales', 'scotland', 'northern-ireland'));

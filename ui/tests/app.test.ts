@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
+import type { Compliance } from '../src/lib/bindings';
 import { expectAccessible, home, members, mockBackend, noDatabase, smeBreach, techuk, zoe } from './harness';
 
 const ready = {
@@ -280,6 +281,33 @@ describe('documents', () => {
     saved = '/home/pm/membership.pdf';
     await user.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Save as…' }));
     expect((await screen.findByRole('status')).textContent).toBe('Saved to /home/pm/membership.pdf.');
+  });
+});
+
+describe('home', () => {
+  it('links the §13 breach to the seat board and the §14 breach to both members, and reads “On <date>: n breaches” for another date', async () => {
+    const findings: Compliance = {
+      on: '2026-04-16', breaches: 2, warnings: 0, notices: 0,
+      findings: [
+        { ...smeBreach.findings[0], subjects: [{ kind: 'person', id: 3, name: 'Sam Sme' }] },
+        {
+          severity: 'breach', tor: 14, message: 'Ann One and Bob Two both represent Acme Ltd; one per company (ToR §14).',
+          subjects: [{ kind: 'organisation', id: 8, name: 'Acme Ltd' }, { kind: 'person', id: 1, name: 'Ann One' }, { kind: 'person', id: 2, name: 'Bob Two' }], due: null,
+        },
+      ],
+    };
+    mockBackend({ app_state: () => ready, group_home: () => home(), compliance: () => findings, members: () => members() });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    expect(await screen.findByRole('button', { name: 'Open the seat board' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open Ann One' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open Bob Two' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Open Sam Sme' })).toBeNull();
+    const date = screen.getByLabelText('Check the rules on') as HTMLInputElement;
+    await user.clear(date);
+    await user.type(date, '2026-04-16');
+    await waitFor(() => expect(container.querySelector('p.summary')!.textContent!.replace(/\s+/g, ' ')).toContain('On Thu 16 Apr 2026: 2 breaches,'));
+    await expectAccessible(container);
   });
 });
 

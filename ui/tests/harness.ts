@@ -71,6 +71,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
         standard_agenda: ['Welcome and apologies', 'Minutes of the last meeting', 'Matters arising and open actions', 'Any other business'],
         paper_limit_mb: 20,
         retention: { ballot_months: 6, nomination_months: 12, attendance_years: 2, paper_years: 6 },
+        bank_holidays: 'england-and-wales',
       },
     },
     today: '2026-11-27',

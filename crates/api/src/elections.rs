@@ -12,7 +12,7 @@ use secretariat_rules::elections::{
 };
 use secretariat_rules::register::{Day, Id};
 use secretariat_rules::tor::s12_s16_elections::{self as rules, Eligibility, Fills, NominationCheck, Vacancy, check_nomination, organisation_key};
-use secretariat_rules::{Obtained, Register, SeatKind, uk_date};
+use secretariat_rules::{Obtained, Register, SeatKind, uk_date, working_days};
 use secretariat_store::{
     ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, NominationInput, Outcome, PersonInput, ReturnedPaperInput,
 };
@@ -50,6 +50,9 @@ pub struct ElectionPage {
     pub record: ElectionRecord,
     /// The day the winners would take their seats: constraints count who continues then.
     pub takes_seats_on: NaiveDate,
+    /// The day papers are proposed back by: two weeks after nominations close (or today, if
+    /// later), on a working day of the group's nation (issue #18).
+    pub proposed_poll_closes: NaiveDate,
     pub constraints: Vec<String>,
     /// The same constraints, as the count applies them.
     #[serde(skip)]
@@ -270,6 +273,12 @@ fn unopposed(ctx: &Context<'_>, record: &ElectionRecord, checks: &[NominationChe
     )
 }
 
+/// Papers back two weeks after nominations close, or after today if that is later, on a
+/// working day (weekends and the nation's bank holidays skipped).
+fn proposed_poll_closes(s: &secretariat_store::ElectionSummary, today: NaiveDate, nation: working_days::Nation) -> NaiveDate {
+    working_days::on_or_after(s.nominations_close.max(today) + chrono::Days::new(14), nation)
+}
+
 /// Whether nominations are still being received on `today`: until the day in the call,
 /// unless the returning officer closed them early.
 fn nominations_open(s: &secretariat_store::ElectionSummary, today: NaiveDate) -> bool {
@@ -314,7 +323,7 @@ impl Session {
                 title: format!("Election to {} — {}", seat_kind_words(kind, seat_ids.len()), today.format("%B %Y")),
                 fills: ElectionFor::Seats { seat_kind: kind, seat_ids },
                 call_issued_on: today,
-                nominations_close: today + chrono::Days::new(21),
+                nominations_close: working_days::on_or_after(today + chrono::Days::new(21), register.settings.bank_holidays),
                 returning_officer: String::new(),
             });
         }
@@ -378,6 +387,7 @@ impl Session {
             stage_actions,
             reconciliation: reconciliation(&record),
             takes_seats_on: on,
+            proposed_poll_closes: proposed_poll_closes(&record.summary, today, register.settings.bank_holidays),
             constraints: explained,
             constraint_set: ctx.constraints,
             checks,
@@ -513,8 +523,11 @@ impl Session {
                 register.on(self.today()).members.iter().map(|m| m.person.id).collect()
             }
         };
+        let poll_closes = match poll_closes {
+            Some(day) => day,
+            None => proposed_poll_closes(&page.record.summary, self.today(), store.group(group_id).await?.settings.bank_holidays),
+        };
         let mut w = store.begin().await?;
-        let poll_closes = poll_closes.unwrap_or(self.today() + chrono::Days::new(14));
         w.open_voting(group_id, election_id, &electors, poll_closes).await?;
         w.commit().await?;
         self.election_page(group_id, election_id).await

@@ -27,6 +27,7 @@ use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
 use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
 use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
 use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus};
+use secretariat_rules::working_days::Nation;
 use secretariat_rules::{
     Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind, TechukStatus, Template, Tor,
 };
@@ -235,6 +236,7 @@ fn generate() -> String {
         Restored::decl(&cfg),
         VerifyReport::decl(&cfg),
         RetentionSchedule::decl(&cfg),
+        Nation::decl(&cfg),
         RetentionCategory::decl(&cfg),
         DueItem::decl(&cfg),
         RetentionSection::decl(&cfg),

@@ -108,6 +108,7 @@ impl Template {
                     .to_vec(),
                 paper_limit_mb: 20,
                 retention: crate::retention::RetentionSchedule::default(),
+                bank_holidays: crate::working_days::Nation::EnglandAndWales,
             },
         }
     }

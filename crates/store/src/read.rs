@@ -115,6 +115,7 @@ struct SettingsRow {
     retention_nomination_months: u32,
     retention_attendance_years: u32,
     retention_paper_years: u32,
+    bank_holidays: String,
 }
 
 impl Store {
@@ -157,6 +158,7 @@ impl Store {
                     attendance_years: row.retention_attendance_years,
                     paper_years: row.retention_paper_years,
                 },
+                bank_holidays: secretariat_rules::working_days::Nation::parse(&row.bank_holidays).unwrap_or_default(),
             },
         })
     }

@@ -131,7 +131,11 @@ paper_limit_mb: number,
  * How long each kind of record is kept before it is due for purging (UK GDPR storage
  * limitation). Groups saved before the schedule existed read the defaults.
  */
-retention: RetentionSchedule, };
+retention: RetentionSchedule, 
+/**
+ * Whose bank holidays the deadlines the app proposes skip (`working_days`).
+ */
+bank_holidays: Nation, };
 
 export type GroupCounts = { organisations: number, people: number, meetings: number, };
 
@@ -400,7 +404,12 @@ export type ElectionPage = { record: ElectionRecord,
 /**
  * The day the winners would take their seats: constraints count who continues then.
  */
-takes_seats_on: string, constraints: Array<string>, checks: Array<NominationChecks>, 
+takes_seats_on: string, 
+/**
+ * The day papers are proposed back by: two weeks after nominations close (or today, if
+ * later), on a working day of the group's nation (issue #18).
+ */
+proposed_poll_closes: string, constraints: Array<string>, checks: Array<NominationChecks>, 
 /**
  * Whether the nominations can be declared elected unopposed, and why (not).
  */
@@ -996,6 +1005,8 @@ attendance_years: number,
  * Years after a meeting that its papers and agenda pack are kept.
  */
 paper_years: number, };
+
+export type Nation = "england-and-wales" | "scotland" | "northern-ireland";
 
 export type RetentionCategory = "candidates_and_nominations" | "ballots_and_counts" | "attendance" | "minutes_and_papers";
 
