@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
+import type { Compliance } from '../src/lib/bindings';
 import { expectAccessible, home, members, mockBackend, noDatabase, smeBreach, techuk, zoe } from './harness';
 
 const ready = {
@@ -250,23 +251,63 @@ describe('documents', () => {
     await expectAccessible(container);
   });
 
-  it('says nothing when the Save dialog is cancelled, and shows a failure to open', async () => {
-    mockBackend({
+  it('says nothing when the Save dialog is cancelled; a missing viewer is said at the document, offering Save as… and Show in folder', async () => {
+    let saved: string | null = null;
+    const backend = mockBackend({
       app_state: () => ready,
       group_home: () => home(),
       compliance: () => smeBreach,
-      save_document: () => null,
+      save_document: () => saved,
       open_document: () => {
-        throw { kind: 'internal', message: 'No viewer could open the document: xdg-open failed' };
+        throw { kind: 'no_viewer', message: 'No program to open PDF files was found on this computer.' };
       },
+      show_document_in_folder: () => '/run/user/1000/secretariat-documents/membership.pdf',
     });
     const user = userEvent.setup();
-    render(App);
+    const { container } = render(App);
     await user.click(await screen.findByRole('button', { name: 'Documents' }));
     await user.click(await screen.findByRole('button', { name: 'Save as…: People (CSV)' }));
     await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
     await user.click(screen.getByRole('button', { name: 'Open in viewer: Membership list and composition report' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('No viewer could open the document');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('No program to open PDF files was found');
+    // Beside the document it was about, not at the top of the page (issue #18).
+    expect(alert.closest('li')!.textContent).toContain('Membership list and composition report');
+    await expectAccessible(container);
+    await user.click(within(alert).getByRole('button', { name: 'Show in folder' }));
+    expect(backend.calls.find((c) => c.cmd === 'show_document_in_folder')!.args).toEqual({ groupId: 1, kind: 'membership_report', recordId: null });
+    expect((await screen.findByRole('status')).textContent).toBe('Shown in its folder (/run/user/1000/secretariat-documents/membership.pdf).');
+    await user.click(screen.getByRole('button', { name: 'Open in viewer: Membership list and composition report' }));
+    saved = '/home/pm/membership.pdf';
+    await user.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Save as…' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Saved to /home/pm/membership.pdf.');
+  });
+});
+
+describe('home', () => {
+  it('links the §13 breach to the seat board and the §14 breach to both members, and reads “On <date>: n breaches” for another date', async () => {
+    const findings: Compliance = {
+      on: '2026-04-16', breaches: 2, warnings: 0, notices: 0,
+      findings: [
+        { ...smeBreach.findings[0], subjects: [{ kind: 'person', id: 3, name: 'Sam Sme' }] },
+        {
+          severity: 'breach', tor: 14, message: 'Ann One and Bob Two both represent Acme Ltd; one per company (ToR §14).',
+          subjects: [{ kind: 'organisation', id: 8, name: 'Acme Ltd' }, { kind: 'person', id: 1, name: 'Ann One' }, { kind: 'person', id: 2, name: 'Bob Two' }], due: null,
+        },
+      ],
+    };
+    mockBackend({ app_state: () => ready, group_home: () => home(), compliance: () => findings, members: () => members() });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    expect(await screen.findByRole('button', { name: 'Open the seat board' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open Ann One' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open Bob Two' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Open Sam Sme' })).toBeNull();
+    const date = screen.getByLabelText('Check the rules on') as HTMLInputElement;
+    await user.clear(date);
+    await user.type(date, '2026-04-16');
+    await waitFor(() => expect(container.querySelector('p.summary')!.textContent!.replace(/\s+/g, ' ')).toContain('On Thu 16 Apr 2026: 2 breaches,'));
+    await expectAccessible(container);
   });
 });
 
@@ -311,7 +352,10 @@ describe('meetings', () => {
 
     const input = container.querySelector<HTMLInputElement>('input[data-item="Data standards roadmap"]')!;
     await user.upload(input, new File(['minutes'], 'minutes.txt', { type: 'text/plain' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('This file is not a PDF.');
+    const refused = await screen.findByRole('alert');
+    expect(refused.textContent).toBe('This file is not a PDF.');
+    // In the item's row, beside the control that was used (issue #18).
+    expect(refused.closest('tr')!.textContent).toContain('Data standards roadmap');
     const request = backend.calls.find((c) => c.cmd === 'attach_paper')!.args.request as { file_name: string; data_base64: string };
     expect(request.file_name).toBe('minutes.txt');
     expect(atob(request.data_base64)).toBe('minutes');

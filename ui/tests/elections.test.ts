@@ -15,7 +15,7 @@ const ready = {
 
 const summary: ElectionSummary = {
   id: 5, title: 'Election to 2 supplier seats — December 2026', seat_kind: 'supplier', role: null, seats: 2,
-  call_issued_on: '2026-11-27', nominations_close: '2026-12-18', poll_closes: null, method: null, returning_officer: 'Pat Programme',
+  call_issued_on: '2026-11-27', nominations_close: '2026-12-18', nominations_closed_early: null, poll_closes: null, method: null, returning_officer: 'Pat Programme',
   state: 'nominations', declared_on: null, outcome: null, standing: 1,
 };
 
@@ -83,6 +83,53 @@ describe('elections', () => {
     expect((screen.getByLabelText("New nominee's name") as HTMLInputElement).value).toBe('Colleague');
     const request = backend.calls.find((c) => c.cmd === 'add_nomination')!.args.request as { new_name: string; organisation_id: number };
     expect(request).toMatchObject({ new_name: 'Colleague', organisation_id: 7 });
+    await expectAccessible(container);
+  });
+
+  it('records the nominee’s manager status (ToR §12), says a nominee cannot win (ToR §13) when recorded, and closes nominations early with a reason', async () => {
+    const warned = page({
+      record: {
+        ...page().record,
+        nominations: [
+          ...page().record.nominations,
+          { id: 2, person_id: 41, name: 'Big Person', sort_as: 'Person, Big', organisation_id: 7, organisation: 'Member Co 1', sme: false, proposer: '', statement: '', received_on: '2026-11-28', withdrawn_on: null },
+        ],
+      },
+      checks: [
+        { nomination_id: 1, checks: [] },
+        { nomination_id: 2, checks: [{ level: 'warning', field: 'organisation_id', message: 'Big Person cannot be elected: the one seat must go to nominees from SMEs, to keep the SME members the ToR require (ToR §13).' }] },
+      ],
+    });
+    const closed = page({ record: { ...page().record, summary: { ...summary, nominations_close: '2026-11-27', nominations_closed_early: 'Everyone eligible is nominated.' } } });
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => ({ ...home(), elections: [{ id: 5, title: summary.title, next_step: 'Nominations close on Fri 18 Dec 2026.' }] }),
+      compliance: () => smeBreach,
+      election: () => page(),
+      add_nomination: () => warned,
+      close_nominations_early: () => closed,
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Open the election' }));
+    await user.click(await screen.findByRole('button', { name: 'Record a nomination…' }));
+    await user.type(screen.getByLabelText("New nominee's name"), 'Big Person');
+    await user.selectOptions(screen.getByLabelText('Organisation (employer)'), 'Member Co 1');
+    await user.selectOptions(screen.getByLabelText('Manager or above? (ToR §12: ideally)'), 'yes');
+    await user.click(screen.getByRole('button', { name: 'Record the nomination' }));
+    const said = await screen.findByText(/^The nomination was recorded\./);
+    expect(said.closest('[role="status"]')).toBeTruthy();
+    expect(said.textContent).toContain('The nomination was recorded. Big Person cannot be elected');
+    expect(said.textContent).toContain('ToR §13');
+    expect(backend.calls.find((c) => c.cmd === 'add_nomination')!.args.request).toMatchObject({ new_name: 'Big Person', manager_status: 'yes' });
+    await expectAccessible(container);
+
+    await user.click(screen.getByRole('button', { name: 'Close nominations early…' }));
+    await user.type(screen.getByLabelText('Reason'), 'Everyone eligible is nominated.');
+    await user.click(screen.getByRole('button', { name: 'Close nominations' }));
+    expect((await screen.findByText(/^Nominations were closed on /)).closest('[role="status"]')).toBeTruthy();
+    expect(backend.calls.filter((c) => c.cmd === 'close_nominations_early').at(-1)!.args.request).toMatchObject({ election_id: 5, reason: 'Everyone eligible is nominated.' });
+    expect(screen.getByText(/closed early: Everyone eligible is nominated\./)).toBeTruthy();
     await expectAccessible(container);
   });
 

@@ -72,6 +72,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
         paper_limit_mb: 20,
         retention: { ballot_months: 6, nomination_months: 12, attendance_years: 2, paper_years: 6 },
         work: { deadline_warning_days: 14, review_months: 3 },
+        bank_holidays: 'england-and-wales',
       },
     },
     today: '2026-11-27',
@@ -130,7 +131,8 @@ export function members(overrides: Partial<MembersView> = {}): MembersView {
 
 export const zoe: PersonDetail = {
   id: 1,
-  input: { name: 'Zoë Ó\u2019Brien', email: 'zoe@k.example', job_title: 'CTO', manager_status: 'yes' },
+  input: { name: 'Zoë Ó\u2019Brien', email: 'zoe@k.example', job_title: 'CTO', manager_status: 'yes', sort_as: '' },
+  default_sort_as: 'Ó\u2019Brien, Zoë',
   employments: [{ id: 1, organisation_id: 1, organisation: 'Kestrel Data Ltd', from: '2020-01-01', to: null }],
   terms: [{ id: 7, seat_id: 5, seat: 'Supplier seat 1', start: '2025-01-01', end: '2027-01-01', obtained: 'election', ended_on: null, end_reason: null }],
   appointments: [],

@@ -231,6 +231,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
                     email: format!("{}@{}", member.email_local, ORGS[member.org].domain),
                     job_title: member.job_title.to_owned(),
                     manager_status: member.manager,
+                    sort_as: String::new(),
                 },
             )
             .await?;
@@ -267,6 +268,7 @@ pub async fn load(store: &Store, documents: &Documents, today: NaiveDate) -> Api
                 email: "ruth.adebayo@constabulary.example".into(),
                 job_title: "Force Information Management Lead".into(),
                 manager_status: ManagerStatus::Yes,
+                sort_as: String::new(),
             },
         )
         .await?;
@@ -478,7 +480,16 @@ async fn new_nominee(w: &mut Writer, group: i64, name: &str, email: &str, org: &
         )
         .await?;
     let person = w
-        .add_person(group, &PersonInput { name: name.to_owned(), email: email.to_owned(), job_title: "Director".into(), manager_status: ManagerStatus::Yes })
+        .add_person(
+            group,
+            &PersonInput {
+                name: name.to_owned(),
+                email: email.to_owned(),
+                job_title: "Director".into(),
+                manager_status: ManagerStatus::Yes,
+                sort_as: String::new(),
+            },
+        )
         .await?;
     w.add_employment(group, person, org, since, None).await?;
     Ok((person, org))
@@ -653,6 +664,7 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
                 email: "aisha.rahman@northshire.police.example".into(),
                 job_title: "Head of Data Architecture".into(),
                 manager_status: ManagerStatus::Yes,
+                sort_as: String::new(),
             },
         )
         .await?;
@@ -665,6 +677,7 @@ async fn subgroups(w: &mut Writer, documents: &Documents, group: i64, today: Nai
                 email: "ben.carter@crestline.example".into(),
                 job_title: "API Platform Lead".into(),
                 manager_status: ManagerStatus::Unknown,
+                sort_as: String::new(),
             },
         )
         .await?;

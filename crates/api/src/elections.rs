@@ -12,7 +12,7 @@ use secretariat_rules::elections::{
 };
 use secretariat_rules::register::{Day, Id};
 use secretariat_rules::tor::s12_s16_elections::{self as rules, Eligibility, Fills, NominationCheck, Vacancy, check_nomination, organisation_key};
-use secretariat_rules::{Obtained, Register, SeatKind, uk_date};
+use secretariat_rules::{Obtained, Register, SeatKind, uk_date, working_days};
 use secretariat_store::{
     ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, NominationInput, Outcome, PersonInput, ReturnedPaperInput,
 };
@@ -50,6 +50,9 @@ pub struct ElectionPage {
     pub record: ElectionRecord,
     /// The day the winners would take their seats: constraints count who continues then.
     pub takes_seats_on: NaiveDate,
+    /// The day papers are proposed back by: two weeks after nominations close (or today, if
+    /// later), on a working day of the group's nation (issue #18).
+    pub proposed_poll_closes: NaiveDate,
     pub constraints: Vec<String>,
     /// The same constraints, as the count applies them.
     #[serde(skip)]
@@ -80,6 +83,15 @@ pub struct CreateElection {
     pub input: ElectionInput,
 }
 
+/// Nominations closed before the date in the call, on `on`, for `reason` (issue #18).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct CloseNominations {
+    pub group_id: i64,
+    pub election_id: i64,
+    pub on: NaiveDate,
+    pub reason: String,
+}
+
 /// A nominee: someone already in the group, or a new person (created with their employer).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 pub struct AddNomination {
@@ -93,6 +105,10 @@ pub struct AddNomination {
     pub proposer: String,
     pub statement: String,
     pub received_on: NaiveDate,
+    /// The nominee's manager status (ToR §12), when the form records it: it updates the person.
+    #[serde(default)]
+    #[ts(optional)]
+    pub manager_status: Option<secretariat_rules::ManagerStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -257,11 +273,23 @@ fn unopposed(ctx: &Context<'_>, record: &ElectionRecord, checks: &[NominationChe
     )
 }
 
+/// Papers back two weeks after nominations close, or after today if that is later, on a
+/// working day (weekends and the nation's bank holidays skipped).
+fn proposed_poll_closes(s: &secretariat_store::ElectionSummary, today: NaiveDate, nation: working_days::Nation) -> NaiveDate {
+    working_days::on_or_after(s.nominations_close.max(today) + chrono::Days::new(14), nation)
+}
+
+/// Whether nominations are still being received on `today`: until the day in the call,
+/// unless the returning officer closed them early.
+fn nominations_open(s: &secretariat_store::ElectionSummary, today: NaiveDate) -> bool {
+    s.nominations_closed_early.is_none() && today <= s.nominations_close
+}
+
 fn next_step(page: &ElectionPage, today: NaiveDate) -> String {
     let s = &page.record.summary;
     match s.state {
-        ElectionState::Nominations if page.unopposed && today > s.nominations_close => "Declare the nominees elected unopposed.".to_owned(),
-        ElectionState::Nominations if today <= s.nominations_close => format!("Nominations close on {}.", uk_date(s.nominations_close)),
+        ElectionState::Nominations if page.unopposed && !nominations_open(s, today) => "Declare the nominees elected unopposed.".to_owned(),
+        ElectionState::Nominations if nominations_open(s, today) => format!("Nominations close on {}.", uk_date(s.nominations_close)),
         ElectionState::Nominations if s.method.is_none() => "Nominations have closed: choose how the vote is counted.".to_owned(),
         ElectionState::Nominations => "Nominations have closed: open the vote.".to_owned(),
         ElectionState::Voting if page.record.serials.is_empty() => "Print the ballot papers.".to_owned(),
@@ -295,7 +323,7 @@ impl Session {
                 title: format!("Election to {} — {}", seat_kind_words(kind, seat_ids.len()), today.format("%B %Y")),
                 fills: ElectionFor::Seats { seat_kind: kind, seat_ids },
                 call_issued_on: today,
-                nominations_close: today + chrono::Days::new(21),
+                nominations_close: working_days::on_or_after(today + chrono::Days::new(21), register.settings.bank_holidays),
                 returning_officer: String::new(),
             });
         }
@@ -359,6 +387,7 @@ impl Session {
             stage_actions,
             reconciliation: reconciliation(&record),
             takes_seats_on: on,
+            proposed_poll_closes: proposed_poll_closes(&record.summary, today, register.settings.bank_holidays),
             constraints: explained,
             constraint_set: ctx.constraints,
             checks,
@@ -401,7 +430,13 @@ impl Session {
         }
         let mut w = store.begin().await?;
         let person_id = match request.person_id {
-            Some(id) => id,
+            Some(id) => {
+                // Recorded from the nomination form, the §12 status is the person's own.
+                if let Some(status) = request.manager_status {
+                    w.set_manager_status(request.group_id, id, status).await?;
+                }
+                id
+            }
             None => {
                 if request.new_name.trim().is_empty() {
                     return Err(ApiError::invalid("person_id", "Choose the nominee, or give a new nominee's name."));
@@ -410,7 +445,8 @@ impl Session {
                     name: request.new_name.clone(),
                     email: request.new_email.clone(),
                     job_title: String::new(),
-                    manager_status: secretariat_rules::ManagerStatus::Unknown,
+                    manager_status: request.manager_status.unwrap_or(secretariat_rules::ManagerStatus::Unknown),
+                    sort_as: String::new(),
                 };
                 let id = w.add_person(request.group_id, &person).await.map_err(|e| match ApiError::from(e) {
                     ApiError { field: Some(f), message, .. } if f == "name" => ApiError::invalid("new_name", message),
@@ -451,12 +487,24 @@ impl Session {
         self.election_page(group_id, election_id).await
     }
 
+    /// Closes nominations before the date in the call, for a reason; audited (issue #18).
+    pub async fn close_nominations_early(&self, request: CloseNominations) -> ApiResult<ElectionPage> {
+        let store = self.open_store().await?;
+        if request.on > self.today() {
+            return Err(ApiError::invalid("on", "Nominations are closed early on a day that has come: that date is in the future."));
+        }
+        let mut w = store.begin().await?;
+        w.close_nominations_early(request.group_id, request.election_id, request.on, &request.reason).await?;
+        w.commit().await?;
+        self.election_page(request.group_id, request.election_id).await
+    }
+
     /// Opens the vote. The electorate defaults to the members of the group today; the vote
     /// closes on `poll_closes` (two weeks from today by default).
     pub async fn open_voting(&self, group_id: i64, election_id: i64, electors: Option<Vec<i64>>, poll_closes: Option<NaiveDate>) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
         let page = self.election_page(group_id, election_id).await?;
-        if page.record.summary.state == ElectionState::Nominations && self.today() <= page.record.summary.nominations_close {
+        if page.record.summary.state == ElectionState::Nominations && nominations_open(&page.record.summary, self.today()) {
             return Err(ApiError::invalid(
                 "election_id",
                 format!("Nominations are open until {}; the vote opens after they close.", uk_date(page.record.summary.nominations_close)),
@@ -475,8 +523,11 @@ impl Session {
                 register.on(self.today()).members.iter().map(|m| m.person.id).collect()
             }
         };
+        let poll_closes = match poll_closes {
+            Some(day) => day,
+            None => proposed_poll_closes(&page.record.summary, self.today(), store.group(group_id).await?.settings.bank_holidays),
+        };
         let mut w = store.begin().await?;
-        let poll_closes = poll_closes.unwrap_or(self.today() + chrono::Days::new(14));
         w.open_voting(group_id, election_id, &electors, poll_closes).await?;
         w.commit().await?;
         self.election_page(group_id, election_id).await
@@ -593,7 +644,7 @@ impl Session {
         }
         let (outcome, winners): (Outcome, Vec<i64>) = match page.record.summary.state {
             ElectionState::Nominations if page.unopposed => {
-                if self.today() <= page.record.summary.nominations_close && request.on <= page.record.summary.nominations_close {
+                if nominations_open(&page.record.summary, self.today()) && request.on <= page.record.summary.nominations_close {
                     return Err(ApiError::invalid(
                         "on",
                         format!("Nominations are open until {}; declare after they close.", uk_date(page.record.summary.nominations_close)),
@@ -797,6 +848,7 @@ impl Session {
                     return_by: s.poll_closes.map(|d| format!("17:00 on {}", uk_date(d))).unwrap_or_else(|| "the close of the vote".to_owned()),
                     returning_officer: officer.clone(),
                     serials: serials.clone(),
+                    constraint: page.constraint_set.ballot_line(s.seats as usize),
                 };
                 let bytes = self.typeset(move |d| d.ballot_papers(&papers)).await?;
                 let (first, last) = (serials[0], serials[serials.len() - 1]);

@@ -31,6 +31,9 @@ pub enum ErrorKind {
     /// there. Nothing is wrong with the data, so no restore is offered.
     AlreadyOpen,
     DiskFull,
+    /// No program on this computer opened the document (or showed its folder): the message
+    /// says so in words, and the window offers "Save as…" and "Show in folder" instead.
+    NoViewer,
     Internal,
 }
 

@@ -223,6 +223,7 @@ async fn person_row(writer: &mut Writer, group: i64, mut cells: Cells<'_>, line:
             email: cells.text("email"),
             job_title: cells.text("job_title"),
             manager_status: manager_status.unwrap_or(ManagerStatus::Unknown),
+            sort_as: String::new(),
         };
         match writer.add_person(group, &input).await {
             Ok(person) => {

@@ -116,6 +116,9 @@ pub fn subject_access_report(access: &SubjectAccess, today: chrono::NaiveDate) -
         ("Manager status (ToR §12)".to_owned(), p.manager_status.clone()),
         ("Record number".to_owned(), p.id.to_string()),
     ];
+    if !p.sort_as.is_empty() {
+        identity.insert(1, ("Sort as (ballot papers)".to_owned(), p.sort_as.clone()));
+    }
     if let Some(on) = &p.erased_on {
         identity.push(("Erased (UK GDPR Art. 17)".to_owned(), format!("{on}: {}", p.erasure_reason.clone().unwrap_or_default())));
     }

@@ -367,6 +367,7 @@ async fn new_person(w: &mut Writer, plan: &mut GroupPlan, org: usize, since: Nai
                 email,
                 job_title: ["Director", "Architect", "Standards Lead", "Product Manager"][n % 4].into(),
                 manager_status: ManagerStatus::Yes,
+                sort_as: String::new(),
             },
         )
         .await?;

@@ -431,6 +431,7 @@ impl Session {
                             email: request.new_email.clone(),
                             job_title: request.new_job_title.clone(),
                             manager_status: ManagerStatus::Unknown,
+                            sort_as: String::new(),
                         };
                         (w.add_person(g, &input).await.map_err(new_person_field)?, "new_name")
                     }

@@ -12,8 +12,31 @@
 //!   it closes. A viewer that still has a document open keeps reading it (Unix), or shows it
 //!   from memory.
 
+use crate::error::{ApiError, ErrorKind as ApiErrorKind};
 use std::io::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
+
+/// What the window says when no program opened `file_name` (issue #18): in words, not the
+/// launcher's exit status ("gio open … failed with ExitStatus(512)"), which says nothing to a
+/// secretariat. Whatever the launcher's reason, the remedy is the same: save the document
+/// somewhere, or find it in its folder and open it from there.
+pub fn no_viewer(file_name: &str) -> ApiError {
+    let what = match file_name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()) {
+        Some(ext) if ext == "pdf" => "PDF files".to_owned(),
+        Some(ext) if ext == "csv" => "CSV files".to_owned(),
+        Some(ext) => format!(".{ext} files"),
+        None => "this document".to_owned(),
+    };
+    ApiError::new(
+        ApiErrorKind::NoViewer,
+        format!("No program to open {what} was found on this computer. Save the document with “Save as…” and open it from there, or use “Show in folder”."),
+    )
+}
+
+/// What the window says when the file manager could not show `path`'s folder: where it is.
+pub fn no_file_manager(path: &Path) -> ApiError {
+    ApiError::new(ApiErrorKind::NoViewer, format!("No program to show folders was found on this computer. The document is at {}.", path.display()))
+}
 
 /// The private folder for documents opened in a viewer.
 #[derive(Debug, Clone)]
@@ -121,6 +144,17 @@ fn user_tag() -> String {
 mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_missing_viewer_is_said_in_words_naming_the_kind_of_file() {
+        let error = no_viewer("WG - ballot papers.pdf");
+        assert_eq!(error.kind, ApiErrorKind::NoViewer);
+        assert!(error.message.starts_with("No program to open PDF files was found"), "{}", error.message);
+        assert!(error.message.contains("Save as…") && error.message.contains("Show in folder"), "{}", error.message);
+        assert!(no_viewer("members.CSV").message.contains("CSV files"));
+        let shown = no_file_manager(Path::new("/run/user/1000/secretariat-documents/pack.pdf"));
+        assert!(shown.message.ends_with("The document is at /run/user/1000/secretariat-documents/pack.pdf."), "{}", shown.message);
+    }
 
     #[test]
     fn the_folder_is_made_private_and_written_into() {

@@ -3,7 +3,9 @@
 //! `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`.
 
 use secretariat_api::backups::{BackupCheck, BackupRow, BackupsView, SetBackupFolder};
-use secretariat_api::elections::{AddNomination, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView};
+use secretariat_api::elections::{
+    AddNomination, CloseNominations, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView,
+};
 use secretariat_api::minutes::{
     AddAction, AddDecision, AddPosition, AttendanceLine, AttendanceMark, AttendanceYear, AttendanceYearRow, DecideStrike, DecisionsView, HoldInPrivate,
     MeetingRecord, PositionLine, PublicDecision, SaveAttendance, SaveNotes,
@@ -27,6 +29,7 @@ use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
 use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
 use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
 use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus, WorkThresholds};
+use secretariat_rules::working_days::Nation;
 use secretariat_rules::{
     Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind, TechukStatus, Template, Tor,
 };
@@ -134,6 +137,7 @@ fn generate() -> String {
         ElectionPage::decl(&cfg),
         CreateElection::decl(&cfg),
         AddNomination::decl(&cfg),
+        CloseNominations::decl(&cfg),
         EnterPaper::decl(&cfg),
         Declare::decl(&cfg),
         NominationChecks::decl(&cfg),
@@ -236,6 +240,7 @@ fn generate() -> String {
         Restored::decl(&cfg),
         VerifyReport::decl(&cfg),
         RetentionSchedule::decl(&cfg),
+        Nation::decl(&cfg),
         RetentionCategory::decl(&cfg),
         DueItem::decl(&cfg),
         RetentionSection::decl(&cfg),

@@ -59,7 +59,8 @@ async fn every_cell_that_would_run_as_a_formula_is_escaped_in_both_registers_and
     }
     let people = [("=cmd|' /C calc'!A0", "=1+1"), ("+Plus Person", "+job"), ("-Minus Person", "-job"), ("@At Person", "@job")];
     for (i, (name, job)) in people.iter().enumerate() {
-        let input = PersonInput { name: (*name).into(), email: String::new(), job_title: (*job).into(), manager_status: ManagerStatus::Yes };
+        let input =
+            PersonInput { name: (*name).into(), email: String::new(), job_title: (*job).into(), manager_status: ManagerStatus::Yes, sort_as: String::new() };
         let employer = Some(FirstEmployer { organisation_id: org_ids[i], from: d("2020-01-01") });
         s.save_person(SavePerson { group_id: group, id: None, input, employer }).await.unwrap();
     }

@@ -78,7 +78,13 @@ impl World {
             .save_person(SavePerson {
                 group_id: self.group,
                 id: None,
-                input: PersonInput { name: name.into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes },
+                input: PersonInput {
+                    name: name.into(),
+                    email: String::new(),
+                    job_title: String::new(),
+                    manager_status: ManagerStatus::Yes,
+                    sort_as: String::new(),
+                },
                 employer: org.map(|organisation_id| FirstEmployer { organisation_id, from: d("2020-01-01") }),
             })
             .await
@@ -108,6 +114,7 @@ impl World {
                 proposer: "Member 1".into(),
                 statement: "I would bring ten years of API work.".into(),
                 received_on: d("2026-11-30"),
+                manager_status: None,
             })
             .await
     }
@@ -358,4 +365,111 @@ async fn s12_a_single_paper_cannot_be_numbered_while_the_vote_is_open() {
     let page = s.reprint_ballots(w.group, id, vec![3]).await.unwrap();
     assert_eq!(page.record.serials.len(), 11, "paper 3 spoilt and five replacements numbered: 7–11");
     s.close().await;
+}
+
+/// Issue #18: candidates are listed by surname ("sort as") — titles, particles, hyphens,
+/// diacritics and a family name written first — in the nominations, on the ballot paper and
+/// in the result; a correction on the person wins; the paper's instructions say what a
+/// returning officer's do, and the ToR §13–§14 constraints in one plain line.
+#[tokio::test]
+async fn s13_s14_ballot_order_follows_sort_as_and_the_paper_gives_its_instructions_and_constraints() {
+    let w = world().await;
+    let id = w.election().await.record.summary.id;
+    let names = ["Dr Alexandra Whitfield", "Ines de Souza", "Zoë Ó'Brien", "ZHANG Wei", "Anna Smith-Jones", "Kim Dawson"];
+    let mut ids = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let org = w.org(&format!("Nominee Co {i}"), TechukStatus::Member, i == 1).await;
+        let person = w.person(name, Some(org)).await;
+        w.nominate(id, person, Some(org)).await.unwrap();
+        ids.push(person);
+    }
+    let page = w.session.election_page(w.group, id).await.unwrap();
+    let order: Vec<&str> = page.record.nominations.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(order, ["Kim Dawson", "Ines de Souza", "Zoë Ó'Brien", "Anna Smith-Jones", "Dr Alexandra Whitfield", "ZHANG Wei"]);
+    assert_eq!(page.record.nominations[2].sort_as, "Ó'Brien, Zoë");
+
+    // A correction on the person's record: "Whitfield" filed as "Alexandra" (say, a mononym).
+    let whitfield = w.session.person(w.group, ids[0]).await.unwrap();
+    assert_eq!(whitfield.default_sort_as, "Whitfield, Alexandra");
+    let mut input = whitfield.input.clone();
+    input.sort_as = "Alexandra".into();
+    w.session.save_person(SavePerson { group_id: w.group, id: Some(ids[0]), input, employer: None }).await.unwrap();
+    let page = w.session.election_page(w.group, id).await.unwrap();
+    assert_eq!(page.record.nominations[0].name, "Dr Alexandra Whitfield", "now first, under A");
+
+    let s = w.later("2026-12-11").await;
+    s.set_election_method(w.group, id, Method::ScottishStv).await.unwrap();
+    s.open_voting(w.group, id, None, None).await.unwrap();
+    s.print_ballots(w.group, id, 6).await.unwrap();
+    let ballots = s.make_document(w.group, DocumentKind::BallotPapers, Some(id), None).await.unwrap();
+    let text = pdftotext(&ballots.bytes);
+    let first_paper = text.split('\u{c}').next().unwrap();
+    let at = |name: &str| first_paper.find(name).unwrap_or_else(|| panic!("{name} is not on the paper:\n{first_paper}"));
+    let printed = ["Dr Alexandra Whitfield", "Kim Dawson", "Ines de Souza", "Zoë Ó'Brien", "Anna Smith-Jones", "ZHANG Wei"];
+    assert!(printed.windows(2).all(|p| at(p[0]) < at(p[1])), "the paper's order:\n{first_paper}");
+    let flat = first_paper.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Do not use the same number more than once."), "{flat}");
+    assert!(flat.contains("do not put a cross (X) or a tick"), "{flat}");
+    assert!(
+        flat.contains("At least one of those elected must be from an SME: candidates from an SME are marked SME. No two candidates from the same organisation can both be elected."),
+        "{flat}"
+    );
+    s.close().await;
+    w.session.close().await;
+}
+
+/// Issue #18: a returning officer closes nominations before the date in the call, with a
+/// reason; the vote may then open the same day.
+#[tokio::test]
+async fn nominations_close_early_with_a_reason_and_the_vote_opens_the_same_day() {
+    let w = world().await;
+    let id = w.election().await.record.summary.id;
+    for (i, name) in ["Bea Big", "Dee Small", "Eve Big"].iter().enumerate() {
+        let org = w.org(&format!("{name} Ltd"), TechukStatus::Member, i == 1).await;
+        let person = w.person(name, Some(org)).await;
+        w.nominate(id, person, Some(org)).await.unwrap();
+    }
+    let s = w.later("2026-12-01").await;
+    let close = |on: &str, reason: &str| CloseNominations { group_id: w.group, election_id: id, on: d(on), reason: reason.into() };
+    let refused = s.close_nominations_early(close("2026-12-01", "")).await.unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("reason"));
+    let refused = s.close_nominations_early(close("2026-12-10", "An error in the call.")).await.unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("on"), "{}", refused.message);
+    let refused = s.close_nominations_early(close("2026-11-29", "An error in the call.")).await.unwrap_err();
+    assert!(refused.message.contains("received on Mon 30 Nov 2026"), "{}", refused.message);
+    let page = s.close_nominations_early(close("2026-12-01", "Every eligible person has been nominated.")).await.unwrap();
+    assert_eq!(page.record.summary.nominations_close, d("2026-12-01"));
+    assert_eq!(page.record.summary.nominations_closed_early.as_deref(), Some("Every eligible person has been nominated."));
+    assert!(s.close_nominations_early(close("2026-12-01", "Again.")).await.is_err(), "once only");
+    s.set_election_method(w.group, id, Method::Block).await.unwrap();
+    let page = s.open_voting(w.group, id, None, None).await.unwrap();
+    assert_eq!(page.record.summary.state, ElectionState::Voting);
+    s.close().await;
+    w.session.close().await;
+}
+
+/// Issue #18: the nomination form records the nominee's manager status (ToR §12) on the person.
+#[tokio::test]
+async fn s12_manager_status_recorded_with_a_nomination_updates_the_person() {
+    let w = world().await;
+    let id = w.election().await.record.summary.id;
+    let org = w.org("Small Co", TechukStatus::Member, true).await;
+    let person = w.person("Ada Small", Some(org)).await;
+    let request = AddNomination {
+        group_id: w.group,
+        election_id: id,
+        person_id: Some(person),
+        new_name: String::new(),
+        new_email: String::new(),
+        organisation_id: Some(org),
+        proposer: String::new(),
+        statement: String::new(),
+        received_on: d("2026-11-30"),
+        manager_status: Some(ManagerStatus::No),
+    };
+    let page = w.session.add_nomination(request).await.unwrap();
+    assert_eq!(w.session.person(w.group, person).await.unwrap().input.manager_status, ManagerStatus::No);
+    let checks = &page.checks.iter().find(|c| page.record.nominations.iter().any(|n| n.id == c.nomination_id && n.person_id == person)).unwrap().checks;
+    assert!(checks.iter().any(|c| c.message.contains("manager status") && c.message.contains("ToR §12")), "{checks:?}");
+    w.session.close().await;
 }

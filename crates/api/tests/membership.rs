@@ -54,7 +54,13 @@ impl World {
             .save_person(SavePerson {
                 group_id: self.group,
                 id: None,
-                input: PersonInput { name: name.into(), email: String::new(), job_title: "Director".into(), manager_status: ManagerStatus::Yes },
+                input: PersonInput {
+                    name: name.into(),
+                    email: String::new(),
+                    job_title: "Director".into(),
+                    manager_status: ManagerStatus::Yes,
+                    sort_as: String::new(),
+                },
                 employer: Some(FirstEmployer { organisation_id: organisation, from: d("2020-01-01") }),
             })
             .await
@@ -147,7 +153,13 @@ async fn bad_input_gets_a_clear_message_at_its_field_and_writes_nothing() {
         .unwrap_err();
     assert_eq!(applying.field.as_deref(), Some("applied_on"));
 
-    let input = PersonInput { name: "Dana Dup".into(), email: "dana@acme.example".into(), job_title: String::new(), manager_status: ManagerStatus::Unknown };
+    let input = PersonInput {
+        name: "Dana Dup".into(),
+        email: "dana@acme.example".into(),
+        job_title: String::new(),
+        manager_status: ManagerStatus::Unknown,
+        sort_as: String::new(),
+    };
     w.session.save_person(SavePerson { group_id: w.group, id: None, input: input.clone(), employer: None }).await.unwrap();
     let again = w
         .session
@@ -164,7 +176,13 @@ async fn bad_input_gets_a_clear_message_at_its_field_and_writes_nothing() {
         .save_person(SavePerson {
             group_id: w.group,
             id: None,
-            input: PersonInput { name: "Eve Early".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes },
+            input: PersonInput {
+                name: "Eve Early".into(),
+                email: String::new(),
+                job_title: String::new(),
+                manager_status: ManagerStatus::Yes,
+                sort_as: String::new(),
+            },
             employer: Some(FirstEmployer { organisation_id: 999_999, from: d("2026-01-01") }),
         })
         .await

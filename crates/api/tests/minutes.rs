@@ -58,7 +58,13 @@ async fn world() -> World {
             .save_person(SavePerson {
                 group_id: group,
                 id: None,
-                input: PersonInput { name: format!("Member {i}"), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes },
+                input: PersonInput {
+                    name: format!("Member {i}"),
+                    email: String::new(),
+                    job_title: String::new(),
+                    manager_status: ManagerStatus::Yes,
+                    sort_as: String::new(),
+                },
                 employer: Some(FirstEmployer { organisation_id: org, from: d("2020-01-01") }),
             })
             .await
@@ -280,7 +286,8 @@ async fn s23_the_outline_starts_at_six_volunteers_and_s24_viewpoints_are_never_c
     // Six volunteers: the four members and two more people.
     let mut people = w.members.clone();
     for name in ["Extra One", "Extra Two"] {
-        let input = PersonInput { name: name.into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Unknown };
+        let input =
+            PersonInput { name: name.into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Unknown, sort_as: String::new() };
         people.push(w.s.save_person(SavePerson { group_id: w.group, id: None, input, employer: None }).await.unwrap().id);
     }
     for &p in &people[..5] {
@@ -329,7 +336,13 @@ async fn s23_the_outline_starts_at_six_volunteers_and_s24_viewpoints_are_never_c
 #[tokio::test]
 async fn observers_are_listed_apart_and_never_count_as_strikes() {
     let w = world().await;
-    let input = PersonInput { name: "Olive Observer".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Unknown };
+    let input = PersonInput {
+        name: "Olive Observer".into(),
+        email: String::new(),
+        job_title: String::new(),
+        manager_status: ManagerStatus::Unknown,
+        sort_as: String::new(),
+    };
     let observer = w.s.save_person(SavePerson { group_id: w.group, id: None, input, employer: None }).await.unwrap().id;
     let mut rows: Vec<AttendanceInput> = w
         .members

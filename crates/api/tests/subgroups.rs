@@ -52,7 +52,7 @@ struct World {
 }
 
 async fn person(session: &Session, group: i64, name: &str, email: &str) -> i64 {
-    let input = PersonInput { name: name.into(), email: email.into(), job_title: String::new(), manager_status: ManagerStatus::Yes };
+    let input = PersonInput { name: name.into(), email: email.into(), job_title: String::new(), manager_status: ManagerStatus::Yes, sort_as: String::new() };
     session.save_person(SavePerson { group_id: group, id: None, input, employer: None }).await.unwrap().id
 }
 
@@ -309,7 +309,8 @@ async fn email_with_angle_bracket_is_refused_at_every_way_in() {
     let people_before = w.session.members(w.group).await.unwrap().people.len();
 
     // The person form, new and edited.
-    let input = PersonInput { name: "Eve Example".into(), email: hostile.into(), job_title: String::new(), manager_status: ManagerStatus::Yes };
+    let input =
+        PersonInput { name: "Eve Example".into(), email: hostile.into(), job_title: String::new(), manager_status: ManagerStatus::Yes, sort_as: String::new() };
     let refused = w.session.save_person(SavePerson { group_id: w.group, id: None, input: input.clone(), employer: None }).await.unwrap_err();
     assert_eq!((refused.kind, refused.field.as_deref()), (ErrorKind::Invalid, Some("email")));
     assert!(refused.message.starts_with("\u{201c}a@example.org>,<b@example.net\u{201d} is not an email address"), "{}", refused.message);

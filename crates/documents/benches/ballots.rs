@@ -30,6 +30,7 @@ fn papers(candidates: usize, count: u32) -> BallotPapers {
         serials: (1..=count).map(|n| 1000 + n).collect(),
         return_by: "17:00 on Tue 9 Dec 2026".into(),
         returning_officer: "Sam Secretary".into(),
+        constraint: String::new(),
     }
 }
 

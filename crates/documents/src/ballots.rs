@@ -48,6 +48,10 @@ pub struct BallotPapers {
     /// "17:00 on Tue 9 Dec 2026".
     pub return_by: String,
     pub returning_officer: String,
+    /// One plain line where the ToR §13–§14 constraints apply ("At least one of those elected
+    /// must be from an SME: candidates from an SME are marked SME."); empty when none do.
+    #[serde(default)]
+    pub constraint: String,
 }
 
 /// How a voter marks the paper.
@@ -507,7 +511,9 @@ fn instructions(papers: &BallotPapers) -> (String, String) {
         BallotMethod::Preferences => (
             format!("Seats to fill: {}", papers.seats),
             "Put the number 1 in the box next to your first choice, 2 next to your second, \
-             and so on. You may number as many or as few as you like."
+             and so on. You may number as many or as few as you like. Do not use the same number \
+             more than once. Use numbers only: do not put a cross (X) or a tick in any box, or the \
+             paper may not be counted."
                 .into(),
         ),
     }
@@ -553,7 +559,11 @@ impl Layout {
         // Instructions.
         let (first, rest) = instructions(papers);
         y = canvas.paragraph(&first, BOLD, d.body + 0.5, left, width, y, BLACK);
-        y = canvas.paragraph(&rest, REGULAR, d.body, left, width, y, BLACK) + d.gap;
+        y = canvas.paragraph(&rest, REGULAR, d.body, left, width, y, BLACK);
+        if !papers.constraint.is_empty() {
+            y = canvas.paragraph(&papers.constraint, BOLD, d.body, left, width, y, BLACK);
+        }
+        y += d.gap;
 
         // The candidates: name, organisation, and the box to mark.
         let vote_header = match papers.method {

@@ -54,6 +54,7 @@ fn ballot(method: BallotMethod, candidate_count: usize, papers: usize) -> Ballot
         serials: (1..=papers as u32).map(|n| 100 + n * 7).collect(),
         return_by: "17:00 on Tue 9 Dec 2026".into(),
         returning_officer: "Sam Secretary".into(),
+        constraint: String::new(),
     }
 }
 
@@ -121,8 +122,21 @@ fn each_method_has_its_own_instructions() {
         "Put the number 1 in the box next to your first choice, 2 next to your second, and so \
          on. You may number as many or as few as you like.",
     );
+    // What a returning officer's paper says (issue #18): one number once, and numbers only.
+    assert_contains(&preferences, "Do not use the same number more than once.");
+    assert_contains(&preferences, "Use numbers only: do not put a cross (X) or a tick in any box, or the paper may not be counted.");
     assert_contains(&preferences, "Your preference");
-    assert!(!preferences.contains("cross"), "{preferences}");
+    assert!(!marks.contains("same number"), "{marks}");
+}
+
+#[test]
+fn s13_s14_where_the_constraints_apply_the_paper_says_so_in_one_plain_line() {
+    let mut papers = ballot(BallotMethod::Preferences, 4, 1);
+    let plain = flowing_text_of(&DOCUMENTS.ballot_papers(&papers).expect("the papers draw"));
+    assert!(!plain.contains("must be from an SME"), "{plain}");
+    papers.constraint = "At least one of those elected must be from an SME: candidates from an SME are marked SME.".into();
+    let text = flowing_text_of(&DOCUMENTS.ballot_papers(&papers).expect("the papers draw"));
+    assert_contains(&text, "At least one of those elected must be from an SME: candidates from an SME are marked SME.");
 }
 
 #[test]

@@ -11,6 +11,7 @@
 pub mod elections;
 mod findings;
 pub mod meetings;
+pub mod names;
 pub mod register;
 pub mod retention;
 mod settings;
@@ -18,6 +19,7 @@ mod template;
 pub mod text;
 pub mod tor;
 pub mod work;
+pub mod working_days;
 
 pub use findings::{Finding, Severity, Subject, SubjectKind, evaluate, evaluate_with_attendance, sort as sort_findings, uk_date};
 pub use register::{ManagerStatus, Obtained, Register, Role, TechukStatus};

@@ -59,6 +59,9 @@ pub struct GroupSettings {
     /// before these were settings read the defaults.
     #[serde(default)]
     pub work: crate::work::WorkThresholds,
+    /// Whose bank holidays the deadlines the app proposes skip (`working_days`).
+    #[serde(default)]
+    pub bank_holidays: crate::working_days::Nation,
 }
 
 /// One setting as a person reads it: label, value and the paragraph behind it.
@@ -101,6 +104,7 @@ impl GroupSettings {
             line("funds_consensus_percent", "Consensus to commission work with member funds", format!("{}%", self.funds_consensus_percent), Some(22)),
             line("position_volunteers", "Volunteers before a position outline is developed", self.position_volunteers.to_string(), Some(23)),
             line("time_zone", "Time zone of meetings", self.time_zone.clone(), None),
+            line("bank_holidays", "Bank holidays skipped by proposed deadlines", self.bank_holidays.label().to_owned(), None),
             line("term_reminder_days", "Flag a term for election this long before it ends", plural(self.term_reminder_days, "day", "days"), None),
             line("standard_agenda", "Every new agenda starts with", self.standard_agenda.join("; "), None),
             line("paper_limit_mb", "Largest paper accepted", format!("{} MB", self.paper_limit_mb), None),
@@ -176,10 +180,11 @@ mod tests {
     #[test]
     fn every_setting_from_the_terms_of_reference_cites_its_paragraph() {
         let lines = Template::TechukInterop.settings().describe();
-        assert_eq!(lines.len(), 21);
+        assert_eq!(lines.len(), 22);
         for line in &lines {
             let group_setting = [
                 "time_zone",
+                "bank_holidays",
                 "term_reminder_days",
                 "standard_agenda",
                 "paper_limit_mb",

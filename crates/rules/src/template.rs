@@ -116,6 +116,7 @@ impl Template {
                 paper_limit_mb: 20,
                 retention: crate::retention::RetentionSchedule::default(),
                 work: crate::work::WorkThresholds::default(),
+                bank_holidays: crate::working_days::Nation::EnglandAndWales,
             },
         }
     }

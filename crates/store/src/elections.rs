@@ -18,7 +18,7 @@ use crate::write::{GroupId, Writer};
 use chrono::NaiveDate;
 use secretariat_rules::elections::{Method, Rejection, secrecy};
 use secretariat_rules::register::Id;
-use secretariat_rules::{Role, SeatKind};
+use secretariat_rules::{Role, SeatKind, names};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -130,6 +130,9 @@ pub struct ElectionSummary {
     pub seats: u32,
     pub call_issued_on: NaiveDate,
     pub nominations_close: NaiveDate,
+    /// Why nominations were closed before the date in the call (then `nominations_close` is
+    /// the day they closed); none when they close as called.
+    pub nominations_closed_early: Option<String>,
     /// The day papers must be back by, once the vote is open.
     pub poll_closes: Option<NaiveDate>,
     pub method: Option<Method>,
@@ -156,6 +159,9 @@ pub struct NominationView {
     pub id: Id,
     pub person_id: Id,
     pub name: String,
+    /// How the name sorts ("Surname, Given names"): the person's correction, else the default
+    /// (`secretariat_rules::names`). Nominations, ballot papers and results follow it.
+    pub sort_as: String,
     pub organisation_id: Option<Id>,
     pub organisation: Option<String>,
     pub sme: bool,
@@ -238,6 +244,7 @@ type ElectionRow = (
     u32,
     NaiveDate,
     NaiveDate,
+    Option<String>,
     Option<NaiveDate>,
     Option<String>,
     String,
@@ -247,14 +254,29 @@ type ElectionRow = (
     u32,
 );
 
-const ELECTION_COLUMNS: &str = "SELECT e.id, e.title, e.seat_kind, e.role, e.seats, e.call_issued_on, e.nominations_close, e.poll_closes, e.method, \
+const ELECTION_COLUMNS: &str = "SELECT e.id, e.title, e.seat_kind, e.role, e.seats, e.call_issued_on, e.nominations_close, e.nominations_closed_early, e.poll_closes, e.method, \
      e.returning_officer, e.state, e.declared_on, e.outcome, \
      (SELECT count(*) FROM nominations n WHERE n.election_id = e.id AND n.withdrawn_on IS NULL) \
      FROM elections e";
 
 fn summary(row: ElectionRow) -> Result<ElectionSummary> {
-    let (id, title, seat_kind, role, seats, call_issued_on, nominations_close, poll_closes, method, returning_officer, state, declared_on, outcome, standing) =
-        row;
+    let (
+        id,
+        title,
+        seat_kind,
+        role,
+        seats,
+        call_issued_on,
+        nominations_close,
+        nominations_closed_early,
+        poll_closes,
+        method,
+        returning_officer,
+        state,
+        declared_on,
+        outcome,
+        standing,
+    ) = row;
     Ok(ElectionSummary {
         id,
         title,
@@ -263,6 +285,7 @@ fn summary(row: ElectionRow) -> Result<ElectionSummary> {
         seats,
         call_issued_on,
         nominations_close,
+        nominations_closed_early,
         poll_closes,
         method: method.as_deref().map(parse_method).transpose()?,
         returning_officer,
@@ -430,6 +453,44 @@ impl Writer {
             .await?;
         touched(done, || format!("Nomination {nomination}"))?;
         self.audit(Some(group), "nomination", nomination, "withdraw", json!({ "on": on })).await
+    }
+
+    /// Closes nominations on `on`, before the date in the call (issue #18: an error in the
+    /// call, everyone eligible nominated), for the returning officer's `reason`; audited with the
+    /// date the call gave. The vote may then open the same day.
+    pub async fn close_nominations_early(&mut self, group: GroupId, election: Id, on: NaiveDate, reason: &str) -> Result<()> {
+        self.require_state(group, election, &[ElectionState::Nominations], "close nominations").await?;
+        crate::fields::date("on", "The day nominations close", on)?;
+        let reason = text("reason", "The reason", reason, 500)?;
+        let (opened, closes, early): (NaiveDate, NaiveDate, Option<String>) =
+            sqlx::query_as("SELECT call_issued_on, nominations_close, nominations_closed_early FROM elections WHERE id = ?")
+                .bind(election)
+                .fetch_one(self.conn())
+                .await?;
+        if early.is_some() {
+            return Err(invalid("on", format!("Nominations were already closed early, on {}.", secretariat_rules::uk_date(closes))));
+        }
+        if on >= closes {
+            return Err(invalid("on", format!("Nominations close on {} as called; closing early means an earlier day.", secretariat_rules::uk_date(closes))));
+        }
+        if on < opened {
+            return Err(invalid("on", "Nominations cannot close before the call was issued."));
+        }
+        let later: Option<NaiveDate> = sqlx::query_scalar("SELECT max(received_on) FROM nominations WHERE election_id = ? AND received_on > ?")
+            .bind(election)
+            .bind(on)
+            .fetch_one(self.conn())
+            .await?;
+        if let Some(day) = later {
+            return Err(invalid("on", format!("A nomination was received on {}, after that day.", secretariat_rules::uk_date(day))));
+        }
+        sqlx::query("UPDATE elections SET nominations_close = ?, nominations_closed_early = ? WHERE id = ?")
+            .bind(on)
+            .bind(&reason)
+            .bind(election)
+            .execute(self.conn())
+            .await?;
+        self.audit(Some(group), "election", election, "close_nominations_early", json!({ "on": on, "called_for": closes, "reason": reason })).await
     }
 
     /// Chooses how a contested election is counted.
@@ -705,18 +766,20 @@ impl Store {
         .into_iter()
         .map(|(id, title, position)| SeatRef { id, title, position })
         .collect();
-        let nominations = sqlx::query_as::<_, (Id, Id, String, Option<Id>, Option<String>, Option<bool>, String, String, NaiveDate, Option<NaiveDate>)>(
-            "SELECT n.id, n.person_id, p.name, n.organisation_id, o.name, o.sme, n.proposer, n.statement, n.received_on, n.withdrawn_on \
+        type NominationRow = (Id, Id, String, String, Option<Id>, Option<String>, Option<bool>, String, String, NaiveDate, Option<NaiveDate>);
+        let mut nominations: Vec<NominationView> = sqlx::query_as::<_, NominationRow>(
+            "SELECT n.id, n.person_id, p.name, p.sort_as, n.organisation_id, o.name, o.sme, n.proposer, n.statement, n.received_on, n.withdrawn_on \
              FROM nominations n JOIN people p ON p.id = n.person_id LEFT JOIN organisations o ON o.id = n.organisation_id \
-             WHERE n.election_id = ? ORDER BY p.name COLLATE NOCASE, n.id",
+             WHERE n.election_id = ? ORDER BY n.id",
         )
         .bind(id)
         .fetch_all(&self.pool)
         .await?
         .into_iter()
-        .map(|(id, person_id, name, organisation_id, organisation, sme, proposer, statement, received_on, withdrawn_on)| NominationView {
+        .map(|(id, person_id, name, sort_as, organisation_id, organisation, sme, proposer, statement, received_on, withdrawn_on)| NominationView {
             id,
             person_id,
+            sort_as: names::sort_as(&name, &sort_as),
             name,
             organisation_id,
             organisation,
@@ -727,6 +790,8 @@ impl Store {
             withdrawn_on,
         })
         .collect();
+        // UK ballot papers list candidates alphabetically by surname (issue #18).
+        nominations.sort_by(|a, b| names::compare(&a.sort_as, &b.sort_as).then(a.id.cmp(&b.id)));
         let electors = sqlx::query_as::<_, (Id, String, bool)>(
             "SELECT e.person_id, p.name, e.issued FROM electors e JOIN people p ON p.id = e.person_id WHERE e.election_id = ? ORDER BY p.name COLLATE NOCASE",
         )

@@ -30,6 +30,10 @@ pub struct PersonInput {
     pub email: String,
     pub job_title: String,
     pub manager_status: ManagerStatus,
+    /// How the name sorts on ballot papers and candidate lists ("Surname, Given names");
+    /// empty: the default from the name (`secretariat_rules::names`).
+    #[serde(default)]
+    pub sort_as: String,
 }
 
 /// Why a term ended before its end date.
@@ -78,6 +82,8 @@ impl EndReason {
 pub struct PersonDetail {
     pub id: Id,
     pub input: PersonInput,
+    /// How the name sorts when `input.sort_as` is empty (`secretariat_rules::names`).
+    pub default_sort_as: String,
     pub employments: Vec<EmploymentView>,
     pub terms: Vec<TermView>,
     pub appointments: Vec<AppointmentView>,
@@ -219,11 +225,12 @@ impl Writer {
         self.audit(Some(group), "organisation", id, "update", json!(input)).await
     }
 
-    fn person_fields(input: &PersonInput) -> Result<(String, String, String)> {
+    fn person_fields(input: &PersonInput) -> Result<(String, String, String, String)> {
         let name = text("name", "The person's name", &input.name, 120)?;
         let email = optional_email("email", &input.email)?;
         let job_title = optional_text("job_title", "The job title", &input.job_title, 120)?;
-        Ok((name, email, job_title))
+        let sort_as = optional_text("sort_as", "Sort as", &input.sort_as, 120)?;
+        Ok((name, email, job_title, sort_as))
     }
 
     async fn person_duplicate(&mut self, group: GroupId, name: &str, email: &str, except: Option<Id>) -> Result<Option<String>> {
@@ -247,31 +254,33 @@ impl Writer {
     }
 
     pub async fn add_person(&mut self, group: GroupId, input: &PersonInput) -> Result<Id> {
-        let (name, email, job_title) = Self::person_fields(input)?;
+        let (name, email, job_title, sort_as) = Self::person_fields(input)?;
         if let Some(message) = self.person_duplicate(group, &name, &email, None).await? {
             return Err(invalid(if email.is_empty() { "name" } else { "email" }, message));
         }
-        let id: Id = sqlx::query_scalar("INSERT INTO people (group_id, name, email, job_title, manager_status) VALUES (?, ?, ?, ?, ?) RETURNING id")
-            .bind(group)
-            .bind(&name)
-            .bind(&email)
-            .bind(&job_title)
-            .bind(input.manager_status.as_str())
-            .fetch_one(self.conn())
-            .await?;
+        let id: Id =
+            sqlx::query_scalar("INSERT INTO people (group_id, name, email, job_title, manager_status, sort_as) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+                .bind(group)
+                .bind(&name)
+                .bind(&email)
+                .bind(&job_title)
+                .bind(input.manager_status.as_str())
+                .bind(&sort_as)
+                .fetch_one(self.conn())
+                .await?;
         self.audit(
             Some(group),
             "person",
             id,
             "create",
-            json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status }),
+            json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status, "sort_as": sort_as }),
         )
         .await?;
         Ok(id)
     }
 
     pub async fn update_person(&mut self, group: GroupId, id: Id, input: &PersonInput) -> Result<()> {
-        let (name, email, job_title) = Self::person_fields(input)?;
+        let (name, email, job_title, sort_as) = Self::person_fields(input)?;
         let erased: Option<Option<String>> =
             sqlx::query_scalar("SELECT erased_on FROM people WHERE id = ? AND group_id = ?").bind(id).bind(group).fetch_optional(self.conn()).await?;
         if let Some(Some(day)) = erased {
@@ -281,19 +290,40 @@ impl Writer {
             return Err(invalid(if email.is_empty() { "name" } else { "email" }, message));
         }
         touched(
-            sqlx::query("UPDATE people SET name = ?, email = ?, job_title = ?, manager_status = ? WHERE id = ? AND group_id = ?")
+            sqlx::query("UPDATE people SET name = ?, email = ?, job_title = ?, manager_status = ?, sort_as = ? WHERE id = ? AND group_id = ?")
                 .bind(&name)
                 .bind(&email)
                 .bind(&job_title)
                 .bind(input.manager_status.as_str())
+                .bind(&sort_as)
                 .bind(id)
                 .bind(group)
                 .execute(self.conn())
                 .await?,
             || format!("Person {id}"),
         )?;
-        self.audit(Some(group), "person", id, "update", json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status }))
-            .await
+        self.audit(
+            Some(group),
+            "person",
+            id,
+            "update",
+            json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status, "sort_as": sort_as }),
+        )
+        .await
+    }
+
+    /// Records a person's manager status (ToR §12) alone, as the nomination form does.
+    pub async fn set_manager_status(&mut self, group: GroupId, id: Id, status: ManagerStatus) -> Result<()> {
+        touched(
+            sqlx::query("UPDATE people SET manager_status = ? WHERE id = ? AND group_id = ? AND erased_on IS NULL")
+                .bind(status.as_str())
+                .bind(id)
+                .bind(group)
+                .execute(self.conn())
+                .await?,
+            || format!("Person {id}"),
+        )?;
+        self.audit(Some(group), "person", id, "update", json!({ "manager_status": status })).await
     }
 
     /// Checks a record named in a request belongs to this group.
@@ -593,8 +623,8 @@ impl Store {
     }
 
     pub async fn person_detail(&self, group: GroupId, id: Id) -> Result<PersonDetail> {
-        let (name, email, job_title, manager, erased_on): (String, String, String, String, Option<NaiveDate>) =
-            sqlx::query_as("SELECT name, email, job_title, manager_status, erased_on FROM people WHERE id = ? AND group_id = ?")
+        let (name, email, job_title, manager, erased_on, sort_as): (String, String, String, String, Option<NaiveDate>, String) =
+            sqlx::query_as("SELECT name, email, job_title, manager_status, erased_on, sort_as FROM people WHERE id = ? AND group_id = ?")
                 .bind(id)
                 .bind(group)
                 .fetch_optional(&self.pool)
@@ -636,7 +666,17 @@ impl Store {
         .collect::<Result<_>>()?;
         let appointments = self.appointments_where(group, Some(id)).await?;
         let declarations = self.declarations_of_person(group, id).await?;
-        Ok(PersonDetail { id, input: PersonInput { name, email, job_title, manager_status }, employments, terms, appointments, erased_on, declarations })
+        let default_sort_as = secretariat_rules::names::default_sort_as(&name);
+        Ok(PersonDetail {
+            id,
+            input: PersonInput { name, email, job_title, manager_status, sort_as },
+            default_sort_as,
+            employments,
+            terms,
+            appointments,
+            erased_on,
+            declarations,
+        })
     }
 
     async fn appointments_where(&self, group: GroupId, person: Option<Id>) -> Result<Vec<AppointmentView>> {
@@ -726,7 +766,7 @@ impl Store {
         .into_iter()
         .map(|(name, email, job_title, manager, organisation, employed_since)| {
             let manager_status = ManagerStatus::parse(&manager).ok_or_else(|| corrupt("manager status", &manager))?;
-            Ok(PersonExport { input: PersonInput { name, email, job_title, manager_status }, organisation, employed_since })
+            Ok(PersonExport { input: PersonInput { name, email, job_title, manager_status, sort_as: String::new() }, organisation, employed_since })
         })
         .collect()
     }

@@ -80,6 +80,8 @@ pub struct SubjectPerson {
     pub email: String,
     pub job_title: String,
     pub manager_status: String,
+    /// How their name sorts on ballot papers, when corrected ('' = from the name).
+    pub sort_as: String,
     pub erased_on: Option<String>,
     pub erasure_reason: Option<String>,
 }
@@ -367,17 +369,18 @@ async fn audit_rows_about(conn: &mut SqliteConnection, group: GroupId, person: I
         .collect())
 }
 
-type PersonFields = (String, String, String, String, Option<String>, Option<String>);
+type PersonFields = (String, String, String, String, String, Option<String>, Option<String>);
 
 async fn person_row(conn: &mut SqliteConnection, group: GroupId, person: Id) -> Result<SubjectPerson> {
     let row: Option<PersonFields> =
-        sqlx::query_as("SELECT name, email, job_title, manager_status, erased_on, erasure_reason FROM people WHERE id = ? AND group_id = ?")
+        sqlx::query_as("SELECT name, email, job_title, manager_status, sort_as, erased_on, erasure_reason FROM people WHERE id = ? AND group_id = ?")
             .bind(person)
             .bind(group)
             .fetch_optional(&mut *conn)
             .await?;
-    let (name, email, job_title, manager_status, erased_on, erasure_reason) = row.ok_or_else(|| StoreError::NotFound { what: format!("Person {person}") })?;
-    Ok(SubjectPerson { id: person, name, email, job_title, manager_status, erased_on, erasure_reason })
+    let (name, email, job_title, manager_status, sort_as, erased_on, erasure_reason) =
+        row.ok_or_else(|| StoreError::NotFound { what: format!("Person {person}") })?;
+    Ok(SubjectPerson { id: person, name, email, job_title, manager_status, sort_as, erased_on, erasure_reason })
 }
 
 /// Rows of `(what, when, details)` from one query bound to the group and the person.
@@ -683,13 +686,15 @@ impl Writer {
 
         // The person: kept, without anything that identifies them.
         let erased_name = format!("Erased person {person}");
-        sqlx::query("UPDATE people SET name = ?, email = '', job_title = '', manager_status = 'unknown', erased_on = ?, erasure_reason = ? WHERE id = ?")
-            .bind(&erased_name)
-            .bind(&day)
-            .bind(&reason)
-            .bind(person)
-            .execute(self.conn())
-            .await?;
+        sqlx::query(
+            "UPDATE people SET name = ?, email = '', job_title = '', manager_status = 'unknown', sort_as = '', erased_on = ?, erasure_reason = ? WHERE id = ?",
+        )
+        .bind(&erased_name)
+        .bind(&day)
+        .bind(&reason)
+        .bind(person)
+        .execute(self.conn())
+        .await?;
         line(&mut redacted, "Name, email address and job title", 1);
 
         // The audit rows about them: `change` replaced by the marker, each listed.

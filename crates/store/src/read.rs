@@ -117,6 +117,7 @@ struct SettingsRow {
     retention_paper_years: u32,
     work_deadline_warning_days: u32,
     work_review_months: u32,
+    bank_holidays: String,
 }
 
 impl Store {
@@ -160,6 +161,7 @@ impl Store {
                     paper_years: row.retention_paper_years,
                 },
                 work: secretariat_rules::work::WorkThresholds { deadline_warning_days: row.work_deadline_warning_days, review_months: row.work_review_months },
+                bank_holidays: secretariat_rules::working_days::Nation::parse(&row.bank_holidays).unwrap_or_default(),
             },
         })
     }

@@ -43,7 +43,7 @@ fn organisation(name: &str, sector: &str) -> OrganisationInput {
 }
 
 fn person(name: &str, email: &str, job_title: &str) -> PersonInput {
-    PersonInput { name: name.into(), email: email.into(), job_title: job_title.into(), manager_status: ManagerStatus::Yes }
+    PersonInput { name: name.into(), email: email.into(), job_title: job_title.into(), manager_status: ManagerStatus::Yes, sort_as: String::new() }
 }
 
 fn meeting(title: &str, day: &str, venue: &str, link: &str) -> MeetingInput {

@@ -47,7 +47,13 @@ async fn the_audit_log_records_a_paper_entered_but_never_its_marks() {
     let mut w = store.begin().await.unwrap();
     let group = w.create_group("Interop WG", Template::TechukInterop).await.unwrap();
     let seats = w.seat_ids(group, SeatKind::Supplier).await.unwrap();
-    let person = |name: &str| PersonInput { name: name.into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes };
+    let person = |name: &str| PersonInput {
+        name: name.into(),
+        email: String::new(),
+        job_title: String::new(),
+        manager_status: ManagerStatus::Yes,
+        sort_as: String::new(),
+    };
     let a = w.add_person(group, &person("Ada")).await.unwrap();
     let b = w.add_person(group, &person("Bob")).await.unwrap();
     let voter = w.add_person(group, &person("Vera Voter")).await.unwrap();
@@ -106,7 +112,10 @@ async fn serial_numbers_are_consecutive_and_each_used_once() {
     let election = w.create_election(group, &input).await.unwrap();
     w.set_method(group, election, Method::InstantRunoff).await.unwrap();
     let voter = w
-        .add_person(group, &PersonInput { name: "V".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes })
+        .add_person(
+            group,
+            &PersonInput { name: "V".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes, sort_as: String::new() },
+        )
         .await
         .unwrap();
     w.open_voting(group, election, &[voter], d("2026-12-01")).await.unwrap();

@@ -265,7 +265,13 @@ async fn a_full_disk_fails_the_write_clearly_rolls_it_back_and_writing_resumes_o
     w.add_organisation(group, &organisation(&name)).await.unwrap();
     w.add_person(
         group,
-        &PersonInput { name: "After The Disk Was Freed".into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::No },
+        &PersonInput {
+            name: "After The Disk Was Freed".into(),
+            email: String::new(),
+            job_title: String::new(),
+            manager_status: ManagerStatus::No,
+            sort_as: String::new(),
+        },
     )
     .await
     .unwrap();

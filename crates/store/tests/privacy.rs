@@ -35,9 +35,18 @@ const NAME: &str = "Quillon Zephyrwick";
 const EMAIL: &str = "quillon.zephyrwick@example.org";
 
 async fn person(w: &mut Writer, group: i64, name: &str, email: &str) -> i64 {
-    w.add_person(group, &PersonInput { name: name.into(), email: email.into(), job_title: "Head of Canaries".into(), manager_status: ManagerStatus::Yes })
-        .await
-        .unwrap()
+    w.add_person(
+        group,
+        &PersonInput {
+            name: name.into(),
+            email: email.into(),
+            job_title: "Head of Canaries".into(),
+            manager_status: ManagerStatus::Yes,
+            sort_as: String::new(),
+        },
+    )
+    .await
+    .unwrap()
 }
 
 /// A group where `subject` had a term that has ended, a job, a standing invitation, a
@@ -314,7 +323,7 @@ async fn erasure_deletes_what_is_only_about_them_redacts_the_rest_and_keeps_the_
         .update_person(
             f.group,
             f.subject,
-            &PersonInput { name: NAME.into(), email: EMAIL.into(), job_title: String::new(), manager_status: ManagerStatus::Yes },
+            &PersonInput { name: NAME.into(), email: EMAIL.into(), job_title: String::new(), manager_status: ManagerStatus::Yes, sort_as: String::new() },
         )
         .await
         .unwrap_err();

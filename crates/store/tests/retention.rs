@@ -38,7 +38,13 @@ async fn fixture(dir: &std::path::Path) -> Fixture {
     let mut w = store.begin().await.unwrap();
     let group = w.create_group("Interop WG", Template::TechukInterop).await.unwrap();
     let seats = w.seat_ids(group, SeatKind::Supplier).await.unwrap();
-    let person = |name: &str| PersonInput { name: name.into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Yes };
+    let person = |name: &str| PersonInput {
+        name: name.into(),
+        email: String::new(),
+        job_title: String::new(),
+        manager_status: ManagerStatus::Yes,
+        sort_as: String::new(),
+    };
     let ada = w.add_person(group, &person("Ada")).await.unwrap();
     let bob = w.add_person(group, &person("Bob")).await.unwrap();
     let cy = w.add_person(group, &person("Cy")).await.unwrap();

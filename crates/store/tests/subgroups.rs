@@ -29,7 +29,12 @@ struct Setup {
 }
 
 async fn person(w: &mut Writer, group: i64, name: &str, email: &str) -> i64 {
-    w.add_person(group, &PersonInput { name: name.into(), email: email.into(), job_title: String::new(), manager_status: ManagerStatus::Yes }).await.unwrap()
+    w.add_person(
+        group,
+        &PersonInput { name: name.into(), email: email.into(), job_title: String::new(), manager_status: ManagerStatus::Yes, sort_as: String::new() },
+    )
+    .await
+    .unwrap()
 }
 
 async fn meeting(w: &mut Writer, group: i64, day: &str) -> i64 {

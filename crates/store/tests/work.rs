@@ -25,7 +25,9 @@ async fn store(dir: &std::path::Path) -> Store {
 
 async fn person(w: &mut Writer, group: i64, name: &str) -> i64 {
     let email = format!("{}@example.org", name.to_lowercase().replace(' ', "."));
-    w.add_person(group, &PersonInput { name: name.into(), email, job_title: String::new(), manager_status: ManagerStatus::Yes }).await.unwrap()
+    w.add_person(group, &PersonInput { name: name.into(), email, job_title: String::new(), manager_status: ManagerStatus::Yes, sort_as: String::new() })
+        .await
+        .unwrap()
 }
 
 async fn meeting(w: &mut Writer, group: i64, day: &str) -> i64 {

@@ -3,7 +3,7 @@
 //! the viewer are used from Rust, so the window needs no file-system permission.
 
 use secretariat_api::types::{DocumentKind, Made};
-use secretariat_api::viewer::ViewerFolder;
+use secretariat_api::viewer::{self, ViewerFolder};
 use secretariat_api::work::DigestRequest;
 use secretariat_api::{ApiError, ErrorKind, Session, files, write_atomically};
 use std::path::PathBuf;
@@ -69,6 +69,23 @@ async fn save_made(app: &AppHandle, made: Made) -> Result<Option<String>, ApiErr
 /// Writes a made document to the private viewer folder and opens it with the system's program for its kind.
 fn open_made(app: &AppHandle, made: Made) -> Result<String, ApiError> {
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document for the viewer", e))?;
-    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| failed("No viewer could open the document", e))?;
+    // Any launcher failure means the same to the person (issue #18): no program opened it.
+    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|_| viewer::no_viewer(&made.file_name))?;
+    Ok(path.display().to_string())
+}
+
+/// Writes the document to the private viewer folder, as `open_document` does, and shows it in
+/// the file manager: the way to it when no program opens the document by itself.
+#[tauri::command]
+pub async fn show_document_in_folder(
+    app: AppHandle,
+    session: State<'_, Session>,
+    group_id: i64,
+    kind: DocumentKind,
+    record_id: Option<i64>,
+) -> Result<String, ApiError> {
+    let made = session.make_document(group_id, kind, record_id, None).await?;
+    let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
+    app.opener().reveal_item_in_dir(&path).map_err(|_| viewer::no_file_manager(&path))?;
     Ok(path.display().to_string())
 }

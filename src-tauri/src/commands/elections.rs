@@ -28,6 +28,11 @@ pub async fn add_nomination(session: State<'_, Session>, request: AddNomination)
 }
 
 #[tauri::command]
+pub async fn close_nominations_early(session: State<'_, Session>, request: CloseNominations) -> Reply<ElectionPage> {
+    session.close_nominations_early(request).await
+}
+
+#[tauri::command]
 pub async fn withdraw_nomination(session: State<'_, Session>, group_id: i64, election_id: i64, nomination_id: i64) -> Reply<ElectionPage> {
     session.withdraw_nomination(group_id, election_id, nomination_id).await
 }

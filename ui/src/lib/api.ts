@@ -36,6 +36,7 @@ import type {
   SaveAttendance,
   SaveNotes,
   AddNomination,
+  CloseNominations,
   CreateElection,
   Declare,
   ElectionPage,
@@ -136,6 +137,9 @@ export const api = {
     call<string | null>('save_document', { groupId, kind, recordId }),
   openDocument: (groupId: number, kind: DocumentKind, recordId: number | null = null) =>
     call<string>('open_document', { groupId, kind, recordId }),
+  /** Writes the document where "Open in viewer" would and shows it in the file manager; its path. */
+  showDocumentInFolder: (groupId: number, kind: DocumentKind, recordId: number | null = null) =>
+    call<string>('show_document_in_folder', { groupId, kind, recordId }),
   meetings: (groupId: number) => call<MeetingRow[]>('meetings', { groupId }),
   meeting: (groupId: number, meetingId: number) => call<MeetingPage>('meeting', { groupId, meetingId }),
   saveMeeting: (request: SaveMeeting) => call<MeetingPage>('save_meeting', { request }),
@@ -152,6 +156,8 @@ export const api = {
   election: (groupId: number, electionId: number) => call<ElectionPage>('election', { groupId, electionId }),
   createElection: (request: CreateElection) => call<ElectionPage>('create_election', { request }),
   addNomination: (request: AddNomination) => call<ElectionPage>('add_nomination', { request }),
+  /** Closes nominations before the date in the call, for a reason (audited). */
+  closeNominationsEarly: (request: CloseNominations) => call<ElectionPage>('close_nominations_early', { request }),
   withdrawNomination: (groupId: number, electionId: number, nominationId: number) =>
     call<ElectionPage>('withdraw_nomination', { groupId, electionId, nominationId }),
   setElectionMethod: (groupId: number, electionId: number, method: Method) =>

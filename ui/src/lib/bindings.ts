@@ -3,7 +3,7 @@
 
 export type ApiError = { kind: ErrorKind, message: string, field?: string, };
 
-export type ErrorKind = "invalid" | "not_found" | "no_database" | "already_exists" | "needs_recovery" | "wrong_passphrase" | "keychain_unavailable" | "key_file_missing" | "key_file_damaged" | "not_a_database" | "unencrypted" | "encryption_missing" | "data_folder_read_only" | "data_folder_unusable" | "already_open" | "disk_full" | "internal";
+export type ErrorKind = "invalid" | "not_found" | "no_database" | "already_exists" | "needs_recovery" | "wrong_passphrase" | "keychain_unavailable" | "key_file_missing" | "key_file_damaged" | "not_a_database" | "unencrypted" | "encryption_missing" | "data_folder_read_only" | "data_folder_unusable" | "already_open" | "disk_full" | "no_viewer" | "internal";
 
 export type AppState = { "state": "no_database", data_dir: string, templates: Array<TemplateInfo>, } | { "state": "ready", data_dir: string, groups: Array<GroupSummary>, templates: Array<TemplateInfo>, today: string, } | { "state": "needs_recovery", data_dir: string, error: ApiError, } | { "state": "unavailable", data_dir: string, error: ApiError, };
 
@@ -136,7 +136,11 @@ retention: RetentionSchedule,
  * When the work registers' entries are listed on Home (ToR §3a, §5a); groups saved
  * before these were settings read the defaults.
  */
-work: WorkThresholds, };
+work: WorkThresholds, 
+/**
+ * Whose bank holidays the deadlines the app proposes skip (`working_days`).
+ */
+bank_holidays: Nation, };
 
 export type GroupCounts = { organisations: number, people: number, meetings: number, };
 
@@ -224,9 +228,18 @@ employer: FirstEmployer | null, };
 
 export type FirstEmployer = { organisation_id: number, from: string, };
 
-export type PersonInput = { name: string, email: string, job_title: string, manager_status: ManagerStatus, };
+export type PersonInput = { name: string, email: string, job_title: string, manager_status: ManagerStatus, 
+/**
+ * How the name sorts on ballot papers and candidate lists ("Surname, Given names");
+ * empty: the default from the name (`secretariat_rules::names`).
+ */
+sort_as: string, };
 
-export type PersonDetail = { id: number, input: PersonInput, employments: Array<EmploymentView>, terms: Array<TermView>, appointments: Array<AppointmentView>, 
+export type PersonDetail = { id: number, input: PersonInput, 
+/**
+ * How the name sorts when `input.sort_as` is empty (`secretariat_rules::names`).
+ */
+default_sort_as: string, employments: Array<EmploymentView>, terms: Array<TermView>, appointments: Array<AppointmentView>, 
 /**
  * The day the person was erased (UK GDPR Art. 17); the record is then kept redacted.
  */
@@ -396,7 +409,12 @@ export type ElectionPage = { record: ElectionRecord,
 /**
  * The day the winners would take their seats: constraints count who continues then.
  */
-takes_seats_on: string, constraints: Array<string>, checks: Array<NominationChecks>, 
+takes_seats_on: string, 
+/**
+ * The day papers are proposed back by: two weeks after nominations close (or today, if
+ * later), on a working day of the group's nation (issue #18).
+ */
+proposed_poll_closes: string, constraints: Array<string>, checks: Array<NominationChecks>, 
 /**
  * Whether the nominations can be declared elected unopposed, and why (not).
  */
@@ -428,7 +446,13 @@ export type AddNomination = { group_id: number, election_id: number, person_id: 
 /**
  * For a new person: their name and email.
  */
-new_name: string, new_email: string, organisation_id: number | null, proposer: string, statement: string, received_on: string, };
+new_name: string, new_email: string, organisation_id: number | null, proposer: string, statement: string, received_on: string, 
+/**
+ * The nominee's manager status (ToR §12), when the form records it: it updates the person.
+ */
+manager_status?: ManagerStatus, };
+
+export type CloseNominations = { group_id: number, election_id: number, on: string, reason: string, };
 
 export type EnterPaper = { group_id: number, election_id: number, serial: number | null, 
 /**
@@ -480,6 +504,11 @@ export type ElectionState = "nominations" | "voting" | "counted" | "declared" | 
 
 export type ElectionSummary = { id: number, title: string, seat_kind: SeatKind | null, role: Role | null, seats: number, call_issued_on: string, nominations_close: string, 
 /**
+ * Why nominations were closed before the date in the call (then `nominations_close` is
+ * the day they closed); none when they close as called.
+ */
+nominations_closed_early: string | null, 
+/**
  * The day papers must be back by, once the vote is open.
  */
 poll_closes: string | null, method: Method | null, returning_officer: string, state: ElectionState, declared_on: string | null, outcome: Outcome | null, 
@@ -494,7 +523,12 @@ export type ElectorView = { person_id: number, name: string,
  */
 issued: boolean, };
 
-export type NominationView = { id: number, person_id: number, name: string, organisation_id: number | null, organisation: string | null, sme: boolean, proposer: string, statement: string, received_on: string, withdrawn_on: string | null, };
+export type NominationView = { id: number, person_id: number, name: string, 
+/**
+ * How the name sorts ("Surname, Given names"): the person's correction, else the default
+ * (`secretariat_rules::names`). Nominations, ballot papers and results follow it.
+ */
+sort_as: string, organisation_id: number | null, organisation: string | null, sme: boolean, proposer: string, statement: string, received_on: string, withdrawn_on: string | null, };
 
 export type Outcome = "unopposed" | "elected";
 
@@ -977,6 +1011,8 @@ attendance_years: number,
  */
 paper_years: number, };
 
+export type Nation = "england-and-wales" | "scotland" | "northern-ireland";
+
 export type RetentionCategory = "candidates_and_nominations" | "ballots_and_counts" | "attendance" | "minutes_and_papers";
 
 export type DueItem = { 
@@ -1106,7 +1142,11 @@ declarations: Array<SubjectRow>,
  */
 mentions: Array<SubjectRow>, audit: Array<SubjectAudit>, };
 
-export type SubjectPerson = { id: number, name: string, email: string, job_title: string, manager_status: string, erased_on: string | null, erasure_reason: string | null, };
+export type SubjectPerson = { id: number, name: string, email: string, job_title: string, manager_status: string, 
+/**
+ * How their name sorts on ballot papers, when corrected ('' = from the name).
+ */
+sort_as: string, erased_on: string | null, erasure_reason: string | null, };
 
 export type SubjectRow = { what: string, when: string, details: string, };
 

@@ -43,6 +43,29 @@ pub struct Constraints {
 }
 
 impl Constraints {
+    /// The one plain line a ballot paper prints where the constraints apply (issue #18), or
+    /// nothing: the SME minimum (ToR §13) and one winner per organisation (ToR §14), which
+    /// only matters with more than one seat.
+    pub fn ballot_line(&self, seats: usize) -> String {
+        let words = |n: usize| match n {
+            1 => "one".to_owned(),
+            2 => "two".to_owned(),
+            3 => "three".to_owned(),
+            n => n.to_string(),
+        };
+        let apart = self.one_per_organisation && seats > 1;
+        match (self.sme_minimum, apart) {
+            (0, false) => String::new(),
+            (0, true) => "No two candidates from the same organisation can both be elected.".to_owned(),
+            (_, _) if seats == 1 => "The candidate elected must be from an SME: candidates from an SME are marked SME.".to_owned(),
+            (k, apart) => format!(
+                "At least {} of those elected must be from an SME: candidates from an SME are marked SME.{}",
+                words(k),
+                if apart { " No two candidates from the same organisation can both be elected." } else { "" }
+            ),
+        }
+    }
+
     /// No constraint at all: every count is plain.
     pub fn is_empty(&self) -> bool {
         self.taken_organisations.is_empty() && !self.one_per_organisation && self.sme_minimum == 0
@@ -252,6 +275,18 @@ mod tests {
 
     fn one_per_org(sme_minimum: usize, taken: &[&str]) -> Constraints {
         Constraints { taken_organisations: taken.iter().map(|t| t.to_string()).collect(), one_per_organisation: true, sme_minimum }
+    }
+
+    #[test]
+    fn s13_s14_the_ballot_paper_says_the_constraints_in_one_plain_line() {
+        assert_eq!(Constraints { taken_organisations: vec![], one_per_organisation: false, sme_minimum: 0 }.ballot_line(3), "");
+        assert_eq!(one_per_org(0, &[]).ballot_line(1), "", "one seat: one per organisation cannot bite");
+        assert_eq!(one_per_org(0, &[]).ballot_line(3), "No two candidates from the same organisation can both be elected.");
+        assert_eq!(one_per_org(1, &[]).ballot_line(1), "The candidate elected must be from an SME: candidates from an SME are marked SME.");
+        assert_eq!(
+            one_per_org(1, &[]).ballot_line(3),
+            "At least one of those elected must be from an SME: candidates from an SME are marked SME. No two candidates from the same organisation can both be elected."
+        );
     }
 
     #[test]

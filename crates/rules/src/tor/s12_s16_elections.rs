@@ -106,6 +106,12 @@ pub fn constraints(day: &Day<'_>, kind: SeatKind, seats_up: &[Id]) -> ElectionCo
             "At least {sme_minimum} of the winners must be from an SME: {continuing_smes} continuing supplier member{} from SMEs, and at least {required} are required (ToR §13).",
             if continuing_smes == 1 { " is" } else { "s are" },
         ));
+        if sme_minimum == seats_up.len() {
+            explained.push(format!(
+                "So a nominee who is not from an SME cannot be elected: {} must go to SME nominees (ToR §13).",
+                if seats_up.len() == 1 { "the seat".to_owned() } else { format!("all {} seats", seats_up.len()) }
+            ));
+        }
     }
     explained.push("No two winners may come from the same organisation (ToR §14).".to_owned());
     ElectionConstraints { constraints: Constraints { taken_organisations: taken, one_per_organisation: true, sme_minimum }, explained }
@@ -197,6 +203,18 @@ pub fn check_nomination(day: &Day<'_>, fills: Fills<'_>, person: Id, organisatio
         }
         (SeatKind::Stakeholder, None) => {}
     }
+    // A nominee the constraints rule out whatever the votes (issue #18): every seat must go to an SME.
+    if kind == SeatKind::Supplier && !seats_up.is_empty() && !organisation.is_some_and(|o| o.sme) {
+        let sme_minimum = constraints(day, kind, seats_up).constraints.sme_minimum;
+        if sme_minimum >= seats_up.len() {
+            let seats = if seats_up.len() == 1 { "the one seat".to_owned() } else { format!("all {} seats", seats_up.len()) };
+            push(
+                Eligibility::Warning,
+                "organisation_id",
+                format!("{name} cannot be elected: {seats} must go to nominees from SMEs, to keep the SME members the ToR require (ToR §13)."),
+            );
+        }
+    }
     if kind == SeatKind::Supplier && day.person(person).is_some_and(|p| p.manager != ManagerStatus::Yes) {
         push(Eligibility::Warning, "person_id", format!("{name} is not recorded as of manager status or above, which the ToR asks for ideally (ToR §12)."));
     }
@@ -238,6 +256,30 @@ mod tests {
         // The shortfall is capped by the seats being filled.
         assert_eq!(constraints(&day, SeatKind::Supplier, &seats[..1]).constraints.sme_minimum, 1);
         assert_eq!(constraints(&day, SeatKind::Stakeholder, &[1]).constraints.sme_minimum, 0);
+    }
+
+    #[test]
+    fn s13_a_non_sme_nominee_who_cannot_win_is_warned_and_the_constraints_say_why() {
+        let mut f = Fixture::full();
+        let outsider = f.person("Outsider", ManagerStatus::Yes);
+        let seats = supplier_seats(&f);
+        let day = f.register.on(on());
+        let large = Organisation { id: 77_777, name: "BigCo".into(), techuk: TechukStatus::Member, sme: false };
+        let small = Organisation { id: 77_778, name: "SmallCo".into(), techuk: TechukStatus::Member, sme: true };
+        // One seat, an SME's (Supplier Co 1): one SME must win it.
+        let one = Fills::Seats { kind: SeatKind::Supplier, seats_up: &seats[..1] };
+        let checks = check_nomination(&day, one, outsider, Some(&large), &[]);
+        let warning = checks.iter().find(|c| c.message.contains("cannot be elected")).expect("warned");
+        assert_eq!(warning.level, Eligibility::Warning);
+        assert!(warning.message.contains("the one seat") && warning.message.contains("ToR §13"), "{}", warning.message);
+        assert!(check_nomination(&day, one, outsider, None, &[]).iter().any(|c| c.message.contains("cannot be elected")));
+        assert!(!check_nomination(&day, one, outsider, Some(&small), &[]).iter().any(|c| c.message.contains("cannot be elected")));
+        let c = constraints(&day, SeatKind::Supplier, &seats[..1]);
+        assert!(c.explained.iter().any(|s| s.contains("not from an SME cannot be elected") && s.contains("ToR §13")), "{:?}", c.explained);
+        // Three seats with two SME places to fill: a non-SME nominee can still win the third.
+        let three = Fills::Seats { kind: SeatKind::Supplier, seats_up: &seats[..3] };
+        assert!(!check_nomination(&day, three, outsider, Some(&large), &[]).iter().any(|c| c.message.contains("cannot be elected")));
+        assert!(!constraints(&day, SeatKind::Supplier, &seats[..3]).explained.iter().any(|s| s.contains("cannot be elected")));
     }
 
     #[test]

@@ -77,5 +77,5 @@ fn organisation(name: &str) -> OrganisationInput {
 }
 
 fn person(name: &str) -> PersonInput {
-    PersonInput { name: name.to_owned(), email: String::new(), job_title: "Tester".to_owned(), manager_status: ManagerStatus::No }
+    PersonInput { name: name.to_owned(), email: String::new(), job_title: "Tester".to_owned(), manager_status: ManagerStatus::No, sort_as: String::new() }
 }
