@@ -30,6 +30,7 @@ mod error;
 mod fonts;
 mod isolated;
 mod minutes;
+mod navigation;
 mod outline;
 mod pack;
 mod paper;
