@@ -32,6 +32,8 @@ const COMMANDS: &[&str] = &[
     "move_agenda_item",
     "remove_agenda_item",
     "attach_paper",
+    "inspect_paper",
+    "rename_paper",
     "mark_published",
     "build_pack",
     "elections",

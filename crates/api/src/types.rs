@@ -406,9 +406,31 @@ pub struct AttachPaper {
     pub item_id: i64,
     /// Set to replace that paper with a new version.
     pub paper_id: Option<i64>,
+    /// The new paper's title; left empty, the PDF's own title or else the
+    /// file name. Ignored for a new version (the paper keeps its title).
     pub title: String,
     pub file_name: String,
     pub data_base64: String,
+}
+
+/// What checking a file offered as a paper found, before it is attached: the
+/// title to offer (the PDF's own, or else one made from the file name) and its
+/// page count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PaperPreview {
+    pub title: String,
+    /// Where the title came from: the PDF's own metadata, or its file name.
+    pub title_from_pdf: bool,
+    pub pages: u32,
+}
+
+/// A paper's new title.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct RenamePaper {
+    pub group_id: i64,
+    pub meeting_id: i64,
+    pub paper_id: i64,
+    pub title: String,
 }
 
 /// The next meeting on the home screen, with its publication deadline (ToR §20).

@@ -113,6 +113,8 @@ fn generate() -> String {
         PlanSeries::decl(&cfg),
         SaveAgendaItem::decl(&cfg),
         AttachPaper::decl(&cfg),
+        PaperPreview::decl(&cfg),
+        RenamePaper::decl(&cfg),
         NextMeeting::decl(&cfg),
         PackInfo::decl(&cfg),
         MeetingSummary::decl(&cfg),

@@ -205,3 +205,42 @@ async fn the_pack_numbers_every_page_and_the_circulation_draft_carries_it() {
     let _ = g;
     s.close().await;
 }
+
+/// Issue #18: a paper was known by its file name ("gnutls", "scanned") in the
+/// window, the agenda, the contents and the bookmarks.
+#[tokio::test]
+async fn a_paper_is_offered_its_pdfs_own_title_or_else_its_file_name_and_can_be_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = session(dir.path(), "2026-11-27").await;
+    let page = s.save_meeting(SaveMeeting { group_id: g, id: None, input: meeting("2026-12-08") }).await.unwrap();
+    let (m, item) = (page.detail.meeting.id, page.detail.items[1].id);
+
+    let titled = sample_pdf("Custody data model v0.3", 2);
+    let preview = s.inspect_paper(g, "cdm_v03-final.pdf", &titled).await.unwrap();
+    assert_eq!(preview, PaperPreview { title: "Custody data model v0.3".into(), title_from_pdf: true, pages: 2 });
+    let untitled = sample_pdf("", 1);
+    let preview = s.inspect_paper(g, "cdm_v03-final.pdf", &untitled).await.unwrap();
+    assert_eq!(preview, PaperPreview { title: "cdm v03 final".into(), title_from_pdf: false, pages: 1 });
+    let refused = s.inspect_paper(g, "notes.pdf", &base64::engine::general_purpose::STANDARD.encode(b"not a pdf")).await.unwrap_err();
+    assert_eq!((refused.field.as_deref(), refused.message.as_str()), (Some("file"), "This file is not a PDF."));
+
+    // Attached without a title typed, it takes the PDF's own.
+    let attached = s
+        .attach_paper(AttachPaper { group_id: g, item_id: item, paper_id: None, title: String::new(), file_name: "cdm.pdf".into(), data_base64: titled })
+        .await
+        .unwrap();
+    let paper = attached.detail.items[1].papers[0].clone();
+    assert_eq!(paper.title, "Custody data model v0.3");
+
+    let renamed = s.rename_paper(RenamePaper { group_id: g, meeting_id: m, paper_id: paper.id, title: "  Custody data model, draft 3 ".into() }).await.unwrap();
+    assert_eq!(renamed.detail.items[1].papers[0].title, "Custody data model, draft 3");
+    let empty = s.rename_paper(RenamePaper { group_id: g, meeting_id: m, paper_id: paper.id, title: " ".into() }).await.unwrap_err();
+    assert_eq!(empty.field.as_deref(), Some("title"), "{}", empty.message);
+
+    // The agenda, the contents and the bookmarks use the title, never the file name.
+    let pack = s.make_document(g, DocumentKind::AgendaPack, Some(m), None).await.unwrap();
+    let text = pdftotext(&pack.bytes);
+    assert!(text.contains("Custody data model, draft 3"), "{text}");
+    assert!(!text.contains("cdm.pdf") && !text.contains("cdm v03"), "{text}");
+    s.close().await;
+}

@@ -499,7 +499,7 @@ fn good_paper() -> Vec<u8> {
 
 #[test]
 fn a_good_paper_is_accepted_with_its_page_count() {
-    assert_eq!(check_paper(&good_paper(), 20 * MEGABYTE), Ok(PaperInfo { pages: 3 }));
+    assert_eq!(check_paper(&good_paper(), 20 * MEGABYTE), Ok(PaperInfo { pages: 3, title: Some("A good paper".into()) }));
 }
 
 #[test]
@@ -557,7 +557,7 @@ fn a_pdf_restricted_only_by_an_owner_password_is_accepted_and_embeds() {
     // Opens without a password, so typst can read it: printing or copying
     // restrictions are no reason to turn a paper away.
     let restricted = encrypted(&good_paper(), "");
-    assert_eq!(check_paper(&restricted, 20 * MEGABYTE), Ok(PaperInfo { pages: 3 }));
+    assert_eq!(check_paper(&restricted, 20 * MEGABYTE), Ok(PaperInfo { pages: 3, title: Some("A good paper".into()) }));
     let mut one = agenda();
     one.items.truncate(1);
     one.items[0].papers = vec![PaperLine { key: "locked".into(), title: "A good paper".into(), supplement: false }];
@@ -571,7 +571,7 @@ fn a_file_over_the_limit_is_too_large() {
     let good = good_paper();
     let err = check_paper(&good, good.len() - 1).unwrap_err();
     assert_eq!(err, PaperError::TooLarge { max_bytes: good.len() - 1 });
-    assert_eq!(check_paper(&good, good.len()), Ok(PaperInfo { pages: 3 }), "a file exactly at the limit is accepted");
+    assert_eq!(check_paper(&good, good.len()), Ok(PaperInfo { pages: 3, title: Some("A good paper".into()) }), "a file exactly at the limit is accepted");
     let twenty = PaperError::TooLarge { max_bytes: 20 * MEGABYTE };
     assert_eq!(twenty.to_string(), "This file is larger than the limit of 20 MB.");
 }

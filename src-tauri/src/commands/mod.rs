@@ -48,6 +48,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         meetings::move_agenda_item,
         meetings::remove_agenda_item,
         meetings::attach_paper,
+        meetings::inspect_paper,
+        meetings::rename_paper,
         meetings::mark_published,
         meetings::build_pack,
         elections::elections,

@@ -42,6 +42,8 @@ import type {
   Method,
   AddInvitee,
   AttachPaper,
+  PaperPreview,
+  RenamePaper,
   MeetingPage,
   MeetingRow,
   PlanSeries,
@@ -144,6 +146,9 @@ export const api = {
   removeAgendaItem: (groupId: number, meetingId: number, itemId: number) =>
     call<MeetingPage>('remove_agenda_item', { groupId, meetingId, itemId }),
   attachPaper: (request: AttachPaper) => call<MeetingPage>('attach_paper', { request }),
+  inspectPaper: (groupId: number, fileName: string, dataBase64: string) =>
+    call<PaperPreview>('inspect_paper', { groupId, fileName, dataBase64 }),
+  renamePaper: (request: RenamePaper) => call<MeetingPage>('rename_paper', { request }),
   markPublished: (groupId: number, meetingId: number) => call<MeetingPage>('mark_published', { groupId, meetingId }),
   buildPack: (groupId: number, meetingId: number) => call<MeetingPage>('build_pack', { groupId, meetingId }),
   elections: (groupId: number) => call<ElectionsView>('elections', { groupId }),

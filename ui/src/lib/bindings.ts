@@ -325,7 +325,20 @@ export type AttachPaper = { group_id: number, item_id: number,
 /**
  * Set to replace that paper with a new version.
  */
-paper_id: number | null, title: string, file_name: string, data_base64: string, };
+paper_id: number | null, 
+/**
+ * The new paper's title; left empty, the PDF's own title or else the
+ * file name. Ignored for a new version (the paper keeps its title).
+ */
+title: string, file_name: string, data_base64: string, };
+
+export type PaperPreview = { title: string, 
+/**
+ * Where the title came from: the PDF's own metadata, or its file name.
+ */
+title_from_pdf: boolean, pages: number, };
+
+export type RenamePaper = { group_id: number, meeting_id: number, paper_id: number, title: string, };
 
 export type NextMeeting = { id: number, title: string, starts_at: string, deadline: string, publication: Publication, items: number, papers: number, };
 
