@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "import_register",
     "save_document",
     "open_document",
+    "document_archive",
     "meetings",
     "meeting",
     "save_meeting",

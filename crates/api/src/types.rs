@@ -286,6 +286,8 @@ pub enum DocumentKind {
     Agenda,
     /// A meeting's agenda pack: cover, agenda, contents and every paper (PDF).
     AgendaPack,
+    /// The agenda pack as kept with its meeting, as last built and circulated (PDF); never rebuilt.
+    KeptAgendaPack,
     /// The email draft circulating the pack (.eml).
     CirculationDraft,
     /// A meeting's calendar invitation (.ics).
@@ -334,7 +336,15 @@ impl DocumentKind {
     }
 
     pub fn needs_meeting(self) -> bool {
-        matches!(self, DocumentKind::Agenda | DocumentKind::AgendaPack | DocumentKind::CirculationDraft | DocumentKind::MeetingInvite | DocumentKind::Minutes)
+        matches!(
+            self,
+            DocumentKind::Agenda
+                | DocumentKind::AgendaPack
+                | DocumentKind::KeptAgendaPack
+                | DocumentKind::CirculationDraft
+                | DocumentKind::MeetingInvite
+                | DocumentKind::Minutes
+        )
     }
 }
 
@@ -411,6 +421,31 @@ pub struct AttachPaper {
     pub title: String,
     pub file_name: String,
     pub data_base64: String,
+}
+
+/// One document of the group's record in the Documents archive (issue #18).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ArchivedDocument {
+    /// What to ask `make_document` for to open it, with `record_id`.
+    pub kind: DocumentKind,
+    /// The meeting, election or sub-group it is about, or the year of an attendance report.
+    pub record_id: Option<i64>,
+    /// "Agenda pack", "Approved minutes", …: what the kind filter shows.
+    pub kind_label: String,
+    pub title: String,
+    /// The day it went out (published, approved, issued, declared), where there is one.
+    pub on: Option<NaiveDate>,
+    /// The calendar year it belongs to.
+    pub year: i32,
+    pub meeting_id: Option<i64>,
+    pub meeting: Option<String>,
+    /// One line: when and how it went out, pages, supplements, counts.
+    pub detail: String,
+    /// Opened from the copy kept in the database, exactly as it went out; otherwise made
+    /// again from the records.
+    pub kept: bool,
+    /// False for what is listed only as a record (a print run of ballot papers).
+    pub openable: bool,
 }
 
 /// What checking a file offered as a paper found, before it is attached: the

@@ -114,6 +114,7 @@ fn generate() -> String {
         SaveAgendaItem::decl(&cfg),
         AttachPaper::decl(&cfg),
         PaperPreview::decl(&cfg),
+        ArchivedDocument::decl(&cfg),
         RenamePaper::decl(&cfg),
         NextMeeting::decl(&cfg),
         PackInfo::decl(&cfg),

@@ -244,3 +244,40 @@ async fn a_paper_is_offered_its_pdfs_own_title_or_else_its_file_name_and_can_be_
     assert!(!text.contains("cdm.pdf") && !text.contains("cdm v03"), "{text}");
     s.close().await;
 }
+
+/// Issue #18: the Documents screen is the group's record, not four buttons.
+#[tokio::test]
+async fn the_archive_lists_the_groups_record_and_reopens_the_kept_pack_as_it_went_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = session(dir.path(), "2026-11-27").await;
+    s.load_demo(Default::default()).await.unwrap();
+    let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
+    let next = s.next_meeting(demo).await.unwrap().unwrap();
+    let built = s.make_document(demo, DocumentKind::AgendaPack, Some(next.id), None).await.unwrap();
+
+    let archive = s.document_archive(demo).await.unwrap();
+    let kinds: std::collections::BTreeSet<&str> = archive.iter().map(|d| d.kind_label.as_str()).collect();
+    for kind in ["Agenda pack", "Approved minutes", "Attendance report", "Call for nominations", "Result", "Ballot papers printed", "Roster"] {
+        assert!(kinds.contains(kind), "the demo's record has a {kind:?}: {kinds:?}");
+    }
+    // Newest year first.
+    assert!(archive.windows(2).all(|pair| pair[0].year >= pair[1].year));
+
+    // The pack is the kept copy: the same bytes, not a new build.
+    let pack = archive.iter().find(|d| d.kind == DocumentKind::KeptAgendaPack && d.meeting_id == Some(next.id)).expect("the built pack is listed");
+    assert!(pack.kept && pack.openable);
+    assert!(pack.detail.contains("pages, built"), "{}", pack.detail);
+    let reopened = s.make_document(demo, pack.kind, pack.record_id, None).await.unwrap();
+    assert_eq!(reopened.bytes, built.bytes, "reopened exactly as kept");
+
+    // A print run says numbers and counts, never who, and is not reopened.
+    let run = archive.iter().find(|d| d.kind_label == "Ballot papers printed").unwrap();
+    assert!(!run.openable);
+    assert!(run.detail.contains("papers, serials "), "{}", run.detail);
+
+    // Every openable entry opens.
+    for entry in archive.iter().filter(|d| d.openable) {
+        s.make_document(demo, entry.kind, entry.record_id, None).await.unwrap_or_else(|e| panic!("{} does not open: {}", entry.title, e.message));
+    }
+    s.close().await;
+}

@@ -2,7 +2,7 @@
 //! native Save dialog) or opened in the system viewer to print. The dialog and
 //! the viewer are used from Rust, so the window needs no file-system permission.
 
-use secretariat_api::types::DocumentKind;
+use secretariat_api::types::{ArchivedDocument, DocumentKind};
 use secretariat_api::viewer::ViewerFolder;
 use secretariat_api::{ApiError, ErrorKind, Session, files, write_atomically};
 use std::path::PathBuf;
@@ -49,4 +49,10 @@ pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document for the viewer", e))?;
     app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| failed("No viewer could open the document", e))?;
     Ok(path.display().to_string())
+}
+
+/// The group's record: every document produced or circulated (issue #18).
+#[tauri::command]
+pub async fn document_archive(session: State<'_, Session>, group_id: i64) -> Result<Vec<ArchivedDocument>, ApiError> {
+    session.document_archive(group_id).await
 }

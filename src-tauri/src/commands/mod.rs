@@ -40,6 +40,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         members::import_register,
         documents::save_document,
         documents::open_document,
+        documents::document_archive,
         meetings::meetings,
         meetings::meeting,
         meetings::save_meeting,

@@ -42,6 +42,7 @@ import type {
   Method,
   AddInvitee,
   AttachPaper,
+  ArchivedDocument,
   PaperPreview,
   RenamePaper,
   MeetingPage,
@@ -136,6 +137,7 @@ export const api = {
     call<string | null>('save_document', { groupId, kind, recordId }),
   openDocument: (groupId: number, kind: DocumentKind, recordId: number | null = null) =>
     call<string>('open_document', { groupId, kind, recordId }),
+  documentArchive: (groupId: number) => call<ArchivedDocument[]>('document_archive', { groupId }),
   meetings: (groupId: number) => call<MeetingRow[]>('meetings', { groupId }),
   meeting: (groupId: number, meetingId: number) => call<MeetingPage>('meeting', { groupId, meetingId }),
   saveMeeting: (request: SaveMeeting) => call<MeetingPage>('save_meeting', { request }),
