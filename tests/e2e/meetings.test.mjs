@@ -103,6 +103,16 @@ test('a meeting with two items and their papers makes an agenda pack', async () 
     const built = await browser.$('section.pack p.hint');
     await built.waitUntil(async () => /Last built .*: \d+ pages\./.test(await built.getText()), { timeout: 30000 });
     await look(browser, '22-pack-built', assert);
+
+    // The Documents screen is the group's record: the pack is listed, kept as built.
+    await goTo(browser, 'Documents');
+    await heading(browser, 'Documents');
+    const row = await browser.$('//table[contains(@class,"record")]//tr[.//th[contains(normalize-space(),"Agenda pack — December working group meeting")]]');
+    await row.waitForExist({ timeout: 10000 });
+    assert.match(await row.getText(), /Not yet published · \d+ pages, built/);
+    assert.match(await row.getText(), /Kept as it went out/);
+    assert.ok(await (await browser.$('//button[normalize-space()="Open as kept: Agenda pack — December working group meeting"]')).isExisting());
+    await look(browser, '23-documents-record', assert);
   } finally {
     await driver.close(browser);
   }
