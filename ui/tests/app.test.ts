@@ -288,6 +288,7 @@ describe('documents', () => {
         entry({ kind: 'minutes', record_id: 2, title: 'Minutes — March meeting', on: '2025-03-20', year: 2025, meeting_id: 2, meeting: 'March meeting' }),
       ],
       open_document: () => '/run/user/1000/secretariat/December pack.pdf',
+      save_document: () => '/home/pm/Interop WG - record 2026.pdf',
     });
     const user = userEvent.setup();
     const { container } = render(App);
@@ -310,6 +311,11 @@ describe('documents', () => {
     expect(await screen.findByText('Opened in your viewer (/run/user/1000/secretariat/December pack.pdf).')).toBeTruthy();
     expect(backend.calls.find((c) => c.cmd === 'open_document')!.args).toEqual({ groupId: 1, kind: 'kept_agenda_pack', recordId: 9 });
     expect(screen.getByRole('button', { name: 'Make again from today’s records: Minutes — December meeting' })).toBeTruthy();
+
+    // A year's record in one step, the latest year offered first.
+    await user.click(screen.getByRole('button', { name: 'Save as…: the record of 2026' }));
+    expect(await screen.findByText('Saved to /home/pm/Interop WG - record 2026.pdf.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'year_record', recordId: 2026 });
   });
 });
 

@@ -503,6 +503,11 @@ impl Session {
                 let pack = self.pack(&store, group_id, m.id).await?;
                 made(format!("{} - agenda pack.pdf", day_stem(&m)), pack.bytes, Some(pack.pages))
             }
+            DocumentKind::YearRecord => {
+                let year = record.map_or(today.year(), |y| y as i32);
+                let pack = self.year_record(&store, group_id, year).await?;
+                made(format!("{stem} - record {year}.pdf"), pack.bytes, Some(pack.pages))
+            }
             DocumentKind::KeptAgendaPack => {
                 let m = meeting.expect("checked above");
                 let (_, pages, bytes) = store

@@ -281,3 +281,32 @@ async fn the_archive_lists_the_groups_record_and_reopens_the_kept_pack_as_it_wen
     }
     s.close().await;
 }
+
+/// Issue #18: a year's record in one step, what an annual report or an auditor asks for.
+#[tokio::test]
+async fn a_years_record_is_one_numbered_pdf_of_each_meetings_agenda_and_approved_minutes_the_attendance_and_the_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = session(dir.path(), "2026-11-27").await;
+    s.load_demo(Default::default()).await.unwrap();
+    let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
+    let made = s.make_document(demo, DocumentKind::YearRecord, Some(2026), None).await.unwrap();
+    assert!(made.file_name.ends_with("record 2026.pdf"), "{}", made.file_name);
+    let pages = made.pages.unwrap();
+    let text = pdftotext(&made.bytes);
+    for expected in ["The group’s record", "The record of 2026", "1 January to 31 December 2026", "Contents", "Agenda", "Attendance 2026 (ToR §17)"] {
+        assert!(text.contains(expected), "{expected:?} is in the record:\n{text}");
+    }
+    assert!(text.contains(&format!("Page {pages} of {pages}")), "numbered throughout");
+    let archive = s.document_archive(demo).await.unwrap();
+    let approved: Vec<_> = archive.iter().filter(|d| d.kind == DocumentKind::Minutes && d.year == 2026).collect();
+    assert!(!approved.is_empty(), "the demo has approved minutes in 2026");
+    for minutes in approved {
+        let line = format!("Minutes, approved {}", secretariat_rules::uk_date(minutes.on.unwrap()));
+        assert!(text.contains(&line), "{line:?} ({}) is in the record", minutes.title);
+    }
+    let declared = archive.iter().filter(|d| d.kind == DocumentKind::ElectionResult && d.year == 2026).count();
+    if declared > 0 {
+        assert!(text.contains("Elections") && text.contains("Result — "), "{text}");
+    }
+    s.close().await;
+}

@@ -127,7 +127,23 @@ impl Documents {
     /// as [`check_paper`] does, size aside ([`DocumentError::Paper`]). The
     /// papers' pages are embedded as vectors, so their text stays text.
     pub fn agenda_pack(&self, agenda: &Agenda, papers: &[PaperFile]) -> Result<Pack, DocumentError> {
-        let (data, attachments) = pack::plan(agenda, papers)?;
+        self.pack(agenda, papers, false)
+    }
+
+    /// A year's record in one PDF (issue #18): a cover, a contents page, then
+    /// each part's documents page by page, numbered "Page n of N" throughout,
+    /// with bookmarks per part and document (and each document's own). Laid
+    /// out as the agenda pack is, `record` standing for the agenda: its
+    /// `meeting_title` is the record's title ("The record of 2026"), `when`
+    /// the period, `publication` a line on how it was made, each item a part
+    /// (a meeting, the attendance, the elections) and each paper a document,
+    /// already made as a PDF.
+    pub fn year_record(&self, record: &Agenda, documents: &[PaperFile]) -> Result<Pack, DocumentError> {
+        self.pack(record, documents, true)
+    }
+
+    fn pack(&self, agenda: &Agenda, papers: &[PaperFile], record: bool) -> Result<Pack, DocumentError> {
+        let (data, attachments) = pack::plan(agenda, papers, record)?;
         let typeset = self.typeset(Template::Pack, &data, attachments)?;
         let bookmarks = pack::bookmarks(&data, &typeset.document)?;
         let heights: Vec<f64> = typeset.document.pages().iter().map(|page| page.frame.height().to_pt()).collect();
@@ -401,7 +417,7 @@ mod tests {
         let agenda = documents.typeset(Template::Agenda, &sample_agenda(), vec![]).expect("the agenda typesets");
         let agenda_data = sample_agenda();
         let files = [PaperFile { key: "p1".into(), bytes: paper.pdf.clone() }];
-        let (data, attachments) = pack::plan(&agenda_data, &files).expect("the pack is planned");
+        let (data, attachments) = pack::plan(&agenda_data, &files, false).expect("the pack is planned");
         let pack = documents.typeset(Template::Pack, &data, attachments).expect("the pack typesets");
         for (name, typeset) in [("sample paper", paper), ("agenda", agenda), ("pack", pack)] {
             assert!(typeset.warnings.is_empty(), "{name} warnings: {:#?}", typeset.warnings);

@@ -29,6 +29,9 @@ pub(crate) struct PackData<'a> {
     papers: Vec<PackPaper>,
     /// For each item, for each of its papers: that paper's `label`.
     targets: Vec<Vec<String>>,
+    /// A year's record rather than an agenda pack: parts for items,
+    /// documents for papers, no agenda page.
+    record: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -83,7 +86,7 @@ struct LinkMark {
 ///
 /// A paper named under two items goes into the pack once, where it is first
 /// named; both items point to it. Files the agenda does not name are left out.
-pub(crate) fn plan<'a>(agenda: &'a Agenda, files: &[PaperFile]) -> Result<(PackData<'a>, Vec<Attachment>), DocumentError> {
+pub(crate) fn plan<'a>(agenda: &'a Agenda, files: &[PaperFile], record: bool) -> Result<(PackData<'a>, Vec<Attachment>), DocumentError> {
     let mut by_key: HashMap<&str, usize> = HashMap::new();
     let mut papers = Vec::new();
     let mut attachments = Vec::new();
@@ -141,7 +144,7 @@ pub(crate) fn plan<'a>(agenda: &'a Agenda, files: &[PaperFile]) -> Result<(PackD
         targets.push(item_targets);
     }
 
-    Ok((PackData { agenda, papers, targets }, attachments))
+    Ok((PackData { agenda, papers, targets, record }, attachments))
 }
 
 fn paper_label(index: usize) -> String {
@@ -159,10 +162,11 @@ fn anchor_label(paper: usize, anchor: usize) -> String {
 /// under it, and under each paper its own outline, all levels.
 pub(crate) fn bookmarks(data: &PackData<'_>, document: &PagedDocument) -> Result<Vec<Bookmark>, DocumentError> {
     let at = |name: &str| target(document, name);
-    let mut bookmarks = vec![
-        Bookmark { title: "Agenda".into(), target: at("pack-agenda")?, children: vec![] },
-        Bookmark { title: "Contents".into(), target: at("pack-contents")?, children: vec![] },
-    ];
+    let mut bookmarks = Vec::new();
+    if !data.record {
+        bookmarks.push(Bookmark { title: "Agenda".into(), target: at("pack-agenda")?, children: vec![] });
+    }
+    bookmarks.push(Bookmark { title: "Contents".into(), target: at("pack-contents")?, children: vec![] });
     for (index, item) in data.agenda.items.iter().enumerate() {
         let children = item
             .papers
@@ -178,7 +182,13 @@ pub(crate) fn bookmarks(data: &PackData<'_>, document: &PagedDocument) -> Result
                 })
             })
             .collect::<Result<_, DocumentError>>()?;
-        bookmarks.push(Bookmark { title: format!("{} {}", item.number.trim(), item.title.trim()), target: at(&format!("item-{index}"))?, children });
+        // A record has no agenda page: a part opens at its first document.
+        let target = match (data.record, data.targets[index].first()) {
+            (false, _) => at(&format!("item-{index}"))?,
+            (true, Some(first)) => at(first)?,
+            (true, None) => at("pack-contents")?,
+        };
+        bookmarks.push(Bookmark { title: format!("{} {}", item.number.trim(), item.title.trim()), target, children });
     }
     Ok(bookmarks)
 }
