@@ -665,7 +665,8 @@ fn the_pack_keeps_each_papers_nested_bookmarks_and_its_links() {
     // "4 Risks" › the risk register (3 pages) › its own outline, two levels.
     let register = &kids(&top[5])[0];
     let first = entries[SAMPLES[2].title];
-    let tree: Vec<(String, usize, Vec<(String, usize)>)> =
+    type Level = Vec<(String, usize)>;
+    let tree: Vec<(String, usize, Level)> =
         kids(register).iter().map(|entry| (title(entry), page(entry), kids(entry).iter().map(|kid| (title(kid), page(kid))).collect())).collect();
     let background_and_proposal = |section: usize, at: usize| vec![(format!("{section}.1 Background"), at), (format!("{section}.2 Proposal"), at)];
     assert_eq!(
