@@ -315,7 +315,8 @@ pub enum DocumentKind {
     /// A sub-group's roster: remit, lead, members, invited individuals, report-backs (PDF, ToR §18).
     SubgroupRoster,
     /// A calendar year's record in one PDF: each meeting's agenda and approved minutes, the
-    /// year's attendance (ToR §17) and the elections' results; the record is the year.
+    /// year's attendance (ToR §17), the decisions register (ToR §22) and the elections' results;
+    /// the record is the year.
     YearRecord,
     /// What the recovery passphrase is for, where the database, key file and backups are, and how to restore (PDF).
     RecoverySheet,

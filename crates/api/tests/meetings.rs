@@ -293,7 +293,15 @@ async fn a_years_record_is_one_numbered_pdf_of_each_meetings_agenda_and_approved
     assert!(made.file_name.ends_with("record 2026.pdf"), "{}", made.file_name);
     let pages = made.pages.unwrap();
     let text = pdftotext(&made.bytes);
-    for expected in ["The group’s record", "The record of 2026", "1 January to 31 December 2026", "Contents", "Agenda", "Attendance 2026 (ToR §17)"] {
+    for expected in [
+        "The group’s record",
+        "The record of 2026",
+        "1 January to 31 December 2026",
+        "Contents",
+        "Agenda",
+        "Attendance 2026 (ToR §17)",
+        "Decisions register 2026 (ToR §22)",
+    ] {
         assert!(text.contains(expected), "{expected:?} is in the record:\n{text}");
     }
     assert!(text.contains(&format!("Page {pages} of {pages}")), "numbered throughout");

@@ -104,7 +104,7 @@ pub enum Command {
     Minutes(MeetingDocArgs),
     /// Write a year's attendance report: each member at each meeting, and their strikes (PDF, ToR §17).
     Attendance(AttendanceArgs),
-    /// Write a calendar year's record in one PDF: contents, each meeting's agenda and approved minutes, the year's attendance (ToR §17) and the elections' results, numbered and bookmarked.
+    /// Write a calendar year's record in one PDF: contents, each meeting's agenda and approved minutes, the year's attendance (ToR §17), the decisions register (ToR §22) and the elections' results, numbered and bookmarked.
     Record(RecordArgs),
     /// Write the action log: every action with its owner, due date and status (PDF).
     Actions(ActionsArgs),
