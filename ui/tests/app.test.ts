@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
 import type { Compliance } from '../src/lib/bindings';
 import { expectAccessible, home, members, mockBackend, noDatabase, smeBreach, techuk, zoe } from './harness';
+import type { ArchivedDocument } from '../src/lib/bindings';
 
 const ready = {
   state: 'ready' as const,
@@ -241,6 +242,7 @@ describe('documents', () => {
       group_home: () => home(),
       compliance: () => smeBreach,
       save_document: () => '/home/pm/Interop WG - membership.pdf',
+      document_archive: () => [],
     });
     const user = userEvent.setup();
     const { container } = render(App);
@@ -258,6 +260,7 @@ describe('documents', () => {
       group_home: () => home(),
       compliance: () => smeBreach,
       save_document: () => saved,
+      document_archive: () => [],
       open_document: () => {
         throw { kind: 'no_viewer', message: 'No program to open PDF files was found on this computer.' };
       },
@@ -309,6 +312,52 @@ describe('home', () => {
     await waitFor(() => expect(container.querySelector('p.summary')!.textContent!.replace(/\s+/g, ' ')).toContain('On Thu 16 Apr 2026: 2 breaches,'));
     await expectAccessible(container);
   });
+
+  it('lists the group\'s record, filters it by year, kind and meeting, and opens the kept pack', async () => {
+    const entry = (over: Partial<ArchivedDocument>): ArchivedDocument => ({
+      kind: 'minutes', record_id: 9, kind_label: 'Approved minutes', title: 'Minutes — December meeting', on: '2026-12-15', year: 2026,
+      meeting_id: 9, meeting: 'December meeting', detail: 'Approved Tue 15 Dec 2026 (ToR §21)', kept: false, openable: true, ...over,
+    });
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      document_archive: () => [
+        entry({}),
+        entry({ kind: 'kept_agenda_pack', kind_label: 'Agenda pack', title: 'Agenda pack — December meeting', on: '2026-12-01', detail: 'Published Tue 1 Dec 2026 under ToR §20 · 1 supplement · 40 pages', kept: true }),
+        entry({ kind: 'ballot_papers', record_id: 4, kind_label: 'Ballot papers printed', title: 'Ballot papers, print run 1 — Chair', on: null, meeting_id: null, meeting: null, detail: '30 papers, serials 1–30', openable: false }),
+        entry({ kind: 'minutes', record_id: 2, title: 'Minutes — March meeting', on: '2025-03-20', year: 2025, meeting_id: 2, meeting: 'March meeting' }),
+      ],
+      open_document: () => '/run/user/1000/secretariat/December pack.pdf',
+      save_document: () => '/home/pm/Interop WG - record 2026.pdf',
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Documents' }));
+    expect(await screen.findByText('4 of 4 documents')).toBeTruthy();
+    expect(screen.getByText('30 papers, serials 1–30')).toBeTruthy();
+    await expectAccessible(container);
+
+    await user.selectOptions(screen.getByLabelText('Year'), '2025');
+    expect(screen.getByText('1 of 4 documents')).toBeTruthy();
+    expect(screen.getByText('Minutes — March meeting')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Year'), '');
+    await user.selectOptions(screen.getByLabelText('Kind'), 'Agenda pack');
+    expect(screen.getByText('1 of 4 documents')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Kind'), '');
+    await user.selectOptions(screen.getByLabelText('Meeting'), 'December meeting');
+    expect(screen.getByText('2 of 4 documents')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Open as kept: Agenda pack — December meeting' }));
+    expect(await screen.findByText('Opened in your viewer (/run/user/1000/secretariat/December pack.pdf).')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'open_document')!.args).toEqual({ groupId: 1, kind: 'kept_agenda_pack', recordId: 9 });
+    expect(screen.getByRole('button', { name: 'Make again from today’s records: Minutes — December meeting' })).toBeTruthy();
+
+    // A year's record in one step, the latest year offered first.
+    await user.click(screen.getByRole('button', { name: 'Save as…: the record of 2026' }));
+    expect(await screen.findByText('Saved to /home/pm/Interop WG - record 2026.pdf.')).toBeTruthy();
+    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'year_record', recordId: 2026 });
+  });
 });
 
 describe('meetings', () => {
@@ -337,7 +386,7 @@ describe('meetings', () => {
       compliance: () => smeBreach,
       meetings: () => [{ meeting: page.detail.meeting, deadline: '2026-12-01', publication: page.publication }],
       meeting: () => page,
-      attach_paper: () => {
+      inspect_paper: () => {
         throw { kind: 'invalid', field: 'file', message: 'This file is not a PDF.' };
       },
       build_pack: () => ({ ...page, pack: { built_at: '2026-11-27T10:00:00+00:00', pages: 9 } }),
@@ -356,11 +405,39 @@ describe('meetings', () => {
     expect(refused.textContent).toBe('This file is not a PDF.');
     // In the item's row, beside the control that was used (issue #18).
     expect(refused.closest('tr')!.textContent).toContain('Data standards roadmap');
-    const request = backend.calls.find((c) => c.cmd === 'attach_paper')!.args.request as { file_name: string; data_base64: string };
-    expect(request.file_name).toBe('minutes.txt');
-    expect(atob(request.data_base64)).toBe('minutes');
+    const request = backend.calls.find((c) => c.cmd === 'inspect_paper')!.args as { fileName: string; dataBase64: string };
+    expect(request.fileName).toBe('minutes.txt');
+    expect(atob(request.dataBase64)).toBe('minutes');
+    expect(backend.calls.some((c) => c.cmd === 'attach_paper')).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Build pack' }));
     expect(await screen.findByText(/Last built .*: 9 pages\./)).toBeTruthy();
+  });
+  it('asks for the title at attach, offering the PDF\'s own, and attaches with the title typed', async () => {
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      meetings: () => [{ meeting: page.detail.meeting, deadline: '2026-12-01', publication: page.publication }],
+      meeting: () => page,
+      inspect_paper: () => ({ title: 'Custody data model v0.3', title_from_pdf: true, pages: 12 }),
+      attach_paper: () => page,
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Meetings' }));
+    await user.click(await screen.findByRole('button', { name: 'Tue 8 Dec 2026, 14:00–16:00' }));
+    const input = await waitFor(() => container.querySelector<HTMLInputElement>('input[data-item="Data standards roadmap"]')!);
+    await user.upload(input, new File(['%PDF-1.7'], 'cdm_v03.pdf', { type: 'application/pdf' }));
+    const title = await screen.findByLabelText('Title of the paper');
+    expect((title as HTMLInputElement).value).toBe('Custody data model v0.3');
+    expect(screen.getByText(/The PDF’s own title · cdm_v03\.pdf, 12 pages/)).toBeTruthy();
+    await expectAccessible(container);
+    await user.clear(title);
+    await user.type(title, 'Custody data model, draft 3');
+    await user.click(screen.getByRole('button', { name: 'Attach' }));
+    expect(await screen.findByText('“Custody data model, draft 3” was added to “Data standards roadmap”.')).toBeTruthy();
+    const request = backend.calls.find((c) => c.cmd === 'attach_paper')!.args.request as { title: string; file_name: string; paper_id: number | null };
+    expect(request).toMatchObject({ title: 'Custody data model, draft 3', file_name: 'cdm_v03.pdf', paper_id: null });
   });
 });

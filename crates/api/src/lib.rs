@@ -5,6 +5,7 @@
 //! as [`ApiError`] (`{kind, message, field?}`). Nothing here knows about Tauri,
 //! so every command body is testable without a desktop.
 
+mod archive;
 pub mod backups;
 mod circulation;
 pub mod demo;

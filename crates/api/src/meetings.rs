@@ -7,6 +7,7 @@ use crate::session::Session;
 use crate::types::*;
 use base64::Engine;
 use chrono::{NaiveDate, NaiveDateTime};
+use secretariat_documents::PaperInfo;
 use secretariat_rules::meetings::{publication, publication_deadline, start_times};
 use secretariat_store::MeetingSummary;
 
@@ -127,12 +128,34 @@ impl Session {
                 w.replace_paper(request.group_id, paper, &request.file_name, &bytes, info.pages as u32).await?;
             }
             None => {
-                let title = if request.title.trim().is_empty() { title_from_file(&request.file_name) } else { request.title.clone() };
+                let title = if request.title.trim().is_empty() { offered_title(&info, &request.file_name).0 } else { request.title.clone() };
                 w.add_paper(request.group_id, request.item_id, &title, &request.file_name, &bytes, info.pages as u32).await?;
             }
         }
         w.commit().await?;
         self.meeting_page(request.group_id, meeting).await
+    }
+
+    /// Checks a file offered as a paper, as [`Self::attach_paper`] will, and
+    /// says what title to offer for it; nothing is stored (issue #18).
+    pub async fn inspect_paper(&self, group_id: i64, file_name: &str, data_base64: &str) -> ApiResult<PaperPreview> {
+        let store = self.open_store().await?;
+        let limit = store.group(group_id).await?.settings.paper_limit_mb as usize * 1024 * 1024;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data_base64.as_bytes())
+            .map_err(|_| ApiError::invalid("file", "The file did not arrive intact; try adding it again."))?;
+        let (_, info) = self.check_paper(bytes, limit).await?;
+        let (title, title_from_pdf) = offered_title(&info, file_name);
+        Ok(PaperPreview { title, title_from_pdf, pages: info.pages as u32 })
+    }
+
+    /// Gives a paper a new title (issue #18).
+    pub async fn rename_paper(&self, request: RenamePaper) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        w.rename_paper(request.group_id, request.paper_id, &request.title).await?;
+        w.commit().await?;
+        self.meeting_page(request.group_id, request.meeting_id).await
     }
 
     /// Builds the agenda pack and keeps it with the meeting.
@@ -186,6 +209,15 @@ impl Session {
             },
         })
         .await
+    }
+}
+
+/// The title to offer for a paper: the PDF's own, or else one made from the
+/// file name; and whether it was the PDF's.
+fn offered_title(info: &PaperInfo, file_name: &str) -> (String, bool) {
+    match &info.title {
+        Some(title) => (title.clone(), true),
+        None => (title_from_file(file_name), false),
     }
 }
 

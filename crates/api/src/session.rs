@@ -503,6 +503,19 @@ impl Session {
                 let pack = self.pack(&store, group_id, m.id).await?;
                 made(format!("{} - agenda pack.pdf", day_stem(&m)), pack.bytes, Some(pack.pages))
             }
+            DocumentKind::YearRecord => {
+                let year = record.map_or(today.year(), |y| y as i32);
+                let pack = self.year_record(&store, group_id, year).await?;
+                made(format!("{stem} - record {year}.pdf"), pack.bytes, Some(pack.pages))
+            }
+            DocumentKind::KeptAgendaPack => {
+                let m = meeting.expect("checked above");
+                let (_, pages, bytes) = store
+                    .built_pack(group_id, m.id)
+                    .await?
+                    .ok_or_else(|| ApiError::new(ErrorKind::NotFound, "No agenda pack is kept for this meeting: build it on the meeting's page."))?;
+                made(format!("{} - agenda pack.pdf", day_stem(&m)), bytes, Some(pages as usize))
+            }
             DocumentKind::MeetingInvite => {
                 let m = meeting.expect("checked above");
                 let ics = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m))?;

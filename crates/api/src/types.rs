@@ -286,6 +286,8 @@ pub enum DocumentKind {
     Agenda,
     /// A meeting's agenda pack: cover, agenda, contents and every paper (PDF).
     AgendaPack,
+    /// The agenda pack as kept with its meeting, as last built and circulated (PDF); never rebuilt.
+    KeptAgendaPack,
     /// The email draft circulating the pack (.eml).
     CirculationDraft,
     /// A meeting's calendar invitation (.ics).
@@ -312,6 +314,10 @@ pub enum DocumentKind {
     ActionLog,
     /// A sub-group's roster: remit, lead, members, invited individuals, report-backs (PDF, ToR §18).
     SubgroupRoster,
+    /// A calendar year's record in one PDF: each meeting's agenda and approved minutes, the
+    /// year's attendance (ToR §17), the decisions register (ToR §22) and the elections' results;
+    /// the record is the year.
+    YearRecord,
     /// What the recovery passphrase is for, where the database, key file and backups are, and how to restore (PDF).
     RecoverySheet,
 }
@@ -334,7 +340,15 @@ impl DocumentKind {
     }
 
     pub fn needs_meeting(self) -> bool {
-        matches!(self, DocumentKind::Agenda | DocumentKind::AgendaPack | DocumentKind::CirculationDraft | DocumentKind::MeetingInvite | DocumentKind::Minutes)
+        matches!(
+            self,
+            DocumentKind::Agenda
+                | DocumentKind::AgendaPack
+                | DocumentKind::KeptAgendaPack
+                | DocumentKind::CirculationDraft
+                | DocumentKind::MeetingInvite
+                | DocumentKind::Minutes
+        )
     }
 }
 
@@ -406,9 +420,56 @@ pub struct AttachPaper {
     pub item_id: i64,
     /// Set to replace that paper with a new version.
     pub paper_id: Option<i64>,
+    /// The new paper's title; left empty, the PDF's own title or else the
+    /// file name. Ignored for a new version (the paper keeps its title).
     pub title: String,
     pub file_name: String,
     pub data_base64: String,
+}
+
+/// One document of the group's record in the Documents archive (issue #18).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ArchivedDocument {
+    /// What to ask `make_document` for to open it, with `record_id`.
+    pub kind: DocumentKind,
+    /// The meeting, election or sub-group it is about, or the year of an attendance report.
+    pub record_id: Option<i64>,
+    /// "Agenda pack", "Approved minutes", …: what the kind filter shows.
+    pub kind_label: String,
+    pub title: String,
+    /// The day it went out (published, approved, issued, declared), where there is one.
+    pub on: Option<NaiveDate>,
+    /// The calendar year it belongs to.
+    pub year: i32,
+    pub meeting_id: Option<i64>,
+    pub meeting: Option<String>,
+    /// One line: when and how it went out, pages, supplements, counts.
+    pub detail: String,
+    /// Opened from the copy kept in the database, exactly as it went out; otherwise made
+    /// again from the records.
+    pub kept: bool,
+    /// False for what is listed only as a record (a print run of ballot papers).
+    pub openable: bool,
+}
+
+/// What checking a file offered as a paper found, before it is attached: the
+/// title to offer (the PDF's own, or else one made from the file name) and its
+/// page count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PaperPreview {
+    pub title: String,
+    /// Where the title came from: the PDF's own metadata, or its file name.
+    pub title_from_pdf: bool,
+    pub pages: u32,
+}
+
+/// A paper's new title.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct RenamePaper {
+    pub group_id: i64,
+    pub meeting_id: i64,
+    pub paper_id: i64,
+    pub title: String,
 }
 
 /// The next meeting on the home screen, with its publication deadline (ToR §20).

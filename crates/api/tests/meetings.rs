@@ -208,3 +208,116 @@ async fn the_pack_numbers_every_page_and_the_circulation_draft_carries_it() {
     let _ = g;
     s.close().await;
 }
+
+/// Issue #18: a paper was known by its file name ("gnutls", "scanned") in the
+/// window, the agenda, the contents and the bookmarks.
+#[tokio::test]
+async fn a_paper_is_offered_its_pdfs_own_title_or_else_its_file_name_and_can_be_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = session(dir.path(), "2026-11-27").await;
+    let page = s.save_meeting(SaveMeeting { group_id: g, id: None, input: meeting("2026-12-08") }).await.unwrap();
+    let (m, item) = (page.detail.meeting.id, page.detail.items[1].id);
+
+    let titled = sample_pdf("Custody data model v0.3", 2);
+    let preview = s.inspect_paper(g, "cdm_v03-final.pdf", &titled).await.unwrap();
+    assert_eq!(preview, PaperPreview { title: "Custody data model v0.3".into(), title_from_pdf: true, pages: 2 });
+    let untitled = sample_pdf("", 1);
+    let preview = s.inspect_paper(g, "cdm_v03-final.pdf", &untitled).await.unwrap();
+    assert_eq!(preview, PaperPreview { title: "cdm v03 final".into(), title_from_pdf: false, pages: 1 });
+    let refused = s.inspect_paper(g, "notes.pdf", &base64::engine::general_purpose::STANDARD.encode(b"not a pdf")).await.unwrap_err();
+    assert_eq!((refused.field.as_deref(), refused.message.as_str()), (Some("file"), "This file is not a PDF."));
+
+    // Attached without a title typed, it takes the PDF's own.
+    let attached = s
+        .attach_paper(AttachPaper { group_id: g, item_id: item, paper_id: None, title: String::new(), file_name: "cdm.pdf".into(), data_base64: titled })
+        .await
+        .unwrap();
+    let paper = attached.detail.items[1].papers[0].clone();
+    assert_eq!(paper.title, "Custody data model v0.3");
+
+    let renamed = s.rename_paper(RenamePaper { group_id: g, meeting_id: m, paper_id: paper.id, title: "  Custody data model, draft 3 ".into() }).await.unwrap();
+    assert_eq!(renamed.detail.items[1].papers[0].title, "Custody data model, draft 3");
+    let empty = s.rename_paper(RenamePaper { group_id: g, meeting_id: m, paper_id: paper.id, title: " ".into() }).await.unwrap_err();
+    assert_eq!(empty.field.as_deref(), Some("title"), "{}", empty.message);
+
+    // The agenda, the contents and the bookmarks use the title, never the file name.
+    let pack = s.make_document(g, DocumentKind::AgendaPack, Some(m), None).await.unwrap();
+    let text = pdftotext(&pack.bytes);
+    assert!(text.contains("Custody data model, draft 3"), "{text}");
+    assert!(!text.contains("cdm.pdf") && !text.contains("cdm v03"), "{text}");
+    s.close().await;
+}
+
+/// Issue #18: the Documents screen is the group's record, not four buttons.
+#[tokio::test]
+async fn the_archive_lists_the_groups_record_and_reopens_the_kept_pack_as_it_went_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = session(dir.path(), "2026-11-27").await;
+    s.load_demo(Default::default()).await.unwrap();
+    let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
+    let next = s.next_meeting(demo).await.unwrap().unwrap();
+    let built = s.make_document(demo, DocumentKind::AgendaPack, Some(next.id), None).await.unwrap();
+
+    let archive = s.document_archive(demo).await.unwrap();
+    let kinds: std::collections::BTreeSet<&str> = archive.iter().map(|d| d.kind_label.as_str()).collect();
+    for kind in ["Agenda pack", "Approved minutes", "Attendance report", "Call for nominations", "Result", "Ballot papers printed", "Roster"] {
+        assert!(kinds.contains(kind), "the demo's record has a {kind:?}: {kinds:?}");
+    }
+    // Newest year first.
+    assert!(archive.windows(2).all(|pair| pair[0].year >= pair[1].year));
+
+    // The pack is the kept copy: the same bytes, not a new build.
+    let pack = archive.iter().find(|d| d.kind == DocumentKind::KeptAgendaPack && d.meeting_id == Some(next.id)).expect("the built pack is listed");
+    assert!(pack.kept && pack.openable);
+    assert!(pack.detail.contains("pages, built"), "{}", pack.detail);
+    let reopened = s.make_document(demo, pack.kind, pack.record_id, None).await.unwrap();
+    assert_eq!(reopened.bytes, built.bytes, "reopened exactly as kept");
+
+    // A print run says numbers and counts, never who, and is not reopened.
+    let run = archive.iter().find(|d| d.kind_label == "Ballot papers printed").unwrap();
+    assert!(!run.openable);
+    assert!(run.detail.contains("papers, serials "), "{}", run.detail);
+
+    // Every openable entry opens.
+    for entry in archive.iter().filter(|d| d.openable) {
+        s.make_document(demo, entry.kind, entry.record_id, None).await.unwrap_or_else(|e| panic!("{} does not open: {}", entry.title, e.message));
+    }
+    s.close().await;
+}
+
+/// Issue #18: a year's record in one step, what an annual report or an auditor asks for.
+#[tokio::test]
+async fn a_years_record_is_one_numbered_pdf_of_each_meetings_agenda_and_approved_minutes_the_attendance_and_the_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = session(dir.path(), "2026-11-27").await;
+    s.load_demo(Default::default()).await.unwrap();
+    let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
+    let made = s.make_document(demo, DocumentKind::YearRecord, Some(2026), None).await.unwrap();
+    assert!(made.file_name.ends_with("record 2026.pdf"), "{}", made.file_name);
+    let pages = made.pages.unwrap();
+    let text = pdftotext(&made.bytes);
+    for expected in [
+        "The group’s record",
+        "The record of 2026",
+        "1 January to 31 December 2026",
+        "Contents",
+        "Agenda",
+        "Attendance 2026 (ToR §17)",
+        "Decisions register 2026 (ToR §22)",
+    ] {
+        assert!(text.contains(expected), "{expected:?} is in the record:\n{text}");
+    }
+    assert!(text.contains(&format!("Page {pages} of {pages}")), "numbered throughout");
+    let archive = s.document_archive(demo).await.unwrap();
+    let approved: Vec<_> = archive.iter().filter(|d| d.kind == DocumentKind::Minutes && d.year == 2026).collect();
+    assert!(!approved.is_empty(), "the demo has approved minutes in 2026");
+    for minutes in approved {
+        let line = format!("Minutes, approved {}", secretariat_rules::uk_date(minutes.on.unwrap()));
+        assert!(text.contains(&line), "{line:?} ({}) is in the record", minutes.title);
+    }
+    let declared = archive.iter().filter(|d| d.kind == DocumentKind::ElectionResult && d.year == 2026).count();
+    if declared > 0 {
+        assert!(text.contains("Elections") && text.contains("Result — "), "{text}");
+    }
+    s.close().await;
+}

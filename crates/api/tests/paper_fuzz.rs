@@ -189,7 +189,7 @@ fn a_thousand_mutated_pdfs_are_each_accepted_or_refused_and_nothing_crashes_the_
     for seed in &seeds {
         assert!(check_paper(seed, LIMIT).is_ok(), "a seed is a good paper");
     }
-    assert_eq!(checker().check(&seeds[2], LIMIT), Ok(secretariat_documents::PaperInfo { pages: 1 }), "the child accepts a good paper");
+    assert_eq!(checker().check(&seeds[2], LIMIT), Ok(secretariat_documents::PaperInfo { pages: 1, title: None }), "the child accepts a good paper");
 
     let mutants = mutants(&seeds, 1_100);
     let (mut accepted, mut refused, mut panicked, mut through_child) = (0, 0, 0, 0);

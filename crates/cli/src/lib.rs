@@ -104,6 +104,8 @@ pub enum Command {
     Minutes(MeetingDocArgs),
     /// Write a year's attendance report: each member at each meeting, and their strikes (PDF, ToR §17).
     Attendance(AttendanceArgs),
+    /// Write a calendar year's record in one PDF: contents, each meeting's agenda and approved minutes, the year's attendance (ToR §17), the decisions register (ToR §22) and the elections' results, numbered and bookmarked.
+    Record(RecordArgs),
     /// Write the action log: every action with its owner, due date and status (PDF).
     Actions(ActionsArgs),
     /// Count a BLT ballot file, with no database: prints the stages and the elected.
@@ -222,6 +224,18 @@ pub struct RestoreArgs {
 
 #[derive(Debug, Args)]
 pub struct RecoverySheetArgs {
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// The calendar year, e.g. 2026
+    #[arg(long)]
+    pub year: i32,
+    #[command(flatten)]
+    pub group: GroupArg,
     /// The PDF file to write
     #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
     pub output: PathBuf,
@@ -696,6 +710,13 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             let made = session.make_document(group.id, DocumentKind::AttendanceReport, Some(i64::from(args.year)), None).await?;
             write_file(&args.output, &made.bytes)?;
             writeln!(out, "Wrote {} ({} KB).", args.output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
+            Ok(0)
+        }
+        Command::Record(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            let made = session.make_document(group.id, DocumentKind::YearRecord, Some(i64::from(args.year)), None).await?;
+            write_file(&args.output, &made.bytes)?;
+            writeln!(out, "Wrote the record of {} to {} ({} pages).", args.year, args.output.display(), made.pages.unwrap_or_default()).map_err(io_error)?;
             Ok(0)
         }
         Command::Actions(args) => {

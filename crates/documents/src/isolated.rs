@@ -52,7 +52,7 @@ const WAIT: Duration = Duration::from_secs(60);
 /// What the child answers on stdout.
 #[derive(Debug, Serialize, Deserialize)]
 enum Verdict {
-    Pages(usize),
+    Read(PaperInfo),
     Refused(PaperError),
 }
 
@@ -84,7 +84,7 @@ impl PaperChecker {
             return Err(PaperError::TooLarge { max_bytes });
         }
         match self.ask(bytes) {
-            Ok(Verdict::Pages(pages)) => Ok(PaperInfo { pages }),
+            Ok(Verdict::Read(info)) => Ok(info),
             Ok(Verdict::Refused(error)) => Err(error),
             Err(why) => {
                 debug_note(&why);
@@ -160,7 +160,7 @@ pub fn serve_paper_check() -> i32 {
         .name("paper-check".into())
         .stack_size(CHILD_STACK)
         .spawn(move || match check_for_the_pack(&bytes) {
-            Ok(info) => Verdict::Pages(info.pages),
+            Ok(info) => Verdict::Read(info),
             Err(error) => Verdict::Refused(error),
         })
         .ok()

@@ -8,9 +8,12 @@
 use hayro_syntax::{LoadPdfError, Pdf, PdfData};
 
 /// What checking a paper found out about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PaperInfo {
     pub pages: usize,
+    /// The PDF's own title (Info dictionary, else XMP `dc:title`), to offer
+    /// as the paper's title; `None` when it has none worth showing.
+    pub title: Option<String>,
 }
 
 /// Why a file cannot be a paper. The messages are written for the person who
@@ -35,7 +38,8 @@ pub enum PaperError {
 }
 
 /// Checks a file offered as a paper before it is stored: a PDF, not
-/// encrypted, not damaged, at most `max_bytes`; returns its page count.
+/// encrypted, not damaged, at most `max_bytes`; returns its page count and
+/// its own title.
 ///
 /// "Encrypted" means a password is needed to open it. A PDF encrypted only to
 /// restrict printing or copying (an owner password, no user password) opens
@@ -46,7 +50,7 @@ pub fn check_paper(bytes: &[u8], max_bytes: usize) -> Result<PaperInfo, PaperErr
         return Err(PaperError::TooLarge { max_bytes });
     }
     let pages = inspect(bytes)?;
-    Ok(PaperInfo { pages: pages.len() })
+    Ok(PaperInfo { pages: pages.len(), title: crate::navigation::title(bytes) })
 }
 
 /// Reads a paper and returns each page's size as typst will place it

@@ -19,7 +19,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 16] = [
+const TEMPLATES: [(&str, &str); 17] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     ("/membership.typ", include_str!("../templates/membership.typ")),
     ("/agenda-parts.typ", include_str!("../templates/agenda-parts.typ")),
@@ -32,6 +32,7 @@ const TEMPLATES: [(&str, &str); 16] = [
     ("/minutes.typ", include_str!("../templates/minutes.typ")),
     ("/attendance.typ", include_str!("../templates/attendance.typ")),
     ("/action-log.typ", include_str!("../templates/action-log.typ")),
+    ("/decisions-register.typ", include_str!("../templates/decisions-register.typ")),
     ("/subgroup-roster.typ", include_str!("../templates/subgroup-roster.typ")),
     ("/recovery-sheet.typ", include_str!("../templates/recovery-sheet.typ")),
     ("/subject-access.typ", include_str!("../templates/subject-access.typ")),
@@ -51,6 +52,7 @@ pub(crate) enum Template {
     Minutes,
     Attendance,
     ActionLog,
+    DecisionsRegister,
     SubgroupRoster,
     RecoverySheet,
     SubjectAccess,
@@ -70,6 +72,7 @@ impl Template {
             Self::Minutes => "/minutes.typ",
             Self::Attendance => "/attendance.typ",
             Self::ActionLog => "/action-log.typ",
+            Self::DecisionsRegister => "/decisions-register.typ",
             Self::SubgroupRoster => "/subgroup-roster.typ",
             Self::RecoverySheet => "/recovery-sheet.typ",
             Self::SubjectAccess => "/subject-access.typ",

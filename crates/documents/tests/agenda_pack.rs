@@ -499,7 +499,7 @@ fn good_paper() -> Vec<u8> {
 
 #[test]
 fn a_good_paper_is_accepted_with_its_page_count() {
-    assert_eq!(check_paper(&good_paper(), 20 * MEGABYTE), Ok(PaperInfo { pages: 3 }));
+    assert_eq!(check_paper(&good_paper(), 20 * MEGABYTE), Ok(PaperInfo { pages: 3, title: Some("A good paper".into()) }));
 }
 
 #[test]
@@ -557,7 +557,7 @@ fn a_pdf_restricted_only_by_an_owner_password_is_accepted_and_embeds() {
     // Opens without a password, so typst can read it: printing or copying
     // restrictions are no reason to turn a paper away.
     let restricted = encrypted(&good_paper(), "");
-    assert_eq!(check_paper(&restricted, 20 * MEGABYTE), Ok(PaperInfo { pages: 3 }));
+    assert_eq!(check_paper(&restricted, 20 * MEGABYTE), Ok(PaperInfo { pages: 3, title: Some("A good paper".into()) }));
     let mut one = agenda();
     one.items.truncate(1);
     one.items[0].papers = vec![PaperLine { key: "locked".into(), title: "A good paper".into(), supplement: false }];
@@ -571,7 +571,7 @@ fn a_file_over_the_limit_is_too_large() {
     let good = good_paper();
     let err = check_paper(&good, good.len() - 1).unwrap_err();
     assert_eq!(err, PaperError::TooLarge { max_bytes: good.len() - 1 });
-    assert_eq!(check_paper(&good, good.len()), Ok(PaperInfo { pages: 3 }), "a file exactly at the limit is accepted");
+    assert_eq!(check_paper(&good, good.len()), Ok(PaperInfo { pages: 3, title: Some("A good paper".into()) }), "a file exactly at the limit is accepted");
     let twenty = PaperError::TooLarge { max_bytes: 20 * MEGABYTE };
     assert_eq!(twenty.to_string(), "This file is larger than the limit of 20 MB.");
 }
@@ -608,4 +608,101 @@ fn a_sample_paper_has_the_pages_asked_for() {
         assert_eq!(page_count(&pdf), pages);
     }
     assert!(DOCUMENTS.sample_paper("None", "Someone", 0).is_err());
+}
+
+/// The pack's pages as qpdf names their objects ("12 0 R"), in order.
+fn page_objects(pdf: &[u8]) -> Vec<String> {
+    let pages = qpdf_json(pdf, "pages");
+    pages["pages"].as_array().expect("qpdf lists pages").iter().map(|page| page["object"].as_str().expect("a page object").to_owned()).collect()
+}
+
+/// Each link annotation on `page` (from 1): where it leads, as a page of the
+/// pack (from 1) or a URI.
+fn links_on_page(pdf: &[u8], page: usize) -> Vec<Result<usize, String>> {
+    let pages = page_objects(pdf);
+    let objects = qpdf_json(pdf, "qpdf");
+    let object = |reference: &str| -> Value { objects["qpdf"][1][format!("obj:{reference}")]["value"].clone() };
+    let resolve = |value: Value| -> Value {
+        match value.as_str() {
+            Some(reference) if reference.ends_with(" R") => object(reference),
+            _ => value,
+        }
+    };
+    let annotations = resolve(object(&pages[page - 1])["/Annots"].clone());
+    annotations
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|annotation| {
+            let annotation = resolve(annotation);
+            let action = resolve(annotation["/A"].clone());
+            if let Some(uri) = resolve(action["/URI"].clone()).as_str() {
+                // qpdf writes strings as "u:text".
+                return Some(Err(uri.trim_start_matches("u:").to_owned()));
+            }
+            let destination = resolve(if annotation["/Dest"].is_null() { action["/D"].clone() } else { annotation["/Dest"].clone() });
+            let target = resolve(destination[0].clone());
+            let target = destination[0].as_str().map(str::to_owned).or_else(|| target.as_str().map(str::to_owned))?;
+            pages.iter().position(|page| *page == target).map(|index| Ok(index + 1))
+        })
+        .collect()
+}
+
+/// Issue #18: the three Debian manuals tried had 21, 107 and 233 bookmarks,
+/// and the pack kept none. A paper made by typst with nested headings, an
+/// internal link and a web link stands for them.
+#[test]
+fn the_pack_keeps_each_papers_nested_bookmarks_and_its_links() {
+    let pdf = standard_pack();
+    let outline = qpdf_json(&pdf, "outlines");
+    let top = outline["outlines"].as_array().expect("the pack has an outline").clone();
+    let title = |entry: &Value| entry["title"].as_str().unwrap_or_default().to_owned();
+    let page = |entry: &Value| entry["destpageposfrom1"].as_u64().unwrap_or_default() as usize;
+    let kids = |entry: &Value| entry["kids"].as_array().cloned().unwrap_or_default();
+    let entries = contents_entries(&pdf, CONTENTS_PAGE);
+
+    // "4 Risks" › the risk register (3 pages) › its own outline, two levels.
+    let register = &kids(&top[5])[0];
+    let first = entries[SAMPLES[2].title];
+    type Level = Vec<(String, usize)>;
+    let tree: Vec<(String, usize, Level)> =
+        kids(register).iter().map(|entry| (title(entry), page(entry), kids(entry).iter().map(|kid| (title(kid), page(kid))).collect())).collect();
+    let background_and_proposal = |section: usize, at: usize| vec![(format!("{section}.1 Background"), at), (format!("{section}.2 Proposal"), at)];
+    assert_eq!(
+        tree,
+        vec![
+            ("Summary".to_owned(), first, vec![]),
+            ("Section 2".to_owned(), first + 1, background_and_proposal(2, first + 1)),
+            ("Section 3".to_owned(), first + 2, background_and_proposal(3, first + 2)),
+        ],
+        "the risk register's own outline, nested under its entry"
+    );
+    // The two-page minutes have their own outline too, under item 2.
+    let minutes = &kids(&top[3])[0];
+    assert_eq!(kids(minutes).iter().map(title).collect::<Vec<_>>(), ["Summary", "Section 2"]);
+    assert_eq!(page(&kids(minutes)[1]), entries[SAMPLES[0].title] + 1);
+
+    // The paper's links: "Section 2" still opens the page its section 2 is
+    // now on, and the web address survives.
+    for sample in [&SAMPLES[0], &SAMPLES[2]] {
+        let first = entries[sample.title];
+        let links = links_on_page(&pdf, first);
+        assert!(links.contains(&Ok(first + 1)), "a link on page {first} ({}) should open page {}: {links:?}", sample.title, first + 1);
+        assert!(links.contains(&Err("https://example.org/background".to_owned())), "the web link on page {first} is kept: {links:?}");
+    }
+}
+
+#[test]
+fn each_item_bookmark_opens_its_own_row_of_the_agenda() {
+    let pdf = standard_pack();
+    let outline = qpdf_json(&pdf, "outlines");
+    let top = outline["outlines"].as_array().expect("the pack has an outline");
+    // ["12 0 R", "/XYZ", null, 640.5, null]: the height the entry opens at.
+    let height = |entry: &Value| -> f64 {
+        assert_eq!(entry["dest"][1], "/XYZ", "an /XYZ destination: {}", entry["dest"]);
+        entry["dest"][3].as_f64().unwrap_or_else(|| panic!("a height in {}", entry["dest"]))
+    };
+    let heights: Vec<f64> = top[2..].iter().map(height).collect();
+    assert!(heights.windows(2).all(|pair| pair[0] > pair[1] + 5.0), "each item opens lower on the agenda page than the one before: {heights:?}");
 }

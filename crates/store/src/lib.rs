@@ -10,6 +10,7 @@
 //!   with rotation, and restore that keeps the replaced database aside (`backup.rs`).
 //! - Reads return view types that the UI receives as they are (they derive `TS`).
 
+mod archive;
 mod audit;
 mod backup;
 mod db;
@@ -31,6 +32,7 @@ mod subgroups;
 mod work;
 mod write;
 
+pub use archive::{KeptPack, PrintRun};
 pub use audit::{AuditBreak, AuditCheck};
 pub use backup::{BACKUP_INTERVAL_HOURS, BackupFile, BackupMade, DEFAULT_BACKUP_FOLDER, KEEP_DAILY, KEEP_WEEKLY, Restored, VerifyReport, backup_due, rotation};
 pub use db::{DataPaths, KeySource, KeychainOutcome, MIN_PASSPHRASE_LEN, Store};

@@ -428,6 +428,25 @@ impl Writer {
         Ok(paper)
     }
 
+    /// Gives a paper a new title, shown in the window, the agenda, the pack's
+    /// contents and its bookmarks from then on (issue #18). A pack already
+    /// built or circulated keeps the title it was made with.
+    pub async fn rename_paper(&mut self, group: GroupId, paper: Id, title: &str) -> Result<()> {
+        let title = text("title", "The paper's title", title, 200)?;
+        let before: String = sqlx::query_scalar("SELECT title FROM papers WHERE id = ? AND group_id = ?")
+            .bind(paper)
+            .bind(group)
+            .fetch_optional(self.conn())
+            .await?
+            .ok_or_else(|| StoreError::NotFound { what: format!("Paper {paper}") })?;
+        if before == title {
+            return Ok(());
+        }
+        sqlx::query("UPDATE papers SET title = ? WHERE id = ? AND group_id = ?").bind(&title).bind(paper).bind(group).execute(self.conn()).await?;
+        self.audit(Some(group), "paper", paper, "rename", json!({ "from": before, "to": title })).await?;
+        Ok(())
+    }
+
     /// Replaces a paper with a new version; the old versions are kept.
     pub async fn replace_paper(&mut self, group: GroupId, paper: Id, file_name: &str, bytes: &[u8], pages: u32) -> Result<u32> {
         let (item, latest): (Id, u32) = sqlx::query_as(

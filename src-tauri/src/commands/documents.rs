@@ -2,7 +2,7 @@
 //! native Save dialog) or opened in the system viewer to print. The dialog and
 //! the viewer are used from Rust, so the window needs no file-system permission.
 
-use secretariat_api::types::{DocumentKind, Made};
+use secretariat_api::types::{ArchivedDocument, DocumentKind, Made};
 use secretariat_api::viewer::{self, ViewerFolder};
 use secretariat_api::work::DigestRequest;
 use secretariat_api::{ApiError, ErrorKind, Session, files, write_atomically};
@@ -88,4 +88,10 @@ pub async fn show_document_in_folder(
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
     app.opener().reveal_item_in_dir(&path).map_err(|_| viewer::no_file_manager(&path))?;
     Ok(path.display().to_string())
+}
+
+/// The group's record: every document produced or circulated (issue #18).
+#[tauri::command]
+pub async fn document_archive(session: State<'_, Session>, group_id: i64) -> Result<Vec<ArchivedDocument>, ApiError> {
+    session.document_archive(group_id).await
 }

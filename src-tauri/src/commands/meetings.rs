@@ -47,6 +47,16 @@ pub async fn attach_paper(session: State<'_, Session>, request: AttachPaper) -> 
 }
 
 #[tauri::command]
+pub async fn inspect_paper(session: State<'_, Session>, group_id: i64, file_name: String, data_base64: String) -> Reply<PaperPreview> {
+    session.inspect_paper(group_id, &file_name, &data_base64).await
+}
+
+#[tauri::command]
+pub async fn rename_paper(session: State<'_, Session>, request: RenamePaper) -> Reply<MeetingPage> {
+    session.rename_paper(request).await
+}
+
+#[tauri::command]
 pub async fn mark_published(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingPage> {
     session.mark_published(group_id, meeting_id).await
 }

@@ -45,6 +45,9 @@ import type {
   Method,
   AddInvitee,
   AttachPaper,
+  ArchivedDocument,
+  PaperPreview,
+  RenamePaper,
   MeetingPage,
   MeetingRow,
   PlanSeries,
@@ -140,6 +143,7 @@ export const api = {
   /** Writes the document where "Open in viewer" would and shows it in the file manager; its path. */
   showDocumentInFolder: (groupId: number, kind: DocumentKind, recordId: number | null = null) =>
     call<string>('show_document_in_folder', { groupId, kind, recordId }),
+  documentArchive: (groupId: number) => call<ArchivedDocument[]>('document_archive', { groupId }),
   meetings: (groupId: number) => call<MeetingRow[]>('meetings', { groupId }),
   meeting: (groupId: number, meetingId: number) => call<MeetingPage>('meeting', { groupId, meetingId }),
   saveMeeting: (request: SaveMeeting) => call<MeetingPage>('save_meeting', { request }),
@@ -150,6 +154,9 @@ export const api = {
   removeAgendaItem: (groupId: number, meetingId: number, itemId: number) =>
     call<MeetingPage>('remove_agenda_item', { groupId, meetingId, itemId }),
   attachPaper: (request: AttachPaper) => call<MeetingPage>('attach_paper', { request }),
+  inspectPaper: (groupId: number, fileName: string, dataBase64: string) =>
+    call<PaperPreview>('inspect_paper', { groupId, fileName, dataBase64 }),
+  renamePaper: (request: RenamePaper) => call<MeetingPage>('rename_paper', { request }),
   markPublished: (groupId: number, meetingId: number) => call<MeetingPage>('mark_published', { groupId, meetingId }),
   buildPack: (groupId: number, meetingId: number) => call<MeetingPage>('build_pack', { groupId, meetingId }),
   elections: (groupId: number) => call<ElectionsView>('elections', { groupId }),

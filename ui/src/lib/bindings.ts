@@ -311,7 +311,7 @@ export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
 
-export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster" | "recovery_sheet";
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "kept_agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster" | "year_record" | "recovery_sheet";
 
 export type MeetingRow = { meeting: MeetingSummary, deadline: string, publication: Publication, };
 
@@ -343,7 +343,55 @@ export type AttachPaper = { group_id: number, item_id: number,
 /**
  * Set to replace that paper with a new version.
  */
-paper_id: number | null, title: string, file_name: string, data_base64: string, };
+paper_id: number | null, 
+/**
+ * The new paper's title; left empty, the PDF's own title or else the
+ * file name. Ignored for a new version (the paper keeps its title).
+ */
+title: string, file_name: string, data_base64: string, };
+
+export type PaperPreview = { title: string, 
+/**
+ * Where the title came from: the PDF's own metadata, or its file name.
+ */
+title_from_pdf: boolean, pages: number, };
+
+export type ArchivedDocument = { 
+/**
+ * What to ask `make_document` for to open it, with `record_id`.
+ */
+kind: DocumentKind, 
+/**
+ * The meeting, election or sub-group it is about, or the year of an attendance report.
+ */
+record_id: number | null, 
+/**
+ * "Agenda pack", "Approved minutes", …: what the kind filter shows.
+ */
+kind_label: string, title: string, 
+/**
+ * The day it went out (published, approved, issued, declared), where there is one.
+ */
+on: string | null, 
+/**
+ * The calendar year it belongs to.
+ */
+year: number, meeting_id: number | null, meeting: string | null, 
+/**
+ * One line: when and how it went out, pages, supplements, counts.
+ */
+detail: string, 
+/**
+ * Opened from the copy kept in the database, exactly as it went out; otherwise made
+ * again from the records.
+ */
+kept: boolean, 
+/**
+ * False for what is listed only as a record (a print run of ballot papers).
+ */
+openable: boolean, };
+
+export type RenamePaper = { group_id: number, meeting_id: number, paper_id: number, title: string, };
 
 export type NextMeeting = { id: number, title: string, starts_at: string, deadline: string, publication: Publication, items: number, papers: number, };
 
