@@ -311,6 +311,49 @@ describe('home', () => {
   });
 });
 
+describe('jump to (Ctrl/Cmd+K)', () => {
+  it('finds a person, a meeting or an election by part of its name, by keyboard alone, and Esc gives the focus back', async () => {
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      members: () => members(),
+      person: () => zoe,
+      meetings: () => [
+        { meeting: { id: 9, title: 'December meeting', starts_at: '2026-12-08T14:00:00', ends_at: '2026-12-08T16:00:00', venue: '', online_link: '', compulsory: true, series_id: null, published_on: null, items: 1, papers: 0 }, deadline: '2026-12-01', publication: { state: 'on_track', days_left: 4 } },
+      ],
+      elections: () => ({ vacancies: [], proposals: [], elections: [] }),
+      subgroups: () => ({ today: '2026-11-27', subgroups: [] }),
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    const opener = await screen.findByRole('button', { name: /Jump to…/ });
+    opener.focus();
+    await user.keyboard('{Control>}k{/Control}');
+    const box = await screen.findByRole('combobox', { name: /Jump to a person/ });
+    expect(document.activeElement).toBe(box);
+    await user.keyboard('zoe');
+    const matches = () => within(screen.getByRole('listbox', { name: 'Matches' })).queryAllByRole('option');
+    await waitFor(() => expect(matches().length).toBe(1));
+    const options = matches();
+    expect(options.map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Person Zoë Ó\u2019Brien']);
+    await expectAccessible(container);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('combobox', { name: /Jump to a person/ })).toBeNull();
+    expect(document.activeElement).toBe(opener);
+
+    await user.keyboard('{Control>}k{/Control}');
+    await user.keyboard('dec');
+    await waitFor(() => expect(matches().map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Meeting December meeting, Tue 8 Dec 2026']));
+    await user.keyboard('{Control>}a{/Control}{Backspace}o');
+    await waitFor(() => expect(matches().length).toBeGreaterThan(1));
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('combobox', { name: /Jump to a person/ }).getAttribute('aria-activedescendant')).toBe('jump-option-1');
+    await user.keyboard('{ArrowUp}{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Zoë Ó\u2019Brien', level: 1 })).toBeTruthy();
+  });
+});
+
 describe('meetings', () => {
   const page = {
     detail: {
