@@ -161,6 +161,25 @@ describe('the group', () => {
     expect(rules.textContent).toContain('ToR §14');
     await expectAccessible(container);
   });
+
+  it('sets whose bank holidays proposed deadlines skip, and says so beside the choice', async () => {
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      backups: () => ({ folder: '/data/backups', default_folder: true, due: false, backups: [] }),
+      set_bank_holidays: () => home(),
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const choice = (await screen.findByLabelText('Bank holidays skipped by proposed deadlines')) as HTMLSelectElement;
+    expect(choice.value).toBe('england-and-wales');
+    await user.selectOptions(choice, 'scotland');
+    expect(backend.calls.find((c) => c.cmd === 'set_bank_holidays')!.args).toEqual({ groupId: 1, nation: 'scotland' });
+    expect((await screen.findByText(/^Saved: proposed deadlines skip/)).getAttribute('role')).toBe('status');
+    await expectAccessible(container);
+  });
 });
 
 describe('membership', () => {
