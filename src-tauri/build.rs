@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "load_demo",
     "recover",
     "group_home",
+    "set_bank_holidays",
     "compliance",
     "members",
     "person",

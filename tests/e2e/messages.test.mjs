@@ -77,7 +77,7 @@ test('each kind of refusal shows next to its control, inside the viewport', asyn
     await press(browser, 'Open the call for nominations');
     const call = await inView(browser, 'no viewer', /^No program to open PDF files was found/);
     assert.match(call, /Seats and constraints/, 'the message is under the call’s buttons');
-    await (await browser.$('//div[@role="alert"]//button[normalize-space()="Save as…"]')).waitForExist({ timeout: 5000 });
+    await (await browser.$('//p[@role="alert"]//button[normalize-space()="Save as…"]')).waitForExist({ timeout: 5000 });
     await look(browser, '91-no-viewer', assert);
     await press(browser, 'Show in folder');
     await inView(browser, 'no file manager', /The document is at .*\.pdf\.$/);

@@ -162,6 +162,25 @@ describe('the group', () => {
     expect(rules.textContent).toContain('ToR §14');
     await expectAccessible(container);
   });
+
+  it('sets whose bank holidays proposed deadlines skip, and says so beside the choice', async () => {
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      backups: () => ({ folder: '/data/backups', default_folder: true, due: false, backups: [] }),
+      set_bank_holidays: () => home(),
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Settings' }));
+    const choice = (await screen.findByLabelText('Bank holidays skipped by proposed deadlines')) as HTMLSelectElement;
+    expect(choice.value).toBe('england-and-wales');
+    await user.selectOptions(choice, 'scotland');
+    expect(backend.calls.find((c) => c.cmd === 'set_bank_holidays')!.args).toEqual({ groupId: 1, nation: 'scotland' });
+    expect((await screen.findByText(/^Saved: proposed deadlines skip/)).getAttribute('role')).toBe('status');
+    await expectAccessible(container);
+  });
 });
 
 describe('membership', () => {
@@ -357,6 +376,49 @@ describe('home', () => {
     await user.click(screen.getByRole('button', { name: 'Save as…: the record of 2026' }));
     expect(await screen.findByText('Saved to /home/pm/Interop WG - record 2026.pdf.')).toBeTruthy();
     expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'year_record', recordId: 2026 });
+  });
+});
+
+describe('jump to (Ctrl/Cmd+K)', () => {
+  it('finds a person, a meeting or an election by part of its name, by keyboard alone, and Esc gives the focus back', async () => {
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      members: () => members(),
+      person: () => zoe,
+      meetings: () => [
+        { meeting: { id: 9, title: 'December meeting', starts_at: '2026-12-08T14:00:00', ends_at: '2026-12-08T16:00:00', venue: '', online_link: '', compulsory: true, series_id: null, published_on: null, items: 1, papers: 0 }, deadline: '2026-12-01', publication: { state: 'on_track', days_left: 4 } },
+      ],
+      elections: () => ({ vacancies: [], proposals: [], elections: [] }),
+      subgroups: () => ({ today: '2026-11-27', subgroups: [] }),
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    const opener = await screen.findByRole('button', { name: /Jump to…/ });
+    opener.focus();
+    await user.keyboard('{Control>}k{/Control}');
+    const box = await screen.findByRole('combobox', { name: /Jump to a person/ });
+    expect(document.activeElement).toBe(box);
+    await user.keyboard('zoe');
+    const matches = () => within(screen.getByRole('listbox', { name: 'Matches' })).queryAllByRole('option');
+    await waitFor(() => expect(matches().length).toBe(1));
+    const options = matches();
+    expect(options.map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Person Zoë Ó\u2019Brien']);
+    await expectAccessible(container);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('combobox', { name: /Jump to a person/ })).toBeNull();
+    expect(document.activeElement).toBe(opener);
+
+    await user.keyboard('{Control>}k{/Control}');
+    await user.keyboard('dec');
+    await waitFor(() => expect(matches().map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Meeting December meeting, Tue 8 Dec 2026']));
+    await user.keyboard('{Control>}a{/Control}{Backspace}o');
+    await waitFor(() => expect(matches().length).toBeGreaterThan(1));
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('combobox', { name: /Jump to a person/ }).getAttribute('aria-activedescendant')).toBe('jump-option-1');
+    await user.keyboard('{ArrowUp}{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Zoë Ó\u2019Brien', level: 1 })).toBeTruthy();
   });
 });
 

@@ -251,6 +251,15 @@ impl Session {
         Ok(GroupCreated { group, keychain_warning })
     }
 
+    /// Sets whose bank holidays the deadlines the app proposes skip (issue #18); the group's home.
+    pub async fn set_bank_holidays(&self, group_id: i64, nation: secretariat_rules::working_days::Nation) -> ApiResult<GroupHome> {
+        let store = self.open_store().await?;
+        let mut w = store.begin().await?;
+        w.set_bank_holidays(group_id, nation).await?;
+        w.commit().await?;
+        self.group_home(group_id).await
+    }
+
     pub async fn group_home(&self, group_id: i64) -> ApiResult<GroupHome> {
         let store = self.store().await?;
         let today = self.today();

@@ -473,3 +473,19 @@ async fn s12_manager_status_recorded_with_a_nomination_updates_the_person() {
     assert!(checks.iter().any(|c| c.message.contains("manager status") && c.message.contains("ToR §12")), "{checks:?}");
     w.session.close().await;
 }
+
+/// Issue #18: the dates the app proposes fall on working days of the group's nation — here
+/// three weeks from Mon 9 Nov 2026 is St Andrew's Day, a bank holiday in Scotland only.
+#[tokio::test]
+async fn proposed_deadlines_skip_weekends_and_the_groups_bank_holidays() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = session_on(dir.path(), "2026-11-09").await;
+    let group =
+        session.create_group(CreateGroupRequest { name: "Interop WG".into(), template: "techuk-interop".into(), ..Default::default() }).await.unwrap().group.id;
+    let proposed = |view: &ElectionsView| view.proposals.first().expect("the vacant seats are proposed").nominations_close;
+    assert_eq!(proposed(&session.elections_view(group).await.unwrap()), d("2026-11-30"), "England and Wales by default");
+    let home = session.set_bank_holidays(group, secretariat_rules::working_days::Nation::Scotland).await.unwrap();
+    assert_eq!(home.group.settings.bank_holidays, secretariat_rules::working_days::Nation::Scotland);
+    assert_eq!(proposed(&session.elections_view(group).await.unwrap()), d("2026-12-01"), "St Andrew's Day skipped");
+    session.close().await;
+}

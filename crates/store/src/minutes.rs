@@ -619,6 +619,13 @@ impl Writer {
         self.audit(Some(group), "group_settings", group, "funds_consensus_base", json!({ "base": base.as_str() })).await
     }
 
+    /// Whose bank holidays proposed deadlines skip (`secretariat_rules::working_days`).
+    pub async fn set_bank_holidays(&mut self, group: GroupId, nation: secretariat_rules::working_days::Nation) -> Result<()> {
+        let done = sqlx::query("UPDATE group_settings SET bank_holidays = ? WHERE group_id = ?").bind(nation.as_str()).bind(group).execute(self.conn()).await?;
+        touched(done, || format!("Group {group}"))?;
+        self.audit(Some(group), "group_settings", group, "bank_holidays", json!({ "nation": nation.as_str() })).await
+    }
+
     pub async fn add_position(&mut self, group: GroupId, input: &PositionInput) -> Result<Id> {
         let title = text("title", "The position's title", &input.title, 200)?;
         let summary = notes_text("summary", "The summary", &input.summary, 4000)?;

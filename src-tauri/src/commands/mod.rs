@@ -24,6 +24,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         setup::load_demo,
         setup::recover,
         groups::group_home,
+        groups::set_bank_holidays,
         members::compliance,
         members::members,
         members::person,

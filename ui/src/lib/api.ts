@@ -73,6 +73,7 @@ import type {
   ErrorKind,
   GroupCreated,
   GroupHome,
+  Nation,
   LoadDemoRequest,
   RecoverRequest,
   BackupCheck,
@@ -118,6 +119,8 @@ export const api = {
   loadDemo: (request: LoadDemoRequest) => call<GroupCreated>('load_demo', { request }),
   recover: (request: RecoverRequest) => call<AppState>('recover', { request }),
   groupHome: (groupId: number) => call<GroupHome>('group_home', { groupId }),
+  /** Whose bank holidays proposed deadlines skip; the group's home. */
+  setBankHolidays: (groupId: number, nation: Nation) => call<GroupHome>('set_bank_holidays', { groupId, nation }),
   /** Tells `scripts/bench` that Home is painted with data; does nothing unless the bench asked for it. */
   startupMark: () => call<null>('startup_mark'),
   compliance: (groupId: number, on?: string) => call<Compliance>('compliance', { groupId, on: on ?? null }),
