@@ -155,14 +155,16 @@ impl Session {
     pub async fn work_view(&self, group_id: i64, kind: Option<WorkKind>) -> ApiResult<WorkView> {
         let store = self.open_store().await?;
         let today = self.today();
+        let thresholds = store.group(group_id).await?.settings.work;
+        let needs = rules::needs(&store.work_facts(group_id).await?, today, thresholds);
         Ok(WorkView {
             today,
             kinds: WorkKind::ALL.into_iter().map(WorkKindInfo::from).collect(),
             entries: store.work_entries(group_id, kind).await?,
-            needs: needs(&store, group_id, today).await?.into_iter().filter(|n| kind.is_none_or(|k| n.kind == k)).collect(),
+            needs: needs.into_iter().filter(|n| kind.is_none_or(|k| n.kind == k)).collect(),
             people: store.people(group_id, today).await?,
             subgroups: subgroup_choices(&store, group_id, today).await?,
-            thresholds: store.group(group_id).await?.settings.work,
+            thresholds,
         })
     }
 

@@ -3,7 +3,7 @@
 // (`components/ActionMessage.svelte`), next to the click, not at the top of the page. A viewer
 // that could not be started (`kind: 'no_viewer'`) also carries the document, so the message
 // can offer "Save as…" and "Show in folder" instead.
-import { ApiFailure } from './api';
+import { api, ApiFailure } from './api';
 import type { DocumentKind } from './bindings';
 
 export type Outcome = {
@@ -17,4 +17,23 @@ export type Outcome = {
 export function refusal(error: unknown, at?: string, document?: Outcome['document']): Outcome {
   const failure = error instanceof ApiFailure ? error : new ApiFailure({ kind: 'internal', message: String(error) });
   return { text: failure.message, error: true, at, document: failure.kind === 'no_viewer' ? document : undefined };
+}
+
+/**
+ * Opens a document in the viewer or saves it through the native dialog, and says so at `at`.
+ * `path` is where it went; the outcome is `null` when the Save dialog was cancelled. A failure
+ * is thrown, for the caller's `refusal` (which can then offer Save as… / Show in folder).
+ */
+export async function openOrSave(
+  document: NonNullable<Outcome['document']>,
+  action: 'open' | 'save',
+  at: string,
+): Promise<{ outcome: Outcome | null; path: string | null }> {
+  const { groupId, kind, recordId } = document;
+  if (action === 'open') {
+    const path = await api.openDocument(groupId, kind, recordId);
+    return { outcome: { text: `Opened in your viewer (${path}).`, error: false, at }, path };
+  }
+  const path = await api.saveDocument(groupId, kind, recordId);
+  return { outcome: path ? { text: `Saved to ${path}.`, error: false, at } : null, path };
 }
