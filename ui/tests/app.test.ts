@@ -335,7 +335,7 @@ describe('home', () => {
   it('lists the group\'s record, filters it by year, kind and meeting, and opens the kept pack', async () => {
     const entry = (over: Partial<ArchivedDocument>): ArchivedDocument => ({
       kind: 'minutes', record_id: 9, kind_label: 'Approved minutes', title: 'Minutes — December meeting', on: '2026-12-15', year: 2026,
-      meeting_id: 9, meeting: 'December meeting', detail: 'Approved Tue 15 Dec 2026 (ToR §21)', kept: false, openable: true, ...over,
+      meeting_id: 9, meeting: 'December meeting', detail: 'Approved Tue 15 Dec 2026 (ToR §21)', kept: false, openable: true, remake: null, ...over,
     });
     const backend = mockBackend({
       app_state: () => ready,
@@ -346,6 +346,10 @@ describe('home', () => {
         entry({ kind: 'kept_agenda_pack', kind_label: 'Agenda pack', title: 'Agenda pack — December meeting', on: '2026-12-01', detail: 'Published Tue 1 Dec 2026 under ToR §20 · 1 supplement · 40 pages', kept: true }),
         entry({ kind: 'ballot_papers', record_id: 4, kind_label: 'Ballot papers printed', title: 'Ballot papers, print run 1 — Chair', on: null, meeting_id: null, meeting: null, detail: '30 papers, serials 1–30', openable: false }),
         entry({ kind: 'minutes', record_id: 2, title: 'Minutes — March meeting', on: '2025-03-20', year: 2025, meeting_id: 2, meeting: 'March meeting' }),
+        entry({
+          kind: 'kept_copy', record_id: 31, title: 'Minutes — November meeting', on: '2026-11-17', meeting_id: 8, meeting: 'November meeting',
+          detail: 'Approved Tue 17 Nov 2026 (ToR §21) · kept as made on Tue 17 Nov 2026, 3 pages', kept: true, remake: { kind: 'minutes', record_id: 8 },
+        }),
       ],
       open_document: () => '/run/user/1000/secretariat/December pack.pdf',
       save_document: () => '/home/pm/Interop WG - record 2026.pdf',
@@ -353,24 +357,31 @@ describe('home', () => {
     const user = userEvent.setup();
     const { container } = render(App);
     await user.click(await screen.findByRole('button', { name: 'Documents' }));
-    expect(await screen.findByText('4 of 4 documents')).toBeTruthy();
+    expect(await screen.findByText('5 of 5 documents')).toBeTruthy();
     expect(screen.getByText('30 papers, serials 1–30')).toBeTruthy();
     await expectAccessible(container);
 
     await user.selectOptions(screen.getByLabelText('Year'), '2025');
-    expect(screen.getByText('1 of 4 documents')).toBeTruthy();
+    expect(screen.getByText('1 of 5 documents')).toBeTruthy();
     expect(screen.getByText('Minutes — March meeting')).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('Year'), '');
     await user.selectOptions(screen.getByLabelText('Kind'), 'Agenda pack');
-    expect(screen.getByText('1 of 4 documents')).toBeTruthy();
+    expect(screen.getByText('1 of 5 documents')).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('Kind'), '');
     await user.selectOptions(screen.getByLabelText('Meeting'), 'December meeting');
-    expect(screen.getByText('2 of 4 documents')).toBeTruthy();
+    expect(screen.getByText('2 of 5 documents')).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText('Meeting'), '');
 
     await user.click(screen.getByRole('button', { name: 'Open as kept: Agenda pack — December meeting' }));
     expect(await screen.findByText('Opened in your viewer (/run/user/1000/secretariat/December pack.pdf).')).toBeTruthy();
     expect(backend.calls.find((c) => c.cmd === 'open_document')!.args).toEqual({ groupId: 1, kind: 'kept_agenda_pack', recordId: 9 });
-    expect(screen.getByRole('button', { name: 'Make again from today’s records: Minutes — December meeting' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Make from today’s records: Minutes — December meeting' })).toBeTruthy();
+
+    // Approved minutes kept as they went out open as kept, and can be made again from the records.
+    await user.click(screen.getByRole('button', { name: 'Open as kept: Minutes — November meeting' }));
+    expect(backend.calls.filter((c) => c.cmd === 'open_document').at(-1)!.args).toEqual({ groupId: 1, kind: 'kept_copy', recordId: 31 });
+    await user.click(screen.getByRole('button', { name: 'Make again from today’s records: Minutes — November meeting' }));
+    expect(backend.calls.filter((c) => c.cmd === 'open_document').at(-1)!.args).toEqual({ groupId: 1, kind: 'minutes', recordId: 8 });
 
     // A year's record in one step, the latest year offered first.
     await user.click(screen.getByRole('button', { name: 'Save as…: the record of 2026' }));

@@ -27,7 +27,7 @@ function plan(committed: boolean): ErasureResult {
       ],
       kept: [
         { what: 'Terms held (ToR §14, §16)', count: 1 },
-        { what: 'Papers and agenda packs (PDFs) are kept as circulated and are not searched', count: 0 },
+        { what: 'Papers, agenda packs and documents kept as issued (PDFs) are kept as circulated and are not searched', count: 0 },
       ],
       committed,
     },

@@ -4,22 +4,50 @@
 //! print runs of ballot papers (numbers and counts, never who) and sub-group
 //! rosters — each with the year, meeting or election it belongs to.
 //!
-//! What is kept today: the agenda pack as last built, inside the database
+//! What is kept, inside the database: the agenda pack as last built
 //! (`agenda_packs`), which opens exactly as it was circulated unless it was
-//! built again after publication. Every other document is made again from the
-//! records when opened; the records behind an approved minute or a declared
-//! result do not change (corrections are recorded beside them), so the copy
-//! reads as it went out. Ballot papers are never kept: only their print runs.
+//! built again after publication; and the first copy made of each other
+//! document once it is final (`issued_documents`: approved minutes, a call for
+//! nominations, a declared result, a past year's attendance, a closed
+//! sub-group's roster), which opens exactly as it went out whatever changes in
+//! the records later — each with "make again from today's records" beside it.
+//! A final document not yet made since it became final is made from the records
+//! when first opened, and kept then. Ballot papers are never kept: only their
+//! print runs.
 
 use chrono::Datelike;
 use secretariat_documents::{Agenda, AgendaLine, DecisionLine, DecisionsRegister, Pack, PaperFile, PaperLine};
 use secretariat_rules::uk_date;
-use secretariat_store::Store;
-use secretariat_store::{DecisionKind, DecisionOutcome};
+use secretariat_store::{DecisionKind, DecisionOutcome, IssuedCopy, IssuedKind, Store};
 
 use crate::error::ApiResult;
 use crate::session::Session;
-use crate::types::{ArchivedDocument, DocumentKind};
+use crate::types::{ArchivedDocument, DocumentKind, DocumentRef, Made};
+
+impl Session {
+    /// Keeps `made` as it went out when it is a final document not kept before: approved
+    /// minutes (ToR §21), a call for nominations (ToR §14), a declared result, a past year's
+    /// attendance (ToR §17), a closed sub-group's roster (ToR §18).
+    pub(crate) async fn keep_if_issued(&self, group_id: i64, kind: DocumentKind, record: Option<i64>, made: &Made) -> ApiResult<()> {
+        let Some(record) = record else { return Ok(()) };
+        let store = self.open_store().await?;
+        let issued = match kind {
+            DocumentKind::Minutes => store.approved_minutes(group_id).await?.iter().any(|&(m, _)| m == record).then_some(IssuedKind::Minutes),
+            DocumentKind::CallForNominations => Some(IssuedKind::CallForNominations),
+            DocumentKind::ElectionResult => store.election(group_id, record).await?.summary.declared_on.map(|_| IssuedKind::ElectionResult),
+            DocumentKind::AttendanceReport => (record < i64::from(self.today().year())).then_some(IssuedKind::AttendanceReport),
+            DocumentKind::SubgroupRoster => {
+                store.subgroups(group_id, self.today()).await?.iter().any(|s| s.id == record && s.closed_on.is_some()).then_some(IssuedKind::SubgroupRoster)
+            }
+            _ => None,
+        };
+        let Some(issued) = issued else { return Ok(()) };
+        let mut w = store.begin().await?;
+        w.keep_issued(group_id, issued, record, &made.file_name, made.pages.map(|p| p as u32), &made.bytes).await?;
+        w.commit().await?;
+        Ok(())
+    }
+}
 
 impl Session {
     /// A calendar year's record in one PDF (issue #18): for each meeting held in
@@ -137,6 +165,7 @@ impl Session {
         let today = self.today();
         let meetings = store.meeting_summaries(group_id).await?;
         let meeting = |id: i64| meetings.iter().find(|m| m.id == id);
+        let copies = store.issued_copies(group_id).await?;
         let mut out = Vec::new();
 
         for pack in store.kept_packs(group_id).await? {
@@ -153,6 +182,7 @@ impl Session {
             out.push(ArchivedDocument {
                 kind: DocumentKind::KeptAgendaPack,
                 record_id: Some(m.id),
+                remake: None,
                 kind_label: "Agenda pack".into(),
                 title: format!("Agenda pack — {}", m.title),
                 on: Some(m.published_on.unwrap_or(built)),
@@ -170,6 +200,7 @@ impl Session {
             out.push(ArchivedDocument {
                 kind: DocumentKind::Minutes,
                 record_id: Some(m.id),
+                remake: None,
                 kind_label: "Approved minutes".into(),
                 title: format!("Minutes — {}", m.title),
                 on: Some(approved_on),
@@ -189,6 +220,7 @@ impl Session {
             out.push(ArchivedDocument {
                 kind: DocumentKind::AttendanceReport,
                 record_id: Some(i64::from(year)),
+                remake: None,
                 kind_label: "Attendance report".into(),
                 title: format!("Attendance {year}"),
                 on: None,
@@ -206,6 +238,7 @@ impl Session {
             out.push(ArchivedDocument {
                 kind: DocumentKind::CallForNominations,
                 record_id: Some(e.id),
+                remake: None,
                 kind_label: "Call for nominations".into(),
                 title: format!("Call for nominations — {}", e.title),
                 on: Some(e.call_issued_on),
@@ -220,6 +253,7 @@ impl Session {
                 out.push(ArchivedDocument {
                     kind: DocumentKind::ElectionResult,
                     record_id: Some(e.id),
+                    remake: None,
                     kind_label: "Result".into(),
                     title: format!("Result — {}", e.title),
                     on: Some(declared),
@@ -237,6 +271,7 @@ impl Session {
             out.push(ArchivedDocument {
                 kind: DocumentKind::BallotPapers,
                 record_id: Some(e.id),
+                remake: None,
                 kind_label: "Ballot papers printed".into(),
                 title: format!("Ballot papers, print run {} — {}", run.batch, e.title),
                 on: None,
@@ -256,6 +291,7 @@ impl Session {
             out.push(ArchivedDocument {
                 kind: DocumentKind::SubgroupRoster,
                 record_id: Some(s.id),
+                remake: None,
                 kind_label: "Roster".into(),
                 title: format!("Roster — {}", s.name),
                 on: None,
@@ -271,7 +307,40 @@ impl Session {
             });
         }
 
+        // A final document kept as it went out opens as kept, with "make again" beside it.
+        for d in &mut out {
+            let Some(issued) = issued_kind(d.kind) else { continue };
+            if let Some(copy) = copies.iter().find(|c| c.kind == issued && Some(c.record_id) == d.record_id) {
+                d.remake = Some(DocumentRef { kind: d.kind, record_id: d.record_id });
+                d.kind = DocumentKind::KeptCopy;
+                d.record_id = Some(copy.id);
+                d.kept = true;
+                d.detail.push_str(&kept_note(copy));
+            }
+        }
+
         out.sort_by(|a, b| (b.year, b.on).cmp(&(a.year, a.on)).then_with(|| a.title.cmp(&b.title)));
         Ok(out)
+    }
+}
+
+/// The kind of kept copy a document is kept as, for those kept once final.
+fn issued_kind(kind: DocumentKind) -> Option<IssuedKind> {
+    Some(match kind {
+        DocumentKind::Minutes => IssuedKind::Minutes,
+        DocumentKind::CallForNominations => IssuedKind::CallForNominations,
+        DocumentKind::ElectionResult => IssuedKind::ElectionResult,
+        DocumentKind::AttendanceReport => IssuedKind::AttendanceReport,
+        DocumentKind::SubgroupRoster => IssuedKind::SubgroupRoster,
+        _ => return None,
+    })
+}
+
+/// " · kept as made on 3 March 2026, 4 pages".
+fn kept_note(copy: &IssuedCopy) -> String {
+    let made = chrono::DateTime::parse_from_rfc3339(&copy.made_at).map(|at| uk_date(at.date_naive())).unwrap_or_default();
+    match copy.pages {
+        Some(pages) => format!(" · kept as made on {made}, {pages} page{}", if pages == 1 { "" } else { "s" }),
+        None => format!(" · kept as made on {made}"),
     }
 }

@@ -8,29 +8,31 @@ use crate::types::*;
 use base64::Engine;
 use chrono::{NaiveDate, NaiveDateTime};
 use secretariat_documents::PaperInfo;
-use secretariat_rules::meetings::{publication, publication_deadline, start_times};
+use secretariat_rules::GroupSettings;
+use secretariat_rules::meetings::{publication, publish_by, start_times};
 use secretariat_store::MeetingSummary;
 
-fn row(s: MeetingSummary, lead_days: u32, today: NaiveDate) -> MeetingRow {
-    let day = s.starts_at.date();
-    MeetingRow { deadline: publication_deadline(day, lead_days), publication: publication(day, lead_days, s.published_on, today), meeting: s }
+/// A meeting with the working day its pack is due by and where the pack stands (ToR §20).
+fn row(s: MeetingSummary, settings: &GroupSettings, today: NaiveDate) -> MeetingRow {
+    let (day, lead, nation) = (s.starts_at.date(), settings.publication_lead_days, settings.bank_holidays);
+    MeetingRow { deadline: publish_by(day, lead, nation), publication: publication(day, lead, nation, s.published_on, today), meeting: s }
 }
 
 impl Session {
     pub async fn meeting_rows(&self, group_id: i64) -> ApiResult<Vec<MeetingRow>> {
         let store = self.open_store().await?;
-        let lead = store.group(group_id).await?.settings.publication_lead_days;
+        let settings = store.group(group_id).await?.settings;
         let today = self.today();
-        Ok(store.meeting_summaries(group_id).await?.into_iter().map(|s| row(s, lead, today)).collect())
+        Ok(store.meeting_summaries(group_id).await?.into_iter().map(|s| row(s, &settings, today)).collect())
     }
 
     /// The next meeting from today, for the home screen.
     pub async fn next_meeting(&self, group_id: i64) -> ApiResult<Option<NextMeeting>> {
         let today = self.today();
         let store = self.open_store().await?;
-        let lead = store.group(group_id).await?.settings.publication_lead_days;
+        let settings = store.group(group_id).await?.settings;
         // Only the next meeting is read, not every meeting's row.
-        Ok(store.meeting_from(group_id, today).await?.map(|s| row(s, lead, today)).map(|r| NextMeeting {
+        Ok(store.meeting_from(group_id, today).await?.map(|s| row(s, &settings, today)).map(|r| NextMeeting {
             id: r.meeting.id,
             title: r.meeting.title,
             starts_at: r.meeting.starts_at,
@@ -50,8 +52,8 @@ impl Session {
         let day = detail.meeting.starts_at.date();
         let today = self.today();
         Ok(MeetingPage {
-            deadline: publication_deadline(day, settings.publication_lead_days),
-            publication: publication(day, settings.publication_lead_days, detail.meeting.published_on, today),
+            deadline: publish_by(day, settings.publication_lead_days, settings.bank_holidays),
+            publication: publication(day, settings.publication_lead_days, settings.bank_holidays, detail.meeting.published_on, today),
             start_times,
             people: store.people(group_id, today).await?,
             paper_limit_mb: settings.paper_limit_mb,

@@ -172,7 +172,7 @@ pub async fn agenda(
     today: NaiveDate,
 ) -> ApiResult<(secretariat_documents::Agenda, Vec<secretariat_documents::PaperFile>)> {
     use secretariat_documents::{Agenda, AgendaLine, PaperFile, PaperLine};
-    use secretariat_rules::meetings::{publication_deadline, start_times};
+    use secretariat_rules::meetings::{publication_deadline, publish_by, start_times};
     let group = store.group(group_id).await?;
     let detail = store.meeting_detail(group_id, meeting_id).await?;
     let m = &detail.meeting;
@@ -223,7 +223,10 @@ pub async fn agenda(
     };
     let publication = match m.published_on {
         Some(on) => format!("Published on {} (ToR §20: a week ahead of the meeting, by {}).", uk_date(on), uk_date(deadline)),
-        None => format!("To be published by {} (ToR §20: a week ahead of the meeting).", uk_date(deadline)),
+        None => match publish_by(day, group.settings.publication_lead_days, group.settings.bank_holidays) {
+            by if by == deadline => format!("To be published by {} (ToR §20: a week ahead of the meeting).", uk_date(deadline)),
+            by => format!("To be published by {} (ToR §20: a week ahead of the meeting is {}, not a working day).", uk_date(by), uk_date(deadline)),
+        },
     };
     let agenda = Agenda {
         group_name: group.name.clone(),

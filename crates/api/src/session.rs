@@ -468,8 +468,20 @@ impl Session {
     }
 
     /// Makes a document for a group — and for the meeting, election or sub-group it is about
-    /// (`record`) — ready to be saved or opened.
+    /// (`record`) — ready to be saved or opened. The first copy of a document made once it is
+    /// final is kept as it went out, for the Documents archive (`crate::archive`).
     pub async fn make_document(&self, group_id: i64, kind: DocumentKind, record: Option<i64>, on: Option<NaiveDate>) -> ApiResult<Made> {
+        let made = self.make_from_records(group_id, kind, record, on).await?;
+        self.keep_if_issued(group_id, kind, record, &made).await?;
+        Ok(made)
+    }
+
+    async fn make_from_records(&self, group_id: i64, kind: DocumentKind, record: Option<i64>, on: Option<NaiveDate>) -> ApiResult<Made> {
+        if kind == DocumentKind::KeptCopy {
+            let copy = record.ok_or_else(|| ApiError::invalid("record", "Choose a kept document."))?;
+            let (file_name, pages, bytes) = self.open_store().await?.issued_copy(group_id, copy).await?;
+            return Ok(Made { file_name, bytes, pages: pages.map(|p| p as usize) });
+        }
         if kind.needs_election() {
             let election = record.ok_or_else(|| ApiError::invalid("election", "Choose an election."))?;
             return self.election_document(group_id, kind, election).await;
@@ -588,6 +600,7 @@ impl Session {
             | DocumentKind::ElectionResult
             | DocumentKind::ElectionBlt => unreachable!("election documents are made above"),
             DocumentKind::SubgroupRoster => unreachable!("sub-group documents are made above"),
+            DocumentKind::KeptCopy => unreachable!("kept copies are read above"),
             DocumentKind::RecoverySheet => self.recovery_sheet().await?,
         })
     }

@@ -320,6 +320,9 @@ pub enum DocumentKind {
     YearRecord,
     /// What the recovery passphrase is for, where the database, key file and backups are, and how to restore (PDF).
     RecoverySheet,
+    /// A document kept as it went out (approved minutes, a call, a result, a past year's
+    /// attendance, a closed sub-group's roster), exactly as kept; the record is the kept copy.
+    KeptCopy,
 }
 
 impl DocumentKind {
@@ -352,6 +355,13 @@ impl DocumentKind {
     }
 }
 
+/// A document to make: its kind and the meeting, election, sub-group or year it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DocumentRef {
+    pub kind: DocumentKind,
+    pub record_id: Option<i64>,
+}
+
 /// A document made and ready to save or open; its bytes never cross to the UI.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Made {
@@ -365,6 +375,7 @@ pub struct Made {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct MeetingRow {
     pub meeting: secretariat_store::MeetingSummary,
+    /// The working day to publish the pack by: ToR §20's deadline, or the working day before it.
     pub deadline: NaiveDate,
     pub publication: secretariat_rules::meetings::Publication,
 }
@@ -375,6 +386,7 @@ pub struct MeetingPage {
     pub detail: secretariat_store::MeetingDetail,
     /// Each item's start, "14:05", in agenda order.
     pub start_times: Vec<String>,
+    /// The working day to publish the pack by: ToR §20's deadline, or the working day before it.
     pub deadline: NaiveDate,
     pub publication: secretariat_rules::meetings::Publication,
     /// For the presenter list.
@@ -432,8 +444,11 @@ pub struct AttachPaper {
 pub struct ArchivedDocument {
     /// What to ask `make_document` for to open it, with `record_id`.
     pub kind: DocumentKind,
-    /// The meeting, election or sub-group it is about, or the year of an attendance report.
+    /// The meeting, election or sub-group it is about, the year of an attendance report, or
+    /// the kept copy.
     pub record_id: Option<i64>,
+    /// For a kept copy: the same document made again from today's records.
+    pub remake: Option<DocumentRef>,
     /// "Agenda pack", "Approved minutes", …: what the kind filter shows.
     pub kind_label: String,
     pub title: String,
@@ -478,6 +493,7 @@ pub struct NextMeeting {
     pub id: i64,
     pub title: String,
     pub starts_at: chrono::NaiveDateTime,
+    /// The working day to publish the pack by: ToR §20's deadline, or the working day before it.
     pub deadline: NaiveDate,
     pub publication: secretariat_rules::meetings::Publication,
     pub items: u32,

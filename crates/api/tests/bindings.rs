@@ -122,6 +122,7 @@ fn generate() -> String {
         AttachPaper::decl(&cfg),
         PaperPreview::decl(&cfg),
         ArchivedDocument::decl(&cfg),
+        DocumentRef::decl(&cfg),
         RenamePaper::decl(&cfg),
         NextMeeting::decl(&cfg),
         PackInfo::decl(&cfg),

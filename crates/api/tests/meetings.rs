@@ -146,6 +146,23 @@ async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_fol
     s.close().await;
 }
 
+/// Issue #18: a week ahead of Mon 4 Jan 2027 is the Boxing Day holiday in lieu; the pack is
+/// due the last working day before it (Thu 24 Dec), and late only after ToR §20's own deadline.
+#[tokio::test]
+async fn s20_a_deadline_on_a_bank_holiday_is_due_the_working_day_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = session(dir.path(), "2026-12-21").await;
+    let page = s.save_meeting(SaveMeeting { group_id: g, id: None, input: meeting("2027-01-04") }).await.unwrap();
+    assert_eq!(page.deadline, NaiveDate::from_ymd_opt(2026, 12, 24).unwrap());
+    assert_eq!(page.publication, Publication::OnTrack { days_left: 3 });
+    let row = s.meeting_rows(g).await.unwrap().into_iter().find(|r| r.meeting.id == page.detail.meeting.id).unwrap();
+    assert_eq!(row.deadline, page.deadline);
+    let agenda = s.make_document(g, DocumentKind::Agenda, Some(page.detail.meeting.id), None).await.unwrap();
+    let text = pdftotext(&agenda.bytes);
+    assert!(text.contains("To be published by Thu 24 Dec 2026"), "{text}");
+    s.close().await;
+}
+
 #[tokio::test]
 async fn papers_that_are_not_readable_pdfs_are_refused_and_nothing_is_stored() {
     let dir = tempfile::tempdir().unwrap();
@@ -285,6 +302,53 @@ async fn the_archive_lists_the_groups_record_and_reopens_the_kept_pack_as_it_wen
     s.close().await;
 }
 
+/// Issue #18: a final document — here approved minutes (ToR §21) — is kept as it first went
+/// out; correcting a name in the records later changes what is made again, not what was kept.
+#[tokio::test]
+async fn s21_approved_minutes_reopen_as_they_went_out_after_the_records_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, _) = session(dir.path(), "2026-11-27").await;
+    s.load_demo(Default::default()).await.unwrap();
+    let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
+    let archive = s.document_archive(demo).await.unwrap();
+    let minutes = archive.iter().find(|d| d.kind == DocumentKind::Minutes).expect("the demo has approved minutes").clone();
+    assert!(!minutes.kept && minutes.remake.is_none(), "not made since approval: made from the records when first opened");
+
+    // The first copy made once approved is the one kept.
+    let first = s.make_document(demo, DocumentKind::Minutes, minutes.record_id, None).await.unwrap();
+    let text = pdftotext(&first.bytes);
+    let person = s.members(demo).await.unwrap().people.into_iter().find(|p| text.contains(&p.name)).expect("the minutes name a person of the register");
+    let archive = s.document_archive(demo).await.unwrap();
+    let kept = archive.iter().find(|d| d.title == minutes.title).unwrap();
+    assert_eq!(kept.kind, DocumentKind::KeptCopy);
+    assert!(kept.kept && kept.openable);
+    assert_eq!(kept.remake, Some(DocumentRef { kind: DocumentKind::Minutes, record_id: minutes.record_id }));
+    assert!(kept.detail.contains(" · kept as made on "), "{}", kept.detail);
+
+    // A name corrected in the register afterwards.
+    let detail = s.person(demo, person.id).await.unwrap();
+    let mut input = detail.input.clone();
+    input.name = format!("{} Corrected", detail.input.name);
+    s.save_person(SavePerson { group_id: demo, id: Some(person.id), input, employer: None }).await.unwrap();
+
+    let reopened = s.make_document(demo, kept.kind, kept.record_id, None).await.unwrap();
+    assert_eq!(reopened.bytes, first.bytes, "reopened exactly as it went out");
+    assert_eq!(reopened.file_name, first.file_name);
+    let again = s.make_document(demo, DocumentKind::Minutes, minutes.record_id, None).await.unwrap();
+    assert!(pdftotext(&again.bytes).contains(&format!("{} Corrected", person.name)), "made again from today's records");
+    // Making it again does not replace the copy kept.
+    let still = s.make_document(demo, kept.kind, kept.record_id, None).await.unwrap();
+    assert_eq!(still.bytes, first.bytes);
+
+    // Draft minutes are never kept; nor is this year's attendance, which still changes.
+    let draft = s.meeting_rows(demo).await.unwrap().into_iter().find(|r| r.meeting.starts_at.date() > s.today()).unwrap();
+    s.make_document(demo, DocumentKind::Minutes, Some(draft.meeting.id), None).await.unwrap();
+    s.make_document(demo, DocumentKind::AttendanceReport, Some(2026), None).await.unwrap();
+    let archive = s.document_archive(demo).await.unwrap();
+    assert_eq!(archive.iter().filter(|d| d.kind == DocumentKind::KeptCopy).count(), 1, "{archive:?}");
+    s.close().await;
+}
+
 /// Issue #18: a year's record in one step, what an annual report or an auditor asks for.
 #[tokio::test]
 async fn a_years_record_is_one_numbered_pdf_of_each_meetings_agenda_and_approved_minutes_the_attendance_and_the_results() {
@@ -309,13 +373,15 @@ async fn a_years_record_is_one_numbered_pdf_of_each_meetings_agenda_and_approved
     }
     assert!(text.contains(&format!("Page {pages} of {pages}")), "numbered throughout");
     let archive = s.document_archive(demo).await.unwrap();
-    let approved: Vec<_> = archive.iter().filter(|d| d.kind == DocumentKind::Minutes && d.year == 2026).collect();
+    // Making the record kept each approved minute as it went out (listed as kept copies now).
+    let approved: Vec<_> = archive.iter().filter(|d| d.kind_label == "Approved minutes" && d.year == 2026).collect();
+    assert!(approved.iter().all(|d| d.kept && d.kind == DocumentKind::KeptCopy), "{approved:?}");
     assert!(!approved.is_empty(), "the demo has approved minutes in 2026");
     for minutes in approved {
         let line = format!("Minutes, approved {}", secretariat_rules::uk_date(minutes.on.unwrap()));
         assert!(text.contains(&line), "{line:?} ({}) is in the record", minutes.title);
     }
-    let declared = archive.iter().filter(|d| d.kind == DocumentKind::ElectionResult && d.year == 2026).count();
+    let declared = archive.iter().filter(|d| d.kind_label == "Result" && d.year == 2026).count();
     if declared > 0 {
         assert!(text.contains("Elections") && text.contains("Result — "), "{text}");
     }

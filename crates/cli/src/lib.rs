@@ -6,7 +6,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use secretariat_api::GroupSummary;
-use secretariat_api::types::{Compliance, DocumentKind, GroupCreated, ImportPreview, RegisterKind, Status};
+use secretariat_api::types::{ArchivedDocument, Compliance, DocumentKind, GroupCreated, ImportPreview, RegisterKind, Status};
 use secretariat_api::{ApiError, ENV_DATA_DIR, ErrorKind, Session, SessionConfig};
 use std::ffi::OsString;
 use std::io::Write;
@@ -108,6 +108,11 @@ pub enum Command {
     Record(RecordArgs),
     /// Write the action log: every action with its owner, due date and status (PDF).
     Actions(ActionsArgs),
+    /// List the group's record: every document it has produced or circulated, newest first.
+    ///
+    /// Packs, approved minutes, calls, results and closed sub-groups' rosters are kept as they
+    /// went out; with --kept N -o FILE, write kept copy N exactly as it went out.
+    Documents(DocumentsArgs),
     /// Count a BLT ballot file, with no database: prints the stages and the elected.
     ///
     /// Ties that the rules cannot break are decided by lot: a pseudo-random draw from
@@ -239,6 +244,24 @@ pub struct RecordArgs {
     /// The PDF file to write
     #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
     pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DocumentsArgs {
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Only the documents of this calendar year
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The kept copy to write (its number in the list), with -o
+    #[arg(long, value_name = "N", requires = "output")]
+    pub kept: Option<i64>,
+    /// The file to write the kept copy to
+    #[arg(short = 'o', long = "output", value_name = "FILE", requires = "kept")]
+    pub output: Option<PathBuf>,
+    /// Print the list as JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -719,6 +742,22 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
             writeln!(out, "Wrote the record of {} to {} ({} pages).", args.year, args.output.display(), made.pages.unwrap_or_default()).map_err(io_error)?;
             Ok(0)
         }
+        Command::Documents(args) => {
+            let group = resolve_group(session, args.group.group.as_deref()).await?;
+            if let (Some(copy), Some(output)) = (args.kept, &args.output) {
+                let made = session.make_document(group.id, DocumentKind::KeptCopy, Some(copy), None).await?;
+                write_file(output, &made.bytes)?;
+                writeln!(out, "Wrote {} as it went out ({} KB).", output.display(), made.bytes.len().div_ceil(1024)).map_err(io_error)?;
+                return Ok(0);
+            }
+            let record: Vec<_> = session.document_archive(group.id).await?.into_iter().filter(|d| args.year.is_none_or(|y| d.year == y)).collect();
+            if args.json {
+                print_json(out, &serde_json::json!({ "documents": record }))?;
+            } else {
+                out.write_all(archive_lines(&record).as_bytes()).map_err(io_error)?;
+            }
+            Ok(0)
+        }
         Command::Actions(args) => {
             let group = resolve_group(session, args.group.group.as_deref()).await?;
             let made = session.make_document(group.id, DocumentKind::ActionLog, None, None).await?;
@@ -1096,6 +1135,24 @@ async fn election_document(session: &Session, args: ElectionDocArgs, kind: Docum
 }
 
 /// The sub-groups, one line each, then the report-backs awaited (ToR §18).
+/// The record as lines: date, kind and title, then how it went out; a kept copy with its number.
+fn archive_lines(record: &[ArchivedDocument]) -> String {
+    if record.is_empty() {
+        return "Nothing in the record yet.\n".into();
+    }
+    let mut text = String::new();
+    for d in record {
+        let on = d.on.map_or_else(|| d.year.to_string(), secretariat_rules::uk_date);
+        text.push_str(&format!("{on:<16} {:<22} {}\n", d.kind_label, d.title));
+        let kept = match (d.kind, d.record_id) {
+            (DocumentKind::KeptCopy, Some(n)) => format!(" [kept copy {n}: secretariat documents --kept {n} -o FILE]"),
+            _ => String::new(),
+        };
+        text.push_str(&format!("{:16} {}{kept}\n", "", d.detail));
+    }
+    text
+}
+
 fn subgroup_lines(view: &secretariat_api::subgroups::SubgroupsView) -> String {
     use secretariat_rules::tor::s18_subgroups::ReportBackState;
     use secretariat_rules::uk_date;

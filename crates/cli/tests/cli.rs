@@ -506,3 +506,32 @@ async fn a_recorded_email_address_that_would_add_a_recipient_is_reported_by_veri
     assert!(!eml.exists(), "no draft is written");
     s.close().await;
 }
+
+/// Issue #18: `documents` lists the group's record; approved minutes written once are kept as
+/// they went out, and `documents --kept N -o FILE` writes that copy byte for byte.
+#[tokio::test]
+async fn s21_documents_lists_the_record_and_writes_a_kept_copy_as_it_went_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    let record: serde_json::Value = serde_json::from_str(&run_args(&s, &["documents", "--json"]).await.unwrap()).unwrap();
+    let minutes = record["documents"].as_array().unwrap().iter().find(|d| d["kind"] == "minutes").expect("the demo has approved minutes").clone();
+    assert_eq!(minutes["kept"], false);
+
+    let first = dir.path().join("minutes.pdf");
+    let meeting = minutes["record_id"].as_i64().unwrap().to_string();
+    run_args(&s, &["minutes", &meeting, "-o", first.to_str().unwrap()]).await.unwrap();
+
+    let text = run_args(&s, &["documents", "--year", &minutes["year"].to_string()]).await.unwrap();
+    let title = minutes["title"].as_str().unwrap();
+    let line = text.lines().skip_while(|l| !l.contains(title)).nth(1).expect("the minutes are listed with their detail");
+    let n = line.split("[kept copy ").nth(1).and_then(|rest| rest.split(':').next()).unwrap_or_else(|| panic!("kept: {line}"));
+    let copy = dir.path().join("as it went out.pdf");
+    let wrote = run_args(&s, &["documents", "--kept", n, "-o", copy.to_str().unwrap()]).await.unwrap();
+    assert!(wrote.starts_with(&format!("Wrote {} as it went out (", copy.display())), "{wrote}");
+    assert_eq!(std::fs::read(&copy).unwrap(), std::fs::read(&first).unwrap());
+
+    // -o without --kept is refused by the parser, before anything runs.
+    assert!(run_args(&s, &["documents", "-o", copy.to_str().unwrap()]).await.is_err());
+    s.close().await;
+}

@@ -5,6 +5,8 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::working_days::{self, Nation};
+
 /// "The second Tuesday of each month": which week (1–4, or -1 for the last) and which day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MonthlyRule {
@@ -104,7 +106,16 @@ pub fn publication_deadline(meeting: NaiveDate, lead_days: u32) -> NaiveDate {
     meeting.checked_sub_days(Days::new(u64::from(lead_days))).unwrap_or(NaiveDate::MIN)
 }
 
-pub fn publication(meeting: NaiveDate, lead_days: u32, published_on: Option<NaiveDate>, today: NaiveDate) -> Publication {
+/// The day to publish by: the ToR §20 deadline, or the last working day before it when it
+/// falls on a weekend or a bank holiday of the group's nation (issue #18), so that a reminder
+/// never proposes a day nobody is at work.
+pub fn publish_by(meeting: NaiveDate, lead_days: u32, nation: Nation) -> NaiveDate {
+    working_days::on_or_before(publication_deadline(meeting, lead_days), nation)
+}
+
+/// Where a pack stands on `today`: counted down to the working day to publish by
+/// (`publish_by`); late only once the ToR §20 deadline itself has passed.
+pub fn publication(meeting: NaiveDate, lead_days: u32, nation: Nation, published_on: Option<NaiveDate>, today: NaiveDate) -> Publication {
     let deadline = publication_deadline(meeting, lead_days);
     if let Some(on) = published_on {
         return Publication::Published { on, late: on > deadline };
@@ -112,10 +123,13 @@ pub fn publication(meeting: NaiveDate, lead_days: u32, published_on: Option<Naiv
     if today > meeting {
         return Publication::Past;
     }
-    match (deadline - today).num_days() {
-        0 => Publication::DueToday,
+    if today > deadline {
+        return Publication::Late { days_late: (today - deadline).num_days() as u32 };
+    }
+    match (publish_by(meeting, lead_days, nation) - today).num_days() {
         d if d > 0 => Publication::OnTrack { days_left: d as u32 },
-        d => Publication::Late { days_late: d.unsigned_abs() as u32 },
+        // On the day to publish by, or between it and a deadline on a day off.
+        _ => Publication::DueToday,
     }
 }
 
@@ -184,8 +198,26 @@ mod tests {
             ("2026-12-03", Some("2026-12-02"), Publication::Published { on: d("2026-12-02"), late: true }),
         ];
         for (today, published, expected) in table {
-            assert_eq!(publication(meeting, 7, published.map(d), d(today)), expected, "on {today}");
+            assert_eq!(publication(meeting, 7, Nation::EnglandAndWales, published.map(d), d(today)), expected, "on {today}");
         }
+    }
+
+    #[test]
+    fn s20_a_deadline_on_a_day_off_is_met_on_the_working_day_before() {
+        // A meeting on Mon 4 Jan 2027: a week ahead is Mon 28 Dec 2026, the Boxing Day bank
+        // holiday in lieu; before it come the weekend and Christmas Day, so publish by Thu 24 Dec.
+        let meeting = d("2027-01-04");
+        let ew = Nation::EnglandAndWales;
+        assert_eq!(publication_deadline(meeting, 7), d("2026-12-28"));
+        assert_eq!(publish_by(meeting, 7, ew), d("2026-12-24"));
+        assert_eq!(publication(meeting, 7, ew, None, d("2026-12-21")), Publication::OnTrack { days_left: 3 });
+        assert_eq!(publication(meeting, 7, ew, None, d("2026-12-24")), Publication::DueToday);
+        // Not late under ToR §20 until the deadline itself has passed.
+        assert_eq!(publication(meeting, 7, ew, None, d("2026-12-27")), Publication::DueToday);
+        assert_eq!(publication(meeting, 7, ew, None, d("2026-12-29")), Publication::Late { days_late: 1 });
+        assert_eq!(publication(meeting, 7, ew, Some(d("2026-12-28")), d("2026-12-29")), Publication::Published { on: d("2026-12-28"), late: false });
+        // A deadline on a working day stays where it is.
+        assert_eq!(publish_by(d("2026-12-08"), 7, ew), d("2026-12-01"));
     }
 
     #[test]

@@ -83,6 +83,16 @@ pub fn on_or_after(day: NaiveDate, nation: Nation) -> NaiveDate {
     d
 }
 
+/// `day` if it is a working day, else the last one before it: the day to act by when a
+/// deadline falls on a weekend or a bank holiday.
+pub fn on_or_before(day: NaiveDate, nation: Nation) -> NaiveDate {
+    let mut d = day;
+    while !is_working_day(d, nation) {
+        d = d - Days::new(1);
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +121,8 @@ mod tests {
         assert_eq!(on_or_after(d("2026-12-25"), ew), d("2026-12-29"));
         assert_eq!(on_or_after(d("2026-11-28"), ew), d("2026-11-30"), "a Saturday");
         assert_eq!(on_or_after(d("2026-11-25"), ew), d("2026-11-25"), "a Wednesday");
+        assert_eq!(on_or_before(d("2026-12-28"), ew), d("2026-12-24"), "back over Christmas and Boxing Day observed");
+        assert_eq!(on_or_before(d("2026-11-29"), ew), d("2026-11-27"), "a Sunday");
         // St Andrew's Day (Mon 30 Nov 2026) is a bank holiday in Scotland only.
         assert_eq!(on_or_after(d("2026-11-30"), Nation::Scotland), d("2026-12-01"));
         assert_eq!(on_or_after(d("2026-11-30"), ew), d("2026-11-30"));

@@ -32,7 +32,7 @@ mod subgroups;
 mod work;
 mod write;
 
-pub use archive::{KeptPack, PrintRun};
+pub use archive::{IssuedCopy, IssuedKind, KeptPack, PrintRun};
 pub use audit::{AuditBreak, AuditCheck};
 pub use backup::{BACKUP_INTERVAL_HOURS, BackupFile, BackupMade, DEFAULT_BACKUP_FOLDER, KEEP_DAILY, KEEP_WEEKLY, Restored, VerifyReport, backup_due, rotation};
 pub use db::{DataPaths, KeySource, KeychainOutcome, MIN_PASSPHRASE_LEN, Store};

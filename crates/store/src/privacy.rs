@@ -712,7 +712,10 @@ impl Writer {
             seqs.push(row.seq);
         }
         line(&mut redacted, "Audit log entries (their content; the entries stay in the chain)", u32::try_from(seqs.len()).unwrap_or(u32::MAX));
-        kept.push(ErasureLine { what: "Papers and agenda packs (PDFs) are kept as circulated and are not searched".into(), count: 0 });
+        kept.push(ErasureLine {
+            what: "Papers, agenda packs and documents kept as issued (PDFs) are kept as circulated and are not searched".into(),
+            count: 0,
+        });
 
         let counts = |lines: &[ErasureLine]| lines.iter().filter(|l| l.count > 0).map(|l| json!([l.what, l.count])).collect::<Vec<_>>();
         self.audit_at(

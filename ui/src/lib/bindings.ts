@@ -311,15 +311,23 @@ export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
 
-export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "kept_agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster" | "year_record" | "recovery_sheet";
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "kept_agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster" | "year_record" | "recovery_sheet" | "kept_copy";
 
-export type MeetingRow = { meeting: MeetingSummary, deadline: string, publication: Publication, };
+export type MeetingRow = { meeting: MeetingSummary, 
+/**
+ * The working day to publish the pack by: ToR §20's deadline, or the working day before it.
+ */
+deadline: string, publication: Publication, };
 
 export type MeetingPage = { detail: MeetingDetail, 
 /**
  * Each item's start, "14:05", in agenda order.
  */
-start_times: Array<string>, deadline: string, publication: Publication, 
+start_times: Array<string>, 
+/**
+ * The working day to publish the pack by: ToR §20's deadline, or the working day before it.
+ */
+deadline: string, publication: Publication, 
 /**
  * For the presenter list.
  */
@@ -362,9 +370,14 @@ export type ArchivedDocument = {
  */
 kind: DocumentKind, 
 /**
- * The meeting, election or sub-group it is about, or the year of an attendance report.
+ * The meeting, election or sub-group it is about, the year of an attendance report, or
+ * the kept copy.
  */
 record_id: number | null, 
+/**
+ * For a kept copy: the same document made again from today's records.
+ */
+remake: DocumentRef | null, 
 /**
  * "Agenda pack", "Approved minutes", …: what the kind filter shows.
  */
@@ -391,9 +404,15 @@ kept: boolean,
  */
 openable: boolean, };
 
+export type DocumentRef = { kind: DocumentKind, record_id: number | null, };
+
 export type RenamePaper = { group_id: number, meeting_id: number, paper_id: number, title: string, };
 
-export type NextMeeting = { id: number, title: string, starts_at: string, deadline: string, publication: Publication, items: number, papers: number, };
+export type NextMeeting = { id: number, title: string, starts_at: string, 
+/**
+ * The working day to publish the pack by: ToR §20's deadline, or the working day before it.
+ */
+deadline: string, publication: Publication, items: number, papers: number, };
 
 export type PackInfo = { 
 /**
