@@ -87,6 +87,22 @@ test('creates the group from the techUK template and sees 12 vacant seats', asyn
     await goTo(browser, 'Documents');
     await heading(browser, 'Documents');
     await look(browser, '09-documents', assert);
+
+    // Approved minutes made from the record for the first time are kept as they went out
+    // (issue #18): the row then opens as kept, with "make again" beside it. No viewer runs
+    // here, so the row says so; the document was made and kept all the same.
+    const make = await browser.$('//button[starts-with(normalize-space(), "Make from today’s records: Minutes — ")]');
+    await make.waitForExist({ timeout: 10000 });
+    const title = (await make.getProperty('textContent')).replace(/^Make from today’s records: /, '');
+    await make.click();
+    const said = await browser.$('.action-message');
+    await said.waitForExist({ timeout: 20000 });
+    const kept = await browser.$(`//button[normalize-space()="Open as kept: ${title}"]`);
+    await kept.waitForExist({ timeout: 10000 });
+    assert.ok(await (await browser.$(`//button[normalize-space()="Make again from today’s records: ${title}"]`)).isExisting());
+    const row = await browser.$(`//table[contains(@class,"record")]//tr[.//th[contains(normalize-space(),"${title}")]]`);
+    assert.match(await row.getText(), /kept as made on /);
+    await look(browser, '09b-documents-kept', assert);
   } finally {
     await driver.close(browser);
   }

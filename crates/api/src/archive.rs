@@ -245,7 +245,12 @@ impl Session {
                 year: e.call_issued_on.year(),
                 meeting_id: None,
                 meeting: None,
-                detail: format!("Issued {}; nominations closed {}", uk_date(e.call_issued_on), uk_date(e.nominations_close)),
+                detail: format!(
+                    "Issued {}; nominations {} {}",
+                    uk_date(e.call_issued_on),
+                    if e.nominations_close < today { "closed" } else { "close" },
+                    uk_date(e.nominations_close)
+                ),
                 kept: false,
                 openable: true,
             });
