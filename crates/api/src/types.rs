@@ -4,9 +4,46 @@
 
 use crate::error::ApiError;
 use chrono::NaiveDate;
-use secretariat_rules::{SettingLine, Template};
-use secretariat_store::{Group, GroupCounts, GroupSummary, SeatView};
 use serde::{Deserialize, Serialize};
+
+// The records the window sees as the rules and the store define them, re-exported here so that
+// the shell and the generated bindings depend on this crate alone (issue #16): what the window
+// receives is this crate's contract, whichever crate defines it underneath.
+pub use secretariat_rules::elections::{
+    CandidateState, Count, Method, Reconciliation, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes,
+};
+pub use secretariat_rules::meetings::{MonthlyRule, Publication};
+pub use secretariat_rules::retention::{DueItem, RetentionCategory, RetentionReport, RetentionSchedule, RetentionSection};
+pub use secretariat_rules::tor::s12_s16_elections::{Eligibility, NominationCheck, Vacancy};
+pub use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
+pub use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
+pub use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
+pub use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus, WorkThresholds};
+pub use secretariat_rules::working_days::Nation;
+pub use secretariat_rules::{
+    Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind, TechukStatus, Template, Tor,
+};
+pub use secretariat_store::{
+    ActionInput, ActionStatus, ActionView, AttendanceInput, Capacity, CorrectionView, DecisionInput, DecisionKind, DecisionOutcome, DecisionView, ItemMinutes,
+    MinutesView, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput, StrikeDecisionView, ViewpointView, Volunteer,
+};
+pub use secretariat_store::{
+    AgendaItemInput, AgendaItemView, AppointmentView, EmploymentView, EndReason, Group, GroupCounts, GroupSummary, InviteeView, MeetingDetail, MeetingInput,
+    MeetingSummary, OrganisationInput, OrganisationRecord, OrganisationView, PaperView, PersonDetail, PersonInput, PersonView, Purpose, SeatHolder, SeatView,
+    SeriesInput, TermView,
+};
+pub use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
+pub use secretariat_store::{
+    DecisionRef, MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary,
+};
+pub use secretariat_store::{
+    DeclarationInput, DeclarationView, PaperChoice, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink,
+};
+pub use secretariat_store::{
+    ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationView, Outcome, ReturnedPaperView, SeatRef, SerialState,
+    SerialView,
+};
+pub use secretariat_store::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow};
 
 use ts_rs::TS;
 

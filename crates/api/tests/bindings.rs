@@ -1,6 +1,7 @@
 //! The TypeScript the UI compiles against is generated from the Rust types here.
 //! This test fails when `ui/src/lib/bindings.ts` is stale; regenerate it with
-//! `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`.
+//! `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`. Every type comes from this
+//! crate (the rules' and the store's through `types`): the api crate owns the contract.
 
 use secretariat_api::backups::{BackupCheck, BackupRow, BackupsView, SetBackupFolder};
 use secretariat_api::elections::{
@@ -21,37 +22,6 @@ use secretariat_api::work::{
     AddWorkToAgenda, DeclareInterest, DigestRequest, LinkWorkItem, SaveWorkEntry, SetWorkStatus, SubgroupChoice, WorkKindInfo, WorkPage, WorkView,
 };
 use secretariat_api::{ApiError, ErrorKind};
-use secretariat_rules::elections::{CandidateState, Count, Method, Reconciliation, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes};
-use secretariat_rules::meetings::{MonthlyRule, Publication};
-use secretariat_rules::retention::{DueItem, RetentionCategory, RetentionReport, RetentionSchedule, RetentionSection};
-use secretariat_rules::tor::s12_s16_elections::{Eligibility, NominationCheck, Vacancy};
-use secretariat_rules::tor::s17_attendance::{Discretion, Presence};
-use secretariat_rules::tor::s18_subgroups::{Expertise, Place, ReportBackState};
-use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
-use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus, WorkThresholds};
-use secretariat_rules::working_days::Nation;
-use secretariat_rules::{
-    Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind, TechukStatus, Template, Tor,
-};
-use secretariat_store::{
-    ActionInput, ActionStatus, ActionView, AttendanceInput, Capacity, CorrectionView, DecisionInput, DecisionKind, DecisionOutcome, DecisionView, ItemMinutes,
-    MinutesView, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput, StrikeDecisionView, ViewpointView, Volunteer,
-};
-use secretariat_store::{
-    AgendaItemInput, AgendaItemView, AppointmentView, EmploymentView, EndReason, Group, GroupCounts, GroupSummary, InviteeView, MeetingDetail, MeetingInput,
-    MeetingSummary, OrganisationInput, OrganisationRecord, OrganisationView, PaperView, PersonDetail, PersonInput, PersonView, Purpose, SeatHolder, SeatView,
-    SeriesInput, TermView,
-};
-use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
-use secretariat_store::{DecisionRef, MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary};
-use secretariat_store::{
-    DeclarationInput, DeclarationView, PaperChoice, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink,
-};
-use secretariat_store::{
-    ElectionFor, ElectionInput, ElectionRecord, ElectionState, ElectionSummary, ElectorView, NominationView, Outcome, ReturnedPaperView, SeatRef, SerialState,
-    SerialView,
-};
-use secretariat_store::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow};
 use ts_rs::{Config, TS};
 
 fn generate() -> String {

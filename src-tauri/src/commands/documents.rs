@@ -2,6 +2,7 @@
 //! native Save dialog) or opened in the system viewer to print. The dialog and
 //! the viewer are used from Rust, so the window needs no file-system permission.
 
+use super::Reply;
 use secretariat_api::types::{ArchivedDocument, DocumentKind, Made};
 use secretariat_api::viewer::{self, ViewerFolder};
 use secretariat_api::work::DigestRequest;
@@ -17,38 +18,32 @@ fn failed(what: &str, error: impl std::fmt::Display) -> ApiError {
 
 /// Asks where to save the document and saves it; `None` when the person cancels.
 #[tauri::command]
-pub async fn save_document(
-    app: AppHandle,
-    session: State<'_, Session>,
-    group_id: i64,
-    kind: DocumentKind,
-    record_id: Option<i64>,
-) -> Result<Option<String>, ApiError> {
+pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Reply<Option<String>> {
     save_made(&app, session.make_document(group_id, kind, record_id, None).await?).await
 }
 
 /// Writes the document to the user's private viewer folder (`secretariat_api::viewer`: 0700,
 /// checked before each write, emptied at start and on close) and opens it in the system viewer.
 #[tauri::command]
-pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Result<String, ApiError> {
+pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Reply<String> {
     open_made(&app, session.make_document(group_id, kind, record_id, None).await?)
 }
 
 /// The digest for the wider community over a period (ToR §3b, §5d), saved where the person chooses.
 #[tauri::command]
-pub async fn save_digest(app: AppHandle, session: State<'_, Session>, request: DigestRequest) -> Result<Option<String>, ApiError> {
+pub async fn save_digest(app: AppHandle, session: State<'_, Session>, request: DigestRequest) -> Reply<Option<String>> {
     save_made(&app, session.digest_document(request).await?).await
 }
 
 /// The digest opened in the system viewer (the PDF, or the email draft in the mail program).
 #[tauri::command]
-pub async fn open_digest(app: AppHandle, session: State<'_, Session>, request: DigestRequest) -> Result<String, ApiError> {
+pub async fn open_digest(app: AppHandle, session: State<'_, Session>, request: DigestRequest) -> Reply<String> {
     open_made(&app, session.digest_document(request).await?)
 }
 
 /// Asks where to save a made document (the native Save dialog, its kind as the filter) and
 /// writes it there atomically; `None` when the person cancels.
-async fn save_made(app: &AppHandle, made: Made) -> Result<Option<String>, ApiError> {
+async fn save_made(app: &AppHandle, made: Made) -> Reply<Option<String>> {
     let extension = made.file_name.rsplit_once('.').map_or("", |(_, ext)| ext).to_owned();
     let filter = match extension.as_str() {
         "pdf" => "PDF document",
@@ -67,7 +62,7 @@ async fn save_made(app: &AppHandle, made: Made) -> Result<Option<String>, ApiErr
 }
 
 /// Writes a made document to the private viewer folder and opens it with the system's program for its kind.
-fn open_made(app: &AppHandle, made: Made) -> Result<String, ApiError> {
+fn open_made(app: &AppHandle, made: Made) -> Reply<String> {
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document for the viewer", e))?;
     // Any launcher failure means the same to the person (issue #18): no program opened it.
     app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|_| viewer::no_viewer(&made.file_name))?;
@@ -77,13 +72,7 @@ fn open_made(app: &AppHandle, made: Made) -> Result<String, ApiError> {
 /// Writes the document to the private viewer folder, as `open_document` does, and shows it in
 /// the file manager: the way to it when no program opens the document by itself.
 #[tauri::command]
-pub async fn show_document_in_folder(
-    app: AppHandle,
-    session: State<'_, Session>,
-    group_id: i64,
-    kind: DocumentKind,
-    record_id: Option<i64>,
-) -> Result<String, ApiError> {
+pub async fn show_document_in_folder(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Reply<String> {
     let made = session.make_document(group_id, kind, record_id, None).await?;
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
     app.opener().reveal_item_in_dir(&path).map_err(|_| viewer::no_file_manager(&path))?;
@@ -92,6 +81,6 @@ pub async fn show_document_in_folder(
 
 /// The group's record: every document produced or circulated (issue #18).
 #[tauri::command]
-pub async fn document_archive(session: State<'_, Session>, group_id: i64) -> Result<Vec<ArchivedDocument>, ApiError> {
+pub async fn document_archive(session: State<'_, Session>, group_id: i64) -> Reply<Vec<ArchivedDocument>> {
     session.document_archive(group_id).await
 }

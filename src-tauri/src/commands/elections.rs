@@ -1,11 +1,10 @@
 //! Elections (ToR §12–§16): vacancies, the call, nominations, the vote, the count and the declaration.
 
+use super::Reply;
+use secretariat_api::Session;
 use secretariat_api::elections::*;
-use secretariat_api::{ApiError, Session};
-use secretariat_rules::elections::Method;
+use secretariat_api::types::Method;
 use tauri::State;
-
-type Reply<T> = Result<T, ApiError>;
 
 #[tauri::command]
 pub async fn elections(session: State<'_, Session>, group_id: i64) -> Reply<ElectionsView> {

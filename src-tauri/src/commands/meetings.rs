@@ -1,10 +1,9 @@
 //! Meetings, agendas and papers (ToR §19–§20).
 
+use super::Reply;
+use secretariat_api::Session;
 use secretariat_api::types::*;
-use secretariat_api::{ApiError, Session};
 use tauri::State;
-
-type Reply<T> = Result<T, ApiError>;
 
 #[tauri::command]
 pub async fn meetings(session: State<'_, Session>, group_id: i64) -> Reply<Vec<MeetingRow>> {

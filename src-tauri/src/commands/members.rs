@@ -1,12 +1,11 @@
 //! The membership register and its rules: compliance, people, organisations,
 //! seats and terms, roles, invitees, CSV import and export.
 
+use super::Reply;
+use secretariat_api::Session;
 use secretariat_api::types::*;
-use secretariat_api::{ApiError, Session};
-use secretariat_store::{OrganisationRecord, PersonDetail};
+use secretariat_api::types::{OrganisationRecord, PersonDetail};
 use tauri::State;
-
-type Reply<T> = Result<T, ApiError>;
 
 #[tauri::command]
 pub async fn compliance(session: State<'_, Session>, group_id: i64, on: Option<chrono::NaiveDate>) -> Reply<Compliance> {

@@ -1,13 +1,12 @@
 //! What happens at meetings: attendance and the strike policy (ToR §17), minutes and
 //! private sessions (ToR §21), actions, decisions (ToR §22) and positions (ToR §23–§24).
 
+use super::Reply;
+use secretariat_api::Session;
 use secretariat_api::minutes::*;
-use secretariat_api::{ApiError, Session};
-use secretariat_rules::tor::s21_s24_decisions::ConsensusBase;
-use secretariat_store::{ActionStatus, ActionView};
+use secretariat_api::types::ConsensusBase;
+use secretariat_api::types::{ActionStatus, ActionView};
 use tauri::State;
-
-type Reply<T> = Result<T, ApiError>;
 
 #[tauri::command]
 pub async fn meeting_record(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingRecord> {

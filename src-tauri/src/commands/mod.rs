@@ -1,7 +1,11 @@
-//! The commands the window may call, grouped by area. Each is a one-line call on
-//! the [`Session`](secretariat_api::Session); errors cross as `ApiError`
+//! The commands the window may call, grouped by area. Each makes one call on the
+//! [`Session`](secretariat_api::Session) (the document commands then save or open what
+//! was made); errors cross as `ApiError`
 //! (`{kind, message, field?}`). Keep the list in step with `build.rs` and
 //! `capabilities/main.json`.
+
+/// What every command answers: its value, or an `ApiError` the window shows where it belongs.
+type Reply<T> = Result<T, secretariat_api::ApiError>;
 
 mod backups;
 mod documents;

@@ -2,6 +2,7 @@
 //! (the native Save dialog, from Rust: the window has no file-system permission),
 //! and erasure with its dry run.
 
+use super::Reply;
 use secretariat_api::privacy::{ErasePerson, ErasureResult};
 use secretariat_api::{ApiError, ErrorKind, Session, write_atomically};
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use tauri_plugin_dialog::DialogExt;
 /// Asks where to save the subject access PDF and saves it, with the JSON beside it
 /// (same name, `.json`); `None` when the person cancels. Returns the PDF's path.
 #[tauri::command]
-pub async fn save_subject_access(app: AppHandle, session: State<'_, Session>, group_id: i64, person_id: i64) -> Result<Option<String>, ApiError> {
+pub async fn save_subject_access(app: AppHandle, session: State<'_, Session>, group_id: i64, person_id: i64) -> Reply<Option<String>> {
     let files = session.subject_access_files(group_id, person_id).await?;
     let dialog = app
         .dialog()
@@ -32,6 +33,6 @@ pub async fn save_subject_access(app: AppHandle, session: State<'_, Session>, gr
 }
 
 #[tauri::command]
-pub async fn erase_person(session: State<'_, Session>, request: ErasePerson) -> Result<ErasureResult, ApiError> {
+pub async fn erase_person(session: State<'_, Session>, request: ErasePerson) -> Reply<ErasureResult> {
     session.erase_person(request).await
 }

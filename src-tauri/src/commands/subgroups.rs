@@ -1,10 +1,9 @@
 //! Sub-groups (ToR §18): leads, members and invited individuals, report-backs and the roster.
 
+use super::Reply;
+use secretariat_api::Session;
 use secretariat_api::subgroups::*;
-use secretariat_api::{ApiError, Session};
 use tauri::State;
-
-type Reply<T> = Result<T, ApiError>;
 
 #[tauri::command]
 pub async fn subgroups(session: State<'_, Session>, group_id: i64) -> Reply<SubgroupsView> {

@@ -1,12 +1,11 @@
 //! The group's work (ToR §3, §5): the registers, an entry on an agenda, and declarations of interest.
 
+use super::Reply;
+use secretariat_api::Session;
 use secretariat_api::minutes::MeetingRecord;
+use secretariat_api::types::WorkKind;
 use secretariat_api::work::*;
-use secretariat_api::{ApiError, Session};
-use secretariat_rules::work::WorkKind;
 use tauri::State;
-
-type Reply<T> = Result<T, ApiError>;
 
 #[tauri::command]
 pub async fn work(session: State<'_, Session>, group_id: i64, kind: Option<WorkKind>) -> Reply<WorkView> {
