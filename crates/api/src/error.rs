@@ -80,7 +80,7 @@ impl From<StoreError> for ApiError {
             StoreError::DataFolderReadOnly { .. } => ErrorKind::DataFolderReadOnly,
             StoreError::DataFolderUnusable { .. } => ErrorKind::DataFolderUnusable,
             StoreError::DiskFull => ErrorKind::DiskFull,
-            StoreError::Migration(_) | StoreError::Database(_) | StoreError::Io(_) => ErrorKind::Internal,
+            StoreError::Migration(_) | StoreError::Database(_) | StoreError::Sql(_) | StoreError::Io(_) | StoreError::File(_) => ErrorKind::Internal,
         };
         ApiError::new(kind, message)
     }

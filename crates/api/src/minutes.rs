@@ -423,7 +423,7 @@ impl Session {
                     gate: match (&position.outline_started_on, gate) {
                         (Some(on), _) => format!("Outline started on {} (ToR §23).", uk_date(*on)),
                         (None, Ok(())) => format!("{} members have volunteered: the outline may start (ToR §23).", position.volunteers.len()),
-                        (None, Err(message)) => message,
+                        (None, Err(refusal)) => refusal.into(),
                     },
                     position,
                 }

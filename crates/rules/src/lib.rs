@@ -12,6 +12,7 @@ pub mod elections;
 mod findings;
 pub mod meetings;
 pub mod names;
+mod refusal;
 pub mod register;
 pub mod retention;
 mod settings;
@@ -20,6 +21,7 @@ pub mod text;
 pub mod tor;
 pub mod work;
 pub mod working_days;
+pub use refusal::Refusal;
 
 pub use findings::{Finding, Severity, Subject, SubjectKind, evaluate, evaluate_with_attendance, sort as sort_findings, uk_date};
 pub use register::{ManagerStatus, Obtained, Register, Role, TechukStatus};

@@ -5,6 +5,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveTime, TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::Refusal;
 use crate::working_days::{self, Nation};
 
 /// "The second Tuesday of each month": which week (1–4, or -1 for the last) and which day.
@@ -16,19 +17,15 @@ pub struct MonthlyRule {
     pub weekday: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct RuleError(pub String);
-
 const DAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 impl MonthlyRule {
-    pub fn new(week: i8, weekday: u8) -> Result<Self, RuleError> {
+    pub fn new(week: i8, weekday: u8) -> Result<Self, Refusal> {
         if !(week == -1 || (1..=4).contains(&week)) {
-            return Err(RuleError("Choose the first to fourth, or the last, week of the month.".into()));
+            return Err(Refusal::from("Choose the first to fourth, or the last, week of the month."));
         }
         if weekday > 6 {
-            return Err(RuleError("Choose a day of the week.".into()));
+            return Err(Refusal::from("Choose a day of the week."));
         }
         Ok(Self { week, weekday })
     }

@@ -13,6 +13,7 @@
 //! Pure, like the rest of the crate: which statuses each register has, and what needs
 //! the secretariat on a day ([`needs`]), decided from facts the store gathers.
 
+use crate::Refusal;
 use crate::findings::uk_date;
 use crate::register::Id;
 use chrono::{Months, NaiveDate};
@@ -139,12 +140,12 @@ impl WorkKind {
     }
 
     /// Whether `status` belongs to this register; the message says which do.
-    pub fn check_status(self, status: WorkStatus) -> Result<(), String> {
+    pub fn check_status(self, status: WorkStatus) -> Result<(), Refusal> {
         if self.statuses().contains(&status) {
             Ok(())
         } else {
             let names: Vec<&str> = self.statuses().iter().map(|s| s.label()).collect();
-            Err(format!("A {} is {} ({}).", self.singular(), names.join(", ").to_lowercase(), self.tor()))
+            Err(Refusal::from(format!("A {} is {} ({}).", self.singular(), names.join(", ").to_lowercase(), self.tor())))
         }
     }
 }

@@ -247,7 +247,7 @@ async fn export(pool: &SqlitePool, key: &DatabaseKey, target: &Path, migrator: &
             .into_temp_path();
         let temp_name = temp.to_str().ok_or_else(|| StoreError::Io(format!("{} is not a usable file name", temp.display())))?;
         match export_once(pool, key, temp_name).await {
-            Err(StoreError::Database(message)) if message.contains("schema has changed") && attempt < 3 => {
+            Err(StoreError::Sql(error)) if error.to_string().contains("schema has changed") && attempt < 3 => {
                 tracing::debug!(attempt, "the export met a schema change; starting it again");
                 let _ = std::fs::remove_file(format!("{temp_name}-journal"));
             }

@@ -69,11 +69,20 @@ pub enum StoreError {
     #[error("Upgrading the database failed: {0}. The database was left as it was.")]
     Migration(String),
 
+    /// The database holds something it should not (a value no version wrote, a damaged list).
     #[error("The database reported an error: {0}")]
     Database(String),
 
+    /// What the database engine reported, kept as the error's source.
+    #[error("The database reported an error: {0}")]
+    Sql(#[source] sqlx::Error),
+
     #[error("A file could not be written: {0}")]
     Io(String),
+
+    /// What the operating system reported about a file, kept as the error's source.
+    #[error("A file could not be written: {0}")]
+    File(#[source] std::io::Error),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -85,13 +94,13 @@ impl From<sqlx::Error> for StoreError {
         {
             return StoreError::DiskFull;
         }
-        StoreError::Database(error.to_string())
+        StoreError::Sql(error)
     }
 }
 
 impl From<std::io::Error> for StoreError {
     fn from(error: std::io::Error) -> Self {
-        StoreError::Io(error.to_string())
+        StoreError::File(error)
     }
 }
 

@@ -37,6 +37,8 @@
 //! The first run should cover the whole electorate (the window proposes that number) so that
 //! every elector's paper comes from one pile, handed out in whatever order electors arrive.
 
+use crate::Refusal;
+
 /// The fewest papers one print run may number while a vote is open (see the module docs).
 pub const MIN_PRINT_RUN: u32 = 5;
 
@@ -53,13 +55,13 @@ pub fn replacements(spoilt: u32, electors: u32) -> u32 {
 
 /// Checks a print run of `copies` papers for an electorate of `electors`; the message says
 /// what to do instead.
-pub fn check_print_run(copies: u32, electors: u32) -> Result<(), String> {
+pub fn check_print_run(copies: u32, electors: u32) -> Result<(), Refusal> {
     let least = min_print_run(electors);
     if copies < least {
-        return Err(format!(
+        return Err(Refusal::from(format!(
             "Number at least {least} papers at a time, so that no paper can be traced to the elector who receives it \
              (a secret ballot): hand papers out from the pile in any order, and count back the ones not used."
-        ));
+        )));
     }
     Ok(())
 }

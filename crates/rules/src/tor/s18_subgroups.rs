@@ -9,6 +9,7 @@
 //! longer a member means the sub-group needs a new lead), and where a requested
 //! report-back stands ([`report_back_state`]).
 
+use crate::Refusal;
 use crate::findings::{Finding, Severity, Subject, uk_date};
 use crate::register::{Day, Id};
 use chrono::NaiveDate;
@@ -135,19 +136,21 @@ fn name_of(day: &Day<'_>, person: Id) -> String {
 /// Whether `person` may take `place` in a sub-group on `day.on`: a lead and a member must
 /// hold a seat on the working group; an invited individual must not (ToR §18).
 /// `Err` is the sentence to show at the field.
-pub fn check_place(day: &Day<'_>, person: Id, place: Place) -> Result<(), String> {
+pub fn check_place(day: &Day<'_>, person: Id, place: Place) -> Result<(), Refusal> {
     let name = name_of(day, person);
     let member = holds_seat(day, person);
     match place {
-        Place::Lead if !member => {
-            Err(format!("{name} holds no seat on the working group on {}; a sub-group is led by a member of the working group (ToR §18).", uk_date(day.on)))
-        }
-        Place::Member if !member => {
-            Err(format!("{name} holds no seat on the working group on {}; add them as an invited individual instead (ToR §18).", uk_date(day.on)))
-        }
-        Place::Invitee if member => {
-            Err(format!("{name} is a member of the working group; add them as a member of the sub-group — invited individuals hold no seat (ToR §18)."))
-        }
+        Place::Lead if !member => Err(Refusal::from(format!(
+            "{name} holds no seat on the working group on {}; a sub-group is led by a member of the working group (ToR §18).",
+            uk_date(day.on)
+        ))),
+        Place::Member if !member => Err(Refusal::from(format!(
+            "{name} holds no seat on the working group on {}; add them as an invited individual instead (ToR §18).",
+            uk_date(day.on)
+        ))),
+        Place::Invitee if member => Err(Refusal::from(format!(
+            "{name} is a member of the working group; add them as a member of the sub-group — invited individuals hold no seat (ToR §18)."
+        ))),
         _ => Ok(()),
     }
 }

@@ -2,16 +2,17 @@
 //! work with member funds, the volunteers a position needs before an outline, and
 //! policy positions whose differences are set out but never quantified.
 
+use crate::Refusal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// ToR §21: an item is held in private only when someone asked and the Chair agreed.
-pub fn private_session(requested_by: &str, chair_agreed: bool) -> Result<(), String> {
+pub fn private_session(requested_by: &str, chair_agreed: bool) -> Result<(), Refusal> {
     if requested_by.trim().is_empty() {
-        return Err("Say who requested the private session (ToR §21).".to_owned());
+        return Err(Refusal::from("Say who requested the private session (ToR §21)."));
     }
     if !chair_agreed {
-        return Err("A private session needs the Chair's agreement, recorded here, before it can be saved as one (ToR §21).".to_owned());
+        return Err(Refusal::from("A private session needs the Chair's agreement, recorded here, before it can be saved as one (ToR §21)."));
     }
     Ok(())
 }
@@ -58,12 +59,12 @@ pub struct Consensus {
 }
 
 /// Whether `in_favour` of `base` reaches `percent`, in whole numbers (no rounding: 79.9% is not 80%).
-pub fn consensus(in_favour: u32, base: u32, percent: u32, base_kind: ConsensusBase) -> Result<Consensus, String> {
+pub fn consensus(in_favour: u32, base: u32, percent: u32, base_kind: ConsensusBase) -> Result<Consensus, Refusal> {
     if base == 0 {
-        return Err("Give how many members the decision is measured against.".to_owned());
+        return Err(Refusal::from("Give how many members the decision is measured against."));
     }
     if in_favour > base {
-        return Err(format!("{in_favour} in favour is more than the {base} {}.", base_kind.words()));
+        return Err(Refusal::from(format!("{in_favour} in favour is more than the {base} {}.", base_kind.words())));
     }
     let met = u64::from(in_favour) * 100 >= u64::from(percent) * u64::from(base);
     let share = u64::from(in_favour) * 100 / u64::from(base);
@@ -77,28 +78,32 @@ pub fn consensus(in_favour: u32, base: u32, percent: u32, base_kind: ConsensusBa
 }
 
 /// ToR §23: the outline may start once `needed` members have volunteered.
-pub fn outline_gate(volunteers: u32, needed: u32) -> Result<(), String> {
+pub fn outline_gate(volunteers: u32, needed: u32) -> Result<(), Refusal> {
     if volunteers >= needed {
         Ok(())
     } else {
         let more = needed - volunteers;
-        Err(format!(
+        Err(Refusal::from(format!(
             "{volunteers} of the {needed} volunteers needed: {more} more member{} must volunteer before an outline is developed (ToR §23).",
             if more == 1 { "" } else { "s" }
-        ))
+        )))
     }
 }
 
 /// ToR §24: the differences are set out, never quantified. Refuses text that counts
 /// or measures them ("60%", "7 members", "3 of 12", "a majority").
-pub fn unquantified(text: &str) -> Result<(), String> {
+pub fn unquantified(text: &str) -> Result<(), Refusal> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '%').filter(|w| !w.is_empty()).collect();
     let counting = ["members", "member", "of", "out", "people", "organisations", "votes", "suppliers", "respondents", "in", "against", "for"];
     let quantified = lower.contains('%')
         || ["majority", "minority", "per cent", "percent", "unanimous", "half of"].iter().any(|w| lower.contains(w))
         || words.windows(2).any(|p| p[0].chars().all(|c| c.is_ascii_digit()) && counting.contains(&p[1]));
-    if quantified { Err("ToR §24: set out the differing viewpoints without quantifying them — no counts, shares or majorities.".to_owned()) } else { Ok(()) }
+    if quantified {
+        Err(Refusal::from("ToR §24: set out the differing viewpoints without quantifying them — no counts, shares or majorities."))
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
