@@ -1,117 +1,32 @@
 //! Declares the app's own commands to Tauri, so each gets an `allow-…` permission
 //! and nothing is callable from the window unless `capabilities/main.json` grants it.
+//!
+//! The commands are the contract's one list (`crates/api/src/contract.rs`, one
+//! `module::command(Request) -> Reply;` per line), read here as text: a build script
+//! cannot use the crate it is building for, and compiling the api crate a second time
+//! for the build machine would cost minutes.
 
-/// Every command the window may call; keep in step with `src/commands/mod.rs`.
-const COMMANDS: &[&str] = &[
-    "app_state",
-    "create_group",
-    "load_demo",
-    "recover",
-    "group_home",
-    "set_bank_holidays",
-    "compliance",
-    "members",
-    "person",
-    "organisation",
-    "save_organisation",
-    "save_person",
-    "preview_employer_change",
-    "change_employer",
-    "fill_seat",
-    "end_term",
-    "appoint",
-    "add_invitee",
-    "preview_import",
-    "import_register",
-    "save_document",
-    "open_document",
-    "save_digest",
-    "open_digest",
-    "show_document_in_folder",
-    "document_archive",
-    "meetings",
-    "meeting",
-    "save_meeting",
-    "plan_series",
-    "save_agenda_item",
-    "move_agenda_item",
-    "remove_agenda_item",
-    "attach_paper",
-    "inspect_paper",
-    "rename_paper",
-    "mark_published",
-    "build_pack",
-    "elections",
-    "election",
-    "create_election",
-    "add_nomination",
-    "close_nominations_early",
-    "withdraw_nomination",
-    "set_election_method",
-    "open_voting",
-    "issue_paper",
-    "print_ballots",
-    "reprint_ballots",
-    "mark_unused",
-    "enter_paper",
-    "verify_paper",
-    "remove_paper",
-    "count_election",
-    "declare_result",
-    "cancel_election",
-    "meeting_record",
-    "save_attendance",
-    "attendance_year",
-    "decide_strike",
-    "save_item_notes",
-    "hold_in_private",
-    "set_minute_taker",
-    "approve_minutes",
-    "add_correction",
-    "add_action",
-    "set_action_status",
-    "decisions",
-    "add_decision",
-    "set_consensus_base",
-    "add_position",
-    "volunteer",
-    "withdraw_volunteer",
-    "start_outline",
-    "add_viewpoint",
-    "decide_public_position",
-    "subgroups",
-    "subgroup",
-    "save_subgroup",
-    "add_subgroup_place",
-    "end_subgroup_place",
-    "close_subgroup",
-    "request_report_back",
-    "record_report",
-    "move_report_back",
-    "withdraw_report_back",
-    "work",
-    "work_entry",
-    "save_work_entry",
-    "set_work_status",
-    "add_work_to_agenda",
-    "link_work_item",
-    "unlink_work_item",
-    "declare_interest",
-    "remove_declaration",
-    "backups",
-    "back_up_now",
-    "choose_backup_folder",
-    "use_default_backup_folder",
-    "choose_backup_to_restore",
-    "restore_backup",
-    "verify_database",
-    "retention_report",
-    "purge_retention",
-    "save_subject_access",
-    "erase_person",
-    "startup_mark",
-];
+const CONTRACT: &str = "../crates/api/src/contract.rs";
+
+/// The command names, in the list's order.
+fn commands(contract: &str) -> Vec<String> {
+    let list = contract.split("macro_rules! for_each_command").nth(1).expect("the contract declares for_each_command!");
+    list.lines()
+        .filter_map(|line| {
+            let (path, _) = line.trim().split_once('(')?;
+            let (module, name) = path.split_once("::")?;
+            let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            (ident(module) && ident(name)).then(|| name.to_owned())
+        })
+        .collect()
+}
 
 fn main() {
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS))).expect("tauri build script");
+    println!("cargo:rerun-if-changed={CONTRACT}");
+    let contract = std::fs::read_to_string(CONTRACT).expect("crates/api/src/contract.rs is readable");
+    let commands = commands(&contract);
+    assert!(commands.len() > 50, "the contract's commands were not found in {CONTRACT}");
+    let names: Vec<&'static str> = commands.into_iter().map(|c| &*Box::leak(c.into_boxed_str())).collect();
+    let names: &'static [&'static str] = Box::leak(names.into_boxed_slice());
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(names))).expect("tauri build script");
 }

@@ -1,22 +1,24 @@
-"""The window's commands are listed by hand in four places, and they must agree.
+"""The window's commands come from one list, and nothing names a command outside it.
 
-Until the contract is generated from one declaration (issue #16), a command added, renamed or
-removed in one place and not the others fails only when the window calls it. This check fails
-first: every `#[tauri::command]` in src-tauri/src/commands is registered in `generate_handler!`
-(commands/mod.rs), declared in build.rs (which gives it its `allow-…` permission), granted in
-capabilities/main.json, and called from ui/src/lib/api.ts — and none of the four names a command
-the others lack.
+The contract (crates/api/src/contract.rs, `for_each_command!`) is the one list: the shell
+registers it (a compile-time check binds each entry to its function's request and reply),
+build.rs reads its names for the permissions, and ui/src/lib/commands.ts is generated from it
+(the api crate's `bindings` test fails when that file is stale or when capabilities/main.json
+grants anything else). What the compiler cannot see is a `#[tauri::command]` written in the
+shell and left out of the list, or api.ts calling a command through anything but its typed
+`call`: this check fails on both.
 
 Run by scripts/test: python3 -m unittest discover -s tests/repo
 """
 
-import json
 import re
 import unittest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SHELL = ROOT / "src-tauri"
+
+
 def defined():
     """Every function marked #[tauri::command] under src-tauri/src/commands."""
     names = set()
@@ -25,45 +27,28 @@ def defined():
     return names
 
 
-def registered():
-    text = (SHELL / "src" / "commands" / "mod.rs").read_text()
-    body = re.search(r"generate_handler!\[(.*?)\]", text, re.S).group(1)
-    return {entry.strip().split("::")[-1] for entry in body.split(",") if entry.strip() and not entry.strip().startswith("//")}
-
-
-def declared():
-    text = (SHELL / "build.rs").read_text()
-    body = re.search(r"const COMMANDS: &\[&str\] = &\[(.*?)\];", text, re.S).group(1)
-    return set(re.findall(r'"(\w+)"', body))
-
-
-def granted():
-    permissions = json.loads((SHELL / "capabilities" / "main.json").read_text())["permissions"]
-    own = [p for p in permissions if isinstance(p, str) and p.startswith("allow-")]
-    return {p.removeprefix("allow-").replace("-", "_") for p in own}
-
-
-def called():
-    text = (ROOT / "ui" / "src" / "lib" / "api.ts").read_text()
-    return set(re.findall(r"call<[^(]*?>\(\s*'(\w+)'", text)) | set(re.findall(r"call\(\s*'(\w+)'", text))
+def contract():
+    """The names in the contract's one list, `module::command(Request) -> Reply;` per line."""
+    text = (ROOT / "crates" / "api" / "src" / "contract.rs").read_text()
+    body = text.split("macro_rules! for_each_command", 1)[1]
+    return re.findall(r"^\s*[a-z_]+::([a-z_0-9]+)\(", body, re.M)
 
 
 class CommandListTest(unittest.TestCase):
-    def test_the_four_lists_name_the_same_commands(self):
-        commands = defined()
-        self.assertGreater(len(commands), 50, "the commands were not found: has src-tauri/src/commands moved?")
-        for name, found in [
-            ("generate_handler! in src-tauri/src/commands/mod.rs", registered()),
-            ("COMMANDS in src-tauri/build.rs", declared()),
-            ("src-tauri/capabilities/main.json", granted()),
-        ]:
-            with self.subTest(place=name):
-                self.assertEqual(sorted(commands - found), [], f"commands missing from {name}")
-                self.assertEqual(sorted(found - commands), [], f"{name} names commands that do not exist")
-        with self.subTest(place="ui/src/lib/api.ts"):
-            from_ui = called()
-            self.assertEqual(sorted(commands - from_ui), [], "commands api.ts never calls")
-            self.assertEqual(sorted(from_ui - commands), [], "api.ts calls commands that do not exist")
+    def test_every_shell_command_is_in_the_contract_once(self):
+        listed = contract()
+        self.assertGreater(len(listed), 50, "the contract's list was not found: has crates/api/src/contract.rs moved?")
+        self.assertEqual(len(listed), len(set(listed)), "a command is listed twice")
+        self.assertEqual(sorted(defined() - set(listed)), [], "commands in src-tauri/src/commands missing from the contract")
+        self.assertEqual(sorted(set(listed) - defined()), [], "the contract lists commands the shell does not define")
+
+    def test_the_ui_calls_rust_only_through_the_typed_call(self):
+        api = (ROOT / "ui" / "src" / "lib" / "api.ts").read_text()
+        self.assertEqual(api.count("invoke"), api.count("invoke<Commands[K]['reply']>") + 1, "api.ts invokes a command outside `call`")
+        others = [p for p in (ROOT / "ui" / "src").rglob("*") if p.suffix in (".ts", ".svelte") and p.name != "api.ts"]
+        for path in others:
+            with self.subTest(path=str(path.relative_to(ROOT))):
+                self.assertNotIn("@tauri-apps/api/core", path.read_text(), "only api.ts talks to Rust")
 
 
 if __name__ == "__main__":

@@ -168,7 +168,7 @@ describe('the group', () => {
       app_state: () => ready,
       group_home: () => home(),
       compliance: () => smeBreach,
-      backups: () => ({ folder: '/data/backups', default_folder: true, due: false, backups: [] }),
+      backups: () => ({ folder: '/data/backups', default_folder: true, due: false, backups: [], data_dir: '/data' }),
       set_bank_holidays: () => home(),
     });
     const user = userEvent.setup();
@@ -177,7 +177,7 @@ describe('the group', () => {
     const choice = (await screen.findByLabelText('Bank holidays skipped by proposed deadlines')) as HTMLSelectElement;
     expect(choice.value).toBe('england-and-wales');
     await user.selectOptions(choice, 'scotland');
-    expect(backend.calls.find((c) => c.cmd === 'set_bank_holidays')!.args).toEqual({ groupId: 1, nation: 'scotland' });
+    expect(backend.calls.find((c) => c.cmd === 'set_bank_holidays')!.args).toEqual({ request: { group_id: 1, nation: 'scotland' } });
     expect((await screen.findByText(/^Saved: proposed deadlines skip/)).getAttribute('role')).toBe('status');
     await expectAccessible(container);
   });
@@ -268,7 +268,7 @@ describe('documents', () => {
     await user.click(await screen.findByRole('button', { name: 'Documents' }));
     await user.click(await screen.findByRole('button', { name: 'Save as…: Membership list and composition report' }));
     expect(await screen.findByText('Saved to /home/pm/Interop WG - membership.pdf.')).toBeTruthy();
-    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'membership_report', recordId: null });
+    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ request: { group_id: 1, kind: 'membership_report', record_id: null } });
     await expectAccessible(container);
   });
 
@@ -297,7 +297,7 @@ describe('documents', () => {
     expect(alert.closest('li')!.textContent).toContain('Membership list and composition report');
     await expectAccessible(container);
     await user.click(within(alert).getByRole('button', { name: 'Show in folder' }));
-    expect(backend.calls.find((c) => c.cmd === 'show_document_in_folder')!.args).toEqual({ groupId: 1, kind: 'membership_report', recordId: null });
+    expect(backend.calls.find((c) => c.cmd === 'show_document_in_folder')!.args).toEqual({ request: { group_id: 1, kind: 'membership_report', record_id: null } });
     expect((await screen.findByRole('status')).textContent).toBe('Shown in its folder (/run/user/1000/secretariat-documents/membership.pdf).');
     await user.click(screen.getByRole('button', { name: 'Open in viewer: Membership list and composition report' }));
     saved = '/home/pm/membership.pdf';
@@ -374,19 +374,19 @@ describe('home', () => {
 
     await user.click(screen.getByRole('button', { name: 'Open as kept: Agenda pack — December meeting' }));
     expect(await screen.findByText('Opened in your viewer (/run/user/1000/secretariat/December pack.pdf).')).toBeTruthy();
-    expect(backend.calls.find((c) => c.cmd === 'open_document')!.args).toEqual({ groupId: 1, kind: 'kept_agenda_pack', recordId: 9 });
+    expect(backend.calls.find((c) => c.cmd === 'open_document')!.args).toEqual({ request: { group_id: 1, kind: 'kept_agenda_pack', record_id: 9 } });
     expect(screen.getByRole('button', { name: 'Make from today’s records: Minutes — December meeting' })).toBeTruthy();
 
     // Approved minutes kept as they went out open as kept, and can be made again from the records.
     await user.click(screen.getByRole('button', { name: 'Open as kept: Minutes — November meeting' }));
-    expect(backend.calls.filter((c) => c.cmd === 'open_document').at(-1)!.args).toEqual({ groupId: 1, kind: 'kept_copy', recordId: 31 });
+    expect(backend.calls.filter((c) => c.cmd === 'open_document').at(-1)!.args).toEqual({ request: { group_id: 1, kind: 'kept_copy', record_id: 31 } });
     await user.click(screen.getByRole('button', { name: 'Make again from today’s records: Minutes — November meeting' }));
-    expect(backend.calls.filter((c) => c.cmd === 'open_document').at(-1)!.args).toEqual({ groupId: 1, kind: 'minutes', recordId: 8 });
+    expect(backend.calls.filter((c) => c.cmd === 'open_document').at(-1)!.args).toEqual({ request: { group_id: 1, kind: 'minutes', record_id: 8 } });
 
     // A year's record in one step, the latest year offered first.
     await user.click(screen.getByRole('button', { name: 'Save as…: the record of 2026' }));
     expect(await screen.findByText('Saved to /home/pm/Interop WG - record 2026.pdf.')).toBeTruthy();
-    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'year_record', recordId: 2026 });
+    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ request: { group_id: 1, kind: 'year_record', record_id: 2026 } });
   });
 });
 
@@ -402,7 +402,7 @@ describe('jump to (Ctrl/Cmd+K)', () => {
         { meeting: { id: 9, title: 'December meeting', starts_at: '2026-12-08T14:00:00', ends_at: '2026-12-08T16:00:00', venue: '', online_link: '', compulsory: true, series_id: null, published_on: null, items: 1, papers: 0 }, deadline: '2026-12-01', publication: { state: 'on_track', days_left: 4 } },
       ],
       elections: () => ({ vacancies: [], proposals: [], elections: [] }),
-      subgroups: () => ({ today: '2026-11-27', subgroups: [] }),
+      subgroups: () => ({ today: '2026-11-27', subgroups: [], awaited: [], members: [], meetings: [], decisions: [] }),
     });
     const user = userEvent.setup();
     const { container } = render(App);
@@ -478,9 +478,9 @@ describe('meetings', () => {
     expect(refused.textContent).toBe('This file is not a PDF.');
     // In the item's row, beside the control that was used (issue #18).
     expect(refused.closest('tr')!.textContent).toContain('Data standards roadmap');
-    const request = backend.calls.find((c) => c.cmd === 'inspect_paper')!.args as { fileName: string; dataBase64: string };
-    expect(request.fileName).toBe('minutes.txt');
-    expect(atob(request.dataBase64)).toBe('minutes');
+    const request = backend.calls.find((c) => c.cmd === 'inspect_paper')!.args.request as { file_name: string; data_base64: string };
+    expect(request.file_name).toBe('minutes.txt');
+    expect(atob(request.data_base64)).toBe('minutes');
     expect(backend.calls.some((c) => c.cmd === 'attach_paper')).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Build pack' }));

@@ -198,6 +198,6 @@ describe('backups in Settings', () => {
     const { user } = await openSettings();
     await user.click(screen.getByRole('button', { name: 'Save the recovery sheet…' }));
     expect(await screen.findByText('Saved to /home/pat/Secretariat recovery sheet.pdf.')).toBeTruthy();
-    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ groupId: 1, kind: 'recovery_sheet', recordId: null });
+    expect(backend.calls.find((c) => c.cmd === 'save_document')!.args).toEqual({ request: { group_id: 1, kind: 'recovery_sheet', record_id: null } });
   });
 });

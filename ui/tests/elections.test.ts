@@ -190,7 +190,7 @@ describe('elections', () => {
     const hint = container.querySelector(`#${copies.getAttribute('aria-describedby')}`)!;
     expect(hint.textContent).toMatch(/numbered 5 or more at a time, so that no number can be traced to the elector/);
     await user.click(screen.getByRole('button', { name: 'Number the papers' }));
-    expect(backend.calls.find((c) => c.cmd === 'print_ballots')!.args).toMatchObject({ copies: 12 });
+    expect(backend.calls.find((c) => c.cmd === 'print_ballots')!.args.request).toMatchObject({ copies: 12 });
     await expectAccessible(container);
   });
 });

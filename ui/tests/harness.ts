@@ -2,19 +2,25 @@
 // generated bindings, and an accessibility check with axe-core.
 import axe from 'axe-core';
 import { mockIPC } from '@tauri-apps/api/mocks';
+import type { Command, Commands } from '../src/lib/commands';
 import type { ApiError, AppState, Compliance, GroupHome, MembersView, PersonDetail, SeatView, TemplateInfo } from '../src/lib/bindings';
 
-export type Handler = (args: Record<string, unknown>) => unknown;
+/**
+ * The doubles implement the contract generated from Rust (`src/lib/commands.ts`): each takes
+ * its command's request and answers its reply, so a command renamed or retyped in Rust fails
+ * the tests' type check too.
+ */
+export type Handlers = { [K in Command]?: (request: Commands[K]['request']) => Commands[K]['reply'] | Promise<Commands[K]['reply']> };
 
 /** Answers each command with its handler; a handler that throws an `ApiError` object rejects like Rust would. */
-export function mockBackend(handlers: Record<string, Handler>): { calls: { cmd: string; args: Record<string, unknown> }[] } {
-  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+export function mockBackend(handlers: Handlers): { calls: { cmd: Command; args: Record<string, unknown> }[] } {
+  const calls: { cmd: Command; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, args) => {
-    const payload = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: payload });
-    const handler = handlers[cmd];
+    const payload = (args ?? {}) as { request?: unknown };
+    calls.push({ cmd: cmd as Command, args: payload });
+    const handler = handlers[cmd as Command] as ((request: unknown) => unknown) | undefined;
     if (!handler) throw { kind: 'internal', message: `no mock for ${cmd}` } satisfies ApiError;
-    return handler(payload);
+    return handler(payload.request ?? null);
   });
   return { calls };
 }

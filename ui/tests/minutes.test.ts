@@ -64,7 +64,7 @@ describe('decisions and positions', () => {
     expect((await screen.findByText(/ToR §24: set out the differing viewpoints/)).id).toBe('viewpoint-4-error');
     expect(box.getAttribute('aria-invalid')).toBe('true');
     expect((box as HTMLTextAreaElement).value).toBe('7 members oppose it');
-    expect(backend.calls.find((c) => c.cmd === 'add_viewpoint')!.args).toEqual({ groupId: 1, positionId: 4, viewpoint: '7 members oppose it' });
+    expect(backend.calls.find((c) => c.cmd === 'add_viewpoint')!.args).toEqual({ request: { group_id: 1, position_id: 4, viewpoint: '7 members oppose it' } });
     await expectAccessible(container);
   });
 });

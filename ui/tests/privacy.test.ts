@@ -55,8 +55,7 @@ describe('privacy on the Person screen', () => {
       compliance: () => smeBreach,
       members: () => members(),
       person: () => (erased ? { ...zoe, input: { ...zoe.input, name: 'Erased person 1', email: '', job_title: '' }, employments: [], erased_on: '2026-11-27' } : zoe),
-      erase_person: (args) => {
-        const request = args.request as { dry_run: boolean; reason: string };
+      erase_person: (request) => {
         if (!request.dry_run) erased = true;
         return plan(!request.dry_run);
       },
@@ -113,6 +112,6 @@ describe('privacy on the Person screen', () => {
     expect(
       await screen.findByText('Saved to /home/pat/Zoe subject access.pdf, with the same data as JSON beside it (/home/pat/Zoe subject access.json).'),
     ).toBeTruthy();
-    expect(backend.calls.find((c) => c.cmd === 'save_subject_access')!.args).toEqual({ groupId: 1, personId: 1 });
+    expect(backend.calls.find((c) => c.cmd === 'save_subject_access')!.args).toEqual({ request: { group_id: 1, person_id: 1 } });
   });
 });

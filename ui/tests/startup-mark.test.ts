@@ -52,7 +52,7 @@ describe('start-up mark', () => {
     });
     render(Home, { props: { ...props, today: home('Interop WG').today } });
     await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'compliance')).toBe(true));
-    expect(backend.calls.find((c) => c.cmd === 'compliance')?.args).toMatchObject({ groupId: 1, on: home('Interop WG').today });
+    expect(backend.calls.find((c) => c.cmd === 'compliance')?.args.request).toMatchObject({ group_id: 1, on: home('Interop WG').today });
     releaseHome();
     await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'startup_mark')).toBe(true));
     // The home's today is the same day: the findings are not asked for twice.

@@ -189,9 +189,8 @@ describe('work', () => {
       group_home: () => home(),
       compliance: () => smeBreach,
       work: () => view(),
-      save_digest: (args) => {
+      save_digest: (request) => {
         if (refuse) throw { kind: 'invalid', field: 'to', message: 'The period ends before it starts.' };
-        const request = args.request as { eml: boolean };
         return request.eml ? '/home/pat/Interop WG - digest.eml' : '/home/pat/Interop WG - digest.pdf';
       },
     });
@@ -235,8 +234,7 @@ describe('work', () => {
       work_entry: () => current,
       link_work_item: () => (current = linked()),
       unlink_work_item: () => (current = page({ ...current.detail, items: [] }, { kind: kinds[0], item_choices: [item], paper_choices: [paper] })),
-      save_work_entry: (args) => {
-        const request = args.request as { input: { response_paper_id: number | null } };
+      save_work_entry: (request) => {
         current = page({ ...current.detail, input: { ...current.detail.input, ...request.input }, response_paper: 'The group’s response' }, { kind: kinds[0], paper_choices: [paper] });
         return current;
       },

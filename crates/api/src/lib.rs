@@ -8,6 +8,7 @@
 mod archive;
 pub mod backups;
 mod circulation;
+pub mod contract;
 pub mod demo;
 pub mod digest;
 pub mod elections;

@@ -4,6 +4,7 @@
 //! crate (the rules' and the store's through `types`): the api crate owns the contract.
 
 use secretariat_api::backups::{BackupCheck, BackupRow, BackupsView, SetBackupFolder};
+use secretariat_api::contract::wire::*;
 use secretariat_api::elections::{
     AddNomination, CloseNominations, CreateElection, Declare, ElectionPage, ElectionsView, EnterPaper, NominationChecks, ReconciliationView,
 };
@@ -17,7 +18,6 @@ use secretariat_api::subgroups::{
     AddPlace, CloseSubgroup, EndPlace, MemberChoice, MoveReportBack, RecordReport, ReportBackDue, ReportBackRow, RequestReportBack, SaveSubgroup, SubgroupPage,
     SubgroupsView,
 };
-use secretariat_api::types::*;
 use secretariat_api::work::{
     AddWorkToAgenda, DeclareInterest, DigestRequest, LinkWorkItem, SaveWorkEntry, SetWorkStatus, SubgroupChoice, WorkKindInfo, WorkPage, WorkView,
 };
@@ -255,6 +255,40 @@ fn generate() -> String {
         WorkActionRef::decl(&cfg),
         DeclarationInput::decl(&cfg),
         DeclarationView::decl(&cfg),
+        // The contract's small requests (crates/api/src/contract.rs).
+        OfGroup::decl(&cfg),
+        SetBankHolidays::decl(&cfg),
+        ComplianceOn::decl(&cfg),
+        OfPerson::decl(&cfg),
+        OfOrganisation::decl(&cfg),
+        DocumentRequest::decl(&cfg),
+        OfMeeting::decl(&cfg),
+        MoveAgendaItem::decl(&cfg),
+        OfAgendaItem::decl(&cfg),
+        InspectPaper::decl(&cfg),
+        OfElection::decl(&cfg),
+        OfNomination::decl(&cfg),
+        SetElectionMethod::decl(&cfg),
+        OpenVoting::decl(&cfg),
+        IssuePaper::decl(&cfg),
+        PrintBallots::decl(&cfg),
+        Serials::decl(&cfg),
+        VerifyPaper::decl(&cfg),
+        OfReturnedPaper::decl(&cfg),
+        OfYear::decl(&cfg),
+        SetMinuteTaker::decl(&cfg),
+        ApproveMinutes::decl(&cfg),
+        AddCorrection::decl(&cfg),
+        SetActionStatus::decl(&cfg),
+        SetConsensusBase::decl(&cfg),
+        OfVolunteer::decl(&cfg),
+        OfPosition::decl(&cfg),
+        AddViewpoint::decl(&cfg),
+        OfSubgroup::decl(&cfg),
+        OfReportBack::decl(&cfg),
+        WorkFilter::decl(&cfg),
+        OfWorkEntry::decl(&cfg),
+        OfDeclaration::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\
@@ -280,4 +314,85 @@ fn bindings_are_up_to_date() {
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(committed == fresh, "ui/src/lib/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings");
+}
+
+/// One command of the contract: its name, its request's TypeScript (none: it takes nothing)
+/// and its reply's.
+struct Entry {
+    name: &'static str,
+    request: Option<String>,
+    reply: String,
+}
+
+macro_rules! entries {
+    ($($module:ident :: $name:ident ( $($request:ty)? ) -> $reply:ty ;)*) => {
+        fn entries(cfg: &Config) -> Vec<Entry> {
+            vec![$(Entry {
+                name: stringify!($name),
+                request: {
+                    let named: &[String] = &[$(<$request as TS>::name(cfg))?];
+                    named.first().cloned()
+                },
+                reply: <$reply as TS>::name(cfg),
+            }),*]
+        }
+    };
+}
+secretariat_api::for_each_command!(entries);
+
+/// `ui/src/lib/commands.ts`: the contract as one TypeScript interface, which `api.ts`'s one
+/// `call` and the UI tests' doubles are typed by.
+fn generate_commands() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let entries = entries(&cfg);
+    let mut types = std::collections::BTreeSet::new();
+    for e in &entries {
+        for text in e.request.iter().chain([&e.reply]) {
+            for word in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '_') {
+                if word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Array" {
+                    types.insert(word.to_owned());
+                }
+            }
+        }
+    }
+    let mut out = String::from(
+        "// Generated from the contract in crates/api/src/contract.rs by\n\
+         // `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`. Do not edit.\n\n",
+    );
+    out.push_str(&format!("import type {{ {} }} from './bindings';\n\n", types.into_iter().collect::<Vec<_>>().join(", ")));
+    out.push_str(
+        "/** Every command the window may call: what it takes (sent as `request`; `null`: nothing) and what it answers. */\nexport interface Commands {\n",
+    );
+    for e in &entries {
+        out.push_str(&format!("  {}: {{ request: {}; reply: {} }};\n", e.name, e.request.as_deref().unwrap_or("null"), e.reply));
+    }
+    out.push_str("}\n\nexport type Command = keyof Commands;\n");
+    out
+}
+
+#[test]
+fn the_commands_are_generated_from_the_contract_and_granted_exactly() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = root.join("ui/src/lib/commands.ts");
+    let fresh = generate_commands();
+    if std::env::var("UPDATE_BINDINGS").as_deref() == Ok("1") {
+        std::fs::write(&path, &fresh).unwrap();
+    } else {
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(committed == fresh, "ui/src/lib/commands.ts is stale: run UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings");
+    }
+
+    // The capability grants exactly the contract's commands (each `allow-<name>`), besides the plugins'.
+    let capability: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join("src-tauri/capabilities/main.json")).unwrap()).unwrap();
+    let granted: std::collections::BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| !p.contains(':'))
+        .filter_map(|p| p.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    let declared: std::collections::BTreeSet<String> = entries(&Config::new()).iter().map(|e| e.name.to_owned()).collect();
+    assert_eq!(granted, declared, "src-tauri/capabilities/main.json must grant exactly the commands of crates/api/src/contract.rs");
 }

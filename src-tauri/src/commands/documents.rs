@@ -3,7 +3,8 @@
 //! the viewer are used from Rust, so the window needs no file-system permission.
 
 use super::Reply;
-use secretariat_api::types::{ArchivedDocument, DocumentKind, Made};
+use secretariat_api::contract::{DocumentRequest, OfGroup};
+use secretariat_api::types::{ArchivedDocument, Made};
 use secretariat_api::viewer::{self, ViewerFolder};
 use secretariat_api::work::DigestRequest;
 use secretariat_api::{ApiError, ErrorKind, Session, files, write_atomically};
@@ -18,14 +19,16 @@ fn failed(what: &str, error: impl std::fmt::Display) -> ApiError {
 
 /// Asks where to save the document and saves it; `None` when the person cancels.
 #[tauri::command]
-pub async fn save_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Reply<Option<String>> {
+pub async fn save_document(app: AppHandle, session: State<'_, Session>, request: DocumentRequest) -> Reply<Option<String>> {
+    let DocumentRequest { group_id, kind, record_id } = request;
     save_made(&app, session.make_document(group_id, kind, record_id, None).await?).await
 }
 
 /// Writes the document to the user's private viewer folder (`secretariat_api::viewer`: 0700,
 /// checked before each write, emptied at start and on close) and opens it in the system viewer.
 #[tauri::command]
-pub async fn open_document(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Reply<String> {
+pub async fn open_document(app: AppHandle, session: State<'_, Session>, request: DocumentRequest) -> Reply<String> {
+    let DocumentRequest { group_id, kind, record_id } = request;
     open_made(&app, session.make_document(group_id, kind, record_id, None).await?)
 }
 
@@ -72,7 +75,8 @@ fn open_made(app: &AppHandle, made: Made) -> Reply<String> {
 /// Writes the document to the private viewer folder, as `open_document` does, and shows it in
 /// the file manager: the way to it when no program opens the document by itself.
 #[tauri::command]
-pub async fn show_document_in_folder(app: AppHandle, session: State<'_, Session>, group_id: i64, kind: DocumentKind, record_id: Option<i64>) -> Reply<String> {
+pub async fn show_document_in_folder(app: AppHandle, session: State<'_, Session>, request: DocumentRequest) -> Reply<String> {
+    let DocumentRequest { group_id, kind, record_id } = request;
     let made = session.make_document(group_id, kind, record_id, None).await?;
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
     app.opener().reveal_item_in_dir(&path).map_err(|_| viewer::no_file_manager(&path))?;
@@ -81,6 +85,7 @@ pub async fn show_document_in_folder(app: AppHandle, session: State<'_, Session>
 
 /// The group's record: every document produced or circulated (issue #18).
 #[tauri::command]
-pub async fn document_archive(session: State<'_, Session>, group_id: i64) -> Reply<Vec<ArchivedDocument>> {
+pub async fn document_archive(session: State<'_, Session>, request: OfGroup) -> Reply<Vec<ArchivedDocument>> {
+    let OfGroup { group_id } = request;
     session.document_archive(group_id).await
 }

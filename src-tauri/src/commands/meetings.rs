@@ -2,16 +2,19 @@
 
 use super::Reply;
 use secretariat_api::Session;
+use secretariat_api::contract::{InspectPaper, MoveAgendaItem, OfAgendaItem, OfGroup, OfMeeting};
 use secretariat_api::types::*;
 use tauri::State;
 
 #[tauri::command]
-pub async fn meetings(session: State<'_, Session>, group_id: i64) -> Reply<Vec<MeetingRow>> {
+pub async fn meetings(session: State<'_, Session>, request: OfGroup) -> Reply<Vec<MeetingRow>> {
+    let OfGroup { group_id } = request;
     session.meeting_rows(group_id).await
 }
 
 #[tauri::command]
-pub async fn meeting(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingPage> {
+pub async fn meeting(session: State<'_, Session>, request: OfMeeting) -> Reply<MeetingPage> {
+    let OfMeeting { group_id, meeting_id } = request;
     session.meeting_page(group_id, meeting_id).await
 }
 
@@ -31,12 +34,14 @@ pub async fn save_agenda_item(session: State<'_, Session>, request: SaveAgendaIt
 }
 
 #[tauri::command]
-pub async fn move_agenda_item(session: State<'_, Session>, group_id: i64, meeting_id: i64, item_id: i64, by: i32) -> Reply<MeetingPage> {
+pub async fn move_agenda_item(session: State<'_, Session>, request: MoveAgendaItem) -> Reply<MeetingPage> {
+    let MoveAgendaItem { group_id, meeting_id, item_id, by } = request;
     session.move_agenda_item(group_id, meeting_id, item_id, by).await
 }
 
 #[tauri::command]
-pub async fn remove_agenda_item(session: State<'_, Session>, group_id: i64, meeting_id: i64, item_id: i64) -> Reply<MeetingPage> {
+pub async fn remove_agenda_item(session: State<'_, Session>, request: OfAgendaItem) -> Reply<MeetingPage> {
+    let OfAgendaItem { group_id, meeting_id, item_id } = request;
     session.remove_agenda_item(group_id, meeting_id, item_id).await
 }
 
@@ -46,7 +51,8 @@ pub async fn attach_paper(session: State<'_, Session>, request: AttachPaper) -> 
 }
 
 #[tauri::command]
-pub async fn inspect_paper(session: State<'_, Session>, group_id: i64, file_name: String, data_base64: String) -> Reply<PaperPreview> {
+pub async fn inspect_paper(session: State<'_, Session>, request: InspectPaper) -> Reply<PaperPreview> {
+    let InspectPaper { group_id, file_name, data_base64 } = request;
     session.inspect_paper(group_id, &file_name, &data_base64).await
 }
 
@@ -56,11 +62,13 @@ pub async fn rename_paper(session: State<'_, Session>, request: RenamePaper) -> 
 }
 
 #[tauri::command]
-pub async fn mark_published(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingPage> {
+pub async fn mark_published(session: State<'_, Session>, request: OfMeeting) -> Reply<MeetingPage> {
+    let OfMeeting { group_id, meeting_id } = request;
     session.mark_published(group_id, meeting_id).await
 }
 
 #[tauri::command]
-pub async fn build_pack(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingPage> {
+pub async fn build_pack(session: State<'_, Session>, request: OfMeeting) -> Reply<MeetingPage> {
+    let OfMeeting { group_id, meeting_id } = request;
     session.build_pack(group_id, meeting_id).await
 }

@@ -3,27 +3,32 @@
 
 use super::Reply;
 use secretariat_api::Session;
+use secretariat_api::contract::{ComplianceOn, OfGroup, OfOrganisation, OfPerson};
 use secretariat_api::types::*;
 use secretariat_api::types::{OrganisationRecord, PersonDetail};
 use tauri::State;
 
 #[tauri::command]
-pub async fn compliance(session: State<'_, Session>, group_id: i64, on: Option<chrono::NaiveDate>) -> Reply<Compliance> {
+pub async fn compliance(session: State<'_, Session>, request: ComplianceOn) -> Reply<Compliance> {
+    let ComplianceOn { group_id, on } = request;
     session.compliance(group_id, on).await
 }
 
 #[tauri::command]
-pub async fn members(session: State<'_, Session>, group_id: i64) -> Reply<MembersView> {
+pub async fn members(session: State<'_, Session>, request: OfGroup) -> Reply<MembersView> {
+    let OfGroup { group_id } = request;
     session.members(group_id).await
 }
 
 #[tauri::command]
-pub async fn person(session: State<'_, Session>, group_id: i64, person_id: i64) -> Reply<PersonDetail> {
+pub async fn person(session: State<'_, Session>, request: OfPerson) -> Reply<PersonDetail> {
+    let OfPerson { group_id, person_id } = request;
     session.person(group_id, person_id).await
 }
 
 #[tauri::command]
-pub async fn organisation(session: State<'_, Session>, group_id: i64, organisation_id: i64) -> Reply<OrganisationRecord> {
+pub async fn organisation(session: State<'_, Session>, request: OfOrganisation) -> Reply<OrganisationRecord> {
+    let OfOrganisation { group_id, organisation_id } = request;
     session.organisation(group_id, organisation_id).await
 }
 

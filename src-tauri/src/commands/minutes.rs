@@ -3,13 +3,16 @@
 
 use super::Reply;
 use secretariat_api::Session;
+use secretariat_api::contract::{
+    AddCorrection, AddViewpoint, ApproveMinutes, OfGroup, OfMeeting, OfPosition, OfVolunteer, OfYear, SetActionStatus, SetConsensusBase, SetMinuteTaker,
+};
 use secretariat_api::minutes::*;
-use secretariat_api::types::ConsensusBase;
-use secretariat_api::types::{ActionStatus, ActionView};
+use secretariat_api::types::ActionView;
 use tauri::State;
 
 #[tauri::command]
-pub async fn meeting_record(session: State<'_, Session>, group_id: i64, meeting_id: i64) -> Reply<MeetingRecord> {
+pub async fn meeting_record(session: State<'_, Session>, request: OfMeeting) -> Reply<MeetingRecord> {
+    let OfMeeting { group_id, meeting_id } = request;
     session.meeting_record(group_id, meeting_id).await
 }
 
@@ -19,7 +22,8 @@ pub async fn save_attendance(session: State<'_, Session>, request: SaveAttendanc
 }
 
 #[tauri::command]
-pub async fn attendance_year(session: State<'_, Session>, group_id: i64, year: i32) -> Reply<AttendanceYear> {
+pub async fn attendance_year(session: State<'_, Session>, request: OfYear) -> Reply<AttendanceYear> {
+    let OfYear { group_id, year } = request;
     session.attendance_year(group_id, year).await
 }
 
@@ -39,17 +43,20 @@ pub async fn hold_in_private(session: State<'_, Session>, request: HoldInPrivate
 }
 
 #[tauri::command]
-pub async fn set_minute_taker(session: State<'_, Session>, group_id: i64, meeting_id: i64, name: String) -> Reply<MeetingRecord> {
+pub async fn set_minute_taker(session: State<'_, Session>, request: SetMinuteTaker) -> Reply<MeetingRecord> {
+    let SetMinuteTaker { group_id, meeting_id, name } = request;
     session.set_minute_taker(group_id, meeting_id, name).await
 }
 
 #[tauri::command]
-pub async fn approve_minutes(session: State<'_, Session>, group_id: i64, meeting_id: i64, at_meeting: i64, note: String) -> Reply<MeetingRecord> {
+pub async fn approve_minutes(session: State<'_, Session>, request: ApproveMinutes) -> Reply<MeetingRecord> {
+    let ApproveMinutes { group_id, meeting_id, at_meeting, note } = request;
     session.approve_minutes(group_id, meeting_id, at_meeting, note).await
 }
 
 #[tauri::command]
-pub async fn add_correction(session: State<'_, Session>, group_id: i64, meeting_id: i64, item_id: Option<i64>, correction: String) -> Reply<MeetingRecord> {
+pub async fn add_correction(session: State<'_, Session>, request: AddCorrection) -> Reply<MeetingRecord> {
+    let AddCorrection { group_id, meeting_id, item_id, correction } = request;
     session.add_correction(group_id, meeting_id, item_id, correction).await
 }
 
@@ -59,12 +66,14 @@ pub async fn add_action(session: State<'_, Session>, request: AddAction) -> Repl
 }
 
 #[tauri::command]
-pub async fn set_action_status(session: State<'_, Session>, group_id: i64, action_id: i64, status: ActionStatus) -> Reply<Vec<ActionView>> {
+pub async fn set_action_status(session: State<'_, Session>, request: SetActionStatus) -> Reply<Vec<ActionView>> {
+    let SetActionStatus { group_id, action_id, status } = request;
     session.set_action_status(group_id, action_id, status).await
 }
 
 #[tauri::command]
-pub async fn decisions(session: State<'_, Session>, group_id: i64) -> Reply<DecisionsView> {
+pub async fn decisions(session: State<'_, Session>, request: OfGroup) -> Reply<DecisionsView> {
+    let OfGroup { group_id } = request;
     session.decisions_view(group_id).await
 }
 
@@ -74,7 +83,8 @@ pub async fn add_decision(session: State<'_, Session>, request: AddDecision) -> 
 }
 
 #[tauri::command]
-pub async fn set_consensus_base(session: State<'_, Session>, group_id: i64, base: ConsensusBase) -> Reply<DecisionsView> {
+pub async fn set_consensus_base(session: State<'_, Session>, request: SetConsensusBase) -> Reply<DecisionsView> {
+    let SetConsensusBase { group_id, base } = request;
     session.set_consensus_base(group_id, base).await
 }
 
@@ -84,22 +94,26 @@ pub async fn add_position(session: State<'_, Session>, request: AddPosition) -> 
 }
 
 #[tauri::command]
-pub async fn volunteer(session: State<'_, Session>, group_id: i64, position_id: i64, person_id: i64) -> Reply<DecisionsView> {
+pub async fn volunteer(session: State<'_, Session>, request: OfVolunteer) -> Reply<DecisionsView> {
+    let OfVolunteer { group_id, position_id, person_id } = request;
     session.volunteer(group_id, position_id, person_id).await
 }
 
 #[tauri::command]
-pub async fn withdraw_volunteer(session: State<'_, Session>, group_id: i64, position_id: i64, person_id: i64) -> Reply<DecisionsView> {
+pub async fn withdraw_volunteer(session: State<'_, Session>, request: OfVolunteer) -> Reply<DecisionsView> {
+    let OfVolunteer { group_id, position_id, person_id } = request;
     session.withdraw_volunteer(group_id, position_id, person_id).await
 }
 
 #[tauri::command]
-pub async fn start_outline(session: State<'_, Session>, group_id: i64, position_id: i64) -> Reply<DecisionsView> {
+pub async fn start_outline(session: State<'_, Session>, request: OfPosition) -> Reply<DecisionsView> {
+    let OfPosition { group_id, position_id } = request;
     session.start_outline(group_id, position_id).await
 }
 
 #[tauri::command]
-pub async fn add_viewpoint(session: State<'_, Session>, group_id: i64, position_id: i64, viewpoint: String) -> Reply<DecisionsView> {
+pub async fn add_viewpoint(session: State<'_, Session>, request: AddViewpoint) -> Reply<DecisionsView> {
+    let AddViewpoint { group_id, position_id, viewpoint } = request;
     session.add_viewpoint(group_id, position_id, viewpoint).await
 }
 

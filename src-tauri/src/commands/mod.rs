@@ -1,8 +1,11 @@
 //! The commands the window may call, grouped by area. Each makes one call on the
 //! [`Session`](secretariat_api::Session) (the document commands then save or open what
-//! was made); errors cross as `ApiError`
-//! (`{kind, message, field?}`). Keep the list in step with `build.rs` and
-//! `capabilities/main.json`.
+//! was made); errors cross as `ApiError` (`{kind, message, field?}`).
+//!
+//! Which commands there are, and what each takes and answers, is the contract's one list
+//! (`secretariat_api::for_each_command!`, in `crates/api/src/contract.rs`): expanded here into
+//! the handler, with a compile-time check that each command takes the request the list names
+//! (after the app handle and the session, where it uses them) and answers its reply.
 
 /// What every command answers: its value, or an `ApiError` the window shows where it belongs.
 type Reply<T> = Result<T, secretariat_api::ApiError>;
@@ -21,114 +24,82 @@ mod setup;
 mod subgroups;
 mod work;
 
-pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        setup::app_state,
-        setup::create_group,
-        setup::load_demo,
-        setup::recover,
-        groups::group_home,
-        groups::set_bank_holidays,
-        members::compliance,
-        members::members,
-        members::person,
-        members::organisation,
-        members::save_organisation,
-        members::save_person,
-        members::preview_employer_change,
-        members::change_employer,
-        members::fill_seat,
-        members::end_term,
-        members::appoint,
-        members::add_invitee,
-        members::preview_import,
-        members::import_register,
-        documents::save_document,
-        documents::open_document,
-        documents::save_digest,
-        documents::open_digest,
-        documents::show_document_in_folder,
-        documents::document_archive,
-        meetings::meetings,
-        meetings::meeting,
-        meetings::save_meeting,
-        meetings::plan_series,
-        meetings::save_agenda_item,
-        meetings::move_agenda_item,
-        meetings::remove_agenda_item,
-        meetings::attach_paper,
-        meetings::inspect_paper,
-        meetings::rename_paper,
-        meetings::mark_published,
-        meetings::build_pack,
-        elections::elections,
-        elections::election,
-        elections::create_election,
-        elections::add_nomination,
-        elections::close_nominations_early,
-        elections::withdraw_nomination,
-        elections::set_election_method,
-        elections::open_voting,
-        elections::issue_paper,
-        elections::print_ballots,
-        elections::reprint_ballots,
-        elections::mark_unused,
-        elections::enter_paper,
-        elections::verify_paper,
-        elections::remove_paper,
-        elections::count_election,
-        elections::declare_result,
-        elections::cancel_election,
-        minutes::meeting_record,
-        minutes::save_attendance,
-        minutes::attendance_year,
-        minutes::decide_strike,
-        minutes::save_item_notes,
-        minutes::hold_in_private,
-        minutes::set_minute_taker,
-        minutes::approve_minutes,
-        minutes::add_correction,
-        minutes::add_action,
-        minutes::set_action_status,
-        minutes::decisions,
-        minutes::add_decision,
-        minutes::set_consensus_base,
-        minutes::add_position,
-        minutes::volunteer,
-        minutes::withdraw_volunteer,
-        minutes::start_outline,
-        minutes::add_viewpoint,
-        minutes::decide_public_position,
-        subgroups::subgroups,
-        subgroups::subgroup,
-        subgroups::save_subgroup,
-        subgroups::add_subgroup_place,
-        subgroups::end_subgroup_place,
-        subgroups::close_subgroup,
-        subgroups::request_report_back,
-        subgroups::record_report,
-        subgroups::move_report_back,
-        subgroups::withdraw_report_back,
-        work::work,
-        work::work_entry,
-        work::save_work_entry,
-        work::set_work_status,
-        work::add_work_to_agenda,
-        work::link_work_item,
-        work::unlink_work_item,
-        work::declare_interest,
-        work::remove_declaration,
-        backups::backups,
-        backups::back_up_now,
-        backups::choose_backup_folder,
-        backups::use_default_backup_folder,
-        backups::choose_backup_to_restore,
-        backups::restore_backup,
-        backups::verify_database,
-        retention::retention_report,
-        retention::purge_retention,
-        privacy::save_subject_access,
-        privacy::erase_person,
-        measure::startup_mark,
-    ]
+use secretariat_api::contract::wire::*;
+
+/// Registers every command of the contract, and fails to compile when one of them does not
+/// take and answer what the contract says.
+macro_rules! register {
+    ($($module:ident :: $name:ident ( $($request:ty)? ) -> $reply:ty ;)*) => {
+        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($module::$name),*]
+        }
+
+        #[allow(dead_code)]
+        fn signatures() {
+            $( check!($module::$name, ($($request)?) -> $reply); )*
+        }
+    };
+}
+
+macro_rules! check {
+    ($command:path, () -> $reply:ty) => {
+        signature::takes0::<_, $reply>($command)
+    };
+    ($command:path, ($request:ty) -> $reply:ty) => {
+        signature::takes::<_, $request, $reply>($command)
+    };
+}
+
+secretariat_api::for_each_command!(register);
+
+/// The shapes a command may have: the app handle and the session where it uses them, then
+/// the request, answering a `Reply` (the marker type `M` tells the shapes apart).
+mod signature {
+    use super::Reply;
+    use secretariat_api::Session;
+    use std::future::Future;
+    use tauri::{AppHandle, State};
+
+    pub trait Takes<M, R, T> {}
+    pub struct WithSession;
+    pub struct WithApp;
+    pub struct WithAppAndSession;
+    impl<F, Fut, R, T> Takes<WithSession, R, T> for F
+    where
+        F: Fn(State<'static, Session>, R) -> Fut,
+        Fut: Future<Output = Reply<T>>,
+    {
+    }
+    impl<F, Fut, R, T> Takes<WithApp, R, T> for F
+    where
+        F: Fn(AppHandle, R) -> Fut,
+        Fut: Future<Output = Reply<T>>,
+    {
+    }
+    impl<F, Fut, R, T> Takes<WithAppAndSession, R, T> for F
+    where
+        F: Fn(AppHandle, State<'static, Session>, R) -> Fut,
+        Fut: Future<Output = Reply<T>>,
+    {
+    }
+
+    pub trait Takes0<M, T> {}
+    pub struct Nothing;
+    impl<F, Fut, T> Takes0<WithSession, T> for F
+    where
+        F: Fn(State<'static, Session>) -> Fut,
+        Fut: Future<Output = Reply<T>>,
+    {
+    }
+    impl<F, Fut, T> Takes0<WithAppAndSession, T> for F
+    where
+        F: Fn(AppHandle, State<'static, Session>) -> Fut,
+        Fut: Future<Output = Reply<T>>,
+    {
+    }
+    /// `startup_mark`: answers nothing, at once.
+    impl<F> Takes0<Nothing, ()> for F where F: Fn() {}
+
+    pub fn takes<M, R, T>(_: impl Takes<M, R, T>) {}
+    pub fn takes0<M, T>(_: impl Takes0<M, T>) {}
 }

@@ -3,6 +3,7 @@
 //! and erasure with its dry run.
 
 use super::Reply;
+use secretariat_api::contract::OfPerson;
 use secretariat_api::privacy::{ErasePerson, ErasureResult};
 use secretariat_api::{ApiError, ErrorKind, Session, write_atomically};
 use std::path::PathBuf;
@@ -12,7 +13,8 @@ use tauri_plugin_dialog::DialogExt;
 /// Asks where to save the subject access PDF and saves it, with the JSON beside it
 /// (same name, `.json`); `None` when the person cancels. Returns the PDF's path.
 #[tauri::command]
-pub async fn save_subject_access(app: AppHandle, session: State<'_, Session>, group_id: i64, person_id: i64) -> Reply<Option<String>> {
+pub async fn save_subject_access(app: AppHandle, session: State<'_, Session>, request: OfPerson) -> Reply<Option<String>> {
+    let OfPerson { group_id, person_id } = request;
     let files = session.subject_access_files(group_id, person_id).await?;
     let dialog = app
         .dialog()

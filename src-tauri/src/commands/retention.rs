@@ -2,12 +2,14 @@
 
 use super::Reply;
 use secretariat_api::Session;
+use secretariat_api::contract::OfGroup;
 use secretariat_api::retention::{PurgeRetention, RetentionPurged};
 use secretariat_api::types::RetentionReport;
 use tauri::State;
 
 #[tauri::command]
-pub async fn retention_report(session: State<'_, Session>, group_id: i64) -> Reply<RetentionReport> {
+pub async fn retention_report(session: State<'_, Session>, request: OfGroup) -> Reply<RetentionReport> {
+    let OfGroup { group_id } = request;
     session.retention_report(group_id).await
 }
 

@@ -2,16 +2,19 @@
 
 use super::Reply;
 use secretariat_api::Session;
+use secretariat_api::contract::{OfGroup, OfReportBack, OfSubgroup};
 use secretariat_api::subgroups::*;
 use tauri::State;
 
 #[tauri::command]
-pub async fn subgroups(session: State<'_, Session>, group_id: i64) -> Reply<SubgroupsView> {
+pub async fn subgroups(session: State<'_, Session>, request: OfGroup) -> Reply<SubgroupsView> {
+    let OfGroup { group_id } = request;
     session.subgroups_view(group_id).await
 }
 
 #[tauri::command]
-pub async fn subgroup(session: State<'_, Session>, group_id: i64, subgroup_id: i64) -> Reply<SubgroupPage> {
+pub async fn subgroup(session: State<'_, Session>, request: OfSubgroup) -> Reply<SubgroupPage> {
+    let OfSubgroup { group_id, subgroup_id } = request;
     session.subgroup_page(group_id, subgroup_id).await
 }
 
@@ -51,6 +54,7 @@ pub async fn move_report_back(session: State<'_, Session>, request: MoveReportBa
 }
 
 #[tauri::command]
-pub async fn withdraw_report_back(session: State<'_, Session>, group_id: i64, subgroup_id: i64, report_back_id: i64) -> Reply<SubgroupPage> {
+pub async fn withdraw_report_back(session: State<'_, Session>, request: OfReportBack) -> Reply<SubgroupPage> {
+    let OfReportBack { group_id, subgroup_id, report_back_id } = request;
     session.withdraw_report_back(group_id, subgroup_id, report_back_id).await
 }

@@ -2,18 +2,20 @@
 
 use super::Reply;
 use secretariat_api::Session;
+use secretariat_api::contract::{OfDeclaration, OfWorkEntry, WorkFilter};
 use secretariat_api::minutes::MeetingRecord;
-use secretariat_api::types::WorkKind;
 use secretariat_api::work::*;
 use tauri::State;
 
 #[tauri::command]
-pub async fn work(session: State<'_, Session>, group_id: i64, kind: Option<WorkKind>) -> Reply<WorkView> {
+pub async fn work(session: State<'_, Session>, request: WorkFilter) -> Reply<WorkView> {
+    let WorkFilter { group_id, kind } = request;
     session.work_view(group_id, kind).await
 }
 
 #[tauri::command]
-pub async fn work_entry(session: State<'_, Session>, group_id: i64, entry_id: i64) -> Reply<WorkPage> {
+pub async fn work_entry(session: State<'_, Session>, request: OfWorkEntry) -> Reply<WorkPage> {
+    let OfWorkEntry { group_id, entry_id } = request;
     session.work_page(group_id, entry_id).await
 }
 
@@ -48,6 +50,7 @@ pub async fn declare_interest(session: State<'_, Session>, request: DeclareInter
 }
 
 #[tauri::command]
-pub async fn remove_declaration(session: State<'_, Session>, group_id: i64, meeting_id: i64, declaration_id: i64) -> Reply<MeetingRecord> {
+pub async fn remove_declaration(session: State<'_, Session>, request: OfDeclaration) -> Reply<MeetingRecord> {
+    let OfDeclaration { group_id, meeting_id, declaration_id } = request;
     session.remove_declaration(group_id, meeting_id, declaration_id).await
 }

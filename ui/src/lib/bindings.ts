@@ -1393,3 +1393,69 @@ interest: boolean,
 nature: string, };
 
 export type DeclarationView = { id: number, meeting: MeetingRef, agenda_item_id: number, item_title: string, item_position: number, person_id: number, name: string, interest: boolean, nature: string, declared_on: string, };
+
+export type OfGroup = { group_id: number, };
+
+export type SetBankHolidays = { group_id: number, nation: Nation, };
+
+export type ComplianceOn = { group_id: number, on: string | null, };
+
+export type OfPerson = { group_id: number, person_id: number, };
+
+export type OfOrganisation = { group_id: number, organisation_id: number, };
+
+export type DocumentRequest = { group_id: number, kind: DocumentKind, record_id: number | null, };
+
+export type OfMeeting = { group_id: number, meeting_id: number, };
+
+export type MoveAgendaItem = { group_id: number, meeting_id: number, item_id: number, by: number, };
+
+export type OfAgendaItem = { group_id: number, meeting_id: number, item_id: number, };
+
+export type InspectPaper = { group_id: number, file_name: string, data_base64: string, };
+
+export type OfElection = { group_id: number, election_id: number, };
+
+export type OfNomination = { group_id: number, election_id: number, nomination_id: number, };
+
+export type SetElectionMethod = { group_id: number, election_id: number, method: Method, };
+
+export type OpenVoting = { group_id: number, election_id: number, electors: Array<number> | null, poll_closes: string | null, };
+
+export type IssuePaper = { group_id: number, election_id: number, person_id: number, };
+
+export type PrintBallots = { group_id: number, election_id: number, copies: number, };
+
+export type Serials = { group_id: number, election_id: number, serials: Array<number>, };
+
+export type VerifyPaper = { group_id: number, election_id: number, paper_id: number, verified_by: string, };
+
+export type OfReturnedPaper = { group_id: number, election_id: number, paper_id: number, };
+
+export type OfYear = { group_id: number, year: number, };
+
+export type SetMinuteTaker = { group_id: number, meeting_id: number, name: string, };
+
+export type ApproveMinutes = { group_id: number, meeting_id: number, at_meeting: number, note: string, };
+
+export type AddCorrection = { group_id: number, meeting_id: number, item_id: number | null, correction: string, };
+
+export type SetActionStatus = { group_id: number, action_id: number, status: ActionStatus, };
+
+export type SetConsensusBase = { group_id: number, base: ConsensusBase, };
+
+export type OfVolunteer = { group_id: number, position_id: number, person_id: number, };
+
+export type OfPosition = { group_id: number, position_id: number, };
+
+export type AddViewpoint = { group_id: number, position_id: number, viewpoint: string, };
+
+export type OfSubgroup = { group_id: number, subgroup_id: number, };
+
+export type OfReportBack = { group_id: number, subgroup_id: number, report_back_id: number, };
+
+export type WorkFilter = { group_id: number, kind: WorkKind | null, };
+
+export type OfWorkEntry = { group_id: number, entry_id: number, };
+
+export type OfDeclaration = { group_id: number, meeting_id: number, declaration_id: number, };
