@@ -20,6 +20,7 @@ use secretariat_documents::{Agenda, AgendaLine, DecisionLine, DecisionsRegister,
 use secretariat_rules::uk_date;
 use secretariat_store::{DecisionKind, DecisionOutcome, IssuedCopy, IssuedKind, Store};
 
+use crate::documents::{Document, ElectionDocument};
 use crate::error::ApiResult;
 use crate::session::Session;
 use crate::types::{ArchivedDocument, DocumentKind, DocumentRef, Made};
@@ -28,20 +29,39 @@ impl Session {
     /// Keeps `made` as it went out when it is a final document not kept before: approved
     /// minutes (ToR §21), a call for nominations (ToR §14), a declared result, a past year's
     /// attendance (ToR §17), a closed sub-group's roster (ToR §18).
-    pub(crate) async fn keep_if_issued(&self, group_id: i64, kind: DocumentKind, record: Option<i64>, made: &Made) -> ApiResult<()> {
-        let Some(record) = record else { return Ok(()) };
+    pub(crate) async fn keep_if_issued(&self, group_id: i64, document: Document, made: &Made) -> ApiResult<()> {
         let store = self.open_store().await?;
-        let issued = match kind {
-            DocumentKind::Minutes => store.approved_minutes(group_id).await?.iter().any(|&(m, _)| m == record).then_some(IssuedKind::Minutes),
-            DocumentKind::CallForNominations => Some(IssuedKind::CallForNominations),
-            DocumentKind::ElectionResult => store.election(group_id, record).await?.summary.declared_on.map(|_| IssuedKind::ElectionResult),
-            DocumentKind::AttendanceReport => (record < i64::from(self.today().year())).then_some(IssuedKind::AttendanceReport),
-            DocumentKind::SubgroupRoster => {
-                store.subgroups(group_id, self.today()).await?.iter().any(|s| s.id == record && s.closed_on.is_some()).then_some(IssuedKind::SubgroupRoster)
+        let issued = match document {
+            Document::Minutes { meeting_id } => {
+                store.approved_minutes(group_id).await?.iter().any(|&(m, _)| m == meeting_id).then_some((IssuedKind::Minutes, meeting_id))
             }
-            _ => None,
+            Document::Election { election_id, document: ElectionDocument::CallForNominations } => Some((IssuedKind::CallForNominations, election_id)),
+            Document::Election { election_id, document: ElectionDocument::Result } => {
+                store.election(group_id, election_id).await?.summary.declared_on.map(|_| (IssuedKind::ElectionResult, election_id))
+            }
+            Document::AttendanceReport { year } => (year < self.today().year()).then_some((IssuedKind::AttendanceReport, i64::from(year))),
+            Document::SubgroupRoster { subgroup_id } => store
+                .subgroups(group_id, self.today())
+                .await?
+                .iter()
+                .any(|s| s.id == subgroup_id && s.closed_on.is_some())
+                .then_some((IssuedKind::SubgroupRoster, subgroup_id)),
+            Document::MembershipReport { .. }
+            | Document::PeopleCsv
+            | Document::OrganisationsCsv
+            | Document::Agenda { .. }
+            | Document::AgendaPack { .. }
+            | Document::KeptAgendaPack { .. }
+            | Document::CirculationDraft { .. }
+            | Document::MeetingInvite { .. }
+            | Document::SeriesCalendar
+            | Document::ActionLog
+            | Document::Election { .. }
+            | Document::YearRecord { .. }
+            | Document::RecoverySheet
+            | Document::KeptCopy { .. } => None,
         };
-        let Some(issued) = issued else { return Ok(()) };
+        let Some((issued, record)) = issued else { return Ok(()) };
         let mut w = store.begin().await?;
         w.keep_issued(group_id, issued, record, &made.file_name, made.pages.map(|p| p as u32), &made.bytes).await?;
         w.commit().await?;
@@ -82,17 +102,17 @@ impl Session {
         let held: Vec<_> = store.meeting_summaries_of_year(group_id, year).await?.into_iter().filter(|m| m.starts_at.date() <= today).collect();
         for m in &held {
             let mut papers = Vec::new();
-            let agenda = Box::pin(self.make_document(group_id, DocumentKind::Agenda, Some(m.id), None)).await?;
+            let agenda = Box::pin(self.make_document(group_id, Document::Agenda { meeting_id: m.id })).await?;
             add(format!("agenda-{}", m.id), "Agenda", agenda.bytes, &mut papers);
             if let Some(on) = approved.get(&m.id) {
-                let minutes = Box::pin(self.make_document(group_id, DocumentKind::Minutes, Some(m.id), None)).await?;
+                let minutes = Box::pin(self.make_document(group_id, Document::Minutes { meeting_id: m.id })).await?;
                 add(format!("minutes-{}", m.id), &format!("Minutes, approved {}", uk_date(*on)), minutes.bytes, &mut papers);
             }
             parts.push(part(format!("{}, {}", m.title, uk_date(m.starts_at.date())), papers, parts.len() + 1));
         }
         if !held.is_empty() {
             let mut papers = Vec::new();
-            let attendance = Box::pin(self.make_document(group_id, DocumentKind::AttendanceReport, Some(i64::from(year)), None)).await?;
+            let attendance = Box::pin(self.make_document(group_id, Document::AttendanceReport { year })).await?;
             add("attendance".into(), &format!("Attendance {year} (ToR §17)"), attendance.bytes, &mut papers);
             parts.push(part("Attendance".into(), papers, parts.len() + 1));
         }
@@ -135,7 +155,7 @@ impl Session {
         let mut papers = Vec::new();
         for e in store.elections(group_id).await? {
             if e.declared_on.is_some_and(|on| on.year() == year) {
-                let result = Box::pin(self.make_document(group_id, DocumentKind::ElectionResult, Some(e.id), None)).await?;
+                let result = Box::pin(self.make_document(group_id, Document::Election { election_id: e.id, document: ElectionDocument::Result })).await?;
                 add(format!("result-{}", e.id), &format!("Result — {}", e.title), result.bytes, &mut papers);
             }
         }

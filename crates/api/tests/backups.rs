@@ -2,6 +2,7 @@
 //! real encrypted databases in temporary folders.
 
 use secretariat_api::backups::SetBackupFolder;
+use secretariat_api::documents::Document;
 use secretariat_api::types::*;
 use secretariat_api::{ErrorKind, KdfParams, MemoryKeychain, Session, SessionConfig};
 use secretariat_store::Keychain;
@@ -185,7 +186,7 @@ async fn the_recovery_sheet_says_where_things_are_and_never_holds_a_secret() {
     let keychain = Arc::new(MemoryKeychain::default());
     let (s, group) = with_group(dir.path(), keychain.clone(), "Interop WG").await;
     let made = s.back_up_now().await.unwrap();
-    let sheet = s.make_document(group, DocumentKind::RecoverySheet, None, None).await.unwrap();
+    let sheet = s.make_document(group, Document::of(DocumentKind::RecoverySheet, None).unwrap()).await.unwrap();
     assert_eq!(sheet.file_name, "Secretariat recovery sheet.pdf");
     let text = pdftotext(&sheet.bytes);
     let data_dir = dir.path().display().to_string();

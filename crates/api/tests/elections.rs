@@ -7,6 +7,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::pdftotext;
+use secretariat_api::documents::Document;
 use secretariat_api::elections::*;
 use secretariat_api::types::*;
 use secretariat_api::{ErrorKind, KdfParams, MemoryKeychain, Session, SessionConfig};
@@ -174,7 +175,7 @@ async fn s14_no_more_valid_nominations_than_seats_is_declared_unopposed_and_open
     let term = person.terms.last().expect("a term was opened");
     assert_eq!(term.start, d("2026-12-11"));
     assert_eq!(term.obtained, Obtained::Unopposed);
-    let result = later.make_document(w.group, DocumentKind::ElectionResult, Some(id), None).await.unwrap();
+    let result = later.make_document(w.group, Document::of(DocumentKind::ElectionResult, Some(id)).unwrap()).await.unwrap();
     let text = pdftotext(&result.bytes);
     assert!(text.contains("Ada Small") && text.contains("unopposed"), "{text}");
     later.close().await;
@@ -212,7 +213,7 @@ async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_de
     // replacement would tag whoever receives it).
     let page = s.reprint_ballots(w.group, id, vec![8]).await.unwrap();
     assert_eq!(page.record.serials.len(), 13);
-    let ballots = s.make_document(w.group, DocumentKind::BallotPapers, Some(id), None).await.unwrap();
+    let ballots = s.make_document(w.group, Document::of(DocumentKind::BallotPapers, Some(id)).unwrap()).await.unwrap();
     let text = pdftotext(&ballots.bytes);
     assert!(text.contains("000009") && !text.contains("000001"), "the latest print run only: {text}");
     // Six electors issued papers; papers 1–5 come back, 6 is unused; 7 and 9–13 go unissued too.
@@ -253,7 +254,7 @@ async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_de
     assert_eq!(page.winners.len(), 2);
     assert!(page.winners.contains(&"Bea Big".to_owned()));
     assert!(page.winners.contains(&"Dee Small".to_owned()), "the SME shortfall reserves a seat (ToR §13): {:?}", page.winners);
-    let draft = pdftotext(&s.make_document(w.group, DocumentKind::ElectionResult, Some(id), None).await.unwrap().bytes);
+    let draft = pdftotext(&s.make_document(w.group, Document::of(DocumentKind::ElectionResult, Some(id)).unwrap()).await.unwrap().bytes);
     assert!(draft.contains("DRAFT"), "{draft}");
     let page = s.declare_result(Declare { group_id: w.group, election_id: id, on: d("2026-12-11"), returning_officer: "Pat Programme".into() }).await.unwrap();
     assert_eq!(page.record.summary.state, ElectionState::Declared);
@@ -263,12 +264,12 @@ async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_de
     let members = s.members(w.group).await.unwrap();
     let holders: Vec<String> = members.seats.iter().filter_map(|seat| seat.holder.as_ref().map(|h| h.name.clone())).collect();
     assert!(holders.contains(&"Dee Small".to_owned()) && holders.contains(&"Bea Big".to_owned()), "{holders:?}");
-    let result = pdftotext(&s.make_document(w.group, DocumentKind::ElectionResult, Some(id), None).await.unwrap().bytes);
+    let result = pdftotext(&s.make_document(w.group, Document::of(DocumentKind::ElectionResult, Some(id)).unwrap()).await.unwrap().bytes);
     assert!(result.contains("Pat Programme") && !result.contains("DRAFT"), "{result}");
     assert!(result.contains("More candidates are marked"), "rejected papers by reason: {result}");
-    let issue = pdftotext(&s.make_document(w.group, DocumentKind::IssueList, Some(id), None).await.unwrap().bytes);
+    let issue = pdftotext(&s.make_document(w.group, Document::of(DocumentKind::IssueList, Some(id)).unwrap()).await.unwrap().bytes);
     assert!(issue.contains("Member 0") && issue.contains("never which"), "{issue}");
-    let blt = String::from_utf8(s.make_document(w.group, DocumentKind::ElectionBlt, Some(id), None).await.unwrap().bytes).unwrap();
+    let blt = String::from_utf8(s.make_document(w.group, Document::of(DocumentKind::ElectionBlt, Some(id)).unwrap()).await.unwrap().bytes).unwrap();
     assert!(blt.starts_with("4 2"), "{blt}");
     assert!(blt.contains("\"Dee Small\""), "{blt}");
     s.close().await;
@@ -279,12 +280,12 @@ async fn a_contested_block_vote_reconciles_counts_with_the_sme_constraint_and_de
 async fn call_for_nominations_is_a_pdf_and_an_email_draft_citing_the_tor() {
     let w = world().await;
     let id = w.election().await.record.summary.id;
-    let pdf = w.session.make_document(w.group, DocumentKind::CallForNominations, Some(id), None).await.unwrap();
+    let pdf = w.session.make_document(w.group, Document::of(DocumentKind::CallForNominations, Some(id)).unwrap()).await.unwrap();
     let text = pdftotext(&pdf.bytes);
     for needle in ["ToR §12", "ToR §13", "ToR §14", "Pat Programme", "2 supplier seats"] {
         assert!(text.contains(needle), "{needle} missing from: {text}");
     }
-    let eml = w.session.make_document(w.group, DocumentKind::CallForNominationsEmail, Some(id), None).await.unwrap();
+    let eml = w.session.make_document(w.group, Document::of(DocumentKind::CallForNominationsEmail, Some(id)).unwrap()).await.unwrap();
     let message = mail_parser::MessageParser::default().parse(&eml.bytes).unwrap();
     assert_eq!(message.subject(), Some("Call for nominations: Election to 2 supplier seats — November 2026"));
     assert!(message.header_raw("X-Unsent").is_some());
@@ -401,7 +402,7 @@ async fn s13_s14_ballot_order_follows_sort_as_and_the_paper_gives_its_instructio
     s.set_election_method(w.group, id, Method::ScottishStv).await.unwrap();
     s.open_voting(w.group, id, None, None).await.unwrap();
     s.print_ballots(w.group, id, 6).await.unwrap();
-    let ballots = s.make_document(w.group, DocumentKind::BallotPapers, Some(id), None).await.unwrap();
+    let ballots = s.make_document(w.group, Document::of(DocumentKind::BallotPapers, Some(id)).unwrap()).await.unwrap();
     let text = pdftotext(&ballots.bytes);
     let first_paper = text.split('\u{c}').next().unwrap();
     let at = |name: &str| first_paper.find(name).unwrap_or_else(|| panic!("{name} is not on the paper:\n{first_paper}"));

@@ -7,6 +7,7 @@ use base64::Engine;
 use chrono::{NaiveDate, NaiveTime};
 use common::pdftotext;
 use mail_parser::MimeHeaders;
+use secretariat_api::documents::Document;
 use secretariat_api::types::*;
 use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
 use secretariat_rules::meetings::{MonthlyRule, Publication};
@@ -157,7 +158,7 @@ async fn s20_a_deadline_on_a_bank_holiday_is_due_the_working_day_before() {
     assert_eq!(page.publication, Publication::OnTrack { days_left: 3 });
     let row = s.meeting_rows(g).await.unwrap().into_iter().find(|r| r.meeting.id == page.detail.meeting.id).unwrap();
     assert_eq!(row.deadline, page.deadline);
-    let agenda = s.make_document(g, DocumentKind::Agenda, Some(page.detail.meeting.id), None).await.unwrap();
+    let agenda = s.make_document(g, Document::of(DocumentKind::Agenda, Some(page.detail.meeting.id)).unwrap()).await.unwrap();
     let text = pdftotext(&agenda.bytes);
     assert!(text.contains("To be published by Thu 24 Dec 2026"), "{text}");
     s.close().await;
@@ -188,7 +189,7 @@ async fn the_pack_numbers_every_page_and_the_circulation_draft_carries_it() {
     s.load_demo(Default::default()).await.unwrap();
     let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
     let next = s.next_meeting(demo).await.unwrap().unwrap();
-    let made = s.make_document(demo, DocumentKind::AgendaPack, Some(next.id), None).await.unwrap();
+    let made = s.make_document(demo, Document::of(DocumentKind::AgendaPack, Some(next.id)).unwrap()).await.unwrap();
     let pages = made.pages.unwrap();
     let text = pdftotext(&made.bytes);
     assert!(text.contains(&format!("Page 1 of {pages}")), "{text}");
@@ -197,7 +198,7 @@ async fn the_pack_numbers_every_page_and_the_circulation_draft_carries_it() {
     let page = s.meeting_page(demo, next.id).await.unwrap();
     assert_eq!(page.pack.unwrap().pages as usize, pages, "the built pack is kept with the meeting");
 
-    let eml = s.make_document(demo, DocumentKind::CirculationDraft, Some(next.id), None).await.unwrap();
+    let eml = s.make_document(demo, Document::of(DocumentKind::CirculationDraft, Some(next.id)).unwrap()).await.unwrap();
     let message = mail_parser::MessageParser::default().parse(&eml.bytes).unwrap();
     assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
     let to: Vec<_> = message.to().unwrap().iter().filter_map(|a| a.address()).collect();
@@ -210,10 +211,10 @@ async fn the_pack_numbers_every_page_and_the_circulation_draft_carries_it() {
     assert_eq!(attachments[0].1, made.bytes.len());
     assert_eq!(attachments[1].0, "invitation.ics");
 
-    let ics = String::from_utf8(s.make_document(demo, DocumentKind::MeetingInvite, Some(next.id), None).await.unwrap().bytes).unwrap();
+    let ics = String::from_utf8(s.make_document(demo, Document::of(DocumentKind::MeetingInvite, Some(next.id)).unwrap()).await.unwrap().bytes).unwrap();
     assert!(ics.contains("DTSTART;TZID=Europe/London:"), "{ics}");
     assert!(ics.contains("BEGIN:VEVENT"));
-    let series = String::from_utf8(s.make_document(demo, DocumentKind::SeriesCalendar, None, None).await.unwrap().bytes).unwrap();
+    let series = String::from_utf8(s.make_document(demo, Document::of(DocumentKind::SeriesCalendar, None).unwrap()).await.unwrap().bytes).unwrap();
     assert_eq!(series.matches("BEGIN:VEVENT").count(), 2, "the next two meetings");
     // Line ends are CRLF, as mail (RFC 5322) and calendars (RFC 5545) require, on every OS:
     // Outlook on Windows and Calendar on macOS read what is made here on Linux, and back.
@@ -258,7 +259,7 @@ async fn a_paper_is_offered_its_pdfs_own_title_or_else_its_file_name_and_can_be_
     assert_eq!(empty.field.as_deref(), Some("title"), "{}", empty.message);
 
     // The agenda, the contents and the bookmarks use the title, never the file name.
-    let pack = s.make_document(g, DocumentKind::AgendaPack, Some(m), None).await.unwrap();
+    let pack = s.make_document(g, Document::of(DocumentKind::AgendaPack, Some(m)).unwrap()).await.unwrap();
     let text = pdftotext(&pack.bytes);
     assert!(text.contains("Custody data model, draft 3"), "{text}");
     assert!(!text.contains("cdm.pdf") && !text.contains("cdm v03"), "{text}");
@@ -273,7 +274,7 @@ async fn the_archive_lists_the_groups_record_and_reopens_the_kept_pack_as_it_wen
     s.load_demo(Default::default()).await.unwrap();
     let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
     let next = s.next_meeting(demo).await.unwrap().unwrap();
-    let built = s.make_document(demo, DocumentKind::AgendaPack, Some(next.id), None).await.unwrap();
+    let built = s.make_document(demo, Document::of(DocumentKind::AgendaPack, Some(next.id)).unwrap()).await.unwrap();
 
     let archive = s.document_archive(demo).await.unwrap();
     let kinds: std::collections::BTreeSet<&str> = archive.iter().map(|d| d.kind_label.as_str()).collect();
@@ -287,7 +288,7 @@ async fn the_archive_lists_the_groups_record_and_reopens_the_kept_pack_as_it_wen
     let pack = archive.iter().find(|d| d.kind == DocumentKind::KeptAgendaPack && d.meeting_id == Some(next.id)).expect("the built pack is listed");
     assert!(pack.kept && pack.openable);
     assert!(pack.detail.contains("pages, built"), "{}", pack.detail);
-    let reopened = s.make_document(demo, pack.kind, pack.record_id, None).await.unwrap();
+    let reopened = s.make_document(demo, Document::of(pack.kind, pack.record_id).unwrap()).await.unwrap();
     assert_eq!(reopened.bytes, built.bytes, "reopened exactly as kept");
 
     // A print run says numbers and counts, never who, and is not reopened.
@@ -297,7 +298,9 @@ async fn the_archive_lists_the_groups_record_and_reopens_the_kept_pack_as_it_wen
 
     // Every openable entry opens.
     for entry in archive.iter().filter(|d| d.openable) {
-        s.make_document(demo, entry.kind, entry.record_id, None).await.unwrap_or_else(|e| panic!("{} does not open: {}", entry.title, e.message));
+        s.make_document(demo, Document::of(entry.kind, entry.record_id).unwrap())
+            .await
+            .unwrap_or_else(|e| panic!("{} does not open: {}", entry.title, e.message));
     }
     s.close().await;
 }
@@ -315,7 +318,7 @@ async fn s21_approved_minutes_reopen_as_they_went_out_after_the_records_change()
     assert!(!minutes.kept && minutes.remake.is_none(), "not made since approval: made from the records when first opened");
 
     // The first copy made once approved is the one kept.
-    let first = s.make_document(demo, DocumentKind::Minutes, minutes.record_id, None).await.unwrap();
+    let first = s.make_document(demo, Document::of(DocumentKind::Minutes, minutes.record_id).unwrap()).await.unwrap();
     let text = pdftotext(&first.bytes);
     let person = s.members(demo).await.unwrap().people.into_iter().find(|p| text.contains(&p.name)).expect("the minutes name a person of the register");
     let archive = s.document_archive(demo).await.unwrap();
@@ -331,19 +334,19 @@ async fn s21_approved_minutes_reopen_as_they_went_out_after_the_records_change()
     input.name = format!("{} Corrected", detail.input.name);
     s.save_person(SavePerson { group_id: demo, id: Some(person.id), input, employer: None }).await.unwrap();
 
-    let reopened = s.make_document(demo, kept.kind, kept.record_id, None).await.unwrap();
+    let reopened = s.make_document(demo, Document::of(kept.kind, kept.record_id).unwrap()).await.unwrap();
     assert_eq!(reopened.bytes, first.bytes, "reopened exactly as it went out");
     assert_eq!(reopened.file_name, first.file_name);
-    let again = s.make_document(demo, DocumentKind::Minutes, minutes.record_id, None).await.unwrap();
+    let again = s.make_document(demo, Document::of(DocumentKind::Minutes, minutes.record_id).unwrap()).await.unwrap();
     assert!(pdftotext(&again.bytes).contains(&format!("{} Corrected", person.name)), "made again from today's records");
     // Making it again does not replace the copy kept.
-    let still = s.make_document(demo, kept.kind, kept.record_id, None).await.unwrap();
+    let still = s.make_document(demo, Document::of(kept.kind, kept.record_id).unwrap()).await.unwrap();
     assert_eq!(still.bytes, first.bytes);
 
     // Draft minutes are never kept; nor is this year's attendance, which still changes.
     let draft = s.meeting_rows(demo).await.unwrap().into_iter().find(|r| r.meeting.starts_at.date() > s.today()).unwrap();
-    s.make_document(demo, DocumentKind::Minutes, Some(draft.meeting.id), None).await.unwrap();
-    s.make_document(demo, DocumentKind::AttendanceReport, Some(2026), None).await.unwrap();
+    s.make_document(demo, Document::of(DocumentKind::Minutes, Some(draft.meeting.id)).unwrap()).await.unwrap();
+    s.make_document(demo, Document::of(DocumentKind::AttendanceReport, Some(2026)).unwrap()).await.unwrap();
     let archive = s.document_archive(demo).await.unwrap();
     assert_eq!(archive.iter().filter(|d| d.kind == DocumentKind::KeptCopy).count(), 1, "{archive:?}");
     s.close().await;
@@ -356,7 +359,7 @@ async fn a_years_record_is_one_numbered_pdf_of_each_meetings_agenda_and_approved
     let (s, _) = session(dir.path(), "2026-11-27").await;
     s.load_demo(Default::default()).await.unwrap();
     let demo = s.groups().await.unwrap().into_iter().find(|x| x.name.starts_with("Demo")).unwrap().id;
-    let made = s.make_document(demo, DocumentKind::YearRecord, Some(2026), None).await.unwrap();
+    let made = s.make_document(demo, Document::of(DocumentKind::YearRecord, Some(2026)).unwrap()).await.unwrap();
     assert!(made.file_name.ends_with("record 2026.pdf"), "{}", made.file_name);
     let pages = made.pages.unwrap();
     let text = pdftotext(&made.bytes);

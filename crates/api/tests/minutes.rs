@@ -6,6 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::pdftotext;
+use secretariat_api::documents::Document;
 use secretariat_api::minutes::*;
 use secretariat_api::types::*;
 use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
@@ -159,7 +160,7 @@ async fn s17_two_apologies_at_compulsory_meetings_ask_for_a_decision_and_ejectio
     let term = person.terms.last().unwrap();
     assert_eq!(term.ended_on, Some(d("2026-05-20")));
     assert!(term.end_reason.as_deref().unwrap_or_default().contains("§17"), "{:?}", term.end_reason);
-    let pdf = pdftotext(&w.s.make_document(w.group, DocumentKind::AttendanceReport, Some(2026), None).await.unwrap().bytes);
+    let pdf = pdftotext(&w.s.make_document(w.group, Document::of(DocumentKind::AttendanceReport, Some(2026)).unwrap()).await.unwrap().bytes);
     assert!(pdf.contains("Member 1") && pdf.contains("ToR §17") && pdf.contains("Ejected"), "{pdf}");
     w.s.close().await;
 }
@@ -188,7 +189,7 @@ async fn s21_a_private_session_has_no_minuted_content_and_needs_the_chairs_agree
     let notes = w.s.save_item_notes(SaveNotes { group_id: w.group, meeting_id: meeting, item_id: item, notes: "Zanzibar".into() }).await.unwrap_err();
     assert!(notes.message.contains("private session"), "{}", notes.message);
     w.s.save_item_notes(SaveNotes { group_id: w.group, meeting_id: meeting, item_id: other, notes: "Discussed the roadmap.".into() }).await.unwrap();
-    let pdf = pdftotext(&w.s.make_document(w.group, DocumentKind::Minutes, Some(meeting), None).await.unwrap().bytes);
+    let pdf = pdftotext(&w.s.make_document(w.group, Document::of(DocumentKind::Minutes, Some(meeting)).unwrap()).await.unwrap().bytes);
     assert!(pdf.contains("ToR §21") && pdf.contains("Discussed the roadmap") && pdf.contains("DRAFT"), "{pdf}");
     assert!(!pdf.contains("Zanzibar"));
     w.s.close().await;
@@ -210,7 +211,7 @@ async fn approved_minutes_are_locked_and_changes_are_recorded_corrections() {
     let record = w.s.add_correction(w.group, first, Some(item), "The welcome was given by the Vice-Chair.".into()).await.unwrap();
     assert_eq!(record.minutes.corrections.len(), 1);
     assert!(w.s.meeting_record(w.group, second).await.unwrap().previous_draft.is_none());
-    let pdf = pdftotext(&w.s.make_document(w.group, DocumentKind::Minutes, Some(first), None).await.unwrap().bytes);
+    let pdf = pdftotext(&w.s.make_document(w.group, Document::of(DocumentKind::Minutes, Some(first)).unwrap()).await.unwrap().bytes);
     assert!(pdf.contains("Approved") && pdf.contains("Vice-Chair") && !pdf.contains("DRAFT"), "{pdf}");
     w.s.close().await;
 }
@@ -234,9 +235,9 @@ async fn open_actions_are_matters_arising_at_the_next_meeting_and_overdue_ones_r
     assert_eq!(next.open_actions[0].description, "Draft the survey");
     let home = w.s.group_home(w.group).await.unwrap();
     assert_eq!(home.overdue_actions.len(), 1);
-    let log = pdftotext(&w.s.make_document(w.group, DocumentKind::ActionLog, None, None).await.unwrap().bytes);
+    let log = pdftotext(&w.s.make_document(w.group, Document::of(DocumentKind::ActionLog, None).unwrap()).await.unwrap().bytes);
     assert!(log.contains("Draft the survey") && log.contains("Overdue"), "{log}");
-    let agenda = pdftotext(&w.s.make_document(w.group, DocumentKind::Agenda, Some(w.meetings[1]), None).await.unwrap().bytes);
+    let agenda = pdftotext(&w.s.make_document(w.group, Document::of(DocumentKind::Agenda, Some(w.meetings[1])).unwrap()).await.unwrap().bytes);
     assert!(agenda.contains("Draft the survey"), "open actions are listed under matters arising: {agenda}");
     w.s.set_action_status(w.group, next.open_actions[0].id, secretariat_store::ActionStatus::Done).await.unwrap();
     assert!(w.s.meeting_record(w.group, w.meetings[1]).await.unwrap().open_actions.is_empty());
@@ -354,7 +355,7 @@ async fn observers_are_listed_apart_and_never_count_as_strikes() {
     let line = record.attendance.iter().find(|a| a.person_id == observer).unwrap();
     assert_eq!(line.capacity, Capacity::Observer);
     assert!(line.online);
-    let pdf = pdftotext(&w.s.make_document(w.group, DocumentKind::Minutes, Some(w.meetings[0]), None).await.unwrap().bytes);
+    let pdf = pdftotext(&w.s.make_document(w.group, Document::of(DocumentKind::Minutes, Some(w.meetings[0])).unwrap()).await.unwrap().bytes);
     assert!(pdf.contains("Olive Observer"), "in attendance: {pdf}");
     assert!(w.s.attendance_year(w.group, 2026).await.unwrap().rows.iter().all(|r| r.person_id != observer), "not a member's row");
     w.s.close().await;

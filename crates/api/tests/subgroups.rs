@@ -6,6 +6,7 @@
 
 use base64::Engine;
 use chrono::NaiveDate;
+use secretariat_api::documents::Document;
 use secretariat_api::subgroups::*;
 use secretariat_api::types::*;
 use secretariat_api::{ErrorKind, KdfParams, MemoryKeychain, Session, SessionConfig};
@@ -185,7 +186,7 @@ async fn s18_due_report_appears_on_the_agenda_with_its_paper_in_the_pack() {
     let meeting = w.session.meeting_page(w.group, w.december).await.unwrap();
     let item = meeting.detail.items.iter().find(|i| i.input.title == "Report-back: Data standards — Custody data model").expect("on the agenda");
     assert_eq!(item.presenter.as_deref(), Some("Ada Lovelace"));
-    let agenda = w.session.make_document(w.group, DocumentKind::Agenda, Some(w.december), None).await.unwrap();
+    let agenda = w.session.make_document(w.group, Document::of(DocumentKind::Agenda, Some(w.december)).unwrap()).await.unwrap();
     assert!(pdftotext(&agenda.bytes).contains("Report-back: Data standards — Custody data model"));
 
     // A report that is not a PDF is refused at the file field, and nothing is recorded.
@@ -208,7 +209,7 @@ async fn s18_due_report_appears_on_the_agenda_with_its_paper_in_the_pack() {
     let row = &page.report_backs[0];
     assert_eq!(row.state, ReportBackState::Received);
     assert_eq!(row.report_back.paper.as_ref().map(|p| (p.title.as_str(), p.pages)), Some(("Custody data model v0.3", 2)));
-    let pack = w.session.make_document(w.group, DocumentKind::AgendaPack, Some(w.december), None).await.unwrap();
+    let pack = w.session.make_document(w.group, Document::of(DocumentKind::AgendaPack, Some(w.december)).unwrap()).await.unwrap();
     let text = pdftotext(&pack.bytes);
     assert!(text.contains("Custody data model v0.3"), "{text}");
     assert!(text.contains("Author: Data standards sub-group"), "the paper itself is in the pack");
@@ -261,7 +262,7 @@ async fn s18_the_roster_pdf_lists_lead_members_and_invitees_with_their_expertise
     w.session.add_place(AddPlace { place: Place::Member, person_id: Some(w.bob), ..w.invite(data, "", "") }).await.unwrap();
     w.session.add_place(AddPlace { expertise_note: "custody records".into(), ..w.invite(data, "Dr Aisha Rahman", "aisha@northshire.example") }).await.unwrap();
     w.session.request_report_back(w.request(data, w.december)).await.unwrap();
-    let made = w.session.make_document(w.group, DocumentKind::SubgroupRoster, Some(data), None).await.unwrap();
+    let made = w.session.make_document(w.group, Document::of(DocumentKind::SubgroupRoster, Some(data)).unwrap()).await.unwrap();
     assert_eq!(made.file_name, "Interop WG - Data standards roster.pdf");
     let text = pdftotext(&made.bytes);
     for expected in [
@@ -277,7 +278,7 @@ async fn s18_the_roster_pdf_lists_lead_members_and_invitees_with_their_expertise
     ] {
         assert!(text.contains(expected), "missing {expected:?}: {text}");
     }
-    let none = w.session.make_document(w.group, DocumentKind::SubgroupRoster, None, None).await.unwrap_err();
+    let none = Document::of(DocumentKind::SubgroupRoster, None).unwrap_err();
     assert_eq!(none.field.as_deref(), Some("subgroup"));
     w.session.close().await;
 }

@@ -6,6 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::pdftotext;
+use secretariat_api::documents::Document;
 use secretariat_api::types::*;
 use secretariat_api::work::*;
 use secretariat_api::{KdfParams, MemoryKeychain, Session, SessionConfig};
@@ -98,7 +99,7 @@ async fn a_concern_put_on_the_agenda_and_a_declaration_at_the_meeting_are_in_the
         .unwrap_err();
     assert_eq!(wrong_meeting.field.as_deref(), Some("agenda_item_id"));
 
-    let minutes = pdftotext(&s.make_document(g, DocumentKind::Minutes, Some(meeting), None).await.unwrap().bytes);
+    let minutes = pdftotext(&s.make_document(g, Document::of(DocumentKind::Minutes, Some(meeting)).unwrap()).await.unwrap().bytes);
     let flat = minutes.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Declarations of interest"), "{minutes}");
     assert!(flat.contains("Concern: Test harness access for small suppliers"), "{minutes}");
@@ -187,7 +188,7 @@ async fn standing_items_list_the_horizon_changed_since_the_last_meeting_and_the_
     let dir = tempfile::tempdir().unwrap();
     let (s, g) = demo(dir.path()).await;
     let next = s.next_meeting(g).await.unwrap().unwrap();
-    let agenda = pdftotext(&s.make_document(g, DocumentKind::Agenda, Some(next.id), None).await.unwrap().bytes);
+    let agenda = pdftotext(&s.make_document(g, Document::of(DocumentKind::Agenda, Some(next.id)).unwrap()).await.unwrap().bytes);
     let flat = agenda.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Horizon scanning"), "{flat}");
     assert!(flat.contains("Verifiable credentials for officer identity across forces"), "changed since the last meeting: {flat}");
@@ -203,7 +204,7 @@ async fn standing_items_list_the_horizon_changed_since_the_last_meeting_and_the_
 async fn s7_the_membership_report_charts_the_members_by_size_and_sector_over_two_years() {
     let dir = tempfile::tempdir().unwrap();
     let (s, g) = demo(dir.path()).await;
-    let made = s.make_document(g, DocumentKind::MembershipReport, None, None).await.unwrap();
+    let made = s.make_document(g, Document::of(DocumentKind::MembershipReport, None).unwrap()).await.unwrap();
     let text = pdftotext(&made.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Range of companies by size and sector (ToR §7)"), "{text}");
     assert!(text.contains("Dec 2024") && text.contains("Dec 2026"), "a bar a quarter over two years: {text}");
@@ -305,7 +306,7 @@ async fn declarations_of_interest_open_every_new_agenda_and_are_minuted_under_th
     let titles: Vec<&str> = meeting.detail.items.iter().map(|i| i.input.title.as_str()).collect();
     assert_eq!(titles[..2], ["Welcome and apologies", "Declarations of interest"], "{titles:?}");
     let m = meeting.detail.meeting.id;
-    let agenda = pdftotext(&s.make_document(g, DocumentKind::Agenda, Some(m), None).await.unwrap().bytes);
+    let agenda = pdftotext(&s.make_document(g, Document::of(DocumentKind::Agenda, Some(m)).unwrap()).await.unwrap().bytes);
     let flat = agenda.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("Members declare any interest in the business of this meeting"), "{flat}");
 
@@ -318,7 +319,7 @@ async fn declarations_of_interest_open_every_new_agenda_and_are_minuted_under_th
     })
     .await
     .unwrap();
-    let minutes = pdftotext(&s.make_document(g, DocumentKind::Minutes, Some(m), None).await.unwrap().bytes);
+    let minutes = pdftotext(&s.make_document(g, Document::of(DocumentKind::Minutes, Some(m)).unwrap()).await.unwrap().bytes);
     let flat = minutes.split_whitespace().collect::<Vec<_>>().join(" ");
     let under = &flat[flat.find("2. Declarations of interest").expect("the item is minuted")..flat.find("3. Minutes of the last meeting").unwrap()];
     assert!(under.contains("Adviser to a bidder"), "{flat}");

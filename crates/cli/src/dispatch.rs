@@ -5,6 +5,7 @@
 use crate::args::*;
 use crate::print::{self, Wrote, print_json, print_text, write_file};
 use secretariat_api::GroupSummary;
+use secretariat_api::documents::{Document, ElectionDocument};
 use secretariat_api::types::{Compliance, DocumentKind};
 use secretariat_api::{ApiError, ErrorKind, Session, SessionConfig};
 use std::io::Write;
@@ -64,8 +65,8 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
         Command::Digest(args) => digest(session, args, out).await.map(|()| 0),
         Command::Elections { group, json } => elections(session, group, json, out).await.map(|()| 0),
         Command::Ballots(args) => ballots(session, args, out).await.map(|()| 0),
-        Command::Result(args) => election_document(session, args, DocumentKind::ElectionResult, out).await.map(|()| 0),
-        Command::Blt(args) => election_document(session, args, DocumentKind::ElectionBlt, out).await.map(|()| 0),
+        Command::Result(args) => election_document(session, args, ElectionDocument::Result, out).await.map(|()| 0),
+        Command::Blt(args) => election_document(session, args, ElectionDocument::Blt, out).await.map(|()| 0),
         Command::Minutes(args) => meeting_document(session, args, DocumentKind::Minutes, out).await.map(|()| 0),
         Command::Attendance(args) => attendance(session, args, out).await.map(|()| 0),
         Command::Record(args) => record(session, args, out).await.map(|()| 0),
@@ -203,7 +204,7 @@ async fn export(session: &Session, args: ExportArgs, out: &mut dyn Write) -> Res
 
 async fn membership(session: &Session, args: MembershipArgs, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
-    let made = session.make_document(group.id, DocumentKind::MembershipReport, None, args.on).await?;
+    let made = session.make_document(group.id, Document::MembershipReport { on: args.on }).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::Size)
 }
 
@@ -242,7 +243,7 @@ async fn meeting_add(session: &Session, args: MeetingAddArgs, out: &mut dyn Writ
 async fn meeting_document(session: &Session, args: MeetingDocArgs, kind: DocumentKind, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
     let meeting = session.find_meeting(group.id, &args.meeting).await?;
-    let made = session.make_document(group.id, kind, Some(meeting), None).await?;
+    let made = session.make_document(group.id, Document::of(kind, Some(meeting))?).await?;
     let written = write_file(&args.output, &made.bytes)?;
     if kind == DocumentKind::CirculationDraft {
         session.mark_published(group.id, meeting).await?;
@@ -252,11 +253,11 @@ async fn meeting_document(session: &Session, args: MeetingDocArgs, kind: Documen
 
 async fn ics(session: &Session, args: IcsArgs, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
-    let (kind, meeting) = match &args.meeting {
-        Some(name) => (DocumentKind::MeetingInvite, Some(session.find_meeting(group.id, name).await?)),
-        None => (DocumentKind::SeriesCalendar, None),
+    let document = match &args.meeting {
+        Some(name) => Document::MeetingInvite { meeting_id: session.find_meeting(group.id, name).await? },
+        None => Document::SeriesCalendar,
     };
-    let made = session.make_document(group.id, kind, meeting, None).await?;
+    let made = session.make_document(group.id, document).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::Path)
 }
 
@@ -272,7 +273,7 @@ async fn subgroups(session: &Session, group: GroupArg, json: bool, out: &mut dyn
 async fn roster(session: &Session, args: SubgroupDocArgs, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
     let subgroup = session.find_subgroup(group.id, &args.subgroup).await?;
-    let made = session.make_document(group.id, DocumentKind::SubgroupRoster, Some(subgroup), None).await?;
+    let made = session.make_document(group.id, Document::SubgroupRoster { subgroup_id: subgroup }).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::Size)
 }
 
@@ -307,33 +308,33 @@ async fn ballots(session: &Session, args: BallotsArgs, out: &mut dyn Write) -> R
     let group = resolve_group(session, args.group.group.as_deref()).await?;
     let election = session.find_election(group.id, &args.election).await?;
     session.print_ballots(group.id, election, args.copies).await?;
-    let made = session.make_document(group.id, DocumentKind::BallotPapers, Some(election), None).await?;
+    let made = session.make_document(group.id, Document::Election { election_id: election, document: ElectionDocument::BallotPapers }).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::BallotPapers { copies: args.copies })
 }
 
 /// An election's result or BLT file.
-async fn election_document(session: &Session, args: ElectionDocArgs, kind: DocumentKind, out: &mut dyn Write) -> Result<(), ApiError> {
+async fn election_document(session: &Session, args: ElectionDocArgs, document: ElectionDocument, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
     let election = session.find_election(group.id, &args.election).await?;
-    let made = session.make_document(group.id, kind, Some(election), None).await?;
+    let made = session.make_document(group.id, Document::Election { election_id: election, document }).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::Size)
 }
 
 async fn attendance(session: &Session, args: AttendanceArgs, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
-    let made = session.make_document(group.id, DocumentKind::AttendanceReport, Some(i64::from(args.year)), None).await?;
+    let made = session.make_document(group.id, Document::AttendanceReport { year: args.year }).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::Size)
 }
 
 async fn record(session: &Session, args: RecordArgs, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
-    let made = session.make_document(group.id, DocumentKind::YearRecord, Some(i64::from(args.year)), None).await?;
+    let made = session.make_document(group.id, Document::YearRecord { year: args.year }).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::YearRecord { year: args.year, pages: made.pages.unwrap_or_default() })
 }
 
 async fn actions(session: &Session, args: ActionsArgs, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
-    let made = session.make_document(group.id, DocumentKind::ActionLog, None, None).await?;
+    let made = session.make_document(group.id, Document::ActionLog).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::Size)
 }
 
@@ -341,7 +342,7 @@ async fn actions(session: &Session, args: ActionsArgs, out: &mut dyn Write) -> R
 async fn documents(session: &Session, args: DocumentsArgs, out: &mut dyn Write) -> Result<(), ApiError> {
     let group = resolve_group(session, args.group.group.as_deref()).await?;
     if let (Some(copy), Some(output)) = (args.kept, &args.output) {
-        let made = session.make_document(group.id, DocumentKind::KeptCopy, Some(copy), None).await?;
+        let made = session.make_document(group.id, Document::KeptCopy { copy_id: copy }).await?;
         return write_file(output, &made.bytes)?.report(out, Wrote::AsItWentOut);
     }
     let record: Vec<_> = session.document_archive(group.id).await?.into_iter().filter(|d| args.year.is_none_or(|y| d.year == y)).collect();

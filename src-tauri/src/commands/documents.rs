@@ -4,6 +4,7 @@
 
 use super::Reply;
 use secretariat_api::contract::{DocumentRequest, OfGroup};
+use secretariat_api::documents::Document;
 use secretariat_api::types::{ArchivedDocument, Made};
 use secretariat_api::viewer::{self, ViewerFolder};
 use secretariat_api::work::DigestRequest;
@@ -21,7 +22,7 @@ fn failed(what: &str, error: impl std::fmt::Display) -> ApiError {
 #[tauri::command]
 pub async fn save_document(app: AppHandle, session: State<'_, Session>, request: DocumentRequest) -> Reply<Option<String>> {
     let DocumentRequest { group_id, kind, record_id } = request;
-    save_made(&app, session.make_document(group_id, kind, record_id, None).await?).await
+    save_made(&app, session.make_document(group_id, Document::of(kind, record_id)?).await?).await
 }
 
 /// Writes the document to the user's private viewer folder (`secretariat_api::viewer`: 0700,
@@ -29,7 +30,7 @@ pub async fn save_document(app: AppHandle, session: State<'_, Session>, request:
 #[tauri::command]
 pub async fn open_document(app: AppHandle, session: State<'_, Session>, request: DocumentRequest) -> Reply<String> {
     let DocumentRequest { group_id, kind, record_id } = request;
-    open_made(&app, session.make_document(group_id, kind, record_id, None).await?)
+    open_made(&app, session.make_document(group_id, Document::of(kind, record_id)?).await?)
 }
 
 /// The digest for the wider community over a period (ToR §3b, §5d), saved where the person chooses.
@@ -77,7 +78,7 @@ fn open_made(app: &AppHandle, made: Made) -> Reply<String> {
 #[tauri::command]
 pub async fn show_document_in_folder(app: AppHandle, session: State<'_, Session>, request: DocumentRequest) -> Reply<String> {
     let DocumentRequest { group_id, kind, record_id } = request;
-    let made = session.make_document(group_id, kind, record_id, None).await?;
+    let made = session.make_document(group_id, Document::of(kind, record_id)?).await?;
     let path = ViewerFolder::for_this_user().write(&made.file_name, &made.bytes).map_err(|e| failed("Could not write the document", e))?;
     app.opener().reveal_item_in_dir(&path).map_err(|_| viewer::no_file_manager(&path))?;
     Ok(path.display().to_string())
