@@ -406,9 +406,7 @@ impl Session {
 
     pub async fn create_election(&self, request: CreateElection) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        let id = w.create_election(request.group_id, &request.input).await?;
-        w.commit().await?;
+        let id = store.write(async |w| w.create_election(request.group_id, &request.input).await).await?;
         self.election_page(request.group_id, id).await
     }
 
@@ -428,62 +426,61 @@ impl Session {
         if let Some(refusal) = check_nomination(&ctx.day, ctx.fills, person_for_check, org, &others).into_iter().find(|c| c.level == Eligibility::Ineligible) {
             return Err(ApiError::invalid(&refusal.field, refusal.message));
         }
-        let mut w = store.begin().await?;
-        let person_id = match request.person_id {
-            Some(id) => {
-                // Recorded from the nomination form, the §12 status is the person's own.
-                if let Some(status) = request.manager_status {
-                    w.set_manager_status(request.group_id, id, status).await?;
-                }
-                id
-            }
-            None => {
-                if request.new_name.trim().is_empty() {
-                    return Err(ApiError::invalid("person_id", "Choose the nominee, or give a new nominee's name."));
-                }
-                let person = PersonInput {
-                    name: request.new_name.clone(),
-                    email: request.new_email.clone(),
-                    job_title: String::new(),
-                    manager_status: request.manager_status.unwrap_or(secretariat_rules::ManagerStatus::Unknown),
-                    sort_as: String::new(),
+        store
+            .write(async |w| {
+                let person_id = match request.person_id {
+                    Some(id) => {
+                        // Recorded from the nomination form, the §12 status is the person's own.
+                        if let Some(status) = request.manager_status {
+                            w.set_manager_status(request.group_id, id, status).await?;
+                        }
+                        id
+                    }
+                    None => {
+                        if request.new_name.trim().is_empty() {
+                            return Err(ApiError::invalid("person_id", "Choose the nominee, or give a new nominee's name."));
+                        }
+                        let person = PersonInput {
+                            name: request.new_name.clone(),
+                            email: request.new_email.clone(),
+                            job_title: String::new(),
+                            manager_status: request.manager_status.unwrap_or(secretariat_rules::ManagerStatus::Unknown),
+                            sort_as: String::new(),
+                        };
+                        let id = w.add_person(request.group_id, &person).await.map_err(|e| match ApiError::from(e) {
+                            ApiError { field: Some(f), message, .. } if f == "name" => ApiError::invalid("new_name", message),
+                            ApiError { field: Some(f), message, .. } if f == "email" => ApiError::invalid("new_email", message),
+                            other => other,
+                        })?;
+                        if let Some(org) = request.organisation_id {
+                            w.add_employment(request.group_id, id, org, request.received_on, None).await?;
+                        }
+                        id
+                    }
                 };
-                let id = w.add_person(request.group_id, &person).await.map_err(|e| match ApiError::from(e) {
-                    ApiError { field: Some(f), message, .. } if f == "name" => ApiError::invalid("new_name", message),
-                    ApiError { field: Some(f), message, .. } if f == "email" => ApiError::invalid("new_email", message),
-                    other => other,
-                })?;
-                if let Some(org) = request.organisation_id {
-                    w.add_employment(request.group_id, id, org, request.received_on, None).await?;
-                }
-                id
-            }
-        };
-        let input = NominationInput {
-            person_id,
-            organisation_id: request.organisation_id,
-            proposer: request.proposer,
-            statement: request.statement,
-            received_on: request.received_on,
-        };
-        w.add_nomination(request.group_id, request.election_id, &input).await?;
-        w.commit().await?;
+                let input = NominationInput {
+                    person_id,
+                    organisation_id: request.organisation_id,
+                    proposer: request.proposer,
+                    statement: request.statement,
+                    received_on: request.received_on,
+                };
+                w.add_nomination(request.group_id, request.election_id, &input).await?;
+                Ok::<_, ApiError>(())
+            })
+            .await?;
         self.election_page(request.group_id, request.election_id).await
     }
 
     pub async fn withdraw_nomination(&self, group_id: i64, election_id: i64, nomination_id: i64) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.withdraw_nomination(group_id, election_id, nomination_id, self.today()).await?;
-        w.commit().await?;
+        store.write(async |w| w.withdraw_nomination(group_id, election_id, nomination_id, self.today()).await).await?;
         self.election_page(group_id, election_id).await
     }
 
     pub async fn set_election_method(&self, group_id: i64, election_id: i64, method: Method) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.set_method(group_id, election_id, method).await?;
-        w.commit().await?;
+        store.write(async |w| w.set_method(group_id, election_id, method).await).await?;
         self.election_page(group_id, election_id).await
     }
 
@@ -493,9 +490,7 @@ impl Session {
         if request.on > self.today() {
             return Err(ApiError::invalid("on", "Nominations are closed early on a day that has come: that date is in the future."));
         }
-        let mut w = store.begin().await?;
-        w.close_nominations_early(request.group_id, request.election_id, request.on, &request.reason).await?;
-        w.commit().await?;
+        store.write(async |w| w.close_nominations_early(request.group_id, request.election_id, request.on, &request.reason).await).await?;
         self.election_page(request.group_id, request.election_id).await
     }
 
@@ -527,17 +522,13 @@ impl Session {
             Some(day) => day,
             None => proposed_poll_closes(&page.record.summary, self.today(), store.group(group_id).await?.settings.bank_holidays),
         };
-        let mut w = store.begin().await?;
-        w.open_voting(group_id, election_id, &electors, poll_closes).await?;
-        w.commit().await?;
+        store.write(async |w| w.open_voting(group_id, election_id, &electors, poll_closes).await).await?;
         self.election_page(group_id, election_id).await
     }
 
     pub async fn issue_paper(&self, group_id: i64, election_id: i64, person_id: i64) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.issue_paper(group_id, election_id, person_id).await?;
-        w.commit().await?;
+        store.write(async |w| w.issue_paper(group_id, election_id, person_id).await).await?;
         // The write-ahead log would otherwise keep the electorate as it stood after each
         // paper, in order, until SQLite next checkpoints it (ToR §12's secret ballot;
         // `secretariat_rules::elections::secrecy`).
@@ -551,9 +542,7 @@ impl Session {
     /// Numbers a new print run of papers; the PDF is made from it (`DocumentKind::BallotPapers`).
     pub async fn print_ballots(&self, group_id: i64, election_id: i64, copies: u32) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.print_papers(group_id, election_id, copies).await?;
-        w.commit().await?;
+        store.write(async |w| w.print_papers(group_id, election_id, copies).await).await?;
         self.election_page(group_id, election_id).await
     }
 
@@ -562,18 +551,18 @@ impl Session {
     pub async fn reprint_ballots(&self, group_id: i64, election_id: i64, serials: Vec<u32>) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
         let electors = store.election(group_id, election_id).await?.electors.len() as u32;
-        let mut w = store.begin().await?;
-        w.spoil_papers(group_id, election_id, &serials).await?;
-        w.print_papers(group_id, election_id, secrecy::replacements(serials.len() as u32, electors)).await?;
-        w.commit().await?;
+        store
+            .write(async |w| {
+                w.spoil_papers(group_id, election_id, &serials).await?;
+                w.print_papers(group_id, election_id, secrecy::replacements(serials.len() as u32, electors)).await
+            })
+            .await?;
         self.election_page(group_id, election_id).await
     }
 
     pub async fn mark_unused(&self, group_id: i64, election_id: i64, serials: Vec<u32>) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.mark_unused(group_id, election_id, &serials).await?;
-        w.commit().await?;
+        store.write(async |w| w.mark_unused(group_id, election_id, &serials).await).await?;
         self.election_page(group_id, election_id).await
     }
 
@@ -592,25 +581,19 @@ impl Session {
             (None, Some(_)) => read_paper(method, record.summary.seats, &standing, &request.choices).err(),
         };
         let input = ReturnedPaperInput { serial: request.serial, choices: request.choices, rejection, entered_by: request.entered_by };
-        let mut w = store.begin().await?;
-        w.enter_paper(request.group_id, request.election_id, &input).await?;
-        w.commit().await?;
+        store.write(async |w| w.enter_paper(request.group_id, request.election_id, &input).await).await?;
         self.election_page(request.group_id, request.election_id).await
     }
 
     pub async fn verify_paper(&self, group_id: i64, election_id: i64, paper_id: i64, verified_by: String) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.verify_paper(group_id, election_id, paper_id, &verified_by).await?;
-        w.commit().await?;
+        store.write(async |w| w.verify_paper(group_id, election_id, paper_id, &verified_by).await).await?;
         self.election_page(group_id, election_id).await
     }
 
     pub async fn remove_paper(&self, group_id: i64, election_id: i64, paper_id: i64) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.remove_paper(group_id, election_id, paper_id).await?;
-        w.commit().await?;
+        store.write(async |w| w.remove_paper(group_id, election_id, paper_id).await).await?;
         self.election_page(group_id, election_id).await
     }
 
@@ -629,9 +612,7 @@ impl Session {
         let method = page.record.summary.method.expect("voting needs a method");
         let count = tally::count(method, &election, lot).map_err(|e| ApiError::invalid("election_id", e.to_string()))?;
         let json = stored_count_json(count, page.constraints.clone());
-        let mut w = store.begin().await?;
-        w.record_count(group_id, election_id, &json).await?;
-        w.commit().await?;
+        store.write(async |w| w.record_count(group_id, election_id, &json).await).await?;
         self.election_page(group_id, election_id).await
     }
 
@@ -661,38 +642,39 @@ impl Session {
             _ => return Err(ApiError::invalid("election_id", "Count the votes before declaring the result.")),
         };
         let register = store.register(request.group_id).await?;
-        let mut w = store.begin().await?;
-        w.declare(request.group_id, request.election_id, request.on, outcome, &request.returning_officer).await?;
-        match page.record.summary.role {
-            Some(role) => {
-                let agreed = format!("Elected: {}", page.record.summary.title);
-                for person in &winners {
-                    w.appoint(request.group_id, role, *person, request.on, &agreed).await?;
+        store
+            .write(async |w| {
+                w.declare(request.group_id, request.election_id, request.on, outcome, &request.returning_officer).await?;
+                match page.record.summary.role {
+                    Some(role) => {
+                        let agreed = format!("Elected: {}", page.record.summary.title);
+                        for person in &winners {
+                            w.appoint(request.group_id, role, *person, request.on, &agreed).await?;
+                        }
+                    }
+                    None => {
+                        for (seat, person) in page.record.seats.iter().zip(&winners) {
+                            // A winner takes the seat on the declared day, or when its current term ends if later.
+                            let free = register.terms.iter().filter(|t| t.seat == seat.id && t.runs_on(request.on)).map(|t| t.stops()).max();
+                            let start = free.map_or(request.on, |f| f.max(request.on));
+                            let obtained = match outcome {
+                                Outcome::Unopposed => Obtained::Unopposed,
+                                Outcome::Elected if rules::held_before(&register, *person, start) => Obtained::ReElection,
+                                Outcome::Elected => Obtained::Election,
+                            };
+                            w.start_term(request.group_id, seat.id, *person, start, obtained).await?;
+                        }
+                    }
                 }
-            }
-            None => {
-                for (seat, person) in page.record.seats.iter().zip(&winners) {
-                    // A winner takes the seat on the declared day, or when its current term ends if later.
-                    let free = register.terms.iter().filter(|t| t.seat == seat.id && t.runs_on(request.on)).map(|t| t.stops()).max();
-                    let start = free.map_or(request.on, |f| f.max(request.on));
-                    let obtained = match outcome {
-                        Outcome::Unopposed => Obtained::Unopposed,
-                        Outcome::Elected if rules::held_before(&register, *person, start) => Obtained::ReElection,
-                        Outcome::Elected => Obtained::Election,
-                    };
-                    w.start_term(request.group_id, seat.id, *person, start, obtained).await?;
-                }
-            }
-        }
-        w.commit().await?;
+                Ok::<_, ApiError>(())
+            })
+            .await?;
         self.election_page(request.group_id, request.election_id).await
     }
 
     pub async fn cancel_election(&self, group_id: i64, election_id: i64) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.cancel_election(group_id, election_id).await?;
-        w.commit().await?;
+        store.write(async |w| w.cancel_election(group_id, election_id).await).await?;
         self.election_page(group_id, election_id).await
     }
 

@@ -155,6 +155,7 @@ pub async fn import(store: &Store, group: i64, kind: RegisterKind, text: &str, t
         file_errors.push(format!("The header has unknown columns {}; it must be: {}", join(&unknown), expected.join(",")));
     }
 
+    // Not `Store::write`: the rows are written to check them, and kept only when `save` asks and every row is valid.
     let mut writer = store.begin().await?;
     let mut rows = Vec::new();
     if file_errors.is_empty() {

@@ -64,53 +64,48 @@ impl Session {
 
     pub async fn save_meeting(&self, request: SaveMeeting) -> ApiResult<MeetingPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        let id = match request.id {
-            Some(id) => {
-                w.update_meeting(request.group_id, id, &request.input).await?;
-                id
-            }
-            None => w.add_meeting(request.group_id, &request.input).await?,
-        };
-        w.commit().await?;
+        let id = store
+            .write(async |w| match request.id {
+                Some(id) => {
+                    w.update_meeting(request.group_id, id, &request.input).await?;
+                    Ok(id)
+                }
+                None => w.add_meeting(request.group_id, &request.input).await,
+            })
+            .await?;
         self.meeting_page(request.group_id, id).await
     }
 
     /// Plans a monthly series; returns the meetings it made.
     pub async fn plan_series(&self, request: PlanSeries) -> ApiResult<Vec<MeetingRow>> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        let (_, made) = w.add_series(request.group_id, &request.input).await?;
-        w.commit().await?;
+        let (_, made) = store.write(async |w| w.add_series(request.group_id, &request.input).await).await?;
         Ok(self.meeting_rows(request.group_id).await?.into_iter().filter(|r| made.contains(&r.meeting.id)).collect())
     }
 
     pub async fn save_agenda_item(&self, request: SaveAgendaItem) -> ApiResult<MeetingPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        match request.id {
-            Some(id) => w.update_agenda_item(request.group_id, id, &request.input).await?,
-            None => {
-                w.add_agenda_item(request.group_id, request.meeting_id, &request.input).await?;
-            }
-        }
-        w.commit().await?;
+        store
+            .write(async |w| match request.id {
+                Some(id) => w.update_agenda_item(request.group_id, id, &request.input).await,
+                None => {
+                    w.add_agenda_item(request.group_id, request.meeting_id, &request.input).await?;
+                    Ok(())
+                }
+            })
+            .await?;
         self.meeting_page(request.group_id, request.meeting_id).await
     }
 
     pub async fn move_agenda_item(&self, group_id: i64, meeting_id: i64, item_id: i64, by: i32) -> ApiResult<MeetingPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.move_agenda_item(group_id, item_id, by).await?;
-        w.commit().await?;
+        store.write(async |w| w.move_agenda_item(group_id, item_id, by).await).await?;
         self.meeting_page(group_id, meeting_id).await
     }
 
     pub async fn remove_agenda_item(&self, group_id: i64, meeting_id: i64, item_id: i64) -> ApiResult<MeetingPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.remove_agenda_item(group_id, item_id).await?;
-        w.commit().await?;
+        store.write(async |w| w.remove_agenda_item(group_id, item_id).await).await?;
         self.meeting_page(group_id, meeting_id).await
     }
 
@@ -124,17 +119,20 @@ impl Session {
             .map_err(|_| ApiError::invalid("file", "The file did not arrive intact; try adding it again."))?;
         let (bytes, info) = self.check_paper(bytes, limit).await?;
         let meeting = store.meeting_of_item(request.group_id, request.item_id).await?;
-        let mut w = store.begin().await?;
-        match request.paper_id {
-            Some(paper) => {
-                w.replace_paper(request.group_id, paper, &request.file_name, &bytes, info.pages as u32).await?;
-            }
-            None => {
-                let title = if request.title.trim().is_empty() { offered_title(&info, &request.file_name).0 } else { request.title.clone() };
-                w.add_paper(request.group_id, request.item_id, &title, &request.file_name, &bytes, info.pages as u32).await?;
-            }
-        }
-        w.commit().await?;
+        store
+            .write(async |w| {
+                match request.paper_id {
+                    Some(paper) => {
+                        w.replace_paper(request.group_id, paper, &request.file_name, &bytes, info.pages as u32).await?;
+                    }
+                    None => {
+                        let title = if request.title.trim().is_empty() { offered_title(&info, &request.file_name).0 } else { request.title.clone() };
+                        w.add_paper(request.group_id, request.item_id, &title, &request.file_name, &bytes, info.pages as u32).await?;
+                    }
+                }
+                Ok::<_, ApiError>(())
+            })
+            .await?;
         self.meeting_page(request.group_id, meeting).await
     }
 
@@ -154,9 +152,7 @@ impl Session {
     /// Gives a paper a new title (issue #18).
     pub async fn rename_paper(&self, request: RenamePaper) -> ApiResult<MeetingPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.rename_paper(request.group_id, request.paper_id, &request.title).await?;
-        w.commit().await?;
+        store.write(async |w| w.rename_paper(request.group_id, request.paper_id, &request.title).await).await?;
         self.meeting_page(request.group_id, request.meeting_id).await
     }
 
@@ -170,9 +166,7 @@ impl Session {
     /// Marks the agenda pack published today; later papers become supplements.
     pub async fn mark_published(&self, group_id: i64, meeting_id: i64) -> ApiResult<MeetingPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.publish(group_id, meeting_id, self.today()).await?;
-        w.commit().await?;
+        store.write(async |w| w.publish(group_id, meeting_id, self.today()).await).await?;
         self.meeting_page(group_id, meeting_id).await
     }
 

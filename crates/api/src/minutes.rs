@@ -249,9 +249,7 @@ impl Session {
 
     pub async fn save_attendance(&self, request: SaveAttendance) -> ApiResult<MeetingRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.set_attendance(request.group_id, request.meeting_id, &request.rows).await?;
-        w.commit().await?;
+        store.write(async |w| w.set_attendance(request.group_id, request.meeting_id, &request.rows).await).await?;
         self.meeting_record(request.group_id, request.meeting_id).await
     }
 
@@ -316,96 +314,82 @@ impl Session {
                 format!("They have {strikes} strike{} in {}; a decision is needed at {threshold} (ToR §17).", if strikes == 1 { "" } else { "s" }, input.year),
             ));
         }
-        let mut w = store.begin().await?;
-        w.record_strike_decision(request.group_id, input, strikes).await?;
-        if input.decision == Discretion::Eject {
-            let member =
-                day.members.iter().find(|m| m.person.id == input.person_id).ok_or_else(|| {
-                    ApiError::invalid("person_id", format!("They hold no seat on {}, so there is no term to end.", uk_date(input.decided_on)))
-                })?;
-            w.end_term(
-                request.group_id,
-                member.term.id,
-                input.decided_on,
-                EndReason::EjectedS17,
-                &input.reason.lines().next().unwrap_or_default().chars().take(200).collect::<String>(),
-            )
+        store
+            .write(async |w| {
+                w.record_strike_decision(request.group_id, input, strikes).await?;
+                if input.decision == Discretion::Eject {
+                    let member = day.members.iter().find(|m| m.person.id == input.person_id).ok_or_else(|| {
+                        ApiError::invalid("person_id", format!("They hold no seat on {}, so there is no term to end.", uk_date(input.decided_on)))
+                    })?;
+                    w.end_term(
+                        request.group_id,
+                        member.term.id,
+                        input.decided_on,
+                        EndReason::EjectedS17,
+                        &input.reason.lines().next().unwrap_or_default().chars().take(200).collect::<String>(),
+                    )
+                    .await?;
+                }
+                Ok::<_, ApiError>(())
+            })
             .await?;
-        }
-        w.commit().await?;
         self.attendance_year(request.group_id, input.year).await
     }
 
     pub async fn save_item_notes(&self, request: SaveNotes) -> ApiResult<MeetingRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.save_item_notes(request.group_id, request.meeting_id, request.item_id, &request.notes).await?;
-        w.commit().await?;
+        store.write(async |w| w.save_item_notes(request.group_id, request.meeting_id, request.item_id, &request.notes).await).await?;
         self.meeting_record(request.group_id, request.meeting_id).await
     }
 
     pub async fn hold_in_private(&self, request: HoldInPrivate) -> ApiResult<MeetingRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.hold_in_private(request.group_id, request.meeting_id, request.item_id, &request.requested_by, request.chair_agreed).await?;
-        w.commit().await?;
+        store
+            .write(async |w| w.hold_in_private(request.group_id, request.meeting_id, request.item_id, &request.requested_by, request.chair_agreed).await)
+            .await?;
         self.meeting_record(request.group_id, request.meeting_id).await
     }
 
     pub async fn set_minute_taker(&self, group_id: i64, meeting_id: i64, name: String) -> ApiResult<MeetingRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.set_minute_taker(group_id, meeting_id, &name).await?;
-        w.commit().await?;
+        store.write(async |w| w.set_minute_taker(group_id, meeting_id, &name).await).await?;
         self.meeting_record(group_id, meeting_id).await
     }
 
     /// Approves the minutes of `meeting_id` at `at_meeting` (its "minutes of the last meeting" item).
     pub async fn approve_minutes(&self, group_id: i64, meeting_id: i64, at_meeting: i64, note: String) -> ApiResult<MeetingRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.approve_minutes(group_id, meeting_id, at_meeting, &note).await?;
-        w.commit().await?;
+        store.write(async |w| w.approve_minutes(group_id, meeting_id, at_meeting, &note).await).await?;
         self.meeting_record(group_id, at_meeting).await
     }
 
     pub async fn add_correction(&self, group_id: i64, meeting_id: i64, item_id: Option<i64>, correction: String) -> ApiResult<MeetingRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.add_correction(group_id, meeting_id, item_id, &correction, self.today()).await?;
-        w.commit().await?;
+        store.write(async |w| w.add_correction(group_id, meeting_id, item_id, &correction, self.today()).await).await?;
         self.meeting_record(group_id, meeting_id).await
     }
 
     pub async fn add_action(&self, request: AddAction) -> ApiResult<MeetingRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.add_action(request.group_id, &request.input).await?;
-        w.commit().await?;
+        store.write(async |w| w.add_action(request.group_id, &request.input).await).await?;
         self.meeting_record(request.group_id, request.input.meeting_id).await
     }
 
     pub async fn set_action_status(&self, group_id: i64, action_id: i64, status: ActionStatus) -> ApiResult<Vec<ActionView>> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.set_action_status(group_id, action_id, status, self.today()).await?;
-        w.commit().await?;
+        store.write(async |w| w.set_action_status(group_id, action_id, status, self.today()).await).await?;
         Ok(store.actions(group_id).await?)
     }
 
     pub async fn add_decision(&self, request: AddDecision) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.add_decision(request.group_id, &request.input).await?;
-        w.commit().await?;
+        store.write(async |w| w.add_decision(request.group_id, &request.input).await).await?;
         self.decisions_view(request.group_id).await
     }
 
     pub async fn set_consensus_base(&self, group_id: i64, base: ConsensusBase) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.set_consensus_base(group_id, base).await?;
-        w.commit().await?;
+        store.write(async |w| w.set_consensus_base(group_id, base).await).await?;
         self.decisions_view(group_id).await
     }
 
@@ -442,50 +426,50 @@ impl Session {
 
     pub async fn add_position(&self, request: AddPosition) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.add_position(request.group_id, &request.input).await?;
-        w.commit().await?;
+        store.write(async |w| w.add_position(request.group_id, &request.input).await).await?;
         self.decisions_view(request.group_id).await
     }
 
     pub async fn volunteer(&self, group_id: i64, position_id: i64, person_id: i64) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.volunteer(group_id, position_id, person_id, self.today()).await?;
-        w.commit().await?;
+        store.write(async |w| w.volunteer(group_id, position_id, person_id, self.today()).await).await?;
         self.decisions_view(group_id).await
     }
 
     pub async fn withdraw_volunteer(&self, group_id: i64, position_id: i64, person_id: i64) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.withdraw_volunteer(group_id, position_id, person_id).await?;
-        w.commit().await?;
+        store.write(async |w| w.withdraw_volunteer(group_id, position_id, person_id).await).await?;
         self.decisions_view(group_id).await
     }
 
     pub async fn start_outline(&self, group_id: i64, position_id: i64) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.start_outline(group_id, position_id, self.today()).await?;
-        w.commit().await?;
+        store.write(async |w| w.start_outline(group_id, position_id, self.today()).await).await?;
         self.decisions_view(group_id).await
     }
 
     pub async fn add_viewpoint(&self, group_id: i64, position_id: i64, viewpoint: String) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.add_viewpoint(group_id, position_id, &viewpoint).await?;
-        w.commit().await?;
+        store.write(async |w| w.add_viewpoint(group_id, position_id, &viewpoint).await).await?;
         self.decisions_view(group_id).await
     }
 
     pub async fn decide_public_position(&self, request: PublicDecision) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.decide_public_position(request.group_id, request.position_id, request.divided, request.decision, &request.reason, &request.decided_by, self.today())
+        store
+            .write(async |w| {
+                w.decide_public_position(
+                    request.group_id,
+                    request.position_id,
+                    request.divided,
+                    request.decision,
+                    &request.reason,
+                    &request.decided_by,
+                    self.today(),
+                )
+                .await
+            })
             .await?;
-        w.commit().await?;
         self.decisions_view(request.group_id).await
     }
 

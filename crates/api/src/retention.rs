@@ -58,9 +58,7 @@ impl Session {
         }
         let store = self.open_store().await?;
         let backup = store.back_up().await?;
-        let mut w = store.begin().await?;
-        let removed = w.purge_retention(request.group_id, &report).await?;
-        w.commit().await?;
+        let removed = store.write(async |w| w.purge_retention(request.group_id, &report).await).await?;
         store.checkpoint().await?;
         Ok(RetentionPurged { purged: report, removed, backup: backup.backup.name })
     }

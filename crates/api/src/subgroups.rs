@@ -383,25 +383,29 @@ impl Session {
             let register = store.register(request.group_id).await?;
             s18::check_place(&register.on(request.input.start), lead, Place::Lead).map_err(|m| ApiError::invalid("lead_id", m))?;
         }
-        let mut w = store.begin().await?;
-        let id = match request.id {
-            Some(id) => {
-                w.update_subgroup(request.group_id, id, &request.input).await?;
-                id
-            }
-            None => {
-                let id = w.add_subgroup(request.group_id, &request.input).await?;
-                if let Some(lead) = request.lead_id {
-                    let place = PlaceInput { person_id: lead, place: Place::Lead, expertise: vec![], expertise_note: String::new(), from: request.input.start };
-                    w.add_place(request.group_id, id, &place).await.map_err(|e| match ApiError::from(e) {
-                        ApiError { field: Some(f), message, .. } if f == "person_id" => ApiError::invalid("lead_id", message),
-                        other => other,
-                    })?;
-                }
-                id
-            }
-        };
-        w.commit().await?;
+        let id = store
+            .write(async |w| {
+                let id = match request.id {
+                    Some(id) => {
+                        w.update_subgroup(request.group_id, id, &request.input).await?;
+                        id
+                    }
+                    None => {
+                        let id = w.add_subgroup(request.group_id, &request.input).await?;
+                        if let Some(lead) = request.lead_id {
+                            let place =
+                                PlaceInput { person_id: lead, place: Place::Lead, expertise: vec![], expertise_note: String::new(), from: request.input.start };
+                            w.add_place(request.group_id, id, &place).await.map_err(|e| match ApiError::from(e) {
+                                ApiError { field: Some(f), message, .. } if f == "person_id" => ApiError::invalid("lead_id", message),
+                                other => other,
+                            })?;
+                        }
+                        id
+                    }
+                };
+                Ok::<_, ApiError>(id)
+            })
+            .await?;
         self.subgroup_page(request.group_id, id).await
     }
 
@@ -416,93 +420,89 @@ impl Session {
         }
         let register = store.register(g).await?;
         let day = register.on(request.from);
-        let mut w = store.begin().await?;
-        let (person_id, field) = match request.person_id {
-            Some(id) => (id, "person_id"),
-            None => {
-                if request.new_name.trim().is_empty() && request.new_email.trim().is_empty() {
-                    return Err(ApiError::invalid("person_id", "Choose someone already recorded, or give the invited person's name."));
-                }
-                match w.same_person(g, &request.new_name, &request.new_email).await.map_err(new_person_field)? {
-                    Some(existing) => (existing, "new_email"),
+        store
+            .write(async |w| {
+                let (person_id, field) = match request.person_id {
+                    Some(id) => (id, "person_id"),
                     None => {
-                        let input = PersonInput {
-                            name: request.new_name.clone(),
-                            email: request.new_email.clone(),
-                            job_title: request.new_job_title.clone(),
-                            manager_status: ManagerStatus::Unknown,
-                            sort_as: String::new(),
-                        };
-                        (w.add_person(g, &input).await.map_err(new_person_field)?, "new_name")
+                        if request.new_name.trim().is_empty() && request.new_email.trim().is_empty() {
+                            return Err(ApiError::invalid("person_id", "Choose someone already recorded, or give the invited person's name."));
+                        }
+                        match w.same_person(g, &request.new_name, &request.new_email).await.map_err(new_person_field)? {
+                            Some(existing) => (existing, "new_email"),
+                            None => {
+                                let input = PersonInput {
+                                    name: request.new_name.clone(),
+                                    email: request.new_email.clone(),
+                                    job_title: request.new_job_title.clone(),
+                                    manager_status: ManagerStatus::Unknown,
+                                    sort_as: String::new(),
+                                };
+                                (w.add_person(g, &input).await.map_err(new_person_field)?, "new_name")
+                            }
+                        }
                     }
+                };
+                s18::check_place(&day, person_id, request.place).map_err(|m| ApiError::invalid(field, m))?;
+                // Where they work, if they have no employer on record yet.
+                let organisation = match (request.organisation_id, request.new_organisation.trim()) {
+                    (Some(id), _) => Some(id),
+                    (None, "") => None,
+                    (None, name) => Some(match w.organisation_id_by_name(g, name).await? {
+                        Some(id) => id,
+                        None => {
+                            let input = OrganisationInput {
+                                name: name.to_owned(),
+                                techuk_status: TechukStatus::NotMember,
+                                applied_on: None,
+                                sme: false,
+                                sme_confirmed_on: None,
+                                sector: String::new(),
+                            };
+                            w.add_organisation(g, &input).await.map_err(|e| match ApiError::from(e) {
+                                ApiError { field: Some(_), message, .. } => ApiError::invalid("new_organisation", message),
+                                other => other,
+                            })?
+                        }
+                    }),
+                };
+                if let Some(org) = organisation
+                    && register.employer_on(person_id, request.from).is_none()
+                {
+                    w.add_employment(g, person_id, org, request.from, None).await?;
                 }
-            }
-        };
-        s18::check_place(&day, person_id, request.place).map_err(|m| ApiError::invalid(field, m))?;
-        // Where they work, if they have no employer on record yet.
-        let organisation = match (request.organisation_id, request.new_organisation.trim()) {
-            (Some(id), _) => Some(id),
-            (None, "") => None,
-            (None, name) => Some(match w.organisation_id_by_name(g, name).await? {
-                Some(id) => id,
-                None => {
-                    let input = OrganisationInput {
-                        name: name.to_owned(),
-                        techuk_status: TechukStatus::NotMember,
-                        applied_on: None,
-                        sme: false,
-                        sme_confirmed_on: None,
-                        sector: String::new(),
-                    };
-                    w.add_organisation(g, &input).await.map_err(|e| match ApiError::from(e) {
-                        ApiError { field: Some(_), message, .. } => ApiError::invalid("new_organisation", message),
-                        other => other,
-                    })?
-                }
-            }),
-        };
-        if let Some(org) = organisation
-            && register.employer_on(person_id, request.from).is_none()
-        {
-            w.add_employment(g, person_id, org, request.from, None).await?;
-        }
-        let place = PlaceInput {
-            person_id,
-            place: request.place,
-            expertise: request.expertise.clone(),
-            expertise_note: request.expertise_note.clone(),
-            from: request.from,
-        };
-        w.add_place(g, request.subgroup_id, &place).await.map_err(|e| match ApiError::from(e) {
-            ApiError { field: Some(f), message, .. } if f == "person_id" => ApiError::invalid(field, message),
-            other => other,
-        })?;
-        w.commit().await?;
+                let place = PlaceInput {
+                    person_id,
+                    place: request.place,
+                    expertise: request.expertise.clone(),
+                    expertise_note: request.expertise_note.clone(),
+                    from: request.from,
+                };
+                w.add_place(g, request.subgroup_id, &place).await.map_err(|e| match ApiError::from(e) {
+                    ApiError { field: Some(f), message, .. } if f == "person_id" => ApiError::invalid(field, message),
+                    other => other,
+                })
+            })
+            .await?;
         self.subgroup_page(g, request.subgroup_id).await
     }
 
     pub async fn end_place(&self, request: EndPlace) -> ApiResult<SubgroupPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.end_place(request.group_id, request.place_id, request.on).await?;
-        w.commit().await?;
+        store.write(async |w| w.end_place(request.group_id, request.place_id, request.on).await).await?;
         self.subgroup_page(request.group_id, request.subgroup_id).await
     }
 
     pub async fn close_subgroup(&self, request: CloseSubgroup) -> ApiResult<SubgroupPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.close_subgroup(request.group_id, request.subgroup_id, request.on, &request.reason).await?;
-        w.commit().await?;
+        store.write(async |w| w.close_subgroup(request.group_id, request.subgroup_id, request.on, &request.reason).await).await?;
         self.subgroup_page(request.group_id, request.subgroup_id).await
     }
 
     /// The group asks the sub-group for a report (ToR §18): it goes on the due meeting's agenda.
     pub async fn request_report_back(&self, request: RequestReportBack) -> ApiResult<SubgroupPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.request_report_back(request.group_id, request.subgroup_id, &request.input).await?;
-        w.commit().await?;
+        store.write(async |w| w.request_report_back(request.group_id, request.subgroup_id, &request.input).await).await?;
         self.subgroup_page(request.group_id, request.subgroup_id).await
     }
 
@@ -520,28 +520,26 @@ impl Session {
             }
             _ => None,
         };
-        let mut w = store.begin().await?;
-        w.record_report(g, request.report_back_id, request.received_on, &request.report, paper.as_ref()).await.map_err(|e| match ApiError::from(e) {
-            ApiError { field: Some(f), message, .. } if f == "title" => ApiError::invalid("paper_title", message),
-            other => other,
-        })?;
-        w.commit().await?;
+        store
+            .write(async |w| {
+                w.record_report(g, request.report_back_id, request.received_on, &request.report, paper.as_ref()).await.map_err(|e| match ApiError::from(e) {
+                    ApiError { field: Some(f), message, .. } if f == "title" => ApiError::invalid("paper_title", message),
+                    other => other,
+                })
+            })
+            .await?;
         self.subgroup_page(g, request.subgroup_id).await
     }
 
     pub async fn move_report_back(&self, request: MoveReportBack) -> ApiResult<SubgroupPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.move_report_back(request.group_id, request.report_back_id, request.due_meeting_id, self.today()).await?;
-        w.commit().await?;
+        store.write(async |w| w.move_report_back(request.group_id, request.report_back_id, request.due_meeting_id, self.today()).await).await?;
         self.subgroup_page(request.group_id, request.subgroup_id).await
     }
 
     pub async fn withdraw_report_back(&self, group_id: i64, subgroup_id: i64, report_back_id: i64) -> ApiResult<SubgroupPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.withdraw_report_back(group_id, report_back_id, self.today()).await?;
-        w.commit().await?;
+        store.write(async |w| w.withdraw_report_back(group_id, report_back_id, self.today()).await).await?;
         self.subgroup_page(group_id, subgroup_id).await
     }
 

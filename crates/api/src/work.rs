@@ -204,53 +204,51 @@ impl Session {
     /// Records a new entry in its register, or saves changes to one.
     pub async fn save_work_entry(&self, request: SaveWorkEntry) -> ApiResult<WorkPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        let id = match request.id {
-            Some(id) => {
-                w.update_work_entry(request.group_id, id, &request.input).await?;
-                id
-            }
-            None => w.add_work_entry(request.group_id, &request.input).await?,
-        };
-        w.commit().await?;
+        let id = store
+            .write(async |w| match request.id {
+                Some(id) => {
+                    w.update_work_entry(request.group_id, id, &request.input).await?;
+                    Ok(id)
+                }
+                None => w.add_work_entry(request.group_id, &request.input).await,
+            })
+            .await?;
         self.work_page(request.group_id, id).await
     }
 
     pub async fn set_work_status(&self, request: SetWorkStatus) -> ApiResult<WorkPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.set_work_status(request.group_id, request.entry_id, request.status, request.on, &request.note).await?;
-        w.commit().await?;
+        store.write(async |w| w.set_work_status(request.group_id, request.entry_id, request.status, request.on, &request.note).await).await?;
         self.work_page(request.group_id, request.entry_id).await
     }
 
     /// Puts the entry on a meeting's agenda; the entry then shows the item, and the decisions and actions taken under it.
     pub async fn add_work_to_agenda(&self, request: AddWorkToAgenda) -> ApiResult<WorkPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.add_work_agenda_item(request.group_id, request.entry_id, request.meeting_id, request.presenter_id).await.map_err(|e| match ApiError::from(e) {
-            ApiError { field: Some(f), message, .. } if f == "presenter_id" => ApiError::invalid("presenter_id", message),
-            other => other,
-        })?;
-        w.commit().await?;
+        store
+            .write(async |w| {
+                w.add_work_agenda_item(request.group_id, request.entry_id, request.meeting_id, request.presenter_id).await.map_err(|e| {
+                    match ApiError::from(e) {
+                        ApiError { field: Some(f), message, .. } if f == "presenter_id" => ApiError::invalid("presenter_id", message),
+                        other => other,
+                    }
+                })
+            })
+            .await?;
         self.work_page(request.group_id, request.entry_id).await
     }
 
     /// Links an item already on an agenda (the entry discussed under another title, or before it was recorded).
     pub async fn link_work_item(&self, request: LinkWorkItem) -> ApiResult<WorkPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.link_work_item(request.group_id, request.entry_id, request.agenda_item_id).await?;
-        w.commit().await?;
+        store.write(async |w| w.link_work_item(request.group_id, request.entry_id, request.agenda_item_id).await).await?;
         self.work_page(request.group_id, request.entry_id).await
     }
 
     /// Undoes a link made in error; the item stays on its agenda.
     pub async fn unlink_work_item(&self, request: LinkWorkItem) -> ApiResult<WorkPage> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.unlink_work_item(request.group_id, request.entry_id, request.agenda_item_id).await?;
-        w.commit().await?;
+        store.write(async |w| w.unlink_work_item(request.group_id, request.entry_id, request.agenda_item_id).await).await?;
         self.work_page(request.group_id, request.entry_id).await
     }
 
@@ -262,17 +260,13 @@ impl Session {
             return Err(ApiError::invalid("agenda_item_id", "Choose an item on this meeting's agenda."));
         }
         let day = store.meeting_detail(request.group_id, meeting).await?.meeting.starts_at.date();
-        let mut w = store.begin().await?;
-        w.declare_interest(request.group_id, &request.input, day).await?;
-        w.commit().await?;
+        store.write(async |w| w.declare_interest(request.group_id, &request.input, day).await).await?;
         self.meeting_record(request.group_id, request.meeting_id).await
     }
 
     pub async fn remove_declaration(&self, group_id: i64, meeting_id: i64, declaration_id: i64) -> ApiResult<crate::minutes::MeetingRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.remove_declaration(group_id, declaration_id).await?;
-        w.commit().await?;
+        store.write(async |w| w.remove_declaration(group_id, declaration_id).await).await?;
         self.meeting_record(group_id, meeting_id).await
     }
 }

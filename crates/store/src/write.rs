@@ -33,6 +33,16 @@ impl Store {
     pub async fn begin(&self) -> Result<Writer> {
         Ok(Writer { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, actor: self.actor.clone(), secrets: self.secrets.clone() })
     }
+
+    /// Runs `write` in one transaction and commits it; nothing is kept when it fails
+    /// (the writer is dropped, rolling back). `E` is the caller's error: the store's,
+    /// or one that a store error converts into, so `write` may refuse in its own terms.
+    pub async fn write<T, E: From<StoreError>>(&self, write: impl AsyncFnOnce(&mut Writer) -> Result<T, E>) -> Result<T, E> {
+        let mut writer = self.begin().await?;
+        let value = write(&mut writer).await?;
+        writer.commit().await?;
+        Ok(value)
+    }
 }
 
 impl Writer {
