@@ -62,9 +62,7 @@ impl Session {
             | Document::KeptCopy { .. } => None,
         };
         let Some((issued, record)) = issued else { return Ok(()) };
-        let mut w = store.begin().await?;
-        w.keep_issued(group_id, issued, record, &made.file_name, made.pages.map(|p| p as u32), &made.bytes).await?;
-        w.commit().await?;
+        store.write(async |w| w.keep_issued(group_id, issued, record, &made.file_name, made.pages.map(|p| p as u32), &made.bytes).await).await?;
         Ok(())
     }
 }

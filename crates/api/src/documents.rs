@@ -74,19 +74,6 @@ pub enum ElectionDocument {
     Blt,
 }
 
-impl ElectionDocument {
-    pub(crate) fn kind(self) -> DocumentKind {
-        match self {
-            ElectionDocument::CallForNominations => DocumentKind::CallForNominations,
-            ElectionDocument::CallForNominationsEmail => DocumentKind::CallForNominationsEmail,
-            ElectionDocument::BallotPapers => DocumentKind::BallotPapers,
-            ElectionDocument::IssueList => DocumentKind::IssueList,
-            ElectionDocument::Result => DocumentKind::ElectionResult,
-            ElectionDocument::Blt => DocumentKind::ElectionBlt,
-        }
-    }
-}
-
 fn no_meeting() -> ApiError {
     ApiError::invalid("meeting", "Choose a meeting.")
 }
@@ -289,7 +276,7 @@ impl Session {
                 let bytes = self.typeset(move |d| d.action_log(&log)).await?;
                 made(format!("{stem} - action log.pdf"), bytes, None)
             }
-            Document::Election { election_id, document } => return self.election_document(group_id, document.kind(), election_id).await,
+            Document::Election { election_id, document } => return self.election_document(group_id, document, election_id).await,
             Document::SubgroupRoster { subgroup_id } => return self.subgroup_document(group_id, subgroup_id).await,
             Document::KeptCopy { copy_id } => {
                 let (file_name, pages, bytes) = store.issued_copy(group_id, copy_id).await?;
@@ -303,9 +290,7 @@ impl Session {
     pub(crate) async fn pack(&self, store: &Store, group_id: i64, meeting_id: i64) -> ApiResult<secretariat_documents::Pack> {
         let (agenda, papers) = reports::agenda(store, group_id, meeting_id, self.today()).await?;
         let pack = self.typeset(move |d| d.agenda_pack(&agenda, &papers)).await?;
-        let mut w = store.begin().await?;
-        w.store_pack(group_id, meeting_id, &pack.bytes, pack.pages as u32).await?;
-        w.commit().await?;
+        store.write(async |w| w.store_pack(group_id, meeting_id, &pack.bytes, pack.pages as u32).await).await?;
         Ok(pack)
     }
 }

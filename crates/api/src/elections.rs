@@ -3,6 +3,7 @@
 //! numbered papers, returned papers, reconciliation), the count with the ToR's
 //! constraints, and the declaration that opens the winners' terms.
 
+use crate::documents::ElectionDocument;
 use crate::error::{ApiError, ApiResult, ErrorKind};
 use crate::session::Session;
 use chrono::NaiveDate;
@@ -539,7 +540,7 @@ impl Session {
         self.election_page(group_id, election_id).await
     }
 
-    /// Numbers a new print run of papers; the PDF is made from it (`DocumentKind::BallotPapers`).
+    /// Numbers a new print run of papers; the PDF is made from it (`ElectionDocument::BallotPapers`).
     pub async fn print_ballots(&self, group_id: i64, election_id: i64, copies: u32) -> ApiResult<ElectionPage> {
         let store = self.open_store().await?;
         store.write(async |w| w.print_papers(group_id, election_id, copies).await).await?;
@@ -783,8 +784,8 @@ fn fills_words(record: &ElectionRecord) -> String {
 }
 
 impl Session {
-    pub(crate) async fn election_document(&self, group_id: i64, kind: crate::types::DocumentKind, election_id: i64) -> ApiResult<crate::types::Made> {
-        use crate::types::{DocumentKind, Made};
+    pub(crate) async fn election_document(&self, group_id: i64, document: ElectionDocument, election_id: i64) -> ApiResult<crate::types::Made> {
+        use crate::types::Made;
         use secretariat_documents as docs;
         let store = self.open_store().await?;
         let group = store.group(group_id).await?;
@@ -793,21 +794,21 @@ impl Session {
         let stem = format!("{} - {}", crate::session::file_stem(&group.name), crate::session::file_stem(&s.title));
         let made = |suffix: &str, bytes: Vec<u8>| Made { file_name: format!("{stem} - {suffix}"), bytes, pages: None };
         let officer = if s.returning_officer.is_empty() { "the returning officer".to_owned() } else { s.returning_officer.clone() };
-        match kind {
-            DocumentKind::CallForNominations | DocumentKind::CallForNominationsEmail => {
+        match document {
+            ElectionDocument::CallForNominations | ElectionDocument::CallForNominationsEmail => {
                 let call = call_for_nominations(&group.name, &page, &officer, group.settings.term_months);
                 let pdf = {
                     let call = call.clone();
                     self.typeset(move |d| d.call_for_nominations(&call)).await?
                 };
-                if kind == DocumentKind::CallForNominations {
+                if document == ElectionDocument::CallForNominations {
                     return Ok(made("call for nominations.pdf", pdf));
                 }
                 let pdf_name = format!("{stem} - call for nominations.pdf");
                 let bytes = crate::circulation::call_email(&group.name, &call, &pdf_name, &pdf)?;
                 Ok(made("call for nominations.eml", bytes))
             }
-            DocumentKind::BallotPapers => {
+            ElectionDocument::BallotPapers => {
                 let serials = store.latest_batch(group_id, election_id).await?;
                 if serials.is_empty() {
                     return Err(ApiError::invalid("copies", "No ballot papers have been printed for this election yet."));
@@ -836,7 +837,7 @@ impl Session {
                 let (first, last) = (serials[0], serials[serials.len() - 1]);
                 Ok(made(&format!("ballot papers {first:06}-{last:06}.pdf"), bytes))
             }
-            DocumentKind::IssueList => {
+            ElectionDocument::IssueList => {
                 let r = &page.reconciliation.counts;
                 let list = docs::IssueList {
                     group: group.name.clone(),
@@ -849,12 +850,12 @@ impl Session {
                 let bytes = self.typeset(move |d| d.issue_list(&list)).await?;
                 Ok(made("issue list.pdf", bytes))
             }
-            DocumentKind::ElectionResult => {
+            ElectionDocument::Result => {
                 let report = result_report(&group.name, &page, &officer)?;
                 let bytes = self.typeset(move |d| d.election_result(&report)).await?;
                 Ok(made(if s.state == ElectionState::Declared { "result.pdf" } else { "result (draft).pdf" }, bytes))
             }
-            DocumentKind::ElectionBlt => {
+            ElectionDocument::Blt => {
                 let election = tally_input(&page)?;
                 let blt = tally::BltFile {
                     title: election.title.clone(),
@@ -865,7 +866,6 @@ impl Session {
                 };
                 Ok(made("valid papers.blt", tally::write_blt(&blt).into_bytes()))
             }
-            _ => Err(ApiError::invalid("kind", "That is not an election document.")),
         }
     }
 }

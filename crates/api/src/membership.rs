@@ -13,9 +13,7 @@ impl Session {
     /// Sets whose bank holidays the deadlines the app proposes skip (issue #18); the group's home.
     pub async fn set_bank_holidays(&self, group_id: i64, nation: secretariat_rules::working_days::Nation) -> ApiResult<GroupHome> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.set_bank_holidays(group_id, nation).await?;
-        w.commit().await?;
+        store.write(async |w| w.set_bank_holidays(group_id, nation).await).await?;
         self.group_home(group_id).await
     }
 
@@ -84,35 +82,29 @@ impl Session {
 
     pub async fn save_organisation(&self, request: SaveOrganisation) -> ApiResult<OrganisationRecord> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        let id = match request.id {
-            Some(id) => {
-                w.update_organisation(request.group_id, id, &request.input).await?;
-                id
-            }
-            None => w.add_organisation(request.group_id, &request.input).await?,
-        };
-        w.commit().await?;
+        let id = store
+            .write(async |w| match request.id {
+                Some(id) => w.update_organisation(request.group_id, id, &request.input).await.map(|()| id),
+                None => w.add_organisation(request.group_id, &request.input).await,
+            })
+            .await?;
         Ok(store.organisation_record(request.group_id, id).await?)
     }
 
     pub async fn save_person(&self, request: SavePerson) -> ApiResult<PersonDetail> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        let id = match request.id {
-            Some(id) => {
-                w.update_person(request.group_id, id, &request.input).await?;
-                id
-            }
-            None => {
-                let id = w.add_person(request.group_id, &request.input).await?;
-                if let Some(employer) = &request.employer {
-                    w.add_employment(request.group_id, id, employer.organisation_id, employer.from, None).await?;
+        let id = store
+            .write(async |w| match request.id {
+                Some(id) => w.update_person(request.group_id, id, &request.input).await.map(|()| id),
+                None => {
+                    let id = w.add_person(request.group_id, &request.input).await?;
+                    if let Some(employer) = &request.employer {
+                        w.add_employment(request.group_id, id, employer.organisation_id, employer.from, None).await?;
+                    }
+                    Ok(id)
                 }
-                id
-            }
-        };
-        w.commit().await?;
+            })
+            .await?;
         Ok(store.person_detail(request.group_id, id).await?)
     }
 
@@ -145,41 +137,31 @@ impl Session {
 
     pub async fn change_employer(&self, request: EmployerChange) -> ApiResult<PersonDetail> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.change_employer(request.group_id, request.person_id, request.organisation_id, request.from).await?;
-        w.commit().await?;
+        store.write(async |w| w.change_employer(request.group_id, request.person_id, request.organisation_id, request.from).await).await?;
         Ok(store.person_detail(request.group_id, request.person_id).await?)
     }
 
     pub async fn fill_seat(&self, request: FillSeat) -> ApiResult<MembersView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.start_term(request.group_id, request.seat_id, request.person_id, request.start, request.obtained).await?;
-        w.commit().await?;
+        store.write(async |w| w.start_term(request.group_id, request.seat_id, request.person_id, request.start, request.obtained).await).await?;
         self.members(request.group_id).await
     }
 
     pub async fn end_term(&self, request: EndTerm) -> ApiResult<MembersView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.end_term(request.group_id, request.term_id, request.on, request.reason, &request.note).await?;
-        w.commit().await?;
+        store.write(async |w| w.end_term(request.group_id, request.term_id, request.on, request.reason, &request.note).await).await?;
         self.members(request.group_id).await
     }
 
     pub async fn appoint(&self, request: Appoint) -> ApiResult<MembersView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.appoint(request.group_id, request.role, request.person_id, request.from, &request.agreed_by).await?;
-        w.commit().await?;
+        store.write(async |w| w.appoint(request.group_id, request.role, request.person_id, request.from, &request.agreed_by).await).await?;
         self.members(request.group_id).await
     }
 
     pub async fn add_invitee(&self, request: AddInvitee) -> ApiResult<MembersView> {
         let store = self.open_store().await?;
-        let mut w = store.begin().await?;
-        w.add_invitee(request.group_id, request.person_id, request.from, &request.note).await?;
-        w.commit().await?;
+        store.write(async |w| w.add_invitee(request.group_id, request.person_id, request.from, &request.note).await).await?;
         self.members(request.group_id).await
     }
 

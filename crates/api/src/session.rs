@@ -233,9 +233,7 @@ impl Session {
         // Check the name before anything is created, so a bad name creates no database.
         text::single_line(&request.name, "The group's name", 120).map_err(|e| ApiError::invalid("name", e.to_string()))?;
         let (store, keychain_warning) = self.store_or_create(request.recovery_passphrase.as_deref(), request.recovery_passphrase_confirm.as_deref()).await?;
-        let mut writer = store.begin().await?;
-        let id = writer.create_group(&request.name, template).await?;
-        writer.commit().await?;
+        let id = store.write(async |w| w.create_group(&request.name, template).await).await?;
         let group = store.groups().await?.into_iter().find(|g| g.id == id).expect("the group just created");
         Ok(GroupCreated { group, keychain_warning })
     }
