@@ -9,7 +9,7 @@ use secretariat_api::types::{ArchivedDocument, Made};
 use secretariat_api::viewer::{self, ViewerFolder};
 use secretariat_api::work::DigestRequest;
 use secretariat_api::{ApiError, ErrorKind, Session, files, write_atomically};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -48,7 +48,16 @@ pub async fn open_digest(app: AppHandle, session: State<'_, Session>, request: D
 /// Asks where to save a made document (the native Save dialog, its kind as the filter) and
 /// writes it there atomically; `None` when the person cancels.
 async fn save_made(app: &AppHandle, made: Made) -> Reply<Option<String>> {
-    let extension = made.file_name.rsplit_once('.').map_or("", |(_, ext)| ext).to_owned();
+    let Some(chosen) = ask_where_to_save(app, "Save as", &made.file_name).await? else { return Ok(None) };
+    let path = files::save_path(&chosen, &made.file_name);
+    write_file(&path, &made.bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The native Save dialog, offering `file_name` with its kind as the filter; the place
+/// chosen, or `None` when the person cancels. Every Save dialog of the shell is this one.
+pub(super) async fn ask_where_to_save(app: &AppHandle, title: &str, file_name: &str) -> Reply<Option<PathBuf>> {
+    let extension = file_name.rsplit_once('.').map_or("", |(_, ext)| ext).to_owned();
     let filter = match extension.as_str() {
         "pdf" => "PDF document",
         "csv" => "CSV file",
@@ -56,13 +65,14 @@ async fn save_made(app: &AppHandle, made: Made) -> Reply<Option<String>> {
         "ics" => "Calendar",
         _ => "File",
     };
-    let dialog = app.dialog().file().set_title("Save as").set_file_name(&made.file_name).add_filter(filter, &[extension.as_str()]);
+    let dialog = app.dialog().file().set_title(title).set_file_name(file_name).add_filter(filter, &[extension.as_str()]);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file()).await.map_err(|e| failed("The Save dialog failed", e))?;
-    let Some(chosen) = chosen else { return Ok(None) };
-    let path: PathBuf = chosen.into_path().map_err(|e| failed("That place cannot be saved to", e))?;
-    let path = files::save_path(&path, &made.file_name);
-    write_atomically(&path, &made.bytes).map_err(|e| ApiError::invalid("path", format!("Could not save {}: {e}", path.display())))?;
-    Ok(Some(path.display().to_string()))
+    chosen.map(|c| c.into_path().map_err(|e| failed("That place cannot be saved to", e))).transpose()
+}
+
+/// Writes a file the person chose atomically; a failure is said at the place chosen.
+pub(super) fn write_file(path: &Path, bytes: &[u8]) -> Reply<()> {
+    write_atomically(path, bytes).map_err(|e| ApiError::invalid("path", format!("Could not save {}: {e}", path.display())))
 }
 
 /// Writes a made document to the private viewer folder and opens it with the system's program for its kind.
