@@ -366,7 +366,20 @@ fn generate_commands() -> String {
     for e in &entries {
         out.push_str(&format!("  {}: {{ request: {}; reply: {} }};\n", e.name, e.request.as_deref().unwrap_or("null"), e.reply));
     }
-    out.push_str("}\n\nexport type Command = keyof Commands;\n");
+    out.push_str("}\n\nexport type Command = keyof Commands;\n\n");
+    out.push_str(
+        "/** How a command is called: `api.ts`'s `call`, which turns a failure into an `ApiFailure`. */\n\
+         export type Call = <K extends Command>(command: K, ...request: Commands[K]['request'] extends null ? [] : [Commands[K]['request']]) => Promise<Commands[K]['reply']>;\n\n\
+         /** One function per command, each calling it through `call` with its request. */\n\
+         export function commands(call: Call) {\n  return {\n",
+    );
+    for e in &entries {
+        match &e.request {
+            Some(request) => out.push_str(&format!("    {0}: (request: {1}) => call('{0}', request),\n", e.name, request)),
+            None => out.push_str(&format!("    {0}: () => call('{0}'),\n", e.name)),
+        }
+    }
+    out.push_str("  };\n}\n");
     out
 }
 
