@@ -93,7 +93,7 @@ impl PaperChecker {
         }
     }
 
-    fn ask(&self, bytes: &[u8]) -> Result<Verdict, String> {
+    fn ask(&self, bytes: &[u8]) -> Result<Verdict, NoVerdict> {
         let mut command = Command::new(&self.program);
         // The child reads nothing from the environment, and must not inherit a passphrase
         // or a data folder; only where to find its libraries is passed on.
@@ -106,9 +106,9 @@ impl PaperChecker {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| format!("the checker {} could not be started: {e}", self.program.display()))?;
-        let mut stdin = child.stdin.take().ok_or("no stdin")?;
-        let mut stdout = child.stdout.take().ok_or("no stdout")?;
+            .map_err(|e| NoVerdict(format!("the checker {} could not be started: {e}", self.program.display())))?;
+        let mut stdin = child.stdin.take().ok_or(NoVerdict("no stdin".into()))?;
+        let mut stdout = child.stdout.take().ok_or(NoVerdict("no stdout".into()))?;
         let (sent, answered) = mpsc::channel();
         std::thread::scope(|scope| {
             // A child that dies early closes the pipe; the write then fails, and the
@@ -127,21 +127,27 @@ impl PaperChecker {
                     // Ending the child closes its end of both pipes, which frees both threads.
                     let _ = child.kill();
                     let _ = child.wait();
-                    return Err(format!("no answer in {} s", WAIT.as_secs()));
+                    return Err(NoVerdict(format!("no answer in {} s", WAIT.as_secs())));
                 }
             };
-            let status = child.wait().map_err(|e| e.to_string())?;
+            let status = child.wait().map_err(|e| NoVerdict(e.to_string()))?;
             if !status.success() {
-                return Err(format!("the checker ended with {status}"));
+                return Err(NoVerdict(format!("the checker ended with {status}")));
             }
-            serde_json::from_slice(&out).map_err(|e| format!("the checker's answer could not be read: {e}"))
+            serde_json::from_slice(&out).map_err(|e| NoVerdict(format!("the checker's answer could not be read: {e}")))
         })
     }
 }
 
+/// Why the checking child gave no verdict (it could not start, ended early, timed out, or
+/// answered nothing readable): for the debug note only.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct NoVerdict(String);
+
 /// Why a child gave no verdict, on stderr in debug builds only: the crate logs nothing,
 /// and the person is told "could not be read" either way.
-fn debug_note(why: &str) {
+fn debug_note(why: &NoVerdict) {
     if cfg!(debug_assertions) {
         eprintln!("secretariat: paper check: {why}");
     }

@@ -297,14 +297,20 @@ async fn export_once(pool: &SqlitePool, key: &DatabaseKey, temp_name: &str) -> R
 /// Checks that `path` is a Secretariat database this key opens, sound by both
 /// integrity checks, with no migration `migrator` does not know (so not made by a
 /// newer Secretariat). The reason is a phrase: "it …".
-pub(crate) async fn check_file(path: &Path, key: &DatabaseKey, migrator: &Migrator) -> std::result::Result<(), String> {
+/// Why a file is not a backup this database can be restored from: a phrase, "it …".
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct Unfit(String);
+
+pub(crate) async fn check_file(path: &Path, key: &DatabaseKey, migrator: &Migrator) -> std::result::Result<(), Unfit> {
     let mut header = [0u8; 16];
-    let read = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut header)).map_err(|e| format!("it could not be read ({e})"))?;
+    let read =
+        std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut header)).map_err(|e| Unfit(format!("it could not be read ({e})")))?;
     if read < header.len() {
-        return Err("it is empty, or too short to be a database".into());
+        return Err(Unfit("it is empty, or too short to be a database".into()));
     }
     if &header == b"SQLite format 3\0" {
-        return Err("it is an unencrypted SQLite file, not a Secretariat backup".into());
+        return Err(Unfit("it is an unencrypted SQLite file, not a Secretariat backup".into()));
     }
     crate::db::silence_sqlcipher_log().await;
     let options = SqliteConnectOptions::new()
@@ -312,32 +318,32 @@ pub(crate) async fn check_file(path: &Path, key: &DatabaseKey, migrator: &Migrat
         .pragma("key", key.pragma_value().to_string())
         .log_statements(log::LevelFilter::Off)
         .log_slow_statements(log::LevelFilter::Off, std::time::Duration::from_secs(60));
-    let not_ours = "it does not open with this database's key: it is damaged, or it is a backup of another database";
-    let mut conn = options.connect().await.map_err(|_| not_ours.to_owned())?;
+    let not_ours = || Unfit("it does not open with this database's key: it is damaged, or it is a backup of another database".into());
+    let mut conn = options.connect().await.map_err(|_| not_ours())?;
     let checked = async {
         let tables: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM sqlite_schema WHERE type = 'table'").fetch_all(&mut conn).await.map_err(|_| not_ours.to_owned())?;
+            sqlx::query_scalar("SELECT name FROM sqlite_schema WHERE type = 'table'").fetch_all(&mut conn).await.map_err(|_| not_ours())?;
         if !["_sqlx_migrations", "groups", "audit_log"].iter().all(|t| tables.iter().any(|n| n == t)) {
-            return Err("it opens, but it is not a Secretariat database".to_owned());
+            return Err(Unfit("it opens, but it is not a Secretariat database".into()));
         }
         // Past the first page, a page that fails its HMAC surfaces as an error from
         // whichever statement reads it.
         let failed = |e: sqlx::Error| {
             tracing::debug!(error = %e, "a backup failed its check");
-            "it is damaged: some of its pages cannot be read".to_owned()
+            Unfit("it is damaged: some of its pages cannot be read".into())
         };
         let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&mut conn).await.map_err(failed)?;
         if let Some(problem) = integrity.iter().find(|line| *line != "ok") {
-            return Err(format!("it failed its integrity check ({problem})"));
+            return Err(Unfit(format!("it failed its integrity check ({problem})")));
         }
         let cipher = sqlx::query("PRAGMA cipher_integrity_check").fetch_all(&mut conn).await.map_err(failed)?;
         if let Some(row) = cipher.first() {
             let problem: String = row.try_get(0).unwrap_or_else(|_| "a page failed".into());
-            return Err(format!("its encrypted pages failed their check ({problem})"));
+            return Err(Unfit(format!("its encrypted pages failed their check ({problem})")));
         }
         let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations").fetch_all(&mut conn).await.map_err(failed)?;
         if applied.iter().any(|v| !migrator.version_exists(*v)) {
-            return Err("it was made by a newer version of Secretariat; update Secretariat first".into());
+            return Err(Unfit("it was made by a newer version of Secretariat; update Secretariat first".into()));
         }
         Ok(())
     }
@@ -470,7 +476,9 @@ impl Store {
     /// database this key opens, passing both integrity checks. Changes nothing.
     pub async fn check_backup(&self, file: &Path) -> Result<()> {
         refuse_live(self.paths(), file)?;
-        check_file(file, &self.secrets.key, &db::MIGRATOR).await.map_err(|reason| StoreError::BackupRefused { path: file.to_path_buf(), reason })
+        check_file(file, &self.secrets.key, &db::MIGRATOR)
+            .await
+            .map_err(|unfit| StoreError::BackupRefused { path: file.to_path_buf(), reason: unfit.to_string() })
     }
 
     /// [`Store::check_backup`] without an open store (the database in use may be
@@ -479,7 +487,7 @@ impl Store {
         refuse_live(paths, file)?;
         let key_file = db::read_key_file(paths)?;
         let key = db::key_for(paths, &key_file, source).await?;
-        check_file(file, &key, &db::MIGRATOR).await.map_err(|reason| StoreError::BackupRefused { path: file.to_path_buf(), reason })
+        check_file(file, &key, &db::MIGRATOR).await.map_err(|unfit| StoreError::BackupRefused { path: file.to_path_buf(), reason: unfit.to_string() })
     }
 
     /// Restores `file` into the data folder `paths`, with the key from `source`
@@ -508,7 +516,7 @@ impl Store {
         })?;
         copy.as_file().sync_all()?;
         let copy = copy.into_temp_path();
-        check_file(&copy, &key, &db::MIGRATOR).await.map_err(refused)?;
+        check_file(&copy, &key, &db::MIGRATOR).await.map_err(|unfit| refused(unfit.to_string()))?;
 
         let set_aside = if paths.database.exists() { Some(set_aside(paths)?) } else { None };
         let kept = |error: StoreError| match &set_aside {
