@@ -89,6 +89,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Close an election's nominations before the date in the call, giving the reason (audited).
+    ///
+    /// For an error in the call, or when everyone eligible is nominated; the call as issued
+    /// is kept in the Documents archive.
+    CloseNominations(CloseNominationsArgs),
     /// Number and print ballot papers for an election (PDF); each serial is used once.
     Ballots(BallotsArgs),
     /// Write an election's result with its count, stage by stage (PDF; a draft until declared).
@@ -332,6 +337,20 @@ pub struct BallotsArgs {
     /// The PDF file to write
     #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
     pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CloseNominationsArgs {
+    /// The election: its id, or words from its title; `elections` lists them
+    pub election: String,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Why they close early (required; kept in the audit log)
+    #[arg(long)]
+    pub reason: String,
+    /// The day they close, YYYY-MM-DD, today or earlier [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub on: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

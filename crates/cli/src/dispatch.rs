@@ -64,6 +64,7 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
         Command::Work(args) => work(session, args, out).await.map(|()| 0),
         Command::Digest(args) => digest(session, args, out).await.map(|()| 0),
         Command::Elections { group, json } => elections(session, group, json, out).await.map(|()| 0),
+        Command::CloseNominations(args) => close_nominations(session, args, out).await.map(|()| 0),
         Command::Ballots(args) => ballots(session, args, out).await.map(|()| 0),
         Command::Result(args) => election_document(session, args, ElectionDocument::Result, out).await.map(|()| 0),
         Command::Blt(args) => election_document(session, args, ElectionDocument::Blt, out).await.map(|()| 0),
@@ -301,6 +302,16 @@ async fn elections(session: &Session, group: GroupArg, json: bool, out: &mut dyn
         return print_json(out, &view);
     }
     print_text(out, &print::elections_lines(&view))
+}
+
+/// Closes nominations before the date in the call, for a reason (issue #18).
+async fn close_nominations(session: &Session, args: CloseNominationsArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let election_id = session.find_election(group.id, &args.election).await?;
+    let on = args.on.unwrap_or_else(|| session.today());
+    let request = secretariat_api::elections::CloseNominations { group_id: group.id, election_id, on, reason: args.reason };
+    let page = session.close_nominations_early(request).await?;
+    print_text(out, &print::nominations_closed_lines(&page))
 }
 
 /// Numbers a print run of ballot papers, then writes it.

@@ -524,3 +524,16 @@ pub(crate) fn verify_lines(report: &secretariat_store::VerifyReport) -> String {
     text.push_str(&format!("Email addresses:   {}\n", line(&report.bad_email_addresses)));
     text
 }
+
+/// "Nominations for … closed on …: 3 nominees standing." and what comes next.
+pub(crate) fn nominations_closed_lines(page: &secretariat_api::elections::ElectionPage) -> String {
+    let s = &page.record.summary;
+    let standing = page.record.nominations.iter().filter(|n| n.withdrawn_on.is_none()).count();
+    format!(
+        "Nominations for \u{201c}{}\u{201d} closed on {}: {standing} nominee{} standing.\nNext: {}\n",
+        s.title,
+        secretariat_rules::uk_date(s.nominations_close),
+        if standing == 1 { "" } else { "s" },
+        page.next_step
+    )
+}

@@ -535,3 +535,20 @@ async fn s21_documents_lists_the_record_and_writes_a_kept_copy_as_it_went_out() 
     assert!(run_args(&s, &["documents", "-o", copy.to_str().unwrap()]).await.is_err());
     s.close().await;
 }
+
+/// Issue #18: a returning officer closes nominations before the date in the call, with a
+/// reason, from the command line as from the window; once only, and never without a reason.
+#[tokio::test]
+async fn close_nominations_early_needs_a_reason_and_happens_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    assert!(run_args(&s, &["close-nominations", "November 2026"]).await.unwrap_err().contains("--reason"), "clap asks for the reason");
+    let refused = run_args(&s, &["close-nominations", "November 2026", "--reason", "An error in the call.", "--on", "2026-12-10"]).await.unwrap_err();
+    assert!(refused.contains("in the future"), "{refused}");
+    let out = run_args(&s, &["close-nominations", "November 2026", "--reason", "Everyone eligible is nominated."]).await.unwrap();
+    assert!(out.starts_with("Nominations for \u{201c}Election to a supplier seat — November 2026\u{201d} closed on Fri 27 Nov 2026: "), "{out}");
+    assert!(out.contains("\nNext: "), "{out}");
+    assert!(run_args(&s, &["close-nominations", "November 2026", "--reason", "Again."]).await.is_err(), "once only");
+    s.close().await;
+}
