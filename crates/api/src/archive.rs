@@ -26,6 +26,19 @@ use crate::session::Session;
 use crate::types::{ArchivedDocument, DocumentKind, DocumentRef, Made};
 
 impl Session {
+    /// Keeps the meeting's built pack as a circulated version once the meeting is published
+    /// (ToR §20): at publication, and at each build with supplements after it.
+    pub(crate) async fn keep_circulated_pack(&self, store: &Store, group_id: i64, meeting_id: i64) -> ApiResult<()> {
+        let meeting = store.meeting_detail(group_id, meeting_id).await?.meeting;
+        if meeting.published_on.is_none() {
+            return Ok(());
+        }
+        let Some((_, pages, bytes)) = store.built_pack(group_id, meeting_id).await? else { return Ok(()) };
+        let file_name = format!("{} {} - agenda pack.pdf", crate::session::file_stem(&store.group(group_id).await?.name), meeting.starts_at.format("%Y-%m-%d"));
+        store.write(async |w| w.keep_issued(group_id, IssuedKind::AgendaPack, meeting_id, &file_name, Some(pages), &bytes).await).await?;
+        Ok(())
+    }
+
     /// Keeps `made` as it went out when it is a final document not kept before: approved
     /// minutes (ToR §21), a call for nominations (ToR §14), a declared result, a past year's
     /// attendance (ToR §17), a closed sub-group's roster (ToR §18).
@@ -186,7 +199,38 @@ impl Session {
         let copies = store.issued_copies(group_id).await?;
         let mut out = Vec::new();
 
+        // A published pack: each version kept as circulated (the first at publication, then
+        // each built with supplements). Otherwise the pack as last built.
+        let mut circulated: Vec<&IssuedCopy> = copies.iter().filter(|c| c.kind == IssuedKind::AgendaPack).collect();
+        circulated.sort_by(|a, b| (a.record_id, &a.made_at, a.id).cmp(&(b.record_id, &b.made_at, b.id)));
+        for (n, copy) in circulated.iter().enumerate() {
+            let Some(m) = meeting(copy.record_id) else { continue };
+            let made = made_on(copy).unwrap_or(m.starts_at.date());
+            let pages = copy.pages.map(|p| format!(" · {p} pages")).unwrap_or_default();
+            let first = n == 0 || circulated[n - 1].record_id != copy.record_id;
+            out.push(ArchivedDocument {
+                kind: DocumentKind::KeptCopy,
+                record_id: Some(copy.id),
+                remake: None,
+                kind_label: "Agenda pack".into(),
+                title: if first { format!("Agenda pack — {}", m.title) } else { format!("Agenda pack with supplements — {}, {}", m.title, uk_date(made)) },
+                on: Some(if first { m.published_on.unwrap_or(made) } else { made }),
+                year: m.starts_at.year(),
+                meeting_id: Some(m.id),
+                meeting: Some(m.title.clone()),
+                detail: if first {
+                    format!("Circulated {} under ToR §20{pages}", uk_date(m.published_on.unwrap_or(made)))
+                } else {
+                    format!("Built {} after publication, with the supplements{pages}", uk_date(made))
+                },
+                kept: true,
+                openable: true,
+            });
+        }
         for pack in store.kept_packs(group_id).await? {
+            if circulated.iter().any(|c| c.record_id == pack.meeting_id) {
+                continue;
+            }
             let Some(m) = meeting(pack.meeting_id) else { continue };
             let built = chrono::DateTime::parse_from_rfc3339(&pack.built_at).map(|at| at.date_naive()).unwrap_or(m.starts_at.date());
             let mut detail = match m.published_on {
@@ -359,9 +403,14 @@ fn issued_kind(kind: DocumentKind) -> Option<IssuedKind> {
     })
 }
 
+/// The day a copy was kept.
+fn made_on(copy: &IssuedCopy) -> Option<chrono::NaiveDate> {
+    chrono::DateTime::parse_from_rfc3339(&copy.made_at).ok().map(|at| at.date_naive())
+}
+
 /// " · kept as made on 3 March 2026, 4 pages".
 fn kept_note(copy: &IssuedCopy) -> String {
-    let made = chrono::DateTime::parse_from_rfc3339(&copy.made_at).map(|at| uk_date(at.date_naive())).unwrap_or_default();
+    let made = made_on(copy).map(uk_date).unwrap_or_default();
     match copy.pages {
         Some(pages) => format!(" · kept as made on {made}, {pages} page{}", if pages == 1 { "" } else { "s" }),
         None => format!(" · kept as made on {made}"),

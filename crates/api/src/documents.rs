@@ -286,11 +286,14 @@ impl Session {
         })
     }
 
-    /// Builds a meeting's agenda pack and keeps it as the meeting's latest pack.
+    /// Builds a meeting's agenda pack and keeps it as the meeting's latest pack (and, once the
+    /// meeting is published, as a circulated version too).
     pub(crate) async fn pack(&self, store: &Store, group_id: i64, meeting_id: i64) -> ApiResult<secretariat_documents::Pack> {
         let (agenda, papers) = reports::agenda(store, group_id, meeting_id, self.today()).await?;
         let pack = self.typeset(move |d| d.agenda_pack(&agenda, &papers)).await?;
         store.write(async |w| w.store_pack(group_id, meeting_id, &pack.bytes, pack.pages as u32).await).await?;
+        // Built after publication: a version with supplements, kept beside the one circulated.
+        self.keep_circulated_pack(store, group_id, meeting_id).await?;
         Ok(pack)
     }
 }

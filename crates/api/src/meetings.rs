@@ -167,6 +167,8 @@ impl Session {
     pub async fn mark_published(&self, group_id: i64, meeting_id: i64) -> ApiResult<MeetingPage> {
         let store = self.open_store().await?;
         store.write(async |w| w.publish(group_id, meeting_id, self.today()).await).await?;
+        // The pack as circulated is kept as it went out (the Documents archive).
+        self.keep_circulated_pack(&store, group_id, meeting_id).await?;
         self.meeting_page(group_id, meeting_id).await
     }
 

@@ -147,6 +147,55 @@ async fn s20_papers_after_publication_are_supplements_and_the_deadline_state_fol
     s.close().await;
 }
 
+/// Issue #18 (ToR §20): the pack is kept as circulated when it is published, and each build
+/// with supplements after that is kept beside it; the circulated one reopens byte for byte.
+#[tokio::test]
+async fn s20_the_pack_is_kept_as_circulated_and_again_with_its_supplements() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, g) = session(dir.path(), "2026-11-27").await;
+    let page = s.save_meeting(SaveMeeting { group_id: g, id: None, input: meeting("2026-12-08") }).await.unwrap();
+    let (m, item) = (page.detail.meeting.id, page.detail.items[1].id);
+    let attach = |title: &str, pages: usize| AttachPaper {
+        group_id: g,
+        item_id: item,
+        paper_id: None,
+        title: title.into(),
+        file_name: format!("{title}.pdf"),
+        data_base64: sample_pdf(title, pages),
+    };
+    s.attach_paper(attach("Roadmap", 2)).await.unwrap();
+    let pack = Document::of(DocumentKind::AgendaPack, Some(m)).unwrap();
+    let circulated = s.make_document(g, pack).await.unwrap();
+    // Not yet published: the archive lists the pack as last built, nothing kept as circulated.
+    let archive = s.document_archive(g).await.unwrap();
+    assert!(archive.iter().any(|d| d.kind == DocumentKind::KeptAgendaPack && d.detail.starts_with("Not yet published")));
+
+    s.mark_published(g, m).await.unwrap();
+    s.mark_published(g, m).await.unwrap();
+    let archive = s.document_archive(g).await.unwrap();
+    let packs: Vec<_> = archive.iter().filter(|d| d.kind_label == "Agenda pack").collect();
+    assert_eq!(packs.len(), 1, "published once, kept once: {packs:?}");
+    assert_eq!(packs[0].kind, DocumentKind::KeptCopy);
+    assert!(packs[0].detail.starts_with("Circulated Fri 27 Nov 2026 under ToR §20"), "{}", packs[0].detail);
+    let first = packs[0].record_id;
+
+    // A late paper is a supplement; the pack built again is a second version, kept too.
+    s.attach_paper(attach("Late note", 1)).await.unwrap();
+    let supplemented = s.make_document(g, pack).await.unwrap();
+    assert!(supplemented.pages > circulated.pages);
+    s.make_document(g, pack).await.unwrap();
+    let archive = s.document_archive(g).await.unwrap();
+    let packs: Vec<_> = archive.iter().filter(|d| d.kind_label == "Agenda pack").collect();
+    assert_eq!(packs.len(), 2, "the same build twice is kept once: {packs:?}");
+    let later = packs.iter().find(|d| d.title.starts_with("Agenda pack with supplements — ")).expect("the supplemented version");
+    assert!(later.detail.starts_with("Built "), "{}", later.detail);
+    let reopened = s.make_document(g, Document::of(DocumentKind::KeptCopy, first).unwrap()).await.unwrap();
+    assert_eq!(reopened.bytes, circulated.bytes, "the circulated version, as it went out");
+    let reopened = s.make_document(g, Document::of(DocumentKind::KeptCopy, later.record_id).unwrap()).await.unwrap();
+    assert_eq!(reopened.bytes, supplemented.bytes);
+    s.close().await;
+}
+
 /// Issue #18: a week ahead of Mon 4 Jan 2027 is the Boxing Day holiday in lieu; the pack is
 /// due the last working day before it (Thu 24 Dec), and late only after ToR §20's own deadline.
 #[tokio::test]

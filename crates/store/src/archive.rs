@@ -18,6 +18,9 @@ use secretariat_rules::register::Id;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssuedKind {
+    /// A meeting's agenda pack as circulated (ToR §20), and each version built with
+    /// supplements after that; the record is the meeting.
+    AgendaPack,
     /// A meeting's minutes once approved (ToR §21); the record is the meeting.
     Minutes,
     /// An election's call for nominations (ToR §14); the record is the election.
@@ -33,6 +36,7 @@ pub enum IssuedKind {
 impl IssuedKind {
     pub fn as_str(self) -> &'static str {
         match self {
+            IssuedKind::AgendaPack => "agenda_pack",
             IssuedKind::Minutes => "minutes",
             IssuedKind::CallForNominations => "call_for_nominations",
             IssuedKind::ElectionResult => "election_result",
@@ -42,9 +46,16 @@ impl IssuedKind {
     }
 
     fn parse(text: &str) -> Option<Self> {
-        [IssuedKind::Minutes, IssuedKind::CallForNominations, IssuedKind::ElectionResult, IssuedKind::AttendanceReport, IssuedKind::SubgroupRoster]
-            .into_iter()
-            .find(|k| k.as_str() == text)
+        [
+            IssuedKind::AgendaPack,
+            IssuedKind::Minutes,
+            IssuedKind::CallForNominations,
+            IssuedKind::ElectionResult,
+            IssuedKind::AttendanceReport,
+            IssuedKind::SubgroupRoster,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == text)
     }
 }
 
@@ -171,13 +182,27 @@ impl Store {
 
 impl Writer {
     /// Keeps a final document as it went out, unless a copy of it is kept already (the first
-    /// copy made once it was final is the one that went out). Audited with its size and
-    /// SHA-256, never its content. True when this copy is the one kept.
+    /// copy made once it was final is the one that went out) — or, for an agenda pack, unless
+    /// its latest kept version is these very bytes (every circulated version is kept). Audited
+    /// with its size and SHA-256, never its content. True when this copy is the one kept.
     pub async fn keep_issued(&mut self, group: GroupId, kind: IssuedKind, record: Id, file_name: &str, pages: Option<u32>, bytes: &[u8]) -> Result<bool> {
         let sha256 = format!("{:x}", Sha256::digest(bytes));
+        if kind == IssuedKind::AgendaPack {
+            let latest: Option<String> = sqlx::query_scalar(
+                "SELECT sha256 FROM issued_documents WHERE group_id = ? AND kind = ? AND record_id = ? ORDER BY made_at DESC, id DESC LIMIT 1",
+            )
+            .bind(group)
+            .bind(kind.as_str())
+            .bind(record)
+            .fetch_optional(self.conn())
+            .await?;
+            if latest.as_deref() == Some(sha256.as_str()) {
+                return Ok(false);
+            }
+        }
         let kept: Option<Id> = sqlx::query_scalar(
             "INSERT INTO issued_documents (group_id, kind, record_id, file_name, made_at, pages, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
-             ON CONFLICT (group_id, kind, record_id) DO NOTHING RETURNING id",
+             ON CONFLICT (group_id, kind, record_id) WHERE kind <> 'agenda_pack' DO NOTHING RETURNING id",
         )
         .bind(group)
         .bind(kind.as_str())
