@@ -80,7 +80,8 @@ impl Store {
             "SELECT m.id, m.title, substr(m.starts_at, 1, 10), \
                     (SELECT count(*) FROM paper_versions v JOIN papers p ON p.id = v.paper_id JOIN agenda_items i ON i.id = p.agenda_item_id \
                       WHERE i.meeting_id = m.id) \
-                  + (SELECT count(*) FROM agenda_packs WHERE meeting_id = m.id), \
+                  + (SELECT count(*) FROM agenda_packs WHERE meeting_id = m.id) \
+                  + (SELECT count(*) FROM issued_documents WHERE group_id = m.group_id AND kind = 'agenda_pack' AND record_id = m.id), \
                     (SELECT count(*) {}) \
              FROM meetings m WHERE m.group_id = ? ORDER BY m.starts_at, m.id",
             UNRECORDED_ATTENDANCE.replace("?1", "m.id")
@@ -168,7 +169,14 @@ impl Writer {
                             .execute(self.conn())
                             .await?
                             .rows_affected();
-                        let packs = sqlx::query("DELETE FROM agenda_packs WHERE meeting_id = ?").bind(item.id).execute(self.conn()).await?.rows_affected();
+                        let packs = sqlx::query("DELETE FROM agenda_packs WHERE meeting_id = ?").bind(item.id).execute(self.conn()).await?.rows_affected()
+                            // The packs kept as circulated hold the same papers: they go with them.
+                            + sqlx::query("DELETE FROM issued_documents WHERE group_id = ? AND kind = 'agenda_pack' AND record_id = ?")
+                                .bind(group)
+                                .bind(item.id)
+                                .execute(self.conn())
+                                .await?
+                                .rows_affected();
                         (
                             "meeting",
                             Some(item.id),

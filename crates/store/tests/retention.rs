@@ -8,8 +8,8 @@ use secretariat_rules::retention::{self, RetentionCategory, RetentionSchedule};
 use secretariat_rules::tor::s17_attendance::Presence;
 use secretariat_rules::{ManagerStatus, SeatKind, Template};
 use secretariat_store::{
-    AgendaItemInput, AttendanceInput, Capacity, DataPaths, ElectionFor, ElectionInput, KdfParams, MeetingInput, MemoryKeychain, NominationInput, Outcome,
-    Passphrase, PersonInput, Purpose, ReturnedPaperInput, Store,
+    AgendaItemInput, AttendanceInput, Capacity, DataPaths, ElectionFor, ElectionInput, IssuedKind, KdfParams, MeetingInput, MemoryKeychain, NominationInput,
+    Outcome, Passphrase, PersonInput, Purpose, ReturnedPaperInput, Store,
 };
 use std::sync::Arc;
 
@@ -99,6 +99,9 @@ async fn fixture(dir: &std::path::Path) -> Fixture {
     }
     w.set_minute_taker(group, minuted, "Pat").await.unwrap();
     w.approve_minutes(group, minuted, unminuted, "").await.unwrap();
+    // The minuted meeting's pack as circulated, and its approved minutes, kept as they went out.
+    w.keep_issued(group, IssuedKind::AgendaPack, minuted, "pack.pdf", Some(3), b"%PDF-1.7 pack as circulated").await.unwrap();
+    w.keep_issued(group, IssuedKind::Minutes, minuted, "minutes.pdf", Some(2), b"%PDF-1.7 minutes").await.unwrap();
     w.commit().await.unwrap();
     Fixture { store, group, election, minuted, unminuted }
 }
@@ -135,9 +138,9 @@ async fn the_purge_removes_exactly_what_is_due_and_keeps_the_groups_record() {
     assert_eq!(late.section(RetentionCategory::BallotsAndCounts).total, 0, "already purged");
     assert_eq!(late.section(RetentionCategory::CandidatesAndNominations).total, 2, "Bob's statement and Cy's withdrawn nomination");
     assert_eq!(late.section(RetentionCategory::Attendance).total, 2, "the unminuted meeting's two rows");
-    assert_eq!(late.section(RetentionCategory::MinutesAndPapers).total, 6, "two versions and a pack, per meeting");
+    assert_eq!(late.section(RetentionCategory::MinutesAndPapers).total, 7, "two versions and a pack, per meeting, and one pack kept as circulated");
     let mut w = store.begin().await.unwrap();
-    assert_eq!(w.purge_retention(group, &late).await.unwrap(), 10);
+    assert_eq!(w.purge_retention(group, &late).await.unwrap(), 11);
     w.commit().await.unwrap();
 
     let record = store.election(group, election).await.unwrap();
@@ -155,6 +158,8 @@ async fn the_purge_removes_exactly_what_is_due_and_keeps_the_groups_record() {
     assert_eq!(store.attendance(group, minuted).await.unwrap().len(), 2, "approved minutes keep their attendance");
     assert!(store.attendance(group, unminuted).await.unwrap().is_empty());
     assert!(store.minutes(group, minuted).await.unwrap().approved_on.is_some());
+    let kept: Vec<IssuedKind> = store.issued_copies(group).await.unwrap().into_iter().map(|c| c.kind).collect();
+    assert_eq!(kept, [IssuedKind::Minutes], "the pack kept as circulated holds the papers and goes with them; the approved minutes stay");
     assert_eq!(retention::due(&schedule, &store.retention_facts(group).await.unwrap(), d("2030-04-09")).total(), 0);
 
     // Audited with counts only, and the chain and both integrity checks still pass.
