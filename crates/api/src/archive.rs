@@ -5,9 +5,9 @@
 //! rosters — each with the year, meeting or election it belongs to.
 //!
 //! What is kept, inside the database: the agenda pack as last built
-//! (`agenda_packs`), which opens exactly as it was circulated unless it was
-//! built again after publication; and the first copy made of each other
-//! document once it is final (`issued_documents`: approved minutes, a call for
+//! (`agenda_packs`), and once the meeting is published each version as circulated
+//! (`issued_documents`: at publication, then each build with supplements); and
+//! the first copy made of each other document once it is final (`issued_documents`: approved minutes, a call for
 //! nominations, a declared result, a past year's attendance, a closed
 //! sub-group's roster), which opens exactly as it went out whatever changes in
 //! the records later — each with "make again from today's records" beside it.
@@ -26,16 +26,16 @@ use crate::session::Session;
 use crate::types::{ArchivedDocument, DocumentKind, DocumentRef, Made};
 
 impl Session {
-    /// Keeps the meeting's built pack as a circulated version once the meeting is published
-    /// (ToR §20): at publication, and at each build with supplements after it.
-    pub(crate) async fn keep_circulated_pack(&self, store: &Store, group_id: i64, meeting_id: i64) -> ApiResult<()> {
+    /// Keeps a meeting's pack (`bytes`, as just built or as kept with the meeting) as a
+    /// circulated version once the meeting is published (ToR §20): at publication, and at
+    /// each build with supplements after it.
+    pub(crate) async fn keep_circulated_pack(&self, store: &Store, group_id: i64, meeting_id: i64, bytes: &[u8], pages: u32) -> ApiResult<()> {
         let meeting = store.meeting_detail(group_id, meeting_id).await?.meeting;
         if meeting.published_on.is_none() {
             return Ok(());
         }
-        let Some((_, pages, bytes)) = store.built_pack(group_id, meeting_id).await? else { return Ok(()) };
         let file_name = format!("{} {} - agenda pack.pdf", crate::session::file_stem(&store.group(group_id).await?.name), meeting.starts_at.format("%Y-%m-%d"));
-        store.write(async |w| w.keep_issued(group_id, IssuedKind::AgendaPack, meeting_id, &file_name, Some(pages), &bytes).await).await?;
+        store.write(async |w| w.keep_issued(group_id, IssuedKind::AgendaPack, meeting_id, &file_name, Some(pages), bytes).await).await?;
         Ok(())
     }
 

@@ -74,15 +74,11 @@ pub enum ElectionDocument {
     Blt,
 }
 
-fn no_meeting() -> ApiError {
-    ApiError::invalid("meeting", "Choose a meeting.")
-}
-
 impl Document {
     /// The document the window names by its kind and record (`DocumentRef`, `DocumentRequest`),
     /// refused when the record it needs is missing.
     pub fn of(kind: DocumentKind, record: Option<i64>) -> ApiResult<Self> {
-        let meeting = || record.ok_or_else(no_meeting);
+        let meeting = || record.ok_or_else(|| ApiError::invalid("meeting", "Choose a meeting."));
         let election = |document| -> ApiResult<Self> {
             Ok(Document::Election { election_id: record.ok_or_else(|| ApiError::invalid("election", "Choose an election."))?, document })
         };
@@ -113,29 +109,6 @@ impl Document {
             DocumentKind::RecoverySheet => Document::RecoverySheet,
             DocumentKind::KeptCopy => Document::KeptCopy { copy_id: record.ok_or_else(|| ApiError::invalid("record", "Choose a kept document."))? },
         })
-    }
-
-    /// The meeting it is about, for those about one.
-    fn meeting(self) -> Option<i64> {
-        match self {
-            Document::Agenda { meeting_id }
-            | Document::AgendaPack { meeting_id }
-            | Document::KeptAgendaPack { meeting_id }
-            | Document::CirculationDraft { meeting_id }
-            | Document::MeetingInvite { meeting_id }
-            | Document::Minutes { meeting_id } => Some(meeting_id),
-            Document::MembershipReport { .. }
-            | Document::PeopleCsv
-            | Document::OrganisationsCsv
-            | Document::SeriesCalendar
-            | Document::AttendanceReport { .. }
-            | Document::ActionLog
-            | Document::Election { .. }
-            | Document::SubgroupRoster { .. }
-            | Document::YearRecord { .. }
-            | Document::RecoverySheet
-            | Document::KeptCopy { .. } => None,
-        }
     }
 }
 
@@ -178,10 +151,6 @@ impl Session {
     async fn make_from_records(&self, group_id: i64, document: Document) -> ApiResult<Made> {
         let store = self.open_store().await?;
         let today = self.today();
-        let meeting = match document.meeting() {
-            Some(id) => Some(store.meeting_detail(group_id, id).await?.meeting),
-            None => None,
-        };
         let group = store.group(group_id).await?;
         let stem = file_stem(&group.name);
         let day_stem = |m: &secretariat_store::MeetingSummary| format!("{stem} {}", m.starts_at.format("%Y-%m-%d"));
@@ -198,14 +167,14 @@ impl Session {
             Document::OrganisationsCsv => {
                 made(format!("{stem} - organisations.csv"), exchange::export(&store, group_id, RegisterKind::Organisations, today).await?.into_bytes(), None)
             }
-            Document::Agenda { .. } => {
-                let m = meeting.clone().ok_or_else(no_meeting)?;
+            Document::Agenda { meeting_id } => {
+                let m = store.meeting_detail(group_id, meeting_id).await?.meeting;
                 let (agenda, _) = reports::agenda(&store, group_id, m.id, today).await?;
                 let bytes = self.typeset(move |d| d.agenda(&agenda)).await?;
                 made(format!("{} - agenda.pdf", day_stem(&m)), bytes, None)
             }
-            Document::AgendaPack { .. } => {
-                let m = meeting.clone().ok_or_else(no_meeting)?;
+            Document::AgendaPack { meeting_id } => {
+                let m = store.meeting_detail(group_id, meeting_id).await?.meeting;
                 let pack = self.pack(&store, group_id, m.id).await?;
                 made(format!("{} - agenda pack.pdf", day_stem(&m)), pack.bytes, Some(pack.pages))
             }
@@ -213,16 +182,16 @@ impl Session {
                 let pack = self.year_record(&store, group_id, year).await?;
                 made(format!("{stem} - record {year}.pdf"), pack.bytes, Some(pack.pages))
             }
-            Document::KeptAgendaPack { .. } => {
-                let m = meeting.clone().ok_or_else(no_meeting)?;
+            Document::KeptAgendaPack { meeting_id } => {
+                let m = store.meeting_detail(group_id, meeting_id).await?.meeting;
                 let (_, pages, bytes) = store
                     .built_pack(group_id, m.id)
                     .await?
                     .ok_or_else(|| ApiError::new(ErrorKind::NotFound, "No agenda pack is kept for this meeting: build it on the meeting's page."))?;
                 made(format!("{} - agenda pack.pdf", day_stem(&m)), bytes, Some(pages as usize))
             }
-            Document::MeetingInvite { .. } => {
-                let m = meeting.clone().ok_or_else(no_meeting)?;
+            Document::MeetingInvite { meeting_id } => {
+                let m = store.meeting_detail(group_id, meeting_id).await?.meeting;
                 let ics = circulation::calendar(&group.name, &group.settings.time_zone, std::slice::from_ref(&m))?;
                 made(format!("{} - invitation.ics", day_stem(&m)), ics.into_bytes(), None)
             }
@@ -231,8 +200,8 @@ impl Session {
                 let ics = circulation::calendar(&group.name, &group.settings.time_zone, &upcoming)?;
                 made(format!("{stem} - meetings.ics"), ics.into_bytes(), None)
             }
-            Document::CirculationDraft { .. } => {
-                let m = meeting.clone().ok_or_else(no_meeting)?;
+            Document::CirculationDraft { meeting_id } => {
+                let m = store.meeting_detail(group_id, meeting_id).await?.meeting;
                 // Before the pack is built: a bad address stops the draft anyway.
                 let recipients = store.recipients(group_id, m.starts_at.date()).await?;
                 circulation::check_recipients(&recipients)?;
@@ -260,8 +229,8 @@ impl Session {
                 })?;
                 made(format!("{} - circulation draft.eml", day_stem(&m)), bytes, None)
             }
-            Document::Minutes { .. } => {
-                let m = meeting.clone().ok_or_else(no_meeting)?;
+            Document::Minutes { meeting_id } => {
+                let m = store.meeting_detail(group_id, meeting_id).await?.meeting;
                 let doc = crate::minutes::minutes_doc(&store, group_id, m.id, today).await?;
                 let bytes = self.typeset(move |d| d.minutes(&doc)).await?;
                 made(format!("{} - minutes.pdf", day_stem(&m)), bytes, None)
@@ -293,7 +262,7 @@ impl Session {
         let pack = self.typeset(move |d| d.agenda_pack(&agenda, &papers)).await?;
         store.write(async |w| w.store_pack(group_id, meeting_id, &pack.bytes, pack.pages as u32).await).await?;
         // Built after publication: a version with supplements, kept beside the one circulated.
-        self.keep_circulated_pack(store, group_id, meeting_id).await?;
+        self.keep_circulated_pack(store, group_id, meeting_id, &pack.bytes, pack.pages as u32).await?;
         Ok(pack)
     }
 }

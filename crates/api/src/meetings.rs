@@ -168,7 +168,9 @@ impl Session {
         let store = self.open_store().await?;
         store.write(async |w| w.publish(group_id, meeting_id, self.today()).await).await?;
         // The pack as circulated is kept as it went out (the Documents archive).
-        self.keep_circulated_pack(&store, group_id, meeting_id).await?;
+        if let Some((_, pages, bytes)) = store.built_pack(group_id, meeting_id).await? {
+            self.keep_circulated_pack(&store, group_id, meeting_id, &bytes, pages).await?;
+        }
         self.meeting_page(group_id, meeting_id).await
     }
 

@@ -362,36 +362,6 @@ pub enum DocumentKind {
     KeptCopy,
 }
 
-impl DocumentKind {
-    pub fn needs_election(self) -> bool {
-        matches!(
-            self,
-            DocumentKind::CallForNominations
-                | DocumentKind::CallForNominationsEmail
-                | DocumentKind::BallotPapers
-                | DocumentKind::IssueList
-                | DocumentKind::ElectionResult
-                | DocumentKind::ElectionBlt
-        )
-    }
-
-    pub fn needs_subgroup(self) -> bool {
-        matches!(self, DocumentKind::SubgroupRoster)
-    }
-
-    pub fn needs_meeting(self) -> bool {
-        matches!(
-            self,
-            DocumentKind::Agenda
-                | DocumentKind::AgendaPack
-                | DocumentKind::KeptAgendaPack
-                | DocumentKind::CirculationDraft
-                | DocumentKind::MeetingInvite
-                | DocumentKind::Minutes
-        )
-    }
-}
-
 /// A document to make: its kind and the meeting, election, sub-group or year it is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DocumentRef {

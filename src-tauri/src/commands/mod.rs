@@ -62,17 +62,10 @@ mod signature {
 
     pub trait Takes<M, R, T> {}
     pub struct WithSession;
-    pub struct WithApp;
     pub struct WithAppAndSession;
     impl<F, Fut, R, T> Takes<WithSession, R, T> for F
     where
         F: Fn(State<'static, Session>, R) -> Fut,
-        Fut: Future<Output = Reply<T>>,
-    {
-    }
-    impl<F, Fut, R, T> Takes<WithApp, R, T> for F
-    where
-        F: Fn(AppHandle, R) -> Fut,
         Fut: Future<Output = Reply<T>>,
     {
     }
