@@ -25,7 +25,8 @@ pub async fn membership(store: &Store, group_id: i64, on: NaiveDate, today: Naiv
     let appointments = store.appointments(group_id).await?;
     let invitees = store.invitees(group_id, on).await?;
     let findings = evaluate(&register, on);
-    let settings = &group.settings;
+    // The rules and the facts in force on the report's date (issue #14).
+    let settings = &register.settings_on(on);
 
     let mut roles: HashMap<i64, Vec<&str>> = HashMap::new();
     for a in appointments.iter().filter(|a| a.from <= on && a.to.is_none_or(|to| on <= to)) {
@@ -82,13 +83,8 @@ pub async fn membership(store: &Store, group_id: i64, on: NaiveDate, today: Naiv
         ),
     ];
 
-    // ToR §7: the members by their employer's size and sector, every quarter over two years.
-    let sector_of: HashMap<i64, String> = store
-        .organisations(group_id, on)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, if o.sector.trim().is_empty() { "Sector not recorded".to_owned() } else { o.sector }))
-        .collect();
+    // ToR §7: the members by their employer's size and sector, every quarter over two years,
+    // each as it was recorded on that day.
     let days: Vec<NaiveDate> = (0..=8u32).rev().filter_map(|q| on.checked_sub_months(chrono::Months::new(q * 3))).collect();
     let mut counts: Vec<(String, u32, u32, HashMap<String, u32>)> = Vec::new();
     for day in &days {
@@ -96,12 +92,13 @@ pub async fn membership(store: &Store, group_id: i64, on: NaiveDate, today: Naiv
         let (mut sme, mut large, mut sectors) = (0, 0, HashMap::new());
         for m in &register_day.members {
             let Some(employer) = m.employer else { continue };
-            if employer.sme {
+            if register_day.sme(employer) {
                 sme += 1
             } else {
                 large += 1
             }
-            *sectors.entry(sector_of.get(&employer.id).cloned().unwrap_or_else(|| "Sector not recorded".to_owned())).or_insert(0u32) += 1;
+            let sector = employer.facts.on(*day).sector.trim();
+            *sectors.entry(if sector.is_empty() { "Sector not recorded".to_owned() } else { sector.to_owned() }).or_insert(0u32) += 1;
         }
         counts.push((day.format("%b %Y").to_string(), sme, large, sectors));
     }

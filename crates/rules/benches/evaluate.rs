@@ -11,18 +11,21 @@ use std::hint::black_box;
 fn synthetic_group(seed: i64) -> Register {
     let template = Template::TechukInterop;
     let start = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap();
-    let seats: Vec<Seat> =
-        template.seats().into_iter().enumerate().map(|(i, s)| Seat { id: i as Id + 1, kind: s.kind, position: s.position, title: s.title }).collect();
+    let seats: Vec<Seat> = template.seats().into_iter().enumerate().map(|(i, s)| Seat::new(i as Id + 1, s.kind, s.position, s.title)).collect();
     let organisations: Vec<Organisation> = (0..40)
-        .map(|i| Organisation {
-            id: 1000 + i,
-            name: format!("Organisation {seed}-{i}"),
-            techuk: match i % 10 {
+        .map(|i| {
+            let techuk = match i % 10 {
                 0 => TechukStatus::NotMember,
                 1 => TechukStatus::Applying,
                 _ => TechukStatus::Member,
-            },
-            sme: i % 4 == 0,
+            };
+            let mut organisation = Organisation::new(1000 + i, format!("Organisation {seed}-{i}"), techuk, i % 4 == 0);
+            // A fifth of them change SME status in 2020: the facts are dated (issue #14).
+            if i % 5 == 0 {
+                let facts = OrganisationFacts { techuk, sme: i % 4 != 0, sector: String::new() };
+                organisation.facts.change(NaiveDate::from_ymd_opt(2020, 4, 1).unwrap(), facts);
+            }
+            organisation
         })
         .collect();
     let mut people = Vec::new();
@@ -34,7 +37,7 @@ fn synthetic_group(seed: i64) -> Register {
         for round in 0..5u32 {
             next_person += 1;
             let person = next_person;
-            people.push(Person { id: person, name: format!("Person {seed}-{person}"), manager: ManagerStatus::Yes });
+            people.push(Person::new(person, format!("Person {seed}-{person}"), ManagerStatus::Yes));
             let term_start = start.checked_add_months(Months::new(round * 24)).unwrap();
             let org = 1000 + ((person + seed) % 40);
             employments.push(Employment {
@@ -64,7 +67,17 @@ fn synthetic_group(seed: i64) -> Register {
             appointments.push(Appointment { role, person: 10_001 + (year as i64 * 5 + i as i64) % 60, from, to });
         }
     }
-    Register { settings: template.settings(), organisations, people, employments, seats, terms, appointments }
+    // The Terms of Reference amended once: a third SME member from 2021 (ToR §13).
+    let amendments = vec![secretariat_rules::Amendment {
+        id: 1,
+        setting: secretariat_rules::TorSetting::MinSmeSuppliers,
+        value: 3,
+        from: NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(),
+        meeting: None,
+        decision: None,
+        note: String::new(),
+    }];
+    Register { settings: template.settings(), amendments, organisations, people, employments, seats, terms, appointments }
 }
 
 fn bench(c: &mut Criterion) {

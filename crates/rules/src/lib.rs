@@ -8,6 +8,7 @@
 //! Where a rule comes from the Terms of Reference, its paragraph is cited as
 //! "ToR §n" in code, messages and tests (see [`Tor`]).
 
+pub mod amendments;
 pub mod elections;
 mod findings;
 pub mod meetings;
@@ -21,6 +22,7 @@ pub mod text;
 pub mod tor;
 pub mod work;
 pub mod working_days;
+pub use amendments::{Amendment, RuleSwitch, TorSetting};
 pub use refusal::Refusal;
 
 pub use findings::{Finding, Severity, Subject, SubjectKind, evaluate, evaluate_with_attendance, sort as sort_findings, uk_date};

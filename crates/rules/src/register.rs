@@ -2,6 +2,7 @@
 //! one group (organisations, people, employment history, seats, terms and
 //! appointments). The store builds it; the rules only look at it.
 
+use crate::amendments::Amendment;
 use crate::settings::GroupSettings;
 use crate::template::SeatKind;
 use chrono::NaiveDate;
@@ -142,19 +143,106 @@ impl Role {
     }
 }
 
+/// A value recorded from a date: `from: None` is the value as first recorded, in force from
+/// the beginning (the register does not know what came before it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated<T> {
+    pub from: Option<NaiveDate>,
+    pub value: T,
+}
+
+/// A fact's history: never empty, ordered by `from` (the first entry is `from: None` or the
+/// earliest date). The value on a date is the last entry from on or before it; before the
+/// first dated entry, the earliest one is the best the register knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct History<T>(Vec<Dated<T>>);
+
+impl<T> History<T> {
+    /// A fact that has not changed since it was first recorded.
+    pub fn always(value: T) -> Self {
+        History(vec![Dated { from: None, value }])
+    }
+
+    /// A history from its entries, in any order; `None` if there is none.
+    pub fn from_entries(mut entries: Vec<Dated<T>>) -> Option<Self> {
+        entries.sort_by_key(|e| e.from);
+        (!entries.is_empty()).then_some(History(entries))
+    }
+
+    /// The entry in force on `on`.
+    pub fn entry_on(&self, on: NaiveDate) -> &Dated<T> {
+        self.0.iter().rev().find(|e| e.from.is_none_or(|from| from <= on)).unwrap_or(&self.0[0])
+    }
+
+    pub fn on(&self, on: NaiveDate) -> &T {
+        &self.entry_on(on).value
+    }
+
+    /// The value from `from` on, until the next recorded change (used by tests and previews).
+    pub fn change(&mut self, from: NaiveDate, value: T) {
+        self.0.retain(|e| e.from != Some(from));
+        self.0.push(Dated { from: Some(from), value });
+        self.0.sort_by_key(|e| e.from);
+    }
+
+    pub fn entries(&self) -> &[Dated<T>] {
+        &self.0
+    }
+
+    /// The latest recorded entry (which may be dated in the future).
+    pub fn latest(&self) -> &Dated<T> {
+        self.0.last().expect("a history is never empty")
+    }
+}
+
+/// What the rules read about an organisation, as it stood from a date (ToR §12, §13, §15).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationFacts {
+    pub techuk: TechukStatus,
+    pub sme: bool,
+    pub sector: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {
     pub id: Id,
     pub name: String,
-    pub techuk: TechukStatus,
-    pub sme: bool,
+    pub facts: History<OrganisationFacts>,
+}
+
+impl Organisation {
+    /// An organisation whose facts have not changed since they were recorded.
+    pub fn new(id: Id, name: impl Into<String>, techuk: TechukStatus, sme: bool) -> Self {
+        Self { id, name: name.into(), facts: History::always(OrganisationFacts { techuk, sme, sector: String::new() }) }
+    }
+
+    /// Its techUK membership on `on` (ToR §12, §15).
+    pub fn techuk_on(&self, on: NaiveDate) -> TechukStatus {
+        self.facts.on(on).techuk
+    }
+
+    /// Whether it counted as an SME on `on` (ToR §13).
+    pub fn sme_on(&self, on: NaiveDate) -> bool {
+        self.facts.on(on).sme
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     pub id: Id,
     pub name: String,
-    pub manager: ManagerStatus,
+    /// Whether they are of manager status or above, by date (ToR §12).
+    pub manager: History<ManagerStatus>,
+}
+
+impl Person {
+    pub fn new(id: Id, name: impl Into<String>, manager: ManagerStatus) -> Self {
+        Self { id, name: name.into(), manager: History::always(manager) }
+    }
+
+    pub fn manager_on(&self, on: NaiveDate) -> ManagerStatus {
+        *self.manager.on(on)
+    }
 }
 
 /// A person at an organisation from one date to another; `to: None` is the current employer.
@@ -178,6 +266,21 @@ pub struct Seat {
     pub kind: SeatKind,
     pub position: u32,
     pub title: String,
+    /// The day an amendment of the Terms of Reference added it; `None`: since the group began.
+    pub added: Option<NaiveDate>,
+    /// The first day it no longer exists, when an amendment retired it (its history stays).
+    pub retired: Option<NaiveDate>,
+}
+
+impl Seat {
+    pub fn new(id: Id, kind: SeatKind, position: u32, title: impl Into<String>) -> Self {
+        Self { id, kind, position, title: title.into(), added: None, retired: None }
+    }
+
+    /// Whether the seat exists on `on`.
+    pub fn open_on(&self, on: NaiveDate) -> bool {
+        self.added.is_none_or(|added| added <= on) && self.retired.is_none_or(|retired| on < retired)
+    }
 }
 
 /// A person holding a seat. It runs from `start` until the day before `end`,
@@ -221,7 +324,10 @@ impl Appointment {
 /// One group's register, as of all time; rules ask it about a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Register {
+    /// The settings the group began with; [`Register::settings_on`] applies the amendments.
     pub settings: GroupSettings,
+    /// Amendments of the Terms of Reference, each in force from its date.
+    pub amendments: Vec<Amendment>,
     pub organisations: Vec<Organisation>,
     pub people: Vec<Person>,
     pub employments: Vec<Employment>,
@@ -254,6 +360,8 @@ pub struct Day<'a> {
     pub on: NaiveDate,
     pub register: &'a Register,
     pub members: Vec<Member<'a>>,
+    /// The rules in force on the day: the group's settings as amended by then.
+    settings: GroupSettings,
     people: HashMap<Id, &'a Person>,
     organisations: HashMap<Id, &'a Organisation>,
 }
@@ -276,7 +384,13 @@ impl Register {
             })
             .collect();
         members.sort_by_key(|m| (m.seat.kind == SeatKind::Supplier, m.seat.position, m.term.start));
-        Day { on, register: self, members, people, organisations }
+        Day { on, register: self, members, people, organisations, settings: self.settings_on(on) }
+    }
+
+    /// The group's settings in force on `on`: as it began, with every amendment from on or
+    /// before that day applied in date order.
+    pub fn settings_on(&self, on: NaiveDate) -> GroupSettings {
+        self.settings.amended(&self.amendments, on)
     }
 
     /// The employment that covers `on`; the latest-starting one if records overlap.
@@ -294,8 +408,25 @@ impl<'a> Day<'a> {
         self.organisations.get(&id).copied()
     }
 
-    pub fn settings(&self) -> &'a GroupSettings {
-        &self.register.settings
+    /// The rules in force on the day.
+    pub fn settings(&self) -> &GroupSettings {
+        &self.settings
+    }
+
+    /// The seats that exist on the day (an amendment may have added or retired some).
+    pub fn seats(&self) -> impl Iterator<Item = &'a Seat> + use<'a, '_> {
+        let on = self.on;
+        self.register.seats.iter().filter(move |s| s.open_on(on))
+    }
+
+    /// An organisation's techUK membership on the day.
+    pub fn techuk(&self, organisation: &Organisation) -> TechukStatus {
+        organisation.techuk_on(self.on)
+    }
+
+    /// Whether an organisation counted as an SME on the day (ToR §13).
+    pub fn sme(&self, organisation: &Organisation) -> bool {
+        organisation.sme_on(self.on)
     }
 
     pub fn suppliers(&self) -> impl Iterator<Item = &Member<'a>> {

@@ -62,6 +62,10 @@ pub struct GroupSettings {
     /// Whose bank holidays the deadlines the app proposes skip (`working_days`).
     #[serde(default)]
     pub bank_holidays: crate::working_days::Nation,
+    /// Rules this group's Terms of Reference do not have (no strike policy, no SME minimum…):
+    /// their findings never appear and their paragraphs are not cited.
+    #[serde(default)]
+    pub rules_off: Vec<crate::amendments::RuleSwitch>,
 }
 
 /// One setting as a person reads it: label, value and the paragraph behind it.

@@ -117,6 +117,7 @@ impl Template {
                 retention: crate::retention::RetentionSchedule::default(),
                 work: crate::work::WorkThresholds::default(),
                 bank_holidays: crate::working_days::Nation::EnglandAndWales,
+                rules_off: Vec::new(),
             },
         }
     }

@@ -29,6 +29,7 @@ pub mod process;
 mod read;
 mod retention;
 mod subgroups;
+mod tor;
 mod work;
 mod write;
 

@@ -11,6 +11,7 @@ use secretariat_rules::register::{self as reg, Id};
 use secretariat_rules::{ManagerStatus, Obtained, Register, Role, SeatKind, TechukStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -196,6 +197,18 @@ impl Writer {
         .bind(&sector)
         .fetch_one(self.conn())
         .await?;
+        // The facts as first recorded, in force from the beginning (issue #14).
+        sqlx::query(
+            "INSERT INTO organisation_facts (group_id, organisation_id, from_date, techuk_status, sme, sector, recorded_at) VALUES (?, ?, NULL, ?, ?, ?, ?)",
+        )
+        .bind(group)
+        .bind(id)
+        .bind(input.techuk_status.as_str())
+        .bind(input.sme)
+        .bind(&sector)
+        .bind(chrono::Utc::now().to_rfc3339())
+        .execute(self.conn())
+        .await?;
         self.audit(Some(group), "organisation", id, "create", json!(input)).await?;
         Ok(id)
     }
@@ -222,6 +235,17 @@ impl Writer {
             .await?,
             || format!("Organisation {id}"),
         )?;
+        // A correction: the latest recorded facts were wrong, not changed from a date.
+        sqlx::query(
+            "UPDATE organisation_facts SET techuk_status = ?, sme = ?, sector = ? WHERE id = \
+             (SELECT id FROM organisation_facts WHERE organisation_id = ? ORDER BY from_date IS NULL, from_date DESC LIMIT 1)",
+        )
+        .bind(input.techuk_status.as_str())
+        .bind(input.sme)
+        .bind(&sector)
+        .bind(id)
+        .execute(self.conn())
+        .await?;
         self.audit(Some(group), "organisation", id, "update", json!(input)).await
     }
 
@@ -268,6 +292,13 @@ impl Writer {
                 .bind(&sort_as)
                 .fetch_one(self.conn())
                 .await?;
+        sqlx::query("INSERT INTO person_facts (group_id, person_id, from_date, manager_status, recorded_at) VALUES (?, ?, NULL, ?, ?)")
+            .bind(group)
+            .bind(id)
+            .bind(input.manager_status.as_str())
+            .bind(chrono::Utc::now().to_rfc3339())
+            .execute(self.conn())
+            .await?;
         self.audit(
             Some(group),
             "person",
@@ -302,6 +333,7 @@ impl Writer {
                 .await?,
             || format!("Person {id}"),
         )?;
+        self.correct_latest_manager_status(id, input.manager_status).await?;
         self.audit(
             Some(group),
             "person",
@@ -323,7 +355,21 @@ impl Writer {
                 .await?,
             || format!("Person {id}"),
         )?;
+        self.correct_latest_manager_status(id, status).await?;
         self.audit(Some(group), "person", id, "update", json!({ "manager_status": status })).await
+    }
+
+    /// A correction of the latest recorded manager status (it was wrong, not changed from a date).
+    async fn correct_latest_manager_status(&mut self, id: Id, status: ManagerStatus) -> Result<()> {
+        sqlx::query(
+            "UPDATE person_facts SET manager_status = ? WHERE id = \
+             (SELECT id FROM person_facts WHERE person_id = ? ORDER BY from_date IS NULL, from_date DESC LIMIT 1)",
+        )
+        .bind(status.as_str())
+        .bind(id)
+        .execute(self.conn())
+        .await?;
+        Ok(())
     }
 
     /// Checks a record named in a request belongs to this group.
@@ -556,23 +602,45 @@ impl Store {
     /// The whole register of a group, for the rules engine.
     pub async fn register(&self, group: GroupId) -> Result<Register> {
         let settings = self.group(group).await?.settings;
-        let organisations = sqlx::query_as::<_, (Id, String, String, bool)>("SELECT id, name, techuk_status, sme FROM organisations WHERE group_id = ?")
+        let amendments = self.amendments(group).await?;
+        let mut facts: HashMap<Id, Vec<reg::Dated<reg::OrganisationFacts>>> = HashMap::new();
+        for (organisation, from, status, sme, sector) in sqlx::query_as::<_, (Id, Option<NaiveDate>, String, bool, String)>(
+            "SELECT organisation_id, from_date, techuk_status, sme, sector FROM organisation_facts WHERE group_id = ?",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?
+        {
+            let techuk = TechukStatus::parse(&status).ok_or_else(|| corrupt("membership status", &status))?;
+            facts.entry(organisation).or_default().push(reg::Dated { from, value: reg::OrganisationFacts { techuk, sme, sector } });
+        }
+        let organisations = sqlx::query_as::<_, (Id, String)>("SELECT id, name FROM organisations WHERE group_id = ?")
             .bind(group)
             .fetch_all(&self.pool)
             .await?
             .into_iter()
-            .map(|(id, name, status, sme)| {
-                let techuk = TechukStatus::parse(&status).ok_or_else(|| corrupt("membership status", &status))?;
-                Ok(reg::Organisation { id, name, techuk, sme })
+            .map(|(id, name)| {
+                let facts = reg::History::from_entries(facts.remove(&id).unwrap_or_default()).ok_or_else(|| corrupt("organisation without facts", &name))?;
+                Ok(reg::Organisation { id, name, facts })
             })
             .collect::<Result<_>>()?;
-        let people = sqlx::query_as::<_, (Id, String, String)>("SELECT id, name, manager_status FROM people WHERE group_id = ?")
+        let mut managers: HashMap<Id, Vec<reg::Dated<ManagerStatus>>> = HashMap::new();
+        for (person, from, status) in
+            sqlx::query_as::<_, (Id, Option<NaiveDate>, String)>("SELECT person_id, from_date, manager_status FROM person_facts WHERE group_id = ?")
+                .bind(group)
+                .fetch_all(&self.pool)
+                .await?
+        {
+            let value = ManagerStatus::parse(&status).ok_or_else(|| corrupt("manager status", &status))?;
+            managers.entry(person).or_default().push(reg::Dated { from, value });
+        }
+        let people = sqlx::query_as::<_, (Id, String)>("SELECT id, name FROM people WHERE group_id = ?")
             .bind(group)
             .fetch_all(&self.pool)
             .await?
             .into_iter()
-            .map(|(id, name, manager)| {
-                let manager = ManagerStatus::parse(&manager).ok_or_else(|| corrupt("manager status", &manager))?;
+            .map(|(id, name)| {
+                let manager = reg::History::from_entries(managers.remove(&id).unwrap_or_default()).ok_or_else(|| corrupt("person without facts", &name))?;
                 Ok(reg::Person { id, name, manager })
             })
             .collect::<Result<_>>()?;
@@ -585,16 +653,18 @@ impl Store {
         .into_iter()
         .map(|(person, organisation, from, to)| reg::Employment { person, organisation, from, to })
         .collect();
-        let seats = sqlx::query_as::<_, (Id, String, u32, String)>("SELECT id, kind, position, title FROM seats WHERE group_id = ? ORDER BY id")
-            .bind(group)
-            .fetch_all(&self.pool)
-            .await?
-            .into_iter()
-            .map(|(id, kind, position, title)| {
-                let kind = SeatKind::parse(&kind).ok_or_else(|| corrupt("seat kind", &kind))?;
-                Ok(reg::Seat { id, kind, position, title })
-            })
-            .collect::<Result<_>>()?;
+        let seats = sqlx::query_as::<_, (Id, String, u32, String, Option<NaiveDate>, Option<NaiveDate>)>(
+            "SELECT id, kind, position, title, added_on, retired_on FROM seats WHERE group_id = ? ORDER BY id",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(id, kind, position, title, added, retired)| {
+            let kind = SeatKind::parse(&kind).ok_or_else(|| corrupt("seat kind", &kind))?;
+            Ok(reg::Seat { id, kind, position, title, added, retired })
+        })
+        .collect::<Result<_>>()?;
         let terms = sqlx::query_as::<_, (Id, Id, Id, NaiveDate, NaiveDate, String, Option<NaiveDate>)>(
             "SELECT id, seat_id, person_id, start_date, end_date, obtained, ended_on FROM terms WHERE group_id = ?",
         )
@@ -619,7 +689,7 @@ impl Store {
             Ok(reg::Appointment { role, person, from, to })
         })
         .collect::<Result<_>>()?;
-        Ok(Register { settings, organisations, people, employments, seats, terms, appointments })
+        Ok(Register { settings, amendments, organisations, people, employments, seats, terms, appointments })
     }
 
     pub async fn person_detail(&self, group: GroupId, id: Id) -> Result<PersonDetail> {

@@ -695,6 +695,9 @@ impl Writer {
         .bind(person)
         .execute(self.conn())
         .await?;
+        // Their manager status through time is about them too (ToR §12's record of it goes).
+        sqlx::query("DELETE FROM person_facts WHERE person_id = ? AND from_date IS NOT NULL").bind(person).execute(self.conn()).await?;
+        sqlx::query("UPDATE person_facts SET manager_status = 'unknown' WHERE person_id = ?").bind(person).execute(self.conn()).await?;
         line(&mut redacted, "Name, email address and job title", 1);
 
         // The audit rows about them: `change` replaced by the marker, each listed.

@@ -118,6 +118,7 @@ struct SettingsRow {
     work_deadline_warning_days: u32,
     work_review_months: u32,
     bank_holidays: String,
+    rules_off: String,
 }
 
 impl Store {
@@ -162,6 +163,7 @@ impl Store {
                 },
                 work: secretariat_rules::work::WorkThresholds { deadline_warning_days: row.work_deadline_warning_days, review_months: row.work_review_months },
                 bank_holidays: secretariat_rules::working_days::Nation::parse(&row.bank_holidays).unwrap_or_default(),
+                rules_off: serde_json::from_str(&row.rules_off).map_err(|e| StoreError::Database(format!("the rules switched off are damaged: {e}")))?,
             },
         })
     }

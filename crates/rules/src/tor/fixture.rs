@@ -17,11 +17,11 @@ pub struct Fixture {
 impl Fixture {
     pub fn new() -> Self {
         let template = Template::TechukInterop;
-        let seats =
-            template.seats().into_iter().enumerate().map(|(i, s)| Seat { id: i as Id + 1, kind: s.kind, position: s.position, title: s.title }).collect();
+        let seats = template.seats().into_iter().enumerate().map(|(i, s)| Seat::new(i as Id + 1, s.kind, s.position, s.title)).collect();
         Self {
             register: Register {
                 settings: template.settings(),
+                amendments: vec![],
                 organisations: vec![],
                 people: vec![],
                 employments: vec![],
@@ -40,13 +40,13 @@ impl Fixture {
 
     pub fn org(&mut self, name: &str, techuk: TechukStatus, sme: bool) -> Id {
         let id = self.id();
-        self.register.organisations.push(Organisation { id, name: name.into(), techuk, sme });
+        self.register.organisations.push(Organisation::new(id, name, techuk, sme));
         id
     }
 
     pub fn person(&mut self, name: &str, manager: ManagerStatus) -> Id {
         let id = self.id();
-        self.register.people.push(Person { id, name: name.into(), manager });
+        self.register.people.push(Person::new(id, name, manager));
         id
     }
 

@@ -9,6 +9,7 @@
 //! - ToR §14: one individual per techUK member company, so no winner may share an
 //!   organisation with a continuing member or with another winner.
 
+use crate::amendments::RuleSwitch;
 use crate::elections::Constraints;
 use crate::findings::uk_date;
 use crate::register::{Day, Id, ManagerStatus, Organisation, Register, TechukStatus};
@@ -41,7 +42,7 @@ pub fn vacancies(register: &Register, on: NaiveDate, horizon_days: u32, being_fi
     let mut out: Vec<Vacancy> = register
         .seats
         .iter()
-        .filter(|seat| !being_filled.contains(&seat.id))
+        .filter(|seat| !being_filled.contains(&seat.id) && seat.open_on(on))
         .filter_map(|seat| {
             let terms: Vec<_> = register.terms.iter().filter(|t| t.seat == seat.id).collect();
             // A term running now, or starting later (already elected): the seat's last holder.
@@ -87,9 +88,10 @@ pub fn constraints(day: &Day<'_>, kind: SeatKind, seats_up: &[Id]) -> ElectionCo
         };
     }
     let continuing: Vec<_> = day.suppliers().filter(|m| !seats_up.contains(&m.seat.id)).collect();
+    let one_per_company = day.settings().applies(RuleSwitch::OnePerCompany);
     let mut taken: Vec<String> = Vec::new();
     let mut explained = Vec::new();
-    for m in &continuing {
+    for m in continuing.iter().filter(|_| one_per_company) {
         if let Some(org) = m.employer {
             let key = organisation_key(org.id);
             if !taken.contains(&key) {
@@ -98,8 +100,8 @@ pub fn constraints(day: &Day<'_>, kind: SeatKind, seats_up: &[Id]) -> ElectionCo
             }
         }
     }
-    let continuing_smes = continuing.iter().filter(|m| m.employer.is_some_and(|o| o.sme)).count() as u32;
-    let required = day.settings().min_sme_suppliers;
+    let continuing_smes = continuing.iter().filter(|m| m.employer.is_some_and(|o| day.sme(o))).count() as u32;
+    let required = if day.settings().applies(RuleSwitch::SmeMinimum) { day.settings().min_sme_suppliers } else { 0 };
     let sme_minimum = required.saturating_sub(continuing_smes).min(seats_up.len() as u32) as usize;
     if sme_minimum > 0 {
         explained.push(format!(
@@ -113,8 +115,10 @@ pub fn constraints(day: &Day<'_>, kind: SeatKind, seats_up: &[Id]) -> ElectionCo
             ));
         }
     }
-    explained.push("No two winners may come from the same organisation (ToR §14).".to_owned());
-    ElectionConstraints { constraints: Constraints { taken_organisations: taken, one_per_organisation: true, sme_minimum }, explained }
+    if one_per_company {
+        explained.push("No two winners may come from the same organisation (ToR §14).".to_owned());
+    }
+    ElectionConstraints { constraints: Constraints { taken_organisations: taken, one_per_organisation: one_per_company, sme_minimum }, explained }
 }
 
 /// How serious a problem with a nomination is.
@@ -174,7 +178,7 @@ pub fn check_nomination(day: &Day<'_>, fills: Fills<'_>, person: Id, organisatio
         }
         (_, Some(org)) => {
             if kind == SeatKind::Supplier {
-                match org.techuk {
+                match day.techuk(org) {
                     TechukStatus::Member => {}
                     TechukStatus::Applying => push(
                         Eligibility::Warning,
@@ -189,8 +193,8 @@ pub fn check_nomination(day: &Day<'_>, fills: Fills<'_>, person: Id, organisatio
                 }
             }
             let continuing = day.suppliers().find(|m| !seats_up.contains(&m.seat.id) && m.employer.is_some_and(|e| e.id == org.id) && m.person.id != person);
-            if kind == SeatKind::Stakeholder {
-                // One per company (ToR §14) concerns the supplier seats.
+            if kind == SeatKind::Stakeholder || !day.settings().applies(RuleSwitch::OnePerCompany) {
+                // One per company (ToR §14) concerns the supplier seats, where the ToR has it.
             } else if let Some(m) = continuing {
                 push(
                     Eligibility::Ineligible,
@@ -204,7 +208,7 @@ pub fn check_nomination(day: &Day<'_>, fills: Fills<'_>, person: Id, organisatio
         (SeatKind::Stakeholder, None) => {}
     }
     // A nominee the constraints rule out whatever the votes (issue #18): every seat must go to an SME.
-    if kind == SeatKind::Supplier && !seats_up.is_empty() && !organisation.is_some_and(|o| o.sme) {
+    if kind == SeatKind::Supplier && !seats_up.is_empty() && !organisation.is_some_and(|o| day.sme(o)) {
         let sme_minimum = constraints(day, kind, seats_up).constraints.sme_minimum;
         if sme_minimum >= seats_up.len() {
             let seats = if seats_up.len() == 1 { "the one seat".to_owned() } else { format!("all {} seats", seats_up.len()) };
@@ -215,7 +219,7 @@ pub fn check_nomination(day: &Day<'_>, fills: Fills<'_>, person: Id, organisatio
             );
         }
     }
-    if kind == SeatKind::Supplier && day.person(person).is_some_and(|p| p.manager != ManagerStatus::Yes) {
+    if kind == SeatKind::Supplier && day.person(person).is_some_and(|p| p.manager_on(day.on) != ManagerStatus::Yes) {
         push(Eligibility::Warning, "person_id", format!("{name} is not recorded as of manager status or above, which the ToR asks for ideally (ToR §12)."));
     }
     out
@@ -264,8 +268,8 @@ mod tests {
         let outsider = f.person("Outsider", ManagerStatus::Yes);
         let seats = supplier_seats(&f);
         let day = f.register.on(on());
-        let large = Organisation { id: 77_777, name: "BigCo".into(), techuk: TechukStatus::Member, sme: false };
-        let small = Organisation { id: 77_778, name: "SmallCo".into(), techuk: TechukStatus::Member, sme: true };
+        let large = Organisation::new(77_777, "BigCo", TechukStatus::Member, false);
+        let small = Organisation::new(77_778, "SmallCo", TechukStatus::Member, true);
         // One seat, an SME's (Supplier Co 1): one SME must win it.
         let one = Fills::Seats { kind: SeatKind::Supplier, seats_up: &seats[..1] };
         let checks = check_nomination(&day, one, outsider, Some(&large), &[]);
@@ -319,10 +323,10 @@ mod tests {
         let outsider = f.person("Outsider", ManagerStatus::Yes);
         let day = f.register.on(on());
         let fills = Fills::Seats { kind: SeatKind::Supplier, seats_up: &[] };
-        let mut org = Organisation { id: 77_777, name: "NewCo".into(), techuk: TechukStatus::NotMember, sme: false };
+        let mut org = Organisation::new(77_777, "NewCo", TechukStatus::NotMember, false);
         let checks = check_nomination(&day, fills, outsider, Some(&org), &[]);
         assert!(checks.iter().any(|c| c.level == Eligibility::Ineligible && c.message.contains("ToR §12")));
-        org.techuk = TechukStatus::Applying;
+        org = Organisation::new(77_777, "NewCo", TechukStatus::Applying, false);
         let checks = check_nomination(&day, fills, outsider, Some(&org), &[]);
         assert!(!checks.is_empty() && checks.iter().all(|c| c.level == Eligibility::Warning));
         let none = check_nomination(&day, fills, outsider, None, &[]);
@@ -334,7 +338,7 @@ mod tests {
         let mut f = Fixture::full();
         let junior = f.person("Junior", ManagerStatus::Unknown);
         let day = f.register.on(on());
-        let org = Organisation { id: 77_777, name: "NewCo".into(), techuk: TechukStatus::Member, sme: false };
+        let org = Organisation::new(77_777, "NewCo", TechukStatus::Member, false);
         let checks = check_nomination(&day, Fills::Seats { kind: SeatKind::Supplier, seats_up: &[] }, junior, Some(&org), &[]);
         assert_eq!(checks.len(), 1);
         assert_eq!(checks[0].level, Eligibility::Warning);
@@ -346,7 +350,7 @@ mod tests {
         let mut f = Fixture::full();
         let outsider = f.person("Outsider", ManagerStatus::Yes);
         let day = f.register.on(on());
-        let org = Organisation { id: 77_777, name: "NewCo".into(), techuk: TechukStatus::Member, sme: false };
+        let org = Organisation::new(77_777, "NewCo", TechukStatus::Member, false);
         let checks = check_nomination(&day, Fills::Seats { kind: SeatKind::Supplier, seats_up: &[] }, outsider, Some(&org), &[77_777]);
         assert!(checks.iter().any(|c| c.level == Eligibility::Warning && c.message.contains("only one of them")));
     }

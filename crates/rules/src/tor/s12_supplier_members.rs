@@ -19,7 +19,7 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
                 .about(about.clone()),
             ),
             (Some(_), Some(_)) => {} // an employer change: ToR §15
-            (Some(org), None) => match org.techuk {
+            (Some(org), None) => match day.techuk(org) {
                 TechukStatus::Member => {}
                 TechukStatus::Applying => out.push(
                     Finding::new(
@@ -44,7 +44,7 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
                 ),
             },
         }
-        match person.manager {
+        match person.manager_on(day.on) {
             ManagerStatus::Yes => {}
             ManagerStatus::No => out.push(
                 Finding::new(
@@ -65,17 +65,40 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
 mod tests {
     use super::super::fixture::*;
     use crate::Severity::{Breach, Notice, Warning};
-    use crate::register::{ManagerStatus, TechukStatus};
+    use crate::register::{History, ManagerStatus, OrganisationFacts, TechukStatus};
 
     #[test]
     fn s12_supplier_member_of_a_non_member_company_is_a_breach() {
         let mut f = Fixture::full();
         let org = f.org_id("Supplier Co 5");
-        f.register.organisations.iter_mut().find(|o| o.id == org).unwrap().techuk = TechukStatus::NotMember;
+        f.register.organisations.iter_mut().find(|o| o.id == org).unwrap().facts =
+            History::always(OrganisationFacts { techuk: TechukStatus::NotMember, sme: false, sector: String::new() });
         assert_eq!(
             f.of(12, "2026-06-01"),
             [(Breach, "Supplier 5 works for Supplier Co 5, which is not a techUK member; ToR §12 requires supplier members to work for one.".to_string())]
         );
+    }
+
+    #[test]
+    fn s12_membership_lapsed_from_its_date() {
+        let mut f = Fixture::full();
+        let co = f.org_id("Supplier Co 3");
+        let org = f.register.organisations.iter_mut().find(|o| o.id == co).unwrap();
+        org.facts.change(d("2026-09-01"), OrganisationFacts { techuk: TechukStatus::NotMember, sme: false, sector: String::new() });
+        assert_eq!(f.of(12, "2026-08-31"), []);
+        let lapsed = f.of(12, "2026-09-01");
+        assert_eq!(lapsed.len(), 1);
+        assert_eq!(lapsed[0].0, Breach);
+        assert!(lapsed[0].1.contains("Supplier Co 3"), "{}", lapsed[0].1);
+    }
+
+    #[test]
+    fn s12_manager_status_changes_from_its_date() {
+        let mut f = Fixture::full();
+        let id = f.person_id("Supplier 3");
+        f.register.people.iter_mut().find(|p| p.id == id).unwrap().manager.change(d("2026-09-01"), ManagerStatus::No);
+        assert_eq!(f.of(12, "2026-08-31"), []);
+        assert_eq!(f.of(12, "2026-09-01")[0].0, Warning);
     }
 
     #[test]
@@ -84,7 +107,7 @@ mod tests {
         for (status, expected) in cases {
             let mut f = Fixture::full();
             let id = f.person_id("Supplier 2");
-            f.register.people.iter_mut().find(|p| p.id == id).unwrap().manager = status;
+            f.register.people.iter_mut().find(|p| p.id == id).unwrap().manager = History::always(status);
             let severities: Vec<_> = f.of(12, "2026-06-01").into_iter().map(|(s, _)| s).collect();
             assert_eq!(severities, expected, "{status:?}");
         }

@@ -1,6 +1,7 @@
 //! ToR §14 (with §11–§12 for the seats themselves): two-year individual terms,
 //! one individual per member company; and the seats a term leaves empty.
 
+use crate::amendments::RuleSwitch;
 use crate::findings::{Finding, Severity, Subject, uk_date};
 use crate::register::{Day, Id, Term};
 use crate::template::SeatKind;
@@ -15,7 +16,7 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
 /// A seat with no running term: a breach while a term that ran its course has
 /// not been renewed, otherwise a vacancy to fill.
 fn vacancies(day: &Day<'_>, out: &mut Vec<Finding>) {
-    for seat in &day.register.seats {
+    for seat in day.seats() {
         if day.holder(seat.id).is_some() {
             continue;
         }
@@ -78,6 +79,9 @@ fn terms_ending(day: &Day<'_>, out: &mut Vec<Finding>) {
 /// More supplier members from one company than allowed. Members who joined the
 /// company during their term are judged under ToR §15 and not counted twice.
 fn one_per_company(day: &Day<'_>, out: &mut Vec<Finding>) {
+    if !day.settings().applies(RuleSwitch::OnePerCompany) {
+        return;
+    }
     let max = day.settings().max_members_per_organisation as usize;
     let mut by_org: BTreeMap<Id, Vec<_>> = BTreeMap::new();
     for member in day.suppliers() {

@@ -31,7 +31,9 @@ pub fn outcome(
     on: NaiveDate,
 ) -> MoveOutcome {
     let org = &organisation.name;
-    match organisation.techuk {
+    // The organisation's status on the day asked about: a status changed later (an
+    // application refused) does not change what held before it (issue #14).
+    match organisation.techuk_on(on) {
         TechukStatus::Member => match represented_by {
             Some(other) => MoveOutcome {
                 may_remain: false,
@@ -57,7 +59,22 @@ pub fn outcome(
         },
         TechukStatus::NotMember => {
             let grace_ends = moved_on.checked_add_months(Months::new(settings_grace_months)).unwrap_or(NaiveDate::MAX);
-            let last_day = grace_ends.pred_opt().unwrap_or(grace_ends);
+            let grace_last_day = grace_ends.pred_opt().unwrap_or(grace_ends);
+            // An application in progress let them stay past the grace period; it ended when
+            // the application was refused or withdrawn, and they must leave from that day.
+            if let Some(stopped) = application_stopped(organisation, moved_on, on).filter(|&stopped| stopped >= grace_ends) {
+                let last_day = stopped.pred_opt().unwrap_or(stopped);
+                return MoveOutcome {
+                    may_remain: false,
+                    until: Some(last_day),
+                    message: format!(
+                        "{person} moved to {org} on {}, which was applying for techUK membership until {}; the application ended and the grace period had passed, so {person} must leave (ToR §15).",
+                        uk_date(moved_on),
+                        uk_date(last_day)
+                    ),
+                };
+            }
+            let last_day = grace_last_day;
             if on < grace_ends {
                 MoveOutcome {
                     may_remain: true,
@@ -82,6 +99,19 @@ pub fn outcome(
     }
 }
 
+/// The day, after `moved_on` and on or before `on`, on which `organisation` stopped applying for
+/// membership (its application refused or withdrawn), if it did.
+fn application_stopped(organisation: &Organisation, moved_on: NaiveDate, on: NaiveDate) -> Option<NaiveDate> {
+    organisation
+        .facts
+        .entries()
+        .windows(2)
+        .filter(|pair| pair[0].value.techuk == TechukStatus::Applying && pair[1].value.techuk == TechukStatus::NotMember)
+        .filter_map(|pair| pair[1].from)
+        .filter(|&stopped| stopped > moved_on && stopped <= on)
+        .last()
+}
+
 /// Who else, among the supplier members on `day`, works for `organisation`.
 fn represented_by<'a>(day: &'a Day<'_>, organisation: Id, except: Id) -> Option<&'a Member<'a>> {
     day.suppliers().filter(|m| m.person.id != except && m.employer.is_some_and(|o| o.id == organisation)).min_by_key(|m| m.moved_on().unwrap_or(NaiveDate::MIN))
@@ -91,15 +121,19 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
     for member in day.suppliers() {
         let (Some(moved_on), Some(org)) = (member.moved_on(), member.employer) else { continue };
         // Among two movers into one company, the one who arrived first is the representative.
-        let other =
-            represented_by(day, org.id, member.person.id).filter(|o| o.moved_on().is_none_or(|theirs| theirs <= moved_on)).map(|o| o.person.name.as_str());
+        let one_per_company = day.settings().applies(crate::RuleSwitch::OnePerCompany);
+        let other = represented_by(day, org.id, member.person.id)
+            .filter(|_| one_per_company)
+            .filter(|o| o.moved_on().is_none_or(|theirs| theirs <= moved_on))
+            .map(|o| o.person.name.as_str());
         let result = outcome(day.settings().grace_months, &member.person.name, org, moved_on, other, day.on);
-        let severity = match (result.may_remain, org.techuk) {
+        let status = day.techuk(org);
+        let severity = match (result.may_remain, status) {
             (false, _) => Severity::Breach,
             (true, TechukStatus::NotMember) => Severity::Warning,
             (true, _) => Severity::Notice,
         };
-        if severity == Severity::Notice && org.techuk == TechukStatus::Member {
+        if severity == Severity::Notice && status == TechukStatus::Member {
             continue; // a permitted move to a member company needs nothing
         }
         let mut finding = Finding::new(severity, 15, result.message)
@@ -168,6 +202,38 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, Notice);
         assert!(found[0].1.contains("may remain while the application is in progress"));
+    }
+
+    #[test]
+    fn s15_application_refused_later_does_not_change_the_past() {
+        let mut f = moving_to(TechukStatus::Applying);
+        let newco = f.org_id("Newco Ltd");
+        // Refused on 1 Feb 2027, long after the three months' grace.
+        let org = f.register.organisations.iter_mut().find(|o| o.id == newco).unwrap();
+        let mut refused = org.facts.on(d("2026-01-01")).clone();
+        refused.techuk = TechukStatus::NotMember;
+        org.facts.change(d("2027-02-01"), refused);
+        // While the application was in progress the member could remain: no breach then.
+        assert_eq!(f.of(15, "2026-12-01")[0].0, Notice);
+        assert_eq!(f.of(15, "2027-01-31")[0].0, Notice);
+        // From the refusal, they must leave; the last day allowed is the day before.
+        let after = f.of(15, "2027-02-01");
+        assert_eq!(after[0].0, Breach);
+        assert!(after[0].1.contains("until Sun 31 Jan 2027"), "{}", after[0].1);
+        let due = f.findings("2027-02-01").into_iter().find(|x| x.tor.0 == 15).unwrap().due;
+        assert_eq!(due, Some(d("2027-01-31")));
+    }
+
+    #[test]
+    fn s15_application_refused_within_the_grace_period_leaves_the_grace_period() {
+        let mut f = moving_to(TechukStatus::Applying);
+        let newco = f.org_id("Newco Ltd");
+        let org = f.register.organisations.iter_mut().find(|o| o.id == newco).unwrap();
+        let mut refused = org.facts.on(d("2026-01-01")).clone();
+        refused.techuk = TechukStatus::NotMember;
+        org.facts.change(d("2026-07-01"), refused);
+        assert_eq!(f.of(15, "2026-09-09")[0].0, Warning);
+        assert_eq!(f.of(15, "2026-09-10")[0].0, Breach);
     }
 
     #[test]

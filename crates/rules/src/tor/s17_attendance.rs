@@ -84,6 +84,9 @@ pub fn strikes(day: &Day<'_>, attendance: &Attendance, person: Id, year: i32, un
 /// Findings on `day`: each current member who has reached the threshold this calendar
 /// year and has no decision covering their strikes so far.
 pub fn check(day: &Day<'_>, attendance: &Attendance, out: &mut Vec<Finding>) {
+    if !day.settings().applies(crate::RuleSwitch::StrikePolicy) {
+        return; // this group's Terms of Reference have no strike policy
+    }
     let threshold = day.settings().strike_absences;
     let year = day.on.year();
     for member in &day.members {
