@@ -57,9 +57,12 @@ CREATE TABLE tor_amendments (
 ) STRICT;
 CREATE INDEX tor_amendments_by_group ON tor_amendments (group_id, from_date);
 
--- Seats an amendment adds or retires (a retired seat keeps its terms and history).
+-- Seats an amendment adds or retires (a retired seat keeps its terms and history), and
+-- which amendment did, so withdrawing a mistaken amendment undoes exactly its seats.
 ALTER TABLE seats ADD COLUMN added_on TEXT;
 ALTER TABLE seats ADD COLUMN retired_on TEXT;
+ALTER TABLE seats ADD COLUMN added_by INTEGER REFERENCES tor_amendments(id) ON DELETE SET NULL;
+ALTER TABLE seats ADD COLUMN retired_by INTEGER REFERENCES tor_amendments(id) ON DELETE SET NULL;
 
 -- Rules the group's Terms of Reference do not have at all, as a JSON list of `RuleSwitch`
 -- names (e.g. ["strike_policy"]); and the text of the Terms of Reference, kept with them.

@@ -181,6 +181,20 @@ export async function goTo(browser, section) {
   await (await browser.$(`//nav//button[normalize-space()="${section}"]`)).click();
 }
 
+/** Sets a date input the way typing would (WebKit's date field takes no keys through WebDriver). */
+export async function setDate(browser, selector, value) {
+  await browser.execute(
+    (sel, v) => {
+      const input = document.querySelector(sel);
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    selector,
+    value,
+  );
+}
+
 /** Clicks the button whose text is exactly `text`. */
 export async function press(browser, text) {
   const button = await browser.$(`//button[normalize-space()="${text}"]`);

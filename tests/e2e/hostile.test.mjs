@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { APP, createFirstGroup, freshDataDir, goTo, heading, look, press, startDriver } from './harness.mjs';
+import { APP, createFirstGroup, freshDataDir, goTo, heading, look, press, setDate, startDriver } from './harness.mjs';
 
 const DEMO = 'Demo — Interoperability for Policing WG (fictional)';
 const PASSPHRASE = 'correct horse battery staple';
@@ -59,20 +59,6 @@ async function rendersAsText(browser, name, texts) {
   }));
   assert.deepEqual(state, { pwned: 'undefined', images: 0, scripts: 0 }, name);
   await look(browser, name, assert);
-}
-
-/** Sets a date input the way typing would (WebKit's date field takes no keys through WebDriver). */
-async function setDate(browser, selector, value) {
-  await browser.execute(
-    (sel, v) => {
-      const input = document.querySelector(sel);
-      input.value = v;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    selector,
-    value,
-  );
 }
 
 test('hostile HTML saved through the window renders as text on every screen', async () => {

@@ -3,8 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
 import type { Compliance } from '../src/lib/bindings';
-import { expectAccessible, home, members, mockBackend, noDatabase, smeBreach, techuk, zoe } from './harness';
-import type { ArchivedDocument } from '../src/lib/bindings';
+import { expectAccessible, home, members, mockBackend, noDatabase, shapeWith, smeBreach, techuk, zoe } from './harness';
+import type { ArchivedDocument, GroupShape } from '../src/lib/bindings';
 
 const ready = {
   state: 'ready' as const,
@@ -87,6 +87,51 @@ describe('first start', () => {
     expect(screen.getByRole('alert').textContent).toContain('There is a problem');
     expect((screen.getByLabelText('Group name') as HTMLInputElement).value).toBe('Interoperability for Policing Working Group');
     await expectAccessible(container);
+  });
+});
+
+describe('a custom group', () => {
+  it('chooses its seats and switches off a rule the ToR does not have, then sends that shape', async () => {
+    const backend = mockBackend({
+      app_state: () => noDatabase,
+      create_group: () => {
+        throw { kind: 'invalid', message: 'A term runs from 1 to 120 months (ToR §14).', field: 'term_months' };
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await screen.findByRole('heading', { name: 'Create a working group' });
+    await user.selectOptions(screen.getByLabelText('Template'), 'custom');
+    const supplier = screen.getByLabelText('Supplier seats (ToR §12)') as HTMLInputElement;
+    expect(supplier.value).toBe('12');
+    await user.clear(supplier);
+    await user.type(supplier, '15');
+    await user.click(screen.getByLabelText('Absences lead to the strike policy (ToR §17)'));
+    expect(screen.queryByLabelText('Absences from compulsory meetings in a year before it applies')).toBeNull();
+    await user.type(screen.getByLabelText('Group name'), 'Standards WG');
+    await user.type(screen.getByLabelText('Recovery passphrase (at least 12 characters)'), 'correct horse battery');
+    await user.type(screen.getByLabelText('Type it again'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Create group' }));
+
+    const request = backend.calls.find((c) => c.cmd === 'create_group')!.args.request as { template: string; shape: GroupShape };
+    expect(request.template).toBe('custom');
+    expect(request.shape.seats).toEqual({ named: [], other: 0, supplier: 15 });
+    expect(request.shape.rules.strike_policy).toBe(false);
+    // Rust's refusal is shown at its field.
+    const term = screen.getByLabelText('Term length in months (ToR §14)');
+    await waitFor(() => expect(term.getAttribute('aria-invalid')).toBe('true'));
+    await expectAccessible(container);
+  });
+
+  it('starts from another group\'s rules file', async () => {
+    mockBackend({ app_state: () => noDatabase, choose_rules_file: () => shapeWith(['Chair of the national board'], 6) });
+    const user = userEvent.setup();
+    render(App);
+    await screen.findByRole('heading', { name: 'Create a working group' });
+    await user.click(screen.getByRole('button', { name: 'Start from a rules file…' }));
+    await waitFor(() => expect((screen.getByLabelText('Template') as HTMLSelectElement).value).toBe('custom'));
+    expect((screen.getByLabelText('Supplier seats (ToR §12)') as HTMLInputElement).value).toBe('6');
+    expect((screen.getByLabelText(/Seats for a named stakeholder/) as HTMLTextAreaElement).value).toBe('Chair of the national board');
   });
 });
 

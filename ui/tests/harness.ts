@@ -3,7 +3,7 @@
 import axe from 'axe-core';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { Command, Commands } from '../src/lib/commands';
-import type { ApiError, AppState, Compliance, GroupHome, MembersView, PersonDetail, SeatView, TemplateInfo } from '../src/lib/bindings';
+import type { ApiError, AppState, Compliance, GroupHome, GroupShape, MembersView, PersonDetail, SeatView, TemplateInfo } from '../src/lib/bindings';
 
 /**
  * The doubles implement the contract generated from Rust (`src/lib/commands.ts`): each takes
@@ -36,9 +36,50 @@ export const techuk: TemplateInfo = {
     { key: 'term_months', label: 'Term length', value: '2 years', tor: 14 },
     { key: 'time_zone', label: 'Time zone of meetings', value: 'Europe/London', tor: null },
   ],
+  shape: shapeWith(
+    ['Interoperability Working Group SRO', 'Home Office Police & Public Protection Technology representative', 'Police ICT Company National Standards Lead', 'National Data Quality & Standards Lead'],
+    8,
+  ),
 };
 
-export const noDatabase: AppState = { state: 'no_database', data_dir: '/data', templates: [techuk] };
+/** A group's shape as Rust gives it: these named seats and supplier seats, every rule on. */
+export function shapeWith(named: string[], supplier: number): GroupShape {
+  return {
+    seats: { named, other: 0, supplier },
+    rules: {
+      target_size: 12,
+      term_months: 24,
+      sme_minimum: true,
+      min_sme_suppliers: 2,
+      one_per_company: true,
+      max_members_per_organisation: 1,
+      grace_months: 3,
+      strike_policy: true,
+      strike_absences: 2,
+      publication_lead_days: 7,
+      funds_consensus_percent: 80,
+      position_volunteers: 6,
+    },
+    group: {
+      time_zone: 'Europe/London',
+      bank_holidays: 'england-and-wales',
+      term_reminder_days: 60,
+      paper_limit_mb: 20,
+      standard_agenda: ['Welcome and apologies', 'Declarations of interest', 'Any other business'],
+    },
+  };
+}
+
+export const custom: TemplateInfo = {
+  id: 'custom',
+  title: 'A custom group: choose its seats and rules',
+  suggested_group_name: '',
+  seats: 12,
+  settings: [],
+  shape: shapeWith([], 12),
+};
+
+export const noDatabase: AppState = { state: 'no_database', data_dir: '/data', templates: [techuk, custom] };
 
 export function vacantSeats(): SeatView[] {
   const stakeholder = ['Interoperability Working Group SRO', 'Home Office representative', 'Police ICT Company lead', 'Data Quality lead'];
@@ -79,6 +120,7 @@ export function home(name = 'Interop WG', seats = vacantSeats()): GroupHome {
         retention: { ballot_months: 6, nomination_months: 12, attendance_years: 2, paper_years: 6 },
         work: { deadline_warning_days: 14, review_months: 3 },
         bank_holidays: 'england-and-wales',
+        rules_off: [],
       },
     },
     today: '2026-11-27',
@@ -144,6 +186,7 @@ export const zoe: PersonDetail = {
   appointments: [],
   erased_on: null,
   declarations: [],
+  manager_history: [{ from: null, manager_status: 'yes', recorded_at: '2026-01-01T09:00:00Z' }],
 };
 
 /** The retention dry run with nothing due: what Settings shows for a young group. */

@@ -72,6 +72,7 @@ impl Session {
             | Document::Election { .. }
             | Document::YearRecord { .. }
             | Document::RecoverySheet
+            | Document::TermsOfReference { .. }
             | Document::KeptCopy { .. } => None,
         };
         let Some((issued, record)) = issued else { return Ok(()) };

@@ -257,6 +257,7 @@ pub mod wire {
     pub use crate::privacy::{ErasePerson, ErasureResult};
     pub use crate::retention::{PurgeRetention, RetentionPurged};
     pub use crate::subgroups::{AddPlace, CloseSubgroup, EndPlace, MoveReportBack, RecordReport, RequestReportBack, SaveSubgroup, SubgroupPage, SubgroupsView};
+    pub use crate::tor::{AmendTor, AmendmentPreview, OfAmendment, SetTorText, TorView};
     pub use crate::types::*;
     pub use crate::work::{AddWorkToAgenda, DeclareInterest, DigestRequest, LinkWorkItem, SaveWorkEntry, SetWorkStatus, WorkPage, WorkView};
 }
@@ -272,8 +273,15 @@ macro_rules! for_each_command {
             setup::create_group(CreateGroupRequest) -> GroupCreated;
             setup::load_demo(LoadDemoRequest) -> GroupCreated;
             setup::recover(RecoverRequest) -> AppState;
+            setup::choose_rules_file() -> Option<GroupShape>;
+            groups::save_rules_file(OfGroup) -> Option<String>;
             groups::group_home(OfGroup) -> GroupHome;
             groups::set_bank_holidays(SetBankHolidays) -> GroupHome;
+            tor::tor(ComplianceOn) -> TorView;
+            tor::preview_amendment(AmendTor) -> AmendmentPreview;
+            tor::amend_tor(AmendTor) -> TorView;
+            tor::withdraw_amendment(OfAmendment) -> TorView;
+            tor::set_tor_text(SetTorText) -> TorView;
             measure::startup_mark() -> ();
             members::compliance(ComplianceOn) -> Compliance;
             members::members(OfGroup) -> MembersView;
@@ -282,6 +290,10 @@ macro_rules! for_each_command {
             members::save_organisation(SaveOrganisation) -> OrganisationRecord;
             members::save_person(SavePerson) -> PersonDetail;
             members::preview_employer_change(EmployerChange) -> EmployerChangePreview;
+            members::preview_save_organisation(SaveOrganisation) -> AmendmentEffect;
+            members::preview_save_person(SavePerson) -> AmendmentEffect;
+            members::preview_fill_seat(FillSeat) -> AmendmentEffect;
+            members::preview_appoint(Appoint) -> AmendmentEffect;
             members::change_employer(EmployerChange) -> PersonDetail;
             members::fill_seat(FillSeat) -> MembersView;
             members::end_term(EndTerm) -> MembersView;

@@ -57,6 +57,11 @@ pub enum Document {
         year: i32,
     },
     RecoverySheet,
+    /// The consolidated Terms of Reference: the rules in force on a day (today when none),
+    /// with their paragraphs and the amendments (issue #14).
+    TermsOfReference {
+        on: Option<NaiveDate>,
+    },
     /// A document kept as it went out (`issued_documents`).
     KeptCopy {
         copy_id: i64,
@@ -107,9 +112,20 @@ impl Document {
             }
             DocumentKind::YearRecord => Document::YearRecord { year: year()? },
             DocumentKind::RecoverySheet => Document::RecoverySheet,
+            DocumentKind::TermsOfReference => Document::TermsOfReference { on: record.map(day_of_record).transpose()? },
             DocumentKind::KeptCopy => Document::KeptCopy { copy_id: record.ok_or_else(|| ApiError::invalid("record", "Choose a kept document."))? },
         })
     }
+}
+
+/// A day named by a document's record as the number YYYYMMDD (the consolidated Terms of
+/// Reference on that day).
+fn day_of_record(record: i64) -> ApiResult<NaiveDate> {
+    let (year, month, day) = (record / 10_000, (record / 100) % 100, record % 100);
+    i32::try_from(year)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, month as u32, day as u32))
+        .ok_or_else(|| ApiError::invalid("record", "Choose the day as YYYYMMDD."))
 }
 
 impl Session {
@@ -216,7 +232,8 @@ impl Session {
                     .enumerate()
                     .map(|(n, (t, i))| format!("{}. {} {} ({})", n + 1, t.format("%H:%M"), i.input.title, i.input.purpose.label().to_lowercase()))
                     .collect();
-                let deadline = secretariat_rules::meetings::publication_deadline(m.starts_at.date(), group.settings.publication_lead_days);
+                let lead = store.rules_on(group_id, m.starts_at.date()).await?.publication_lead_days;
+                let deadline = secretariat_rules::meetings::publication_deadline(m.starts_at.date(), lead);
                 let bytes = circulation::email_draft(&circulation::Draft {
                     group_name: &group.name,
                     meeting: &m,
@@ -252,6 +269,12 @@ impl Session {
                 made(file_name, bytes, pages.map(|p| p as usize))
             }
             Document::RecoverySheet => self.recovery_sheet().await?,
+            Document::TermsOfReference { on } => {
+                let on = on.unwrap_or(today);
+                let terms = self.terms_of_reference(&store, group_id, on).await?;
+                let bytes = self.typeset(move |d| d.terms_of_reference(&terms)).await?;
+                made(format!("{stem} - terms of reference {}.pdf", on.format("%Y-%m-%d")), bytes, None)
+            }
         })
     }
 

@@ -796,7 +796,9 @@ impl Session {
         let officer = if s.returning_officer.is_empty() { "the returning officer".to_owned() } else { s.returning_officer.clone() };
         match document {
             ElectionDocument::CallForNominations | ElectionDocument::CallForNominationsEmail => {
-                let call = call_for_nominations(&group.name, &page, &officer, group.settings.term_months);
+                // The term length in force when the winners take their seats (ToR §14, as amended by then).
+                let term_months = store.rules_on(group_id, page.takes_seats_on).await?.term_months;
+                let call = call_for_nominations(&group.name, &page, &officer, term_months);
                 let pdf = {
                     let call = call.clone();
                     self.typeset(move |d| d.call_for_nominations(&call)).await?

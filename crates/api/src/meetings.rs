@@ -12,9 +12,11 @@ use secretariat_rules::GroupSettings;
 use secretariat_rules::meetings::{publication, publish_by, start_times};
 use secretariat_store::MeetingSummary;
 
-/// A meeting with the working day its pack is due by and where the pack stands (ToR §20).
-fn row(s: MeetingSummary, settings: &GroupSettings, today: NaiveDate) -> MeetingRow {
-    let (day, lead, nation) = (s.starts_at.date(), settings.publication_lead_days, settings.bank_holidays);
+/// A meeting with the working day its pack is due by and where the pack stands (ToR §20, as
+/// in force on the meeting's day: `settings` as the group began, `amendments` applied then).
+fn row(s: MeetingSummary, settings: &GroupSettings, amendments: &[secretariat_rules::Amendment], today: NaiveDate) -> MeetingRow {
+    let day = s.starts_at.date();
+    let (lead, nation) = (settings.amended(amendments, day).publication_lead_days, settings.bank_holidays);
     MeetingRow { deadline: publish_by(day, lead, nation), publication: publication(day, lead, nation, s.published_on, today), meeting: s }
 }
 
@@ -22,8 +24,9 @@ impl Session {
     pub async fn meeting_rows(&self, group_id: i64) -> ApiResult<Vec<MeetingRow>> {
         let store = self.open_store().await?;
         let settings = store.group(group_id).await?.settings;
+        let amendments = store.amendments(group_id).await?;
         let today = self.today();
-        Ok(store.meeting_summaries(group_id).await?.into_iter().map(|s| row(s, &settings, today)).collect())
+        Ok(store.meeting_summaries(group_id).await?.into_iter().map(|s| row(s, &settings, &amendments, today)).collect())
     }
 
     /// The next meeting from today, for the home screen.
@@ -31,8 +34,9 @@ impl Session {
         let today = self.today();
         let store = self.open_store().await?;
         let settings = store.group(group_id).await?.settings;
+        let amendments = store.amendments(group_id).await?;
         // Only the next meeting is read, not every meeting's row.
-        Ok(store.meeting_from(group_id, today).await?.map(|s| row(s, &settings, today)).map(|r| NextMeeting {
+        Ok(store.meeting_from(group_id, today).await?.map(|s| row(s, &settings, &amendments, today)).map(|r| NextMeeting {
             id: r.meeting.id,
             title: r.meeting.title,
             starts_at: r.meeting.starts_at,
@@ -45,8 +49,9 @@ impl Session {
 
     pub async fn meeting_page(&self, group_id: i64, meeting_id: i64) -> ApiResult<MeetingPage> {
         let store = self.open_store().await?;
-        let settings = store.group(group_id).await?.settings;
         let detail = store.meeting_detail(group_id, meeting_id).await?;
+        // The rules in force on the meeting's day (ToR §20, as amended by then).
+        let settings = store.rules_on(group_id, detail.meeting.starts_at.date()).await?;
         let minutes: Vec<u32> = detail.items.iter().map(|i| i.input.minutes).collect();
         let start_times = start_times(detail.meeting.starts_at.time(), &minutes).into_iter().map(|t| t.format("%H:%M").to_string()).collect();
         let day = detail.meeting.starts_at.date();

@@ -165,7 +165,6 @@ pub struct PublicDecision {
 impl Session {
     pub async fn meeting_record(&self, group_id: i64, meeting_id: i64) -> ApiResult<MeetingRecord> {
         let store = self.open_store().await?;
-        let group = store.group(group_id).await?;
         let detail = store.meeting_detail(group_id, meeting_id).await?;
         let meeting = detail.meeting;
         let day = meeting.starts_at.date();
@@ -233,7 +232,8 @@ impl Session {
         Ok(MeetingRecord {
             attendance_recorded: !recorded.is_empty(),
             attendance,
-            strike_threshold: group.settings.strike_absences,
+            // The rules in force on the meeting's day (ToR §17, §22 as amended by then).
+            strike_threshold: on.settings().strike_absences,
             minutes: store.minutes(group_id, meeting_id).await?,
             actions,
             open_actions,
@@ -241,7 +241,7 @@ impl Session {
             previous_draft,
             people,
             consensus_base: store.consensus_base(group_id).await?,
-            consensus_percent: group.settings.funds_consensus_percent,
+            consensus_percent: on.settings().funds_consensus_percent,
             declarations: store.declarations_of_meeting(group_id, meeting_id).await?,
             meeting,
         })
@@ -256,7 +256,6 @@ impl Session {
     /// The year's attendance grid, with each member's strikes (ToR §17).
     pub async fn attendance_year(&self, group_id: i64, year: i32) -> ApiResult<AttendanceYear> {
         let store = self.open_store().await?;
-        let threshold = store.group(group_id).await?.settings.strike_absences;
         let register = store.register(group_id).await?;
         // Strikes count per calendar year (ToR §17): only the year's meetings and marks are read.
         let record = store.attendance_record_of_year(group_id, year).await?;
@@ -275,6 +274,8 @@ impl Session {
         people.sort_by_key(|a| a.1.to_lowercase());
         let decisions = store.strike_decisions(group_id).await?.into_iter().filter(|d| d.year == year).collect::<Vec<_>>();
         let day = register.on(last_day);
+        // The strike policy as it stands at the end of the period (ToR §17, as amended by then).
+        let (threshold, applies) = (day.settings().strike_absences, day.settings().applies(secretariat_rules::RuleSwitch::StrikePolicy));
         let rows = people
             .into_iter()
             .map(|(person_id, name)| {
@@ -291,7 +292,7 @@ impl Session {
                     .collect();
                 let strikes = s17::strikes(&day, &record, person_id, year, last_day).len() as u32;
                 let decided = decisions.iter().filter(|d| d.person_id == person_id).map(|d| d.strikes).max();
-                AttendanceYearRow { person_id, name, marks, strikes, needs_decision: strikes >= threshold && decided.is_none_or(|d| d < strikes) }
+                AttendanceYearRow { person_id, name, marks, strikes, needs_decision: applies && strikes >= threshold && decided.is_none_or(|d| d < strikes) }
             })
             .collect();
         Ok(AttendanceYear { year, threshold, meetings, rows, decisions })
@@ -307,7 +308,14 @@ impl Session {
         let day = register.on(input.decided_on);
         let end = NaiveDate::from_ymd_opt(input.year, 12, 31).ok_or_else(|| ApiError::invalid("year", "That year is out of range."))?;
         let strikes = s17::strikes(&day, &record, input.person_id, input.year, end.min(input.decided_on)).len() as u32;
-        let threshold = store.group(request.group_id).await?.settings.strike_absences;
+        // The threshold in force on the day of the decision (ToR §17, as amended by then).
+        let threshold = day.settings().strike_absences;
+        if !day.settings().applies(secretariat_rules::RuleSwitch::StrikePolicy) {
+            return Err(ApiError::invalid(
+                "person_id",
+                format!("The group's Terms of Reference have no strike policy on {} (ToR §17).", uk_date(input.decided_on)),
+            ));
+        }
         if strikes < threshold {
             return Err(ApiError::invalid(
                 "person_id",
@@ -395,7 +403,8 @@ impl Session {
 
     pub async fn decisions_view(&self, group_id: i64) -> ApiResult<DecisionsView> {
         let store = self.open_store().await?;
-        let settings = store.group(group_id).await?.settings;
+        // Today's rules (ToR §22, §23 as amended by today).
+        let settings = store.rules_on(group_id, self.today()).await?;
         let positions = store
             .positions(group_id)
             .await?

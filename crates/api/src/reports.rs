@@ -174,7 +174,10 @@ pub async fn agenda(
     let detail = store.meeting_detail(group_id, meeting_id).await?;
     let m = &detail.meeting;
     let day = m.starts_at.date();
-    let deadline = publication_deadline(day, group.settings.publication_lead_days);
+    // The lead time in force on the meeting's day (ToR §20, as amended by then).
+    let lead = store.rules_on(group_id, day).await?.publication_lead_days;
+    let ahead = if lead == 7 { "a week".to_owned() } else { format!("{lead} day{}", if lead == 1 { "" } else { "s" }) };
+    let deadline = publication_deadline(day, lead);
     let minutes: Vec<u32> = detail.items.iter().map(|i| i.input.minutes).collect();
     let starts = start_times(m.starts_at.time(), &minutes);
     // Open actions from earlier meetings are listed under "Matters arising".
@@ -219,10 +222,10 @@ pub async fn agenda(
         }
     };
     let publication = match m.published_on {
-        Some(on) => format!("Published on {} (ToR §20: a week ahead of the meeting, by {}).", uk_date(on), uk_date(deadline)),
-        None => match publish_by(day, group.settings.publication_lead_days, group.settings.bank_holidays) {
-            by if by == deadline => format!("To be published by {} (ToR §20: a week ahead of the meeting).", uk_date(deadline)),
-            by => format!("To be published by {} (ToR §20: a week ahead of the meeting is {}, not a working day).", uk_date(by), uk_date(deadline)),
+        Some(on) => format!("Published on {} (ToR §20: {ahead} ahead of the meeting, by {}).", uk_date(on), uk_date(deadline)),
+        None => match publish_by(day, lead, group.settings.bank_holidays) {
+            by if by == deadline => format!("To be published by {} (ToR §20: {ahead} ahead of the meeting).", uk_date(deadline)),
+            by => format!("To be published by {} (ToR §20: {ahead} ahead of the meeting is {}, not a working day).", uk_date(by), uk_date(deadline)),
         },
     };
     let agenda = Agenda {

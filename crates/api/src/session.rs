@@ -230,10 +230,14 @@ impl Session {
 
     pub async fn create_group(&self, request: CreateGroupRequest) -> ApiResult<GroupCreated> {
         let template = Template::parse(&request.template).map_err(|e| ApiError::invalid("template", e.to_string()))?;
-        // Check the name before anything is created, so a bad name creates no database.
+        // Check the name and the rules before anything is created, so bad input creates no database.
         text::single_line(&request.name, "The group's name", 120).map_err(|e| ApiError::invalid("name", e.to_string()))?;
+        let (template, settings, seats) = match (&request.shape, template) {
+            (Some(shape), _) => (Template::Custom, shape.settings().map_err(|e| ApiError::invalid(e.field, e.message))?, shape.seats()),
+            (None, template) => (template, template.settings(), template.seats()),
+        };
         let (store, keychain_warning) = self.store_or_create(request.recovery_passphrase.as_deref(), request.recovery_passphrase_confirm.as_deref()).await?;
-        let id = store.write(async |w| w.create_group(&request.name, template).await).await?;
+        let id = store.write(async |w| w.create_shaped_group(&request.name, template, &settings, &seats).await).await?;
         let group = store.groups().await?.into_iter().find(|g| g.id == id).expect("the group just created");
         Ok(GroupCreated { group, keychain_warning })
     }

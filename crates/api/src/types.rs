@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 // The records the window sees as the rules and the store define them, re-exported here so that
 // the shell and the generated bindings depend on this crate alone (issue #16): what the window
 // receives is this crate's contract, whichever crate defines it underneath.
+pub use secretariat_rules::amendments::AmendmentEffect;
 pub use secretariat_rules::elections::{
     CandidateState, Count, Method, Reconciliation, Rejection, Stage, StageAction, TiePurpose, TieRecord, TieResolution, Votes,
 };
@@ -21,8 +22,10 @@ pub use secretariat_rules::tor::s21_s24_decisions::{Consensus, ConsensusBase};
 pub use secretariat_rules::work::{HorizonKind, WorkKind, WorkNeed, WorkStatus, WorkThresholds};
 pub use secretariat_rules::working_days::Nation;
 pub use secretariat_rules::{
-    Finding, GroupSettings, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind, TechukStatus, Template, Tor,
+    Finding, GroupSettings, GroupShape, ManagerStatus, MoveOutcome, Obtained, Role, SeatKind, SettingLine, Severity, Subject, SubjectKind, TechukStatus,
+    Template, Tor,
 };
+pub use secretariat_rules::{RuleSwitch, TorSetting};
 pub use secretariat_store::{
     ActionInput, ActionStatus, ActionView, AttendanceInput, Capacity, CorrectionView, DecisionInput, DecisionKind, DecisionOutcome, DecisionView, ItemMinutes,
     MinutesView, PositionInput, PositionView, PrivateSession, PublicPosition, StrikeDecisionInput, StrikeDecisionView, ViewpointView, Volunteer,
@@ -32,6 +35,7 @@ pub use secretariat_store::{
     MeetingSummary, OrganisationInput, OrganisationRecord, OrganisationView, PaperView, PersonDetail, PersonInput, PersonView, Purpose, SeatHolder, SeatView,
     SeriesInput, TermView,
 };
+pub use secretariat_store::{AmendmentDecision, AmendmentInput, AmendmentMeeting, AmendmentView};
 pub use secretariat_store::{AuditBreak, AuditCheck, BackupFile, BackupMade, Restored, VerifyReport};
 pub use secretariat_store::{
     DecisionRef, MeetingRef, PlaceView, ReportBackInput, ReportBackView, ReportPaperView, SubgroupDetail, SubgroupInput, SubgroupSummary,
@@ -44,6 +48,7 @@ pub use secretariat_store::{
     SerialView,
 };
 pub use secretariat_store::{Erasure, ErasureLine, SubjectAccess, SubjectAudit, SubjectPerson, SubjectRow};
+pub use secretariat_store::{FactChange, ManagerStatusEntry, OrganisationFactsEntry};
 
 use ts_rs::TS;
 
@@ -55,6 +60,8 @@ pub struct TemplateInfo {
     pub suggested_group_name: String,
     pub settings: Vec<SettingLine>,
     pub seats: u32,
+    /// Its seats and rules, for the custom group form to start from.
+    pub shape: secretariat_rules::GroupShape,
 }
 
 impl From<Template> for TemplateInfo {
@@ -65,6 +72,7 @@ impl From<Template> for TemplateInfo {
             suggested_group_name: template.suggested_group_name().to_owned(),
             settings: template.settings().describe(),
             seats: template.seats().len() as u32,
+            shape: secretariat_rules::GroupShape::of_template(template),
         }
     }
 }
@@ -88,6 +96,11 @@ pub enum AppState {
 pub struct CreateGroupRequest {
     pub name: String,
     pub template: String,
+    /// A custom group's seats and rules (the form, or a rules file read with
+    /// `choose_rules_file`); the group is then a custom one whatever `template` says.
+    #[ts(optional)]
+    #[serde(default)]
+    pub shape: Option<secretariat_rules::GroupShape>,
     /// Needed only when the database does not exist yet.
     #[ts(optional)]
     #[serde(default)]
@@ -194,6 +207,22 @@ pub struct SaveOrganisation {
     /// None to add a new organisation.
     pub id: Option<i64>,
     pub input: secretariat_store::OrganisationInput,
+    /// For an existing one, how a changed techUK status, SME status or sector is meant: from a
+    /// date (today when none given), or a correction of a mistake.
+    #[ts(optional)]
+    #[serde(default)]
+    pub change: Option<FactChange>,
+}
+
+/// An organisation's techUK status (and SME status) from a date, as `secretariat organisation
+/// status` records it; previewed, then saved.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct ChangeOrganisationStatus {
+    pub group_id: i64,
+    pub organisation_id: i64,
+    pub techuk_status: TechukStatus,
+    pub sme: Option<bool>,
+    pub from: NaiveDate,
 }
 
 /// Where a new person works, given when they are added.
@@ -211,6 +240,11 @@ pub struct SavePerson {
     pub input: secretariat_store::PersonInput,
     /// For a new person only: their current employer.
     pub employer: Option<FirstEmployer>,
+    /// For an existing one, how a changed manager status is meant (ToR §12): from a date
+    /// (today when none given), or a correction of a mistake.
+    #[ts(optional)]
+    #[serde(default)]
+    pub change: Option<FactChange>,
 }
 
 /// A change of employer (ToR §15), previewed and then saved.
@@ -357,6 +391,10 @@ pub enum DocumentKind {
     YearRecord,
     /// What the recovery passphrase is for, where the database, key file and backups are, and how to restore (PDF).
     RecoverySheet,
+    /// The consolidated Terms of Reference: the rules in force on a day with their paragraphs,
+    /// the rules that do not apply and the amendments (PDF); the record is the day as
+    /// YYYYMMDD (today when none).
+    TermsOfReference,
     /// A document kept as it went out (approved minutes, a call, a result, a past year's
     /// attendance, a closed sub-group's roster), exactly as kept; the record is the kept copy.
     KeptCopy,

@@ -29,6 +29,7 @@ async fn with_group(dir: &Path, keychain: Arc<MemoryKeychain>, name: &str) -> (S
         template: "techuk-interop".into(),
         recovery_passphrase: Some(PHRASE.into()),
         recovery_passphrase_confirm: Some(PHRASE.into()),
+        ..Default::default()
     };
     let id = s.create_group(request).await.unwrap().group.id;
     (s, id)

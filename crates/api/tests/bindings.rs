@@ -18,6 +18,7 @@ use secretariat_api::subgroups::{
     AddPlace, CloseSubgroup, EndPlace, MemberChoice, MoveReportBack, RecordReport, ReportBackDue, ReportBackRow, RequestReportBack, SaveSubgroup, SubgroupPage,
     SubgroupsView,
 };
+use secretariat_api::tor::{RuleOff, TorLine};
 use secretariat_api::work::{
     AddWorkToAgenda, DeclareInterest, DigestRequest, LinkWorkItem, SaveWorkEntry, SetWorkStatus, SubgroupChoice, WorkKindInfo, WorkPage, WorkView,
 };
@@ -41,6 +42,10 @@ fn generate() -> String {
         GroupSummary::decl(&cfg),
         Group::decl(&cfg),
         GroupSettings::decl(&cfg),
+        GroupShape::decl(&cfg),
+        secretariat_rules::shape::SeatShape::decl(&cfg),
+        secretariat_rules::shape::RuleNumbers::decl(&cfg),
+        secretariat_rules::shape::GroupHabits::decl(&cfg),
         GroupCounts::decl(&cfg),
         SettingLine::decl(&cfg),
         Tor::decl(&cfg),
@@ -58,6 +63,9 @@ fn generate() -> String {
         MoveOutcome::decl(&cfg),
         MembersView::decl(&cfg),
         SaveOrganisation::decl(&cfg),
+        FactChange::decl(&cfg),
+        OrganisationFactsEntry::decl(&cfg),
+        ManagerStatusEntry::decl(&cfg),
         OrganisationInput::decl(&cfg),
         OrganisationRecord::decl(&cfg),
         SavePerson::decl(&cfg),
@@ -289,6 +297,20 @@ fn generate() -> String {
         WorkFilter::decl(&cfg),
         OfWorkEntry::decl(&cfg),
         OfDeclaration::decl(&cfg),
+        RuleSwitch::decl(&cfg),
+        TorSetting::decl(&cfg),
+        AmendmentEffect::decl(&cfg),
+        AmendmentInput::decl(&cfg),
+        AmendmentView::decl(&cfg),
+        AmendmentMeeting::decl(&cfg),
+        AmendmentDecision::decl(&cfg),
+        TorView::decl(&cfg),
+        TorLine::decl(&cfg),
+        RuleOff::decl(&cfg),
+        AmendTor::decl(&cfg),
+        AmendmentPreview::decl(&cfg),
+        OfAmendment::decl(&cfg),
+        SetTorText::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/api, crates/store and crates/rules by\n\

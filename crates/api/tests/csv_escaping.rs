@@ -55,14 +55,14 @@ async fn every_cell_that_would_run_as_a_formula_is_escaped_in_both_registers_and
             sme_confirmed_on: None,
             sector: sector.into(),
         };
-        org_ids.push(s.save_organisation(SaveOrganisation { group_id: group, id: None, input }).await.unwrap().id);
+        org_ids.push(s.save_organisation(SaveOrganisation { group_id: group, id: None, input, change: None }).await.unwrap().id);
     }
     let people = [("=cmd|' /C calc'!A0", "=1+1"), ("+Plus Person", "+job"), ("-Minus Person", "-job"), ("@At Person", "@job")];
     for (i, (name, job)) in people.iter().enumerate() {
         let input =
             PersonInput { name: (*name).into(), email: String::new(), job_title: (*job).into(), manager_status: ManagerStatus::Yes, sort_as: String::new() };
         let employer = Some(FirstEmployer { organisation_id: org_ids[i], from: d("2020-01-01") });
-        s.save_person(SavePerson { group_id: group, id: None, input, employer }).await.unwrap();
+        s.save_person(SavePerson { group_id: group, id: None, input, employer, change: None }).await.unwrap();
     }
 
     let orgs_csv = s.export(group, RegisterKind::Organisations).await.unwrap();

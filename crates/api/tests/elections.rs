@@ -71,7 +71,7 @@ impl World {
             sme_confirmed_on: None,
             sector: String::new(),
         };
-        self.session.save_organisation(SaveOrganisation { group_id: self.group, id: None, input }).await.unwrap().id
+        self.session.save_organisation(SaveOrganisation { group_id: self.group, id: None, input, change: None }).await.unwrap().id
     }
 
     async fn person(&self, name: &str, org: Option<i64>) -> i64 {
@@ -87,6 +87,7 @@ impl World {
                     sort_as: String::new(),
                 },
                 employer: org.map(|organisation_id| FirstEmployer { organisation_id, from: d("2020-01-01") }),
+                change: None,
             })
             .await
             .unwrap()
@@ -394,7 +395,7 @@ async fn s13_s14_ballot_order_follows_sort_as_and_the_paper_gives_its_instructio
     assert_eq!(whitfield.default_sort_as, "Whitfield, Alexandra");
     let mut input = whitfield.input.clone();
     input.sort_as = "Alexandra".into();
-    w.session.save_person(SavePerson { group_id: w.group, id: Some(ids[0]), input, employer: None }).await.unwrap();
+    w.session.save_person(SavePerson { group_id: w.group, id: Some(ids[0]), input, employer: None, change: None }).await.unwrap();
     let page = w.session.election_page(w.group, id).await.unwrap();
     assert_eq!(page.record.nominations[0].name, "Dr Alexandra Whitfield", "now first, under A");
 

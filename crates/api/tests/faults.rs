@@ -30,6 +30,7 @@ async fn data_folder(dir: &Path) -> Arc<MemoryKeychain> {
         template: "techuk-interop".into(),
         recovery_passphrase: Some(PHRASE.into()),
         recovery_passphrase_confirm: Some(PHRASE.into()),
+        ..Default::default()
     };
     s.create_group(request).await.unwrap();
     s.close().await;

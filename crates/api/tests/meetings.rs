@@ -381,7 +381,7 @@ async fn s21_approved_minutes_reopen_as_they_went_out_after_the_records_change()
     let detail = s.person(demo, person.id).await.unwrap();
     let mut input = detail.input.clone();
     input.name = format!("{} Corrected", detail.input.name);
-    s.save_person(SavePerson { group_id: demo, id: Some(person.id), input, employer: None }).await.unwrap();
+    s.save_person(SavePerson { group_id: demo, id: Some(person.id), input, employer: None, change: None }).await.unwrap();
 
     let reopened = s.make_document(demo, Document::of(kept.kind, kept.record_id).unwrap()).await.unwrap();
     assert_eq!(reopened.bytes, first.bytes, "reopened exactly as it went out");

@@ -46,7 +46,7 @@ fn org(name: &str, status: TechukStatus, sme: bool) -> OrganisationInput {
 
 impl World {
     async fn add_org(&self, name: &str, status: TechukStatus, sme: bool) -> i64 {
-        self.session.save_organisation(SaveOrganisation { group_id: self.group, id: None, input: org(name, status, sme) }).await.unwrap().id
+        self.session.save_organisation(SaveOrganisation { group_id: self.group, id: None, input: org(name, status, sme), change: None }).await.unwrap().id
     }
 
     async fn add_person(&self, name: &str, organisation: i64) -> i64 {
@@ -62,6 +62,7 @@ impl World {
                     sort_as: String::new(),
                 },
                 employer: Some(FirstEmployer { organisation_id: organisation, from: d("2020-01-01") }),
+                change: None,
             })
             .await
             .unwrap()
@@ -134,12 +135,19 @@ async fn bad_input_gets_a_clear_message_at_its_field_and_writes_nothing() {
     let w = world().await;
     let acme = w.add_org("Acme Ltd", TechukStatus::Member, false).await;
 
-    let empty = w.session.save_organisation(SaveOrganisation { group_id: w.group, id: None, input: org("  ", TechukStatus::Member, false) }).await.unwrap_err();
+    let empty = w
+        .session
+        .save_organisation(SaveOrganisation { group_id: w.group, id: None, input: org("  ", TechukStatus::Member, false), change: None })
+        .await
+        .unwrap_err();
     assert_eq!((empty.kind, empty.field.as_deref()), (ErrorKind::Invalid, Some("name")));
     assert_eq!(empty.message, "The organisation's name is empty.");
 
-    let duplicate =
-        w.session.save_organisation(SaveOrganisation { group_id: w.group, id: None, input: org("ACME LTD", TechukStatus::Member, false) }).await.unwrap_err();
+    let duplicate = w
+        .session
+        .save_organisation(SaveOrganisation { group_id: w.group, id: None, input: org("ACME LTD", TechukStatus::Member, false), change: None })
+        .await
+        .unwrap_err();
     assert_eq!(duplicate.field.as_deref(), Some("name"));
 
     let applying = w
@@ -148,6 +156,7 @@ async fn bad_input_gets_a_clear_message_at_its_field_and_writes_nothing() {
             group_id: w.group,
             id: None,
             input: OrganisationInput { applied_on: None, ..org("Applying Ltd", TechukStatus::Applying, false) },
+            change: None,
         })
         .await
         .unwrap_err();
@@ -160,10 +169,10 @@ async fn bad_input_gets_a_clear_message_at_its_field_and_writes_nothing() {
         manager_status: ManagerStatus::Unknown,
         sort_as: String::new(),
     };
-    w.session.save_person(SavePerson { group_id: w.group, id: None, input: input.clone(), employer: None }).await.unwrap();
+    w.session.save_person(SavePerson { group_id: w.group, id: None, input: input.clone(), employer: None, change: None }).await.unwrap();
     let again = w
         .session
-        .save_person(SavePerson { group_id: w.group, id: None, input: PersonInput { name: "Dana D.".into(), ..input }, employer: None })
+        .save_person(SavePerson { group_id: w.group, id: None, input: PersonInput { name: "Dana D.".into(), ..input }, employer: None, change: None })
         .await
         .unwrap_err();
     assert_eq!(again.field.as_deref(), Some("email"));
@@ -184,6 +193,7 @@ async fn bad_input_gets_a_clear_message_at_its_field_and_writes_nothing() {
                 sort_as: String::new(),
             },
             employer: Some(FirstEmployer { organisation_id: 999_999, from: d("2026-01-01") }),
+            change: None,
         })
         .await
         .unwrap_err();
@@ -322,4 +332,187 @@ async fn audit_len(w: &World) -> u64 {
     let n = store.audit_len().await.unwrap();
     store.close().await;
     n
+}
+
+/// An organisation's record saved with its facts changed from a date, or corrected.
+fn save_org(w: &World, id: i64, input: OrganisationInput, change: FactChange) -> SaveOrganisation {
+    SaveOrganisation { group_id: w.group, id: Some(id), input, change: Some(change) }
+}
+
+fn breaches(findings: &[(Severity, String)]) -> Vec<&String> {
+    findings.iter().filter(|(s, _)| *s == Severity::Breach).map(|(_, m)| m).collect()
+}
+
+/// Bob holds a supplier seat and moved on 1 Dec 2026 to Newco, whose techUK application is in progress.
+async fn moved_to_an_applicant(w: &World) -> (i64, i64) {
+    let seats = w.supplier_seats().await;
+    let first = w.add_org("Corvid Integration Ltd", TechukStatus::Member, false).await;
+    let newco = w.add_org("Newco Ltd", TechukStatus::Applying, false).await;
+    let bob = w.add_person("Bob Mover", first).await;
+    w.fill(seats[0], bob, "2026-01-01").await.unwrap();
+    w.session.change_employer(EmployerChange { group_id: w.group, person_id: bob, organisation_id: newco, from: d("2026-12-01") }).await.unwrap();
+    (newco, bob)
+}
+
+#[tokio::test]
+async fn s15_application_refused_later_does_not_change_the_past() {
+    let w = world().await;
+    let (newco, _) = moved_to_an_applicant(&w).await;
+    // While the application is in progress Bob may remain, past the three months' grace.
+    assert_eq!(breaches(&w.tor(15, "2027-03-15").await), Vec::<&String>::new());
+
+    // The application is refused from 1 Apr 2027: the preview names the paragraph and Bob first.
+    let refused = save_org(&w, newco, org("Newco Ltd", TechukStatus::NotMember, false), FactChange::From { from: d("2027-04-01") });
+    let preview = w.session.preview_save_organisation(refused.clone()).await.unwrap();
+    assert_eq!(preview.on, d("2027-04-01"));
+    let new: Vec<_> = preview.new.iter().filter(|f| f.tor.0 == 15).collect();
+    assert_eq!(new.len(), 1, "{:?}", preview.new);
+    assert_eq!(new[0].severity, Severity::Breach);
+    assert!(new[0].message.contains("Bob Mover"), "{}", new[0].message);
+    assert_eq!(w.session.organisation(w.group, newco).await.unwrap().history.len(), 1, "the preview saves nothing");
+
+    let record = w.session.save_organisation(refused).await.unwrap();
+    assert_eq!(record.input.techuk_status, TechukStatus::NotMember);
+    assert_eq!(
+        record.history.iter().map(|e| (e.from, e.techuk_status)).collect::<Vec<_>>(),
+        [(None, TechukStatus::Applying), (Some(d("2027-04-01")), TechukStatus::NotMember)]
+    );
+    // Before the refusal nothing changed; from it, Bob must leave.
+    assert_eq!(breaches(&w.tor(15, "2027-03-15").await), Vec::<&String>::new());
+    assert_eq!(breaches(&w.tor(15, "2027-04-01").await).len(), 1);
+    w.session.close().await;
+}
+
+#[tokio::test]
+async fn a_correction_is_audited_and_rewrites_the_past() {
+    let w = world().await;
+    let (newco, _) = moved_to_an_applicant(&w).await;
+    let before = audit_len(&w).await;
+    // It never applied: the status was recorded wrongly.
+    let corrected = save_org(&w, newco, org("Newco Ltd", TechukStatus::NotMember, false), FactChange::Correction { on: None });
+    let preview = w.session.preview_save_organisation(corrected.clone()).await.unwrap();
+    assert_eq!(preview.on, d("2026-11-27"));
+    let record = w.session.save_organisation(corrected).await.unwrap();
+    assert_eq!(record.history.len(), 1);
+    assert_eq!(record.history[0].techuk_status, TechukStatus::NotMember);
+    assert_eq!(audit_len(&w).await - before, 1);
+    // The grace period of a move to a non-member ran out on 28 Feb 2027 (ToR §15).
+    assert_eq!(breaches(&w.tor(15, "2027-03-15").await).len(), 1);
+    w.session.close().await;
+}
+
+/// Two supplier members from SMEs, seated from 1 Jan 2026; the SMEs' ids.
+async fn two_sme_members(w: &World) -> Vec<i64> {
+    let seats = w.supplier_seats().await;
+    let mut smes = Vec::new();
+    for (i, name) in ["Kestrel Data Ltd", "Oakridge Analytics Ltd"].iter().enumerate() {
+        let sme = w.add_org(name, TechukStatus::Member, true).await;
+        let person = w.add_person(&format!("SME Person {i}"), sme).await;
+        w.fill(seats[i], person, "2026-01-01").await.unwrap();
+        smes.push(sme);
+    }
+    smes
+}
+
+#[tokio::test]
+async fn s13_sme_status_lost_counts_from_its_date() {
+    let w = world().await;
+    let smes = two_sme_members(&w).await;
+    let grown = save_org(&w, smes[0], org("Kestrel Data Ltd", TechukStatus::Member, false), FactChange::From { from: d("2027-01-01") });
+    let preview = w.session.preview_save_organisation(grown.clone()).await.unwrap();
+    assert_eq!(preview.new.iter().map(|f| (f.tor.0, f.severity)).collect::<Vec<_>>(), [(13, Severity::Breach)]);
+    w.session.save_organisation(grown).await.unwrap();
+    assert_eq!(w.tor(13, "2026-12-31").await, []);
+    assert_eq!(breaches(&w.tor(13, "2027-01-01").await).len(), 1);
+    // The organisations list reads the day asked about: today it is still an SME.
+    let listed = w.session.members(w.group).await.unwrap().organisations;
+    assert!(listed.iter().find(|o| o.id == smes[0]).unwrap().sme);
+    w.session.close().await;
+}
+
+#[tokio::test]
+async fn s12_membership_lapsed_from_its_date() {
+    let w = world().await;
+    let seats = w.supplier_seats().await;
+    let acme = w.add_org("Acme Ltd", TechukStatus::Member, false).await;
+    let ivy = w.add_person("Ivy Lapsed", acme).await;
+    w.fill(seats[0], ivy, "2026-01-01").await.unwrap();
+    w.session.save_organisation(save_org(&w, acme, org("Acme Ltd", TechukStatus::NotMember, false), FactChange::From { from: d("2026-12-15") })).await.unwrap();
+    assert_eq!(breaches(&w.tor(12, "2026-12-14").await), Vec::<&String>::new());
+    let lapsed = w.tor(12, "2026-12-15").await;
+    assert!(breaches(&lapsed).iter().any(|m| m.contains("Acme Ltd")), "{lapsed:?}");
+
+    // A manager status changes from its date too (ToR §12: ideally manager or above).
+    let mut person = w.session.person(w.group, ivy).await.unwrap().input;
+    person.manager_status = ManagerStatus::No;
+    let change = SavePerson { group_id: w.group, id: Some(ivy), input: person, employer: None, change: Some(FactChange::From { from: d("2027-02-01") }) };
+    let preview = w.session.preview_save_person(change.clone()).await.unwrap();
+    assert!(preview.new.iter().any(|f| f.tor.0 == 12 && f.message.contains("Ivy Lapsed")), "{:?}", preview.new);
+    let detail = w.session.save_person(change).await.unwrap();
+    assert_eq!(detail.manager_history.len(), 2);
+    let warned = |found: Vec<(Severity, String)>| found.iter().any(|(s, m)| *s == Severity::Warning && m.contains("Ivy Lapsed"));
+    assert!(!warned(w.tor(12, "2027-01-31").await));
+    assert!(warned(w.tor(12, "2027-02-01").await));
+    w.session.close().await;
+}
+
+#[tokio::test]
+async fn s7_the_membership_report_on_a_past_date_shows_that_dates_statuses() {
+    let w = world().await;
+    let smes = two_sme_members(&w).await;
+    // It stopped being an SME on 1 Sep 2026, recorded today (27 Nov 2026).
+    w.session
+        .save_organisation(save_org(&w, smes[1], org("Oakridge Analytics Ltd", TechukStatus::Member, false), FactChange::From { from: d("2026-09-01") }))
+        .await
+        .unwrap();
+    let store = fresh_store(&w).await;
+    let sme_line =
+        |report: &secretariat_documents::MembershipReport| report.composition.iter().find(|l| l.label == "Supplier members from an SME").unwrap().value.clone();
+    let august = secretariat_api::reports::membership(&store, w.group, d("2026-08-01"), d("2026-11-27")).await.unwrap();
+    assert!(sme_line(&august).starts_with("2 "), "{}", sme_line(&august));
+    assert!(august.seats.iter().any(|s| s.holder.as_deref() == Some("SME Person 1") && s.sme));
+    let today = secretariat_api::reports::membership(&store, w.group, d("2026-11-27"), d("2026-11-27")).await.unwrap();
+    assert!(sme_line(&today).starts_with("1 "), "{}", sme_line(&today));
+    assert!(today.seats.iter().any(|s| s.holder.as_deref() == Some("SME Person 1") && !s.sme));
+    store.close().await;
+    w.session.close().await;
+}
+
+#[tokio::test]
+async fn filling_a_seat_and_appointing_are_previewed_naming_the_people() {
+    let w = world().await;
+    let seats = w.supplier_seats().await;
+    let acme = w.add_org("Acme Ltd", TechukStatus::Member, false).await;
+    let alice = w.add_person("Alice Acme", acme).await;
+    let carol = w.add_person("Carol Acme", acme).await;
+    w.fill(seats[0], alice, "2026-01-01").await.unwrap();
+
+    let fill = FillSeat { group_id: w.group, seat_id: seats[1], person_id: carol, start: d("2026-12-01"), obtained: Obtained::Election };
+    let preview = w.session.preview_fill_seat(fill.clone()).await.unwrap();
+    let s14: Vec<_> = preview.new.iter().filter(|f| f.tor.0 == 14).collect();
+    assert_eq!(s14.len(), 1, "{:?}", preview.new);
+    assert!(s14[0].message.contains("Alice Acme") && s14[0].message.contains("Carol Acme"), "{}", s14[0].message);
+    assert!(preview.cleared.iter().any(|f| f.message.starts_with("Supplier seat 2")), "the vacancy clears: {:?}", preview.cleared);
+    assert!(w.session.person(w.group, carol).await.unwrap().terms.is_empty(), "the preview saves nothing");
+    let unknown = w.session.preview_fill_seat(FillSeat { person_id: 999_999, ..fill.clone() }).await.unwrap_err();
+    assert_eq!(unknown.field.as_deref(), Some("person_id"));
+    // The group decides: it can still be saved.
+    w.session.fill_seat(fill).await.unwrap();
+
+    let outsider = w.add_person("Olu Outside", acme).await;
+    let appoint = Appoint { group_id: w.group, role: secretariat_rules::Role::Chair, person_id: outsider, from: d("2026-12-01"), agreed_by: "Members".into() };
+    let preview = w.session.preview_appoint(appoint).await.unwrap();
+    assert!(preview.new.iter().any(|f| f.tor.0 == 9 && f.message.starts_with("The Chair, Olu Outside, does not hold a seat")), "{:?}", preview.new);
+    assert!(preview.cleared.iter().any(|f| f.message.starts_with("No Chair is appointed")), "{:?}", preview.cleared);
+    w.session.close().await;
+}
+
+async fn fresh_store(w: &World) -> secretariat_store::Store {
+    let status = w.session.status().await.unwrap();
+    secretariat_store::Store::open(
+        &secretariat_store::DataPaths::new(&status.data_dir),
+        secretariat_store::KeySource::Passphrase(secretariat_api::Passphrase::new("a recovery passphrase")),
+    )
+    .await
+    .unwrap()
 }

@@ -54,7 +54,7 @@ async fn world() -> World {
             sme_confirmed_on: None,
             sector: String::new(),
         };
-        let org = s.save_organisation(SaveOrganisation { group_id: group, id: None, input }).await.unwrap().id;
+        let org = s.save_organisation(SaveOrganisation { group_id: group, id: None, input, change: None }).await.unwrap().id;
         let person = s
             .save_person(SavePerson {
                 group_id: group,
@@ -67,6 +67,7 @@ async fn world() -> World {
                     sort_as: String::new(),
                 },
                 employer: Some(FirstEmployer { organisation_id: org, from: d("2020-01-01") }),
+                change: None,
             })
             .await
             .unwrap()
@@ -289,7 +290,7 @@ async fn s23_the_outline_starts_at_six_volunteers_and_s24_viewpoints_are_never_c
     for name in ["Extra One", "Extra Two"] {
         let input =
             PersonInput { name: name.into(), email: String::new(), job_title: String::new(), manager_status: ManagerStatus::Unknown, sort_as: String::new() };
-        people.push(w.s.save_person(SavePerson { group_id: w.group, id: None, input, employer: None }).await.unwrap().id);
+        people.push(w.s.save_person(SavePerson { group_id: w.group, id: None, input, employer: None, change: None }).await.unwrap().id);
     }
     for &p in &people[..5] {
         w.s.volunteer(w.group, position, p).await.unwrap();
@@ -344,7 +345,7 @@ async fn observers_are_listed_apart_and_never_count_as_strikes() {
         manager_status: ManagerStatus::Unknown,
         sort_as: String::new(),
     };
-    let observer = w.s.save_person(SavePerson { group_id: w.group, id: None, input, employer: None }).await.unwrap().id;
+    let observer = w.s.save_person(SavePerson { group_id: w.group, id: None, input, employer: None, change: None }).await.unwrap().id;
     let mut rows: Vec<AttendanceInput> = w
         .members
         .iter()

@@ -84,7 +84,7 @@ fn exiting_with_a_session_still_open_never_crashes() {
                         sme_confirmed_on: None,
                         sector: String::new(),
                     };
-                    let _ = s.save_organisation(SaveOrganisation { group_id: group, id: None, input }).await;
+                    let _ = s.save_organisation(SaveOrganisation { group_id: group, id: None, input, change: None }).await;
                 }
             });
             for _ in 0..3 {

@@ -54,7 +54,7 @@ struct World {
 
 async fn person(session: &Session, group: i64, name: &str, email: &str) -> i64 {
     let input = PersonInput { name: name.into(), email: email.into(), job_title: String::new(), manager_status: ManagerStatus::Yes, sort_as: String::new() };
-    session.save_person(SavePerson { group_id: group, id: None, input, employer: None }).await.unwrap().id
+    session.save_person(SavePerson { group_id: group, id: None, input, employer: None, change: None }).await.unwrap().id
 }
 
 async fn world() -> World {
@@ -312,11 +312,11 @@ async fn email_with_angle_bracket_is_refused_at_every_way_in() {
     // The person form, new and edited.
     let input =
         PersonInput { name: "Eve Example".into(), email: hostile.into(), job_title: String::new(), manager_status: ManagerStatus::Yes, sort_as: String::new() };
-    let refused = w.session.save_person(SavePerson { group_id: w.group, id: None, input: input.clone(), employer: None }).await.unwrap_err();
+    let refused = w.session.save_person(SavePerson { group_id: w.group, id: None, input: input.clone(), employer: None, change: None }).await.unwrap_err();
     assert_eq!((refused.kind, refused.field.as_deref()), (ErrorKind::Invalid, Some("email")));
     assert!(refused.message.starts_with("\u{201c}a@example.org>,<b@example.net\u{201d} is not an email address"), "{}", refused.message);
     assert!(refused.message.ends_with("Give one address, such as name@example.org."), "{}", refused.message);
-    let refused = w.session.save_person(SavePerson { group_id: w.group, id: Some(w.olu), input, employer: None }).await.unwrap_err();
+    let refused = w.session.save_person(SavePerson { group_id: w.group, id: Some(w.olu), input, employer: None, change: None }).await.unwrap_err();
     assert_eq!(refused.field.as_deref(), Some("email"));
 
     // A CSV import: the row is refused, with the column named.

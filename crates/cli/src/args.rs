@@ -34,6 +34,9 @@ pub enum Command {
     ///
     /// With --scale N: N synthetic groups with ten years of history each instead (for measuring).
     Demo(DemoArgs),
+    /// A group's rules as a file another group can start from (docs/RULES-FILE.md).
+    #[command(subcommand)]
+    Rules(RulesCommand),
     /// Show the data folder, that the database is encrypted, and each group's seats.
     ///
     /// Exit status: 0 when it can say where things stand (a folder with no database yet
@@ -53,6 +56,12 @@ pub enum Command {
     Export(ExportArgs),
     /// Write the membership list and composition report (PDF).
     Membership(MembershipArgs),
+    /// An organisation's techUK status from a date (ToR §12, §15), and its history.
+    #[command(subcommand)]
+    Organisation(OrganisationCommand),
+    /// The Terms of Reference in force on a date, each number with its paragraph; their amendments
+    /// (--history); the consolidated Terms of Reference (-o FILE.pdf); or `tor amend` to amend them.
+    Tor(TorArgs),
     /// List or add meetings (ToR §19).
     #[command(subcommand)]
     Meeting(MeetingCommand),
@@ -479,6 +488,114 @@ pub struct MembershipArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct TorArgs {
+    #[command(subcommand)]
+    pub command: Option<TorCommand>,
+    /// The day whose rules to show, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub on: Option<chrono::NaiveDate>,
+    /// List the amendments instead, in the order they apply
+    #[arg(long, conflicts_with_all = ["on", "output"])]
+    pub history: bool,
+    /// Write the consolidated Terms of Reference to this PDF file: the rules in force with their paragraphs and the amendments
+    #[arg(short = 'o', long = "output", value_name = "FILE.pdf", conflicts_with = "json")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TorCommand {
+    /// Amend a setting of the Terms of Reference from a date (checked and audited as in the window).
+    ///
+    /// SETTING is one of target_size, stakeholder_seats, supplier_seats, min_sme_suppliers,
+    /// rule.sme_minimum, term_months, max_members_per_organisation, rule.one_per_company,
+    /// grace_months, strike_absences, rule.strike_policy, publication_lead_days,
+    /// funds_consensus_percent, position_volunteers. VALUE is a whole number, or for a rule on or off.
+    /// Prints the findings the amendment brings and clears, then what was saved.
+    Amend(TorAmendArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TorAmendArgs {
+    /// The setting, e.g. min_sme_suppliers or rule.strike_policy
+    pub setting: String,
+    /// The new value: a whole number, or on/off for a rule
+    pub value: String,
+    /// The first day the new value is in force, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub from: chrono::NaiveDate,
+    /// The meeting that agreed it: its id, or its date (YYYY-MM-DD)
+    #[arg(long, value_name = "MEETING")]
+    pub meeting: Option<String>,
+    /// The decision that agreed it (ToR §22), by its id
+    #[arg(long, value_name = "ID")]
+    pub decision: Option<i64>,
+    /// Who agreed it and how, where there is no decision to cite
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrganisationCommand {
+    /// Record an organisation's techUK status (and SME status) from a date; the earlier status
+    /// stays in force before it. Prints what it brings or clears in the ToR check, then saves.
+    Status(OrganisationStatusArgs),
+    /// An organisation's techUK status, SME status and sector through time.
+    History {
+        /// The organisation: its id, or words from its name
+        organisation: String,
+        #[command(flatten)]
+        group: GroupArg,
+        /// Print the result as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct OrganisationStatusArgs {
+    /// The organisation: its id, or words from its name
+    pub organisation: String,
+    /// member, applying or not_member
+    #[arg(value_parser = parse_techuk_status_arg)]
+    pub status: secretariat_rules::TechukStatus,
+    /// The first day of the new status, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub from: chrono::NaiveDate,
+    /// Whether it is an SME from that date too (ToR §13): yes or no [default: unchanged]
+    #[arg(long, value_name = "yes|no", value_parser = parse_yes_no_arg)]
+    pub sme: Option<bool>,
+    #[command(flatten)]
+    pub group: GroupArg,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_techuk_status_arg(text: &str) -> Result<secretariat_rules::TechukStatus, String> {
+    secretariat_rules::TechukStatus::parse(&text.trim().to_lowercase().replace('-', "_"))
+        .ok_or_else(|| format!("'{text}' is not a techUK status; write member, applying or not_member."))
+}
+
+fn parse_yes_no_arg(text: &str) -> Result<bool, String> {
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "true" => Ok(true),
+        "no" | "false" => Ok(false),
+        _ => Err(format!("'{text}' is not yes or no.")),
+    }
+}
+
+#[derive(Debug, Args)]
 pub struct GroupArg {
     /// The group, by id or name [default: the only group; needed when there are several]
     #[arg(long, value_name = "GROUP")]
@@ -547,12 +664,27 @@ pub struct InitArgs {
     /// The group's name
     #[arg(long, value_name = "NAME")]
     pub group: String,
-    /// The Terms of Reference to start from
-    #[arg(long, value_name = "TEMPLATE", default_value = "techuk-interop")]
+    /// The Terms of Reference to start from: techuk-interop, or custom (twelve supplier seats, every rule on)
+    #[arg(long, value_name = "TEMPLATE", default_value = "techuk-interop", conflicts_with = "rules")]
     pub template: String,
+    /// Start from another group's rules file (`secretariat rules export`) instead of a template
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
     /// Print the result as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Write the group's rules in force today and its seats as a rules file (to standard output, or to a file with -o).
+    Export {
+        #[command(flatten)]
+        group: GroupArg,
+        /// Write to this file instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -48,11 +48,17 @@ pub async fn run(session: &Session, command: Command, out: &mut dyn Write) -> Re
     match command {
         Command::Init(args) => init(session, args, out).await.map(|()| 0),
         Command::Demo(args) => demo(session, args, out).await.map(|()| 0),
+        Command::Rules(RulesCommand::Export { group, output }) => rules_export(session, group, output, out).await.map(|()| 0),
         Command::Status(flag) => status(session, flag, out).await.map(|()| 0),
         Command::Check(args) => check(session, args, out).await,
         Command::Import(args) => import(session, args, out).await,
         Command::Export(args) => export(session, args, out).await.map(|()| 0),
+        Command::Organisation(OrganisationCommand::Status(args)) => organisation_status(session, args, out).await.map(|()| 0),
+        Command::Organisation(OrganisationCommand::History { organisation, group, json }) => {
+            organisation_history(session, &organisation, group, json, out).await.map(|()| 0)
+        }
         Command::Membership(args) => membership(session, args, out).await.map(|()| 0),
+        Command::Tor(args) => tor(session, args, out).await.map(|()| 0),
         Command::Meeting(MeetingCommand::List { group, json }) => meeting_list(session, group, json, out).await.map(|()| 0),
         Command::Meeting(MeetingCommand::Add(args)) => meeting_add(session, args, out).await.map(|()| 0),
         Command::Agenda(args) => meeting_document(session, args, DocumentKind::Agenda, out).await.map(|()| 0),
@@ -108,13 +114,27 @@ async fn resolve_group(session: &Session, wanted: Option<&str>) -> Result<GroupS
 }
 
 async fn init(session: &Session, args: InitArgs, out: &mut dyn Write) -> Result<(), ApiError> {
-    let request = secretariat_api::types::CreateGroupRequest { name: args.group, template: args.template, ..Default::default() };
+    let shape = match &args.rules {
+        Some(path) => Some(session.read_rules_file(path).await?),
+        None => None,
+    };
+    let request = secretariat_api::types::CreateGroupRequest { name: args.group, template: args.template, shape, ..Default::default() };
     let created = session.create_group(request).await?;
     let home = session.group_home(created.group.id).await?;
     if args.json {
         return print_json(out, &created);
     }
     print_text(out, &print::group_created_lines(&created, &home))
+}
+
+/// The group's rules file: its rules in force today and its seats.
+async fn rules_export(session: &Session, group: GroupArg, output: Option<PathBuf>, out: &mut dyn Write) -> Result<(), ApiError> {
+    let group = resolve_group(session, group.group.as_deref()).await?;
+    let file = session.rules_file(secretariat_api::contract::OfGroup { group_id: group.id }).await?;
+    match output {
+        None => print_text(out, &file.text),
+        Some(path) => write_file(&path, file.text.as_bytes())?.report(out, Wrote::Path),
+    }
 }
 
 /// The demo group, or with --scale the synthetic groups for measuring (progress on stderr).
@@ -140,6 +160,30 @@ async fn demo(session: &Session, args: DemoArgs, out: &mut dyn Write) -> Result<
             print_text(out, &print::demo_loaded_lines(&created, &home))
         }
     }
+}
+
+/// A dated status change: its consequences under the ToR first, then what was saved.
+async fn organisation_status(session: &Session, args: OrganisationStatusArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let organisation_id = session.find_organisation(group.id, &args.organisation).await?;
+    let request =
+        secretariat_api::types::ChangeOrganisationStatus { group_id: group.id, organisation_id, techuk_status: args.status, sme: args.sme, from: args.from };
+    let effect = session.preview_organisation_status(request.clone()).await?;
+    let record = session.change_organisation_status(request).await?;
+    if args.json {
+        return print_json(out, &serde_json::json!({ "consequences": effect, "organisation": record }));
+    }
+    print_text(out, &print::organisation_status_lines(&record, args.from, &effect))
+}
+
+async fn organisation_history(session: &Session, organisation: &str, group: GroupArg, json: bool, out: &mut dyn Write) -> Result<(), ApiError> {
+    let group = resolve_group(session, group.group.as_deref()).await?;
+    let id = session.find_organisation(group.id, organisation).await?;
+    let record = session.organisation(group.id, id).await?;
+    if json {
+        return print_json(out, &record);
+    }
+    print_text(out, &print::organisation_history_lines(&record))
 }
 
 async fn status(session: &Session, flag: JsonFlag, out: &mut dyn Write) -> Result<(), ApiError> {
@@ -207,6 +251,53 @@ async fn membership(session: &Session, args: MembershipArgs, out: &mut dyn Write
     let group = resolve_group(session, args.group.group.as_deref()).await?;
     let made = session.make_document(group.id, Document::MembershipReport { on: args.on }).await?;
     write_file(&args.output, &made.bytes)?.report(out, Wrote::Size)
+}
+
+/// The rules in force on a day, the amendments, the consolidated PDF, or an amendment.
+async fn tor(session: &Session, args: TorArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    if let Some(TorCommand::Amend(amend)) = args.command {
+        return tor_amend(session, amend, out).await;
+    }
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    if let Some(output) = &args.output {
+        let made = session.make_document(group.id, Document::TermsOfReference { on: args.on }).await?;
+        return write_file(output, &made.bytes)?.report(out, Wrote::Size);
+    }
+    let view = session.tor(group.id, args.on).await?;
+    match (args.history, args.json) {
+        (true, true) => print_json(out, &view.amendments),
+        (true, false) => print_text(out, &print::tor_history_lines(&group.name, &view.amendments)),
+        (false, true) => print_json(out, &view),
+        (false, false) => print_text(out, &print::tor_lines(&group.name, &view)),
+    }
+}
+
+/// An amendment from the command line: the same preview and checks as the window, then saved.
+async fn tor_amend(session: &Session, args: TorAmendArgs, out: &mut dyn Write) -> Result<(), ApiError> {
+    use secretariat_api::tor::AmendTor;
+    use secretariat_api::types::{AmendmentInput, TorSetting};
+    let group = resolve_group(session, args.group.group.as_deref()).await?;
+    let setting = TorSetting::parse(args.setting.trim()).ok_or_else(|| {
+        let keys: Vec<&str> = TorSetting::ALL.iter().map(|s| s.key()).collect();
+        ApiError::invalid("setting", format!("There is no setting '{}'; choose one of {}.", args.setting, keys.join(", ")))
+    })?;
+    let value = setting.parse_value(&args.value).map_err(|e| ApiError::invalid(e.field, e.message))?;
+    let meeting_id = match &args.meeting {
+        Some(meeting) => Some(session.find_meeting(group.id, meeting).await?),
+        None => None,
+    };
+    let input = AmendmentInput { setting, value, from: args.from, meeting_id, decision_id: args.decision, note: args.note };
+    let request = AmendTor { group_id: group.id, input };
+    let preview = session.preview_amendment(request.clone()).await?;
+    if let Some(problem) = preview.problem {
+        return Err(problem);
+    }
+    let view = session.amend_tor(request).await?;
+    let saved = view.amendments.iter().max_by_key(|a| a.id).ok_or_else(|| ApiError::new(ErrorKind::Internal, "the amendment was not saved"))?;
+    if args.json {
+        return print_json(out, &serde_json::json!({ "amendment": saved, "effect": preview.effect }));
+    }
+    print_text(out, &print::amendment_saved_lines(saved, preview.effect.as_ref()))
 }
 
 async fn meeting_list(session: &Session, group: GroupArg, json: bool, out: &mut dyn Write) -> Result<(), ApiError> {

@@ -112,6 +112,121 @@ pub(crate) fn demo_loaded_lines(created: &GroupCreated, home: &GroupHome) -> Str
     )
 }
 
+/// The rules in force on a day, each with its paragraph, then the rules that do not apply.
+pub(crate) fn tor_lines(group: &str, view: &secretariat_api::tor::TorView) -> String {
+    let mut text = format!("{group}: the Terms of Reference in force on {}\n", secretariat_rules::uk_date(view.on));
+    for line in view.lines.iter().filter(|l| !l.switch) {
+        let note = match (line.applies, line.amended_from) {
+            (false, _) => " (does not apply)".to_owned(),
+            (true, Some(from)) => format!(" (amended from {})", secretariat_rules::uk_date(from)),
+            (true, None) => String::new(),
+        };
+        text.push_str(&format!("  {:<8} {}: {}{note}\n", line.tor.to_string(), line.label, line.described));
+    }
+    if !view.not_applying.is_empty() {
+        text.push_str("Not in the group's Terms of Reference:\n");
+        for rule in &view.not_applying {
+            text.push_str(&format!("  {:<8} {}\n", rule.tor.to_string(), rule.label));
+        }
+    }
+    let n = view.amendments.len();
+    text.push_str(&format!("{n} {} recorded; `secretariat tor --history` lists them.\n", if n == 1 { "amendment" } else { "amendments" }));
+    text
+}
+
+/// The amendments, in the order they apply: from when, what changed, who agreed it.
+pub(crate) fn tor_history_lines(group: &str, amendments: &[secretariat_api::types::AmendmentView]) -> String {
+    if amendments.is_empty() {
+        return format!("{group}: the Terms of Reference have not been amended.\n");
+    }
+    let mut text = format!("{group}: amendments of the Terms of Reference\n");
+    for a in amendments {
+        text.push_str(&format!("  {}  {:<8} {}\n", secretariat_rules::uk_date(a.from), a.tor.to_string(), a.change()));
+        if let Some(m) = &a.meeting {
+            text.push_str(&format!("      agreed at {}, {}\n", m.title, secretariat_rules::uk_date(m.on)));
+        }
+        if let Some(d) = &a.decision {
+            text.push_str(&format!("      decision of {}: {}\n", secretariat_rules::uk_date(d.decided_on), d.text));
+        }
+        if !a.note.is_empty() {
+            text.push_str(&format!("      note: {}\n", a.note));
+        }
+    }
+    text
+}
+
+/// What an amendment changes in the findings, then what was saved.
+pub(crate) fn amendment_saved_lines(saved: &secretariat_api::types::AmendmentView, effect: Option<&secretariat_api::types::AmendmentEffect>) -> String {
+    let mut text = String::new();
+    if let Some(effect) = effect {
+        let on = secretariat_rules::uk_date(effect.on);
+        if effect.new.is_empty() && effect.cleared.is_empty() {
+            text.push_str(&format!("On {on} the findings are unchanged.\n"));
+        }
+        if !effect.new.is_empty() {
+            text.push_str(&format!("On {on}, {} new {}:\n", effect.new.len(), if effect.new.len() == 1 { "finding" } else { "findings" }));
+            for f in &effect.new {
+                text.push_str(&format!("  {:<8} {:<8} {}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message));
+            }
+        }
+        if !effect.cleared.is_empty() {
+            text.push_str(&format!("On {on}, {} {} cleared:\n", effect.cleared.len(), if effect.cleared.len() == 1 { "finding" } else { "findings" }));
+            for f in &effect.cleared {
+                text.push_str(&format!("  {:<8} {:<8} {}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message));
+            }
+        }
+    }
+    text.push_str(&format!("Saved: {} from {} ({}).\n", saved.change(), secretariat_rules::uk_date(saved.from), saved.tor));
+    text
+}
+
+/// What a save brings or clears in the ToR check, on the day it is judged.
+pub(crate) fn effect_lines(effect: &secretariat_api::types::AmendmentEffect) -> String {
+    let on = secretariat_rules::uk_date(effect.on);
+    let finding = |f: &secretariat_rules::Finding| format!("  {:<8} {:<8} {}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message);
+    let count = |n: usize| format!("{n} {}", if n == 1 { "finding" } else { "findings" });
+    let mut text = String::new();
+    if effect.new.is_empty() && effect.cleared.is_empty() {
+        text.push_str(&format!("On {on} the ToR check finds nothing new and nothing cleared.\n"));
+    }
+    if !effect.new.is_empty() {
+        text.push_str(&format!("On {on}, {} new:\n", count(effect.new.len())));
+        effect.new.iter().for_each(|f| text.push_str(&finding(f)));
+    }
+    if !effect.cleared.is_empty() {
+        text.push_str(&format!("On {on}, {} cleared:\n", count(effect.cleared.len())));
+        effect.cleared.iter().for_each(|f| text.push_str(&finding(f)));
+    }
+    text
+}
+
+fn organisation_facts_line(from: Option<chrono::NaiveDate>, techuk: secretariat_rules::TechukStatus, sme: bool, sector: &str) -> String {
+    let from = from.map_or_else(|| "as first recorded".to_owned(), |d| format!("from {}", secretariat_rules::uk_date(d)));
+    let sector = if sector.is_empty() { String::new() } else { format!(", {sector}") };
+    format!("{from}: {}, {}{sector}", techuk.label(), if sme { "SME" } else { "not an SME" })
+}
+
+/// A dated status change: its consequences, then what was saved.
+pub(crate) fn organisation_status_lines(
+    record: &secretariat_api::types::OrganisationRecord,
+    from: chrono::NaiveDate,
+    effect: &secretariat_api::types::AmendmentEffect,
+) -> String {
+    let mut text = effect_lines(effect);
+    let entry = record.history.iter().rev().find(|e| e.from.is_none_or(|f| f <= from)).expect("a history is never empty");
+    text.push_str(&format!("Saved: {} {}.\n", record.input.name, organisation_facts_line(entry.from, entry.techuk_status, entry.sme, &entry.sector)));
+    text
+}
+
+/// An organisation's facts through time, first entry first.
+pub(crate) fn organisation_history_lines(record: &secretariat_api::types::OrganisationRecord) -> String {
+    let mut text = format!("{}\n", record.input.name);
+    for e in &record.history {
+        text.push_str(&format!("  {}\n", organisation_facts_line(e.from, e.techuk_status, e.sme, &e.sector)));
+    }
+    text
+}
+
 fn created_lines(line: String, created: &GroupCreated) -> String {
     let mut text = format!("{line}\n");
     if let Some(warning) = &created.keychain_warning {

@@ -58,8 +58,34 @@ async fn an_unknown_template_is_named_in_the_error() {
     let dir = tempfile::tempdir().unwrap();
     let s = session(dir.path(), Some("a recovery passphrase"));
     let error = run_args(&s, &["init", "--group", "X", "--template", "parish-council"]).await.unwrap_err();
-    assert_eq!(error, "There is no template called 'parish-council'. Known templates: techuk-interop.");
+    assert_eq!(error, "There is no template called 'parish-council'. Known templates: techuk-interop, custom.");
     assert!(!dir.path().join("secretariat.db").exists(), "a refused request must create nothing");
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_group_starts_from_another_groups_rules_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap();
+    let file = dir.path().join("interop rules.toml");
+    let out = run_args(&s, &["rules", "export", "--group", "Interop WG", "-o", file.to_str().unwrap()]).await.unwrap();
+    assert!(out.contains("interop rules.toml"), "{out}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("named = [") && text.contains("Interoperability Working Group SRO") && text.contains("supplier = 8"), "{text}");
+    // Another group's shape, changed in the file: fifteen supplier seats, no strike policy.
+    let changed = text.replace("supplier = 8", "supplier = 15").replace("strike_policy = true", "strike_policy = false");
+    std::fs::write(&file, &changed).unwrap();
+    let out = run_args(&s, &["init", "--group", "Standards WG", "--rules", file.to_str().unwrap()]).await.unwrap();
+    assert!(out.starts_with("Created group #2 \u{201c}Standards WG\u{201d} from template custom: 19 seats (4 stakeholder, 15 supplier)"), "{out}");
+    let exported = run_args(&s, &["rules", "export", "--group", "Standards WG"]).await.unwrap();
+    assert!(exported.contains("strike_policy = false") && exported.contains("supplier = 15"), "{exported}");
+    // An unknown key is named, and no group is created.
+    std::fs::write(&file, changed.replace("grace_months = 3", "grace_month = 3")).unwrap();
+    let error = run_args(&s, &["init", "--group", "Third WG", "--rules", file.to_str().unwrap()]).await.unwrap_err();
+    assert!(error.contains("grace_month"), "{error}");
+    let status = run_args(&s, &["status", "--json"]).await.unwrap();
+    assert!(!status.contains("Third WG"));
     s.close().await;
 }
 
@@ -550,5 +576,99 @@ async fn close_nominations_early_needs_a_reason_and_happens_once() {
     assert!(out.starts_with("Nominations for \u{201c}Election to a supplier seat — November 2026\u{201d} closed on Fri 27 Nov 2026: "), "{out}");
     assert!(out.contains("\nNext: "), "{out}");
     assert!(run_args(&s, &["close-nominations", "November 2026", "--reason", "Again."]).await.is_err(), "once only");
+    s.close().await;
+}
+
+#[tokio::test]
+async fn tor_shows_the_rules_in_force_amends_them_with_a_preview_and_lists_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["demo"]).await.unwrap();
+    let out = run_args(&s, &["tor"]).await.unwrap();
+    assert!(out.contains("the Terms of Reference in force on Fri 27 Nov 2026"), "{out}");
+    assert!(out.contains("ToR §13  Supplier members from an SME (at least): 2\n"), "{out}");
+    assert!(out.contains("ToR §22  Consensus, in percent, to commission work with member funds: 80%"), "{out}");
+
+    // Refused at the field, nothing saved: every supplier seat is held.
+    let error = run_args(&s, &["tor", "amend", "supplier_seats", "6", "--from", "2026-11-27"]).await.unwrap_err();
+    assert!(error.contains("8 supplier seats are held") && error.contains("ToR §12"), "{error}");
+    let error = run_args(&s, &["tor", "amend", "sme_minimum", "3", "--from", "2026-11-27"]).await.unwrap_err();
+    assert!(error.contains("There is no setting 'sme_minimum'") && error.contains("min_sme_suppliers"), "{error}");
+    let error = run_args(&s, &["tor", "amend", "rule.strike_policy", "maybe", "--from", "2026-11-27"]).await.unwrap_err();
+    assert!(error.contains("on or off") && error.contains("ToR §17"), "{error}");
+    assert_eq!(run_args(&s, &["tor", "--history", "--json"]).await.unwrap().trim(), "[]");
+
+    let meetings: serde_json::Value = serde_json::from_str(&run_args(&s, &["meeting", "list", "--json"]).await.unwrap()).unwrap();
+    let meeting = meetings[0]["meeting"]["id"].to_string();
+    let out = run_args(&s, &["tor", "amend", "rule.strike_policy", "off", "--from", "2026-11-27", "--meeting", &meeting, "--note", "Agreed unanimously"])
+        .await
+        .unwrap();
+    assert!(out.ends_with("Saved: The strike policy on absences: applies \u{2192} does not apply from Fri 27 Nov 2026 (ToR §17).\n"), "{out}");
+    let out = run_args(&s, &["tor"]).await.unwrap();
+    assert!(out.contains("Not in the group's Terms of Reference:\n  ToR §17  The strike policy on absences"), "{out}");
+    let history = run_args(&s, &["tor", "--history"]).await.unwrap();
+    assert!(history.contains("Fri 27 Nov 2026  ToR §17  The strike policy on absences: applies \u{2192} does not apply"), "{history}");
+    assert!(history.contains("note: Agreed unanimously"), "{history}");
+    let json: serde_json::Value = serde_json::from_str(&run_args(&s, &["tor", "--history", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(json[0]["key"], "rule.strike_policy");
+
+    let pdf = dir.path().join("tor.pdf");
+    let out = run_args(&s, &["tor", "-o", pdf.to_str().unwrap()]).await.unwrap();
+    assert!(out.starts_with("Wrote "), "{out}");
+    let text = std::process::Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Terms of Reference") && text.contains("The strike policy on absences (ToR §17)"), "{text}");
+    s.close().await;
+}
+
+#[tokio::test]
+async fn organisation_status_from_a_date_prints_its_consequences_and_keeps_the_history() {
+    use secretariat_api::types::{FillSeat, FirstEmployer, SaveOrganisation, SavePerson};
+    use secretariat_rules::{ManagerStatus, Obtained, TechukStatus};
+    let dir = tempfile::tempdir().unwrap();
+    let s = session(dir.path(), Some("a recovery passphrase"));
+    run_args(&s, &["init", "--group", "Interop WG"]).await.unwrap();
+    let group = s.groups().await.unwrap()[0].id;
+    let input = secretariat_store::OrganisationInput {
+        name: "Kestrel Data Ltd".into(),
+        techuk_status: TechukStatus::Member,
+        applied_on: None,
+        sme: true,
+        sme_confirmed_on: None,
+        sector: "Data".into(),
+    };
+    let kestrel = s.save_organisation(SaveOrganisation { group_id: group, id: None, input, change: None }).await.unwrap().id;
+    let person = secretariat_store::PersonInput {
+        name: "Zoë Ó'Brien".into(),
+        email: String::new(),
+        job_title: "CTO".into(),
+        manager_status: ManagerStatus::Yes,
+        sort_as: String::new(),
+    };
+    let employer = Some(FirstEmployer { organisation_id: kestrel, from: chrono::NaiveDate::from_ymd_opt(2021, 4, 1).unwrap() });
+    let zoe = s.save_person(SavePerson { group_id: group, id: None, input: person, employer, change: None }).await.unwrap().id;
+    let seat = s.members(group).await.unwrap().seats.into_iter().find(|s| s.kind == secretariat_rules::SeatKind::Supplier).unwrap().id;
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    s.fill_seat(FillSeat { group_id: group, seat_id: seat, person_id: zoe, start, obtained: Obtained::Election }).await.unwrap();
+
+    let out = run_args(&s, &["organisation", "status", "kestrel", "not_member", "--from", "2027-01-01"]).await.unwrap();
+    assert!(out.starts_with("On Fri 1 Jan 2027, 1 finding new:\n  BREACH   ToR §12"), "{out}");
+    assert!(out.contains("Kestrel Data Ltd"), "{out}");
+    assert!(out.ends_with("Saved: Kestrel Data Ltd from Fri 1 Jan 2027: not a techUK member, SME, Data.\n"), "{out}");
+    // The check before that day is unchanged.
+    let lapsed = |out: &str| out.lines().any(|l| l.starts_with("  BREACH   ToR §12") && l.contains("Kestrel Data Ltd"));
+    assert!(!lapsed(&run_code(&s, &["check", "--on", "2026-12-31"]).await.1));
+    assert!(lapsed(&run_code(&s, &["check", "--on", "2027-01-01"]).await.1));
+
+    let again = run_args(&s, &["organisation", "status", "Kestrel Data Ltd", "not-member", "--from", "2027-02-01"]).await.unwrap_err();
+    assert!(again.contains("already not a techUK member"), "{again}");
+    let bad = run_args(&s, &["organisation", "status", "kestrel", "lapsed", "--from", "2027-02-01"]).await.unwrap_err();
+    assert!(bad.contains("write member, applying or not_member"), "{bad}");
+
+    let history: serde_json::Value = serde_json::from_str(&run_args(&s, &["organisation", "history", "kestrel", "--json"]).await.unwrap()).unwrap();
+    assert_eq!(history["history"].as_array().unwrap().len(), 2);
+    assert_eq!(history["history"][1]["from"], "2027-01-01");
+    let text = run_args(&s, &["organisation", "history", &kestrel.to_string()]).await.unwrap();
+    assert_eq!(text, "Kestrel Data Ltd\n  as first recorded: techUK member, SME, Data\n  from Fri 1 Jan 2027: not a techUK member, SME, Data\n");
     s.close().await;
 }

@@ -10,7 +10,8 @@
 //! pack (cover, agenda, contents and every paper in one PDF, ToR §20), and an
 //! election's call for nominations, ballot papers, issue list and result; a
 //! meeting's minutes (ToR §21), the year's attendance report (ToR §17) and
-//! the action log; a sub-group's roster (ToR §18); the recovery sheet.
+//! the action log; a sub-group's roster (ToR §18); the consolidated Terms of Reference; the
+//! recovery sheet.
 //!
 //! Documents are typeset by typst used as a library. Data never becomes
 //! template source: it is serialised to JSON and served as the virtual file
@@ -38,6 +39,7 @@ mod recovery;
 mod report;
 mod roster;
 mod subject_access;
+mod terms;
 mod world;
 
 pub use agenda::{Agenda, AgendaLine, Pack, PaperFile, PaperLine};
@@ -58,6 +60,7 @@ pub use recovery::RecoverySheet;
 pub use report::{CompositionLine, FindingLine, MembershipReport, MixPoint, PersonLine, SeatLine, SettingLine};
 pub use roster::{RosterPerson, RosterReportBack, SubgroupRoster};
 pub use subject_access::{SubjectAccessLine, SubjectAccessReport, SubjectAccessSection, SubjectAuditLine};
+pub use terms::{TermsOfReference, TorAmendment, TorRule};
 
 use std::sync::OnceLock;
 
@@ -236,6 +239,13 @@ impl Documents {
     /// seat), and the report-backs requested, overdue ones tagged.
     pub fn subgroup_roster(&self, roster: &SubgroupRoster) -> Result<Vec<u8>, DocumentError> {
         self.pdf(Template::SubgroupRoster, roster)
+    }
+
+    /// The consolidated Terms of Reference (PDF bytes, issue #14): the rules in force on a
+    /// day with their paragraphs, the rules that do not apply, the amendments, and the group's
+    /// own text where one is kept.
+    pub fn terms_of_reference(&self, terms: &TermsOfReference) -> Result<Vec<u8>, DocumentError> {
+        self.pdf(Template::TermsOfReference, terms)
     }
 
     /// The digest for the wider supplier community (PDF bytes, ToR §3b, §5d).

@@ -19,7 +19,7 @@ const DATA_PATH: &str = "/data.json";
 
 /// Every template file, by virtual path. A document starts from one of them
 /// (see [`Template`]); `/style.typ` holds the house style they all import.
-const TEMPLATES: [(&str, &str); 17] = [
+const TEMPLATES: [(&str, &str); 18] = [
     ("/style.typ", include_str!("../templates/style.typ")),
     ("/membership.typ", include_str!("../templates/membership.typ")),
     ("/agenda-parts.typ", include_str!("../templates/agenda-parts.typ")),
@@ -37,6 +37,7 @@ const TEMPLATES: [(&str, &str); 17] = [
     ("/recovery-sheet.typ", include_str!("../templates/recovery-sheet.typ")),
     ("/subject-access.typ", include_str!("../templates/subject-access.typ")),
     ("/digest.typ", include_str!("../templates/digest.typ")),
+    ("/terms-of-reference.typ", include_str!("../templates/terms-of-reference.typ")),
 ];
 
 /// The documents this crate can typeset, one main template file each.
@@ -57,6 +58,7 @@ pub(crate) enum Template {
     RecoverySheet,
     SubjectAccess,
     Digest,
+    TermsOfReference,
 }
 
 impl Template {
@@ -77,6 +79,7 @@ impl Template {
             Self::RecoverySheet => "/recovery-sheet.typ",
             Self::SubjectAccess => "/subject-access.typ",
             Self::Digest => "/digest.typ",
+            Self::TermsOfReference => "/terms-of-reference.typ",
         }
     }
 }

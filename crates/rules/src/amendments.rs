@@ -143,6 +143,16 @@ impl TorSetting {
         }
     }
 
+    /// For a rule, the key of the number it switches on or off.
+    pub fn number_key(self) -> Option<&'static str> {
+        match self {
+            TorSetting::Rule(RuleSwitch::SmeMinimum) => Some("min_sme_suppliers"),
+            TorSetting::Rule(RuleSwitch::OnePerCompany) => Some("max_members_per_organisation"),
+            TorSetting::Rule(RuleSwitch::StrikePolicy) => Some("strike_absences"),
+            _ => None,
+        }
+    }
+
     pub fn is_switch(self) -> bool {
         matches!(self, TorSetting::Rule(_))
     }

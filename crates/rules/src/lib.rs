@@ -17,6 +17,7 @@ mod refusal;
 pub mod register;
 pub mod retention;
 mod settings;
+pub mod shape;
 mod template;
 pub mod text;
 pub mod tor;
@@ -24,6 +25,7 @@ pub mod work;
 pub mod working_days;
 pub use amendments::{Amendment, RuleSwitch, TorSetting};
 pub use refusal::Refusal;
+pub use shape::GroupShape;
 
 pub use findings::{Finding, Severity, Subject, SubjectKind, evaluate, evaluate_with_attendance, sort as sort_findings, uk_date};
 pub use register::{ManagerStatus, Obtained, Register, Role, TechukStatus};

@@ -185,6 +185,59 @@ impl<T> History<T> {
         self.0.sort_by_key(|e| e.from);
     }
 
+    /// One part of the fact (`get`/`set`: the techUK status of an organisation's facts, say)
+    /// changed to `value` from `from`: the entry in force that day, with the part changed, is
+    /// recorded from `from` (an entry of that very date is changed in place); later entries
+    /// take the new value while they still held the replaced one — so it holds until the next
+    /// recorded change *of that part*, and a later change of another part keeps it. Whether
+    /// anything changed.
+    pub fn change_part<P: PartialEq + Clone>(&mut self, from: NaiveDate, get: impl Fn(&T) -> &P, set: impl Fn(&mut T, P), value: P) -> bool
+    where
+        T: Clone,
+    {
+        let old = get(self.on(from)).clone();
+        if old == value {
+            return false;
+        }
+        let at = match self.0.iter().position(|e| e.from == Some(from)) {
+            Some(at) => at,
+            None => {
+                let copy = Dated { from: Some(from), value: self.on(from).clone() };
+                let at = self.0.iter().position(|e| e.from.is_some_and(|f| f > from)).unwrap_or(self.0.len());
+                self.0.insert(at, copy);
+                at
+            }
+        };
+        set(&mut self.0[at].value, value.clone());
+        for later in &mut self.0[at + 1..] {
+            if *get(&later.value) != old {
+                break;
+            }
+            set(&mut later.value, value.clone());
+        }
+        true
+    }
+
+    /// A mistake corrected: the part was `value` all along in the entry in force on `on` (the
+    /// latest entry when `None`) and in the entries around it that held the same wrong value.
+    /// Whether anything changed.
+    pub fn correct_part<P: PartialEq + Clone>(&mut self, on: Option<NaiveDate>, get: impl Fn(&T) -> &P, set: impl Fn(&mut T, P), value: P) -> bool {
+        let at = match on {
+            Some(on) => self.0.iter().rposition(|e| e.from.is_none_or(|from| from <= on)).unwrap_or(0),
+            None => self.0.len() - 1,
+        };
+        let wrong = get(&self.0[at].value).clone();
+        if wrong == value {
+            return false;
+        }
+        let first = self.0[..at].iter().rposition(|e| *get(&e.value) != wrong).map_or(0, |i| i + 1);
+        let last = self.0[at..].iter().position(|e| *get(&e.value) != wrong).map_or(self.0.len(), |i| at + i);
+        for entry in &mut self.0[first..last] {
+            set(&mut entry.value, value.clone());
+        }
+        true
+    }
+
     pub fn entries(&self) -> &[Dated<T>] {
         &self.0
     }
@@ -201,6 +254,43 @@ pub struct OrganisationFacts {
     pub techuk: TechukStatus,
     pub sme: bool,
     pub sector: String,
+}
+
+impl History<OrganisationFacts> {
+    /// The parts in which `new` differs from the latest entry (the record as it stands),
+    /// changed from `from` ([`History::change_part`]). Whether anything changed.
+    pub fn change_facts(&mut self, from: NaiveDate, new: &OrganisationFacts) -> bool {
+        let shown = self.latest().value.clone();
+        let mut changed = false;
+        if new.techuk != shown.techuk {
+            changed |= self.change_part(from, |f| &f.techuk, |f, v| f.techuk = v, new.techuk);
+        }
+        if new.sme != shown.sme {
+            changed |= self.change_part(from, |f| &f.sme, |f, v| f.sme = v, new.sme);
+        }
+        if new.sector != shown.sector {
+            changed |= self.change_part(from, |f| &f.sector, |f, v| f.sector = v, new.sector.clone());
+        }
+        changed
+    }
+
+    /// The techUK status (and the SME status, when given) from `from`, whatever the latest
+    /// entry says. Whether anything changed.
+    pub fn change_status(&mut self, from: NaiveDate, techuk: TechukStatus, sme: Option<bool>) -> bool {
+        let mut changed = self.change_part(from, |f| &f.techuk, |f, v| f.techuk = v, techuk);
+        if let Some(sme) = sme {
+            changed |= self.change_part(from, |f| &f.sme, |f, v| f.sme = v, sme);
+        }
+        changed
+    }
+
+    /// The parts in which `new` differs from the entry in force on `on` (the latest when
+    /// `None`), corrected ([`History::correct_part`]). Whether anything changed.
+    pub fn correct_facts(&mut self, on: Option<NaiveDate>, new: &OrganisationFacts) -> bool {
+        let mut changed = self.correct_part(on, |f| &f.techuk, |f, v| f.techuk = v, new.techuk);
+        changed |= self.correct_part(on, |f| &f.sme, |f, v| f.sme = v, new.sme);
+        changed | self.correct_part(on, |f| &f.sector, |f, v| f.sector = v, new.sector.clone())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -436,5 +526,57 @@ impl<'a> Day<'a> {
     /// The term running on a seat today, if any.
     pub fn holder(&self, seat: Id) -> Option<&Member<'a>> {
         self.members.iter().find(|m| m.seat.id == seat)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn facts(techuk: TechukStatus, sme: bool) -> OrganisationFacts {
+        OrganisationFacts { techuk, sme, sector: String::new() }
+    }
+
+    fn status(history: &History<OrganisationFacts>) -> Vec<(Option<NaiveDate>, TechukStatus, bool)> {
+        history.entries().iter().map(|e| (e.from, e.value.techuk, e.value.sme)).collect()
+    }
+
+    #[test]
+    fn a_change_from_a_date_keeps_the_past_and_carries_into_later_changes_of_other_parts() {
+        let mut history = History::always(facts(TechukStatus::Member, false));
+        history.change_part(d("2027-03-01"), |f| &f.sme, |f, v| f.sme = v, true);
+        assert!(history.change_part(d("2027-01-01"), |f| &f.techuk, |f, v| f.techuk = v, TechukStatus::NotMember));
+        assert_eq!(
+            status(&history),
+            [
+                (None, TechukStatus::Member, false),
+                (Some(d("2027-01-01")), TechukStatus::NotMember, false),
+                (Some(d("2027-03-01")), TechukStatus::NotMember, true)
+            ]
+        );
+        // A later change of the same part stops it.
+        history.change_part(d("2027-06-01"), |f| &f.techuk, |f, v| f.techuk = v, TechukStatus::Member);
+        history.change_part(d("2026-12-01"), |f| &f.techuk, |f, v| f.techuk = v, TechukStatus::Applying);
+        assert_eq!(history.on(d("2026-12-15")).techuk, TechukStatus::Applying);
+        assert_eq!(history.on(d("2027-02-01")).techuk, TechukStatus::NotMember, "the later recorded change still holds");
+        assert_eq!(history.on(d("2027-07-01")).techuk, TechukStatus::Member);
+        assert_eq!(history.on(d("2026-11-30")).techuk, TechukStatus::Member);
+        // A change to what was already in force changes nothing.
+        assert!(!history.change_part(d("2027-07-01"), |f| &f.techuk, |f, v| f.techuk = v, TechukStatus::Member));
+    }
+
+    #[test]
+    fn a_correction_rewrites_the_run_of_entries_that_held_the_wrong_value() {
+        let mut history = History::always(ManagerStatus::Unknown);
+        history.change_part(d("2027-01-01"), |s| s, |s, v| *s = v, ManagerStatus::No);
+        assert!(history.correct_part(None, |s| s, |s, v| *s = v, ManagerStatus::Yes));
+        assert_eq!(history.entries().iter().map(|e| e.value).collect::<Vec<_>>(), [ManagerStatus::Unknown, ManagerStatus::Yes]);
+        assert!(history.correct_part(Some(d("2026-06-01")), |s| s, |s, v| *s = v, ManagerStatus::No));
+        assert_eq!(history.on(d("2026-06-01")), &ManagerStatus::No);
+        assert_eq!(history.on(d("2027-06-01")), &ManagerStatus::Yes);
     }
 }

@@ -90,6 +90,14 @@ impl GroupSettings {
         let line =
             |key: &str, label: &str, value: String, tor: Option<u8>| SettingLine { key: key.to_owned(), label: label.to_owned(), value, tor: tor.map(Tor) };
         let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        // A rule this group's Terms of Reference do not have: said so, and no paragraph cited.
+        let line = |key: &str, label: &str, value: String, tor: Option<u8>| {
+            let off = crate::RuleSwitch::ALL.into_iter().find(|rule| crate::TorSetting::Rule(*rule).number_key() == Some(key) && !self.applies(*rule));
+            match off {
+                Some(_) => line(key, label, "Does not apply: this group's Terms of Reference have no such rule".to_owned(), None),
+                None => line(key, label, value, tor),
+            }
+        };
         vec![
             line("target_size", "Group size (approximately)", plural(self.target_size, "member", "members"), Some(10)),
             line("stakeholder_seats", "Stakeholder seats", self.stakeholder_seats.to_string(), Some(11)),
@@ -119,12 +127,21 @@ impl GroupSettings {
                 plural(self.retention.nomination_months, "month", "months"),
                 None,
             ),
-            line(
-                "retention.attendance_years",
-                "Attendance kept after the end of its year (ToR §17 needs the current year)",
-                plural(self.retention.attendance_years, "full year", "full years"),
-                Some(17),
-            ),
+            // The current year's attendance is what the strike policy reads; without it, a group setting.
+            match self.applies(crate::RuleSwitch::StrikePolicy) {
+                true => line(
+                    "retention.attendance_years",
+                    "Attendance kept after the end of its year (ToR §17 needs the current year)",
+                    plural(self.retention.attendance_years, "full year", "full years"),
+                    Some(17),
+                ),
+                false => line(
+                    "retention.attendance_years",
+                    "Attendance kept after the end of its year",
+                    plural(self.retention.attendance_years, "full year", "full years"),
+                    None,
+                ),
+            },
             line("retention.paper_years", "Meeting papers kept after the meeting", plural(self.retention.paper_years, "year", "years"), None),
             line(
                 "work.deadline_warning_days",
@@ -204,6 +221,18 @@ mod tests {
         let term = lines.iter().find(|l| l.key == "term_months").unwrap();
         assert_eq!(term.value, "2 years");
         assert_eq!(term.tor.unwrap().to_string(), "ToR §14");
+    }
+
+    #[test]
+    fn s17_a_group_without_a_strike_policy_is_never_told_of_one() {
+        let mut settings = Template::Custom.settings();
+        settings.rules_off = vec![crate::RuleSwitch::StrikePolicy];
+        let lines = settings.describe();
+        let text: Vec<String> = lines.iter().map(|l| format!("{} {} {:?}", l.label, l.value, l.tor.map(|t| t.to_string()))).collect();
+        assert!(!text.iter().any(|l| l.contains("§17")), "{text:#?}");
+        let strike = lines.iter().find(|l| l.key == "strike_absences").unwrap();
+        assert!(strike.value.starts_with("Does not apply"), "{}", strike.value);
+        assert!(lines.iter().any(|l| l.key == "retention.attendance_years" && l.label == "Attendance kept after the end of its year"));
     }
 
     #[test]

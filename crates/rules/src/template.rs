@@ -11,6 +11,10 @@ pub enum Template {
     /// The techUK Interoperability for Policing Working Group.
     #[serde(rename = "techuk-interop")]
     TechukInterop,
+    /// A group whose seats and rules were chosen when it was created (the form, or a rules
+    /// file exported from another group): it starts from [`crate::shape::GroupShape`].
+    #[serde(rename = "custom")]
+    Custom,
 }
 
 /// Whom a seat is for (ToR §11–§12).
@@ -50,7 +54,7 @@ pub struct SeatSpec {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("There is no template called '{0}'. Known templates: techuk-interop.")]
+#[error("There is no template called '{0}'. Known templates: techuk-interop, custom.")]
 pub struct UnknownTemplate(pub String);
 
 /// The four stakeholder seats named by ToR §11 a–d.
@@ -62,18 +66,20 @@ const TECHUK_STAKEHOLDER_SEATS: [&str; 4] = [
 ];
 
 impl Template {
-    pub const ALL: [Template; 1] = [Template::TechukInterop];
+    pub const ALL: [Template; 2] = [Template::TechukInterop, Template::Custom];
 
     /// The identifier used on the command line and in the database.
     pub fn id(self) -> &'static str {
         match self {
             Template::TechukInterop => "techuk-interop",
+            Template::Custom => "custom",
         }
     }
 
     pub fn title(self) -> &'static str {
         match self {
             Template::TechukInterop => "techUK Interoperability for Policing WG",
+            Template::Custom => "A custom group: choose its seats and rules",
         }
     }
 
@@ -81,6 +87,7 @@ impl Template {
     pub fn suggested_group_name(self) -> &'static str {
         match self {
             Template::TechukInterop => "Interoperability for Policing Working Group",
+            Template::Custom => "",
         }
     }
 
@@ -88,8 +95,12 @@ impl Template {
         Self::ALL.into_iter().find(|t| t.id() == id).ok_or_else(|| UnknownTemplate(id.to_owned()))
     }
 
+    /// The settings a group of the template starts with. A custom group's defaults are what a
+    /// secretariat would expect of a working group: twelve seats, none of them named, two-year
+    /// terms, every rule on; the form or a rules file changes them.
     pub fn settings(self) -> GroupSettings {
         match self {
+            Template::Custom => GroupSettings { stakeholder_seats: 0, supplier_seats: 12, min_sme_suppliers: 2, ..Template::TechukInterop.settings() },
             Template::TechukInterop => GroupSettings {
                 stakeholder_seats: 4,
                 supplier_seats: 8,
@@ -128,10 +139,17 @@ impl Template {
         let stakeholder = (1..=settings.stakeholder_seats).map(|position| SeatSpec {
             kind: SeatKind::Stakeholder,
             position,
-            title: TECHUK_STAKEHOLDER_SEATS.get(position as usize - 1).map_or_else(|| format!("Stakeholder seat {position}"), |t| (*t).to_owned()),
+            title: match self {
+                Template::TechukInterop => TECHUK_STAKEHOLDER_SEATS.get(position as usize - 1).map(|t| (*t).to_owned()),
+                Template::Custom => None,
+            }
+            .unwrap_or_else(|| crate::shape::generic_seat_title(SeatKind::Stakeholder, position)),
         });
-        let supplier =
-            (1..=settings.supplier_seats).map(|position| SeatSpec { kind: SeatKind::Supplier, position, title: format!("Supplier seat {position}") });
+        let supplier = (1..=settings.supplier_seats).map(|position| SeatSpec {
+            kind: SeatKind::Supplier,
+            position,
+            title: crate::shape::generic_seat_title(SeatKind::Supplier, position),
+        });
         stakeholder.chain(supplier).collect()
     }
 }

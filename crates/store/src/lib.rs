@@ -16,6 +16,7 @@ mod backup;
 mod db;
 mod elections;
 mod error;
+mod facts;
 mod fields;
 mod key;
 mod keychain;
@@ -42,6 +43,7 @@ pub use elections::{
     ReturnedPaperView, SeatRef, SerialState, SerialView, method_str, rejection_str,
 };
 pub use error::{Result, StoreError};
+pub use facts::{FactChange, ManagerStatusEntry, OrganisationFactsEntry};
 pub use key::{DatabaseKey, Passphrase};
 pub use keychain::{KEYCHAIN_SERVICE, Keychain, KeychainError, MemoryKeychain, SystemKeychain, keychain_account};
 pub use keyfile::{KdfParams, KeyFile, KeyFileError};
@@ -61,5 +63,6 @@ pub use subgroups::{
     DecisionRef, MeetingRef, PlaceInput, PlaceView, ReportBackInput, ReportBackView, ReportPaper, ReportPaperView, SubgroupDetail, SubgroupInput,
     SubgroupSummary,
 };
+pub use tor::{AmendmentDecision, AmendmentInput, AmendmentMeeting, AmendmentView};
 pub use work::{DeclarationInput, DeclarationView, PaperChoice, StatusChange, WorkActionRef, WorkEntryDetail, WorkEntryInput, WorkEntrySummary, WorkItemLink};
 pub use write::{GroupId, Writer};

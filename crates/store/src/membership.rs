@@ -4,6 +4,7 @@
 
 use crate::Store;
 use crate::error::{Result, StoreError, touched};
+use crate::facts::FactChange;
 use crate::fields::{invalid, optional_email, optional_text, text};
 use crate::write::{GroupId, Writer};
 use chrono::NaiveDate;
@@ -92,6 +93,8 @@ pub struct PersonDetail {
     pub erased_on: Option<NaiveDate>,
     /// Their declarations of interest at meetings, newest first: the register of their interests.
     pub declarations: Vec<crate::work::DeclarationView>,
+    /// Their manager status through time (ToR §12), first entry first.
+    pub manager_history: Vec<crate::facts::ManagerStatusEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -130,7 +133,10 @@ pub struct AppointmentView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct OrganisationRecord {
     pub id: Id,
+    /// As it stands: the latest entry of its dated facts.
     pub input: OrganisationInput,
+    /// Its techUK status, SME status and sector through time (ToR §12, §13, §15).
+    pub history: Vec<crate::facts::OrganisationFactsEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -159,7 +165,7 @@ fn check_dates(from: NaiveDate, to: Option<NaiveDate>, field: &'static str) -> R
 }
 
 impl Writer {
-    async fn org_name_taken(&mut self, group: GroupId, name: &str, except: Option<Id>) -> Result<bool> {
+    pub(crate) async fn org_name_taken(&mut self, group: GroupId, name: &str, except: Option<Id>) -> Result<bool> {
         let found: Option<Id> = sqlx::query_scalar("SELECT id FROM organisations WHERE group_id = ? AND lower(name) = lower(?) AND id IS NOT ?")
             .bind(group)
             .bind(name)
@@ -169,7 +175,7 @@ impl Writer {
         Ok(found.is_some())
     }
 
-    fn organisation_fields(input: &OrganisationInput) -> Result<(String, String)> {
+    pub(crate) fn organisation_fields(input: &OrganisationInput) -> Result<(String, String)> {
         let name = text("name", "The organisation's name", &input.name, 160)?;
         let sector = optional_text("sector", "The sector", &input.sector, 80)?;
         if input.techuk_status == TechukStatus::Applying && input.applied_on.is_none() {
@@ -213,40 +219,17 @@ impl Writer {
         Ok(id)
     }
 
+    /// Corrects an organisation's record: its techUK status, SME status and sector were wrong
+    /// as recorded (the latest entry and those before it that held the same value); a change
+    /// from a date is [`Writer::change_organisation`].
     pub async fn update_organisation(&mut self, group: GroupId, id: Id, input: &OrganisationInput) -> Result<()> {
-        let (name, sector) = Self::organisation_fields(input)?;
-        if self.org_name_taken(group, &name, Some(id)).await? {
-            return Err(invalid("name", format!("Another organisation is already called \u{201c}{name}\u{201d}.")));
-        }
-        touched(
-            sqlx::query(
-                "UPDATE organisations SET name = ?, techuk_status = ?, applied_on = ?, sme = ?, sme_confirmed_on = ?, sector = ? \
-                 WHERE id = ? AND group_id = ?",
-            )
-            .bind(&name)
-            .bind(input.techuk_status.as_str())
-            .bind(input.applied_on)
-            .bind(input.sme)
-            .bind(input.sme_confirmed_on)
-            .bind(&sector)
-            .bind(id)
-            .bind(group)
-            .execute(self.conn())
-            .await?,
-            || format!("Organisation {id}"),
-        )?;
-        // A correction: the latest recorded facts were wrong, not changed from a date.
-        sqlx::query(
-            "UPDATE organisation_facts SET techuk_status = ?, sme = ?, sector = ? WHERE id = \
-             (SELECT id FROM organisation_facts WHERE organisation_id = ? ORDER BY from_date IS NULL, from_date DESC LIMIT 1)",
-        )
-        .bind(input.techuk_status.as_str())
-        .bind(input.sme)
-        .bind(&sector)
-        .bind(id)
-        .execute(self.conn())
-        .await?;
-        self.audit(Some(group), "organisation", id, "update", json!(input)).await
+        self.edit_organisation(group, id, input, FactChange::Correction { on: None }).await
+    }
+
+    /// Edits an organisation's record, its techUK status, SME status or sector changing from
+    /// `from` (the earlier values stay in force before it).
+    pub async fn change_organisation(&mut self, group: GroupId, id: Id, input: &OrganisationInput, from: NaiveDate) -> Result<()> {
+        self.edit_organisation(group, id, input, FactChange::From { from }).await
     }
 
     fn person_fields(input: &PersonInput) -> Result<(String, String, String, String)> {
@@ -310,7 +293,14 @@ impl Writer {
         Ok(id)
     }
 
+    /// Corrects a person's record (a manager status that differs was wrongly recorded).
     pub async fn update_person(&mut self, group: GroupId, id: Id, input: &PersonInput) -> Result<()> {
+        self.edit_person(group, id, input, FactChange::Correction { on: None }).await
+    }
+
+    /// Edits a person's record; a manager status that differs from the one recorded changes as
+    /// `how` says (from a date, or corrected).
+    pub async fn edit_person(&mut self, group: GroupId, id: Id, input: &PersonInput, how: FactChange) -> Result<()> {
         let (name, email, job_title, sort_as) = Self::person_fields(input)?;
         let erased: Option<Option<String>> =
             sqlx::query_scalar("SELECT erased_on FROM people WHERE id = ? AND group_id = ?").bind(id).bind(group).fetch_optional(self.conn()).await?;
@@ -320,12 +310,14 @@ impl Writer {
         if let Some(message) = self.person_duplicate(group, &name, &email, Some(id)).await? {
             return Err(invalid(if email.is_empty() { "name" } else { "email" }, message));
         }
+        let recorded: Option<String> =
+            sqlx::query_scalar("SELECT manager_status FROM people WHERE id = ? AND group_id = ?").bind(id).bind(group).fetch_optional(self.conn()).await?;
+        let recorded = recorded.ok_or_else(|| StoreError::NotFound { what: format!("Person {id}") })?;
         touched(
-            sqlx::query("UPDATE people SET name = ?, email = ?, job_title = ?, manager_status = ?, sort_as = ? WHERE id = ? AND group_id = ?")
+            sqlx::query("UPDATE people SET name = ?, email = ?, job_title = ?, sort_as = ? WHERE id = ? AND group_id = ?")
                 .bind(&name)
                 .bind(&email)
                 .bind(&job_title)
-                .bind(input.manager_status.as_str())
                 .bind(&sort_as)
                 .bind(id)
                 .bind(group)
@@ -333,15 +325,22 @@ impl Writer {
                 .await?,
             || format!("Person {id}"),
         )?;
-        self.correct_latest_manager_status(id, input.manager_status).await?;
-        self.audit(
-            Some(group),
-            "person",
-            id,
-            "update",
-            json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status, "sort_as": sort_as }),
-        )
-        .await
+        // The form shows the latest status: only a different one is a change of the fact.
+        let moved = recorded != input.manager_status.as_str() && self.edit_manager_status(id, input.manager_status, how).await?;
+        if recorded != input.manager_status.as_str()
+            && !moved
+            && let FactChange::From { from } = how
+        {
+            return Err(invalid(
+                "from",
+                format!("Their manager status on {} was already this; nothing changes from that date.", secretariat_rules::uk_date(from)),
+            ));
+        }
+        let mut change = json!({ "name": name, "email": email, "job_title": job_title, "manager_status": input.manager_status, "sort_as": sort_as });
+        if moved {
+            change.as_object_mut().expect("an object").extend(how.audited().as_object().expect("an object").clone());
+        }
+        self.audit(Some(group), "person", id, if moved { how.action() } else { "update" }, change).await
     }
 
     /// Records a person's manager status (ToR §12) alone, as the nomination form does.
@@ -355,21 +354,9 @@ impl Writer {
                 .await?,
             || format!("Person {id}"),
         )?;
-        self.correct_latest_manager_status(id, status).await?;
-        self.audit(Some(group), "person", id, "update", json!({ "manager_status": status })).await
-    }
-
-    /// A correction of the latest recorded manager status (it was wrong, not changed from a date).
-    async fn correct_latest_manager_status(&mut self, id: Id, status: ManagerStatus) -> Result<()> {
-        sqlx::query(
-            "UPDATE person_facts SET manager_status = ? WHERE id = \
-             (SELECT id FROM person_facts WHERE person_id = ? ORDER BY from_date IS NULL, from_date DESC LIMIT 1)",
-        )
-        .bind(status.as_str())
-        .bind(id)
-        .execute(self.conn())
-        .await?;
-        Ok(())
+        // As recorded at a nomination: a correction of the latest status.
+        let moved = self.edit_manager_status(id, status, FactChange::Correction { on: None }).await?;
+        self.audit(Some(group), "person", id, if moved { "correct" } else { "update" }, json!({ "manager_status": status })).await
     }
 
     /// Checks a record named in a request belongs to this group.
@@ -438,7 +425,23 @@ impl Writer {
         self.must_exist(Table::Seats, group, seat, "seat_id").await?;
         self.must_exist(Table::People, group, person, "person_id").await?;
         crate::fields::date("start", "The start of the term", start)?;
-        let months: u32 = sqlx::query_scalar("SELECT term_months FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
+        // The term length in force on the day the term starts (ToR §14, as amended then).
+        let months = self.tor_number_on(group, secretariat_rules::TorSetting::TermMonths, start).await?;
+        // A seat exists only between an amendment adding it and one retiring it (ToR §11–§12).
+        let (added, retired): (Option<NaiveDate>, Option<NaiveDate>) =
+            sqlx::query_as("SELECT added_on, retired_on FROM seats WHERE id = ?").bind(seat).fetch_one(self.conn()).await?;
+        if let Some(added) = added.filter(|added| start < *added) {
+            return Err(invalid(
+                "start",
+                format!("This seat exists from {}, when an amendment of the Terms of Reference added it.", secretariat_rules::uk_date(added)),
+            ));
+        }
+        if let Some(retired) = retired.filter(|retired| start >= *retired) {
+            return Err(invalid(
+                "seat_id",
+                format!("This seat was retired from {} by an amendment of the Terms of Reference.", secretariat_rules::uk_date(retired)),
+            ));
+        }
         let end = start.checked_add_months(chrono::Months::new(months)).ok_or_else(|| invalid("start", "That start date is out of range."))?;
         // Two terms overlap when each starts before the other stops (a term stops at its end, or earlier if ended early).
         let seat_taken: Option<String> = sqlx::query_scalar(
@@ -737,6 +740,7 @@ impl Store {
         let appointments = self.appointments_where(group, Some(id)).await?;
         let declarations = self.declarations_of_person(group, id).await?;
         let default_sort_as = secretariat_rules::names::default_sort_as(&name);
+        let manager_history = self.manager_history(group, id).await?;
         Ok(PersonDetail {
             id,
             input: PersonInput { name, email, job_title, manager_status, sort_as },
@@ -746,6 +750,7 @@ impl Store {
             appointments,
             erased_on,
             declarations,
+            manager_history,
         })
     }
 
@@ -781,7 +786,8 @@ impl Store {
                 .await?
                 .ok_or_else(|| StoreError::NotFound { what: format!("Organisation {id}") })?;
         let techuk_status = TechukStatus::parse(&status).ok_or_else(|| corrupt("membership status", &status))?;
-        Ok(OrganisationRecord { id, input: OrganisationInput { name, techuk_status, applied_on, sme, sme_confirmed_on, sector } })
+        let history = self.organisation_history(group, id).await?;
+        Ok(OrganisationRecord { id, input: OrganisationInput { name, techuk_status, applied_on, sme, sme_confirmed_on, sector }, history })
     }
 
     pub async fn invitees(&self, group: GroupId, on: NaiveDate) -> Result<Vec<InviteeView>> {

@@ -566,10 +566,10 @@ impl Writer {
         if text_value.is_empty() {
             return Err(invalid("text", "Write down what was decided."));
         }
-        let (percent, base_kind): (u32, String) = sqlx::query_as("SELECT funds_consensus_percent, funds_consensus_base FROM group_settings WHERE group_id = ?")
-            .bind(group)
-            .fetch_one(self.conn())
-            .await?;
+        let base_kind: String =
+            sqlx::query_scalar("SELECT funds_consensus_base FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
+        // The consensus in force on the day of the decision (ToR §22, as amended then).
+        let percent = self.tor_number_on(group, secretariat_rules::TorSetting::FundsConsensusPercent, input.decided_on).await?;
         let base_kind = ConsensusBase::parse(&base_kind).ok_or_else(|| corrupt("consensus base", &base_kind))?;
         let funds = match input.kind {
             DecisionKind::CommissionFunds => {
@@ -683,7 +683,7 @@ impl Writer {
         }
         let volunteers: u32 =
             sqlx::query_scalar("SELECT count(*) FROM position_volunteers WHERE position_id = ?").bind(position).fetch_one(self.conn()).await?;
-        let needed: u32 = sqlx::query_scalar("SELECT position_volunteers FROM group_settings WHERE group_id = ?").bind(group).fetch_one(self.conn()).await?;
+        let needed = self.tor_number_on(group, secretariat_rules::TorSetting::PositionVolunteers, on).await?;
         rules::outline_gate(volunteers, needed).map_err(|m| invalid("outline", m))?;
         sqlx::query("UPDATE positions SET outline_started_on = ? WHERE id = ?").bind(on).bind(position).execute(self.conn()).await?;
         self.audit(Some(group), "position", position, "outline", json!({ "on": on })).await

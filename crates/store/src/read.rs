@@ -69,7 +69,7 @@ pub struct PersonView {
 pub struct OrganisationView {
     pub id: i64,
     pub name: String,
-    /// techUK membership (ToR §12, §15).
+    /// techUK membership (ToR §12, §15); it, the SME status and the sector as on the day asked about.
     pub techuk_status: TechukStatus,
     pub sme: bool,
     pub sector: String,
@@ -172,7 +172,7 @@ impl Store {
     pub async fn seats(&self, group_id: GroupId, on: NaiveDate) -> Result<Vec<SeatView>> {
         let rows: Vec<SeatRow> = sqlx::query_as(
             "SELECT s.id, s.kind, s.position, s.title, t.id AS term_id, p.id AS person_id, p.name AS person_name, \
-                    o.name AS organisation, o.sme AS sme, t.start_date, t.end_date \
+                    o.name AS organisation, COALESCE(f.sme, o.sme) AS sme, t.start_date, t.end_date \
              FROM seats s \
              LEFT JOIN terms t ON t.seat_id = s.id AND t.start_date <= ?1 AND t.end_date > ?1 \
                               AND (t.ended_on IS NULL OR t.ended_on > ?1) \
@@ -180,7 +180,9 @@ impl Store {
              LEFT JOIN employments e ON e.person_id = p.id AND e.start_date <= ?1 \
                               AND (e.end_date IS NULL OR e.end_date >= ?1) \
              LEFT JOIN organisations o ON o.id = e.organisation_id \
-             WHERE s.group_id = ?2 \
+             LEFT JOIN organisation_facts f ON f.id = (SELECT id FROM organisation_facts WHERE organisation_id = o.id \
+                              AND (from_date IS NULL OR from_date <= ?1) ORDER BY from_date IS NULL, from_date DESC LIMIT 1) \
+             WHERE s.group_id = ?2 AND (s.added_on IS NULL OR s.added_on <= ?1) AND (s.retired_on IS NULL OR s.retired_on > ?1) \
              ORDER BY s.kind = 'supplier', s.position",
         )
         .bind(on)
@@ -231,10 +233,13 @@ impl Store {
 
     pub async fn organisations(&self, group_id: GroupId, on: NaiveDate) -> Result<Vec<OrganisationView>> {
         let rows: Vec<(i64, String, String, bool, String, u32)> = sqlx::query_as(
-            "SELECT o.id, o.name, o.techuk_status, o.sme, o.sector, \
+            "SELECT o.id, o.name, COALESCE(f.techuk_status, o.techuk_status), COALESCE(f.sme, o.sme), COALESCE(f.sector, o.sector), \
                     (SELECT count(*) FROM employments e WHERE e.organisation_id = o.id AND e.start_date <= ?1 \
                        AND (e.end_date IS NULL OR e.end_date >= ?1)) \
-             FROM organisations o WHERE o.group_id = ?2 ORDER BY o.name",
+             FROM organisations o \
+             LEFT JOIN organisation_facts f ON f.id = (SELECT id FROM organisation_facts WHERE organisation_id = o.id \
+                              AND (from_date IS NULL OR from_date <= ?1) ORDER BY from_date IS NULL, from_date DESC LIMIT 1) \
+             WHERE o.group_id = ?2 ORDER BY o.name",
         )
         .bind(on)
         .bind(group_id)

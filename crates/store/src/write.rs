@@ -7,7 +7,7 @@ use crate::audit::{self, AuditRow};
 use crate::db::Secrets;
 use crate::error::{Result, StoreError};
 use secretariat_rules::text::{TextError, single_line};
-use secretariat_rules::{SeatKind, Template};
+use secretariat_rules::{GroupSettings, SeatKind, SeatSpec, Template};
 use serde_json::json;
 use sqlx::{Sqlite, Transaction};
 use std::sync::Arc;
@@ -111,6 +111,13 @@ impl Writer {
 
     /// Creates a group with its template's settings and seats.
     pub async fn create_group(&mut self, name: &str, template: Template) -> Result<GroupId> {
+        self.create_shaped_group(name, template, &template.settings(), &template.seats()).await
+    }
+
+    /// Creates a group with these settings and seats (a custom group, or one from another
+    /// group's rules file); `template` is what it was made from.
+    pub async fn create_shaped_group(&mut self, name: &str, template: Template, s: &GroupSettings, seats: &[SeatSpec]) -> Result<GroupId> {
+        s.validate().map_err(|e| StoreError::Invalid { field: e.field, message: e.message })?;
         let name = single_line(name, "The group's name", 120).map_err(invalid("name"))?;
         let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM groups WHERE name = ?").bind(&name).fetch_optional(&mut *self.tx).await?;
         if taken.is_some() {
@@ -122,13 +129,12 @@ impl Writer {
             .bind(chrono::Utc::now().to_rfc3339())
             .fetch_one(&mut *self.tx)
             .await?;
-        let s = template.settings();
         sqlx::query(
             "INSERT INTO group_settings (group_id, stakeholder_seats, supplier_seats, target_size, term_months, \
              min_sme_suppliers, max_members_per_organisation, strike_absences, grace_months, publication_lead_days, \
              funds_consensus_percent, position_volunteers, time_zone, term_reminder_days, standard_agenda, paper_limit_mb, \
-             work_deadline_warning_days, work_review_months) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             work_deadline_warning_days, work_review_months, bank_holidays, rules_off) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(group_id)
         .bind(s.stakeholder_seats)
@@ -148,9 +154,11 @@ impl Writer {
         .bind(s.paper_limit_mb)
         .bind(s.work.deadline_warning_days)
         .bind(s.work.review_months)
+        .bind(s.bank_holidays.as_str())
+        .bind(serde_json::to_string(&s.rules_off).expect("a list of rules serialises"))
         .execute(&mut *self.tx)
         .await?;
-        for seat in template.seats() {
+        for seat in seats {
             sqlx::query("INSERT INTO seats (group_id, kind, position, title) VALUES (?, ?, ?, ?)")
                 .bind(group_id)
                 .bind(seat.kind.as_str())

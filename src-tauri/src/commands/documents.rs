@@ -63,6 +63,7 @@ pub(super) async fn ask_where_to_save(app: &AppHandle, title: &str, file_name: &
         "csv" => "CSV file",
         "eml" => "Email draft",
         "ics" => "Calendar",
+        "toml" => "Rules file",
         _ => "File",
     };
     let dialog = app.dialog().file().set_title(title).set_file_name(file_name).add_filter(filter, &[extension.as_str()]);

@@ -47,6 +47,27 @@ pub async fn preview_employer_change(session: State<'_, Session>, request: Emplo
     session.preview_employer_change(request).await
 }
 
+/// What a save would bring or clear in the findings, before it is saved.
+#[tauri::command]
+pub async fn preview_save_organisation(session: State<'_, Session>, request: SaveOrganisation) -> Reply<AmendmentEffect> {
+    session.preview_save_organisation(request).await
+}
+
+#[tauri::command]
+pub async fn preview_save_person(session: State<'_, Session>, request: SavePerson) -> Reply<AmendmentEffect> {
+    session.preview_save_person(request).await
+}
+
+#[tauri::command]
+pub async fn preview_fill_seat(session: State<'_, Session>, request: FillSeat) -> Reply<AmendmentEffect> {
+    session.preview_fill_seat(request).await
+}
+
+#[tauri::command]
+pub async fn preview_appoint(session: State<'_, Session>, request: Appoint) -> Reply<AmendmentEffect> {
+    session.preview_appoint(request).await
+}
+
 #[tauri::command]
 pub async fn change_employer(session: State<'_, Session>, request: EmployerChange) -> Reply<PersonDetail> {
     session.change_employer(request).await

@@ -22,6 +22,7 @@ mod privacy;
 mod retention;
 mod setup;
 mod subgroups;
+mod tor;
 mod work;
 
 use secretariat_api::contract::wire::*;

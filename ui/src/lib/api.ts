@@ -52,6 +52,7 @@ import type {
   CreateGroupRequest,
   ErrorKind,
   Nation,
+  AmendTor,
   LoadDemoRequest,
   RecoverRequest,
   PurgeRetention,
@@ -93,9 +94,20 @@ const command = commands(call);
 export const api = {
   appState: () => command.app_state(),
   createGroup: (request: CreateGroupRequest) => command.create_group(request),
+  /** Asks for another group's rules file and reads it; null when the person cancels. */
+  chooseRulesFile: () => command.choose_rules_file(),
+  /** Asks where to save the group's rules file; the path written, or null when cancelled. */
+  saveRulesFile: (groupId: number) => command.save_rules_file({ group_id: groupId }),
   loadDemo: (request: LoadDemoRequest) => command.load_demo(request),
   recover: (request: RecoverRequest) => command.recover(request),
   groupHome: (groupId: number) => command.group_home({ group_id: groupId }),
+  /** The Terms of Reference in force on a day (today when none), with the amendments (issue #14). */
+  tor: (groupId: number, on?: string) => command.tor({ group_id: groupId, on: on ?? null }),
+  /** What an amendment would change in Home's findings, or why it cannot be made; saves nothing. */
+  previewAmendment: (request: AmendTor) => command.preview_amendment(request),
+  amendTor: (request: AmendTor) => command.amend_tor(request),
+  withdrawAmendment: (groupId: number, amendmentId: number) => command.withdraw_amendment({ group_id: groupId, amendment_id: amendmentId }),
+  setTorText: (groupId: number, text: string) => command.set_tor_text({ group_id: groupId, text }),
   /** Whose bank holidays proposed deadlines skip; the group's home. */
   setBankHolidays: (groupId: number, nation: Nation) => command.set_bank_holidays({ group_id: groupId, nation }),
   /** Tells `scripts/bench` that Home is painted with data; does nothing unless the bench asked for it. */
@@ -110,6 +122,11 @@ export const api = {
   previewEmployerChange: (request: EmployerChange) =>
     command.preview_employer_change(request),
   changeEmployer: (request: EmployerChange) => command.change_employer(request),
+  /** What saving would bring or clear in Home's findings, before anything is saved (UI.md: prevent, don't only detect). */
+  previewSaveOrganisation: (request: SaveOrganisation) => command.preview_save_organisation(request),
+  previewSavePerson: (request: SavePerson) => command.preview_save_person(request),
+  previewFillSeat: (request: FillSeat) => command.preview_fill_seat(request),
+  previewAppoint: (request: Appoint) => command.preview_appoint(request),
   fillSeat: (request: FillSeat) => command.fill_seat(request),
   endTerm: (request: EndTerm) => command.end_term(request),
   appoint: (request: Appoint) => command.appoint(request),

@@ -7,9 +7,18 @@ export type ErrorKind = "invalid" | "not_found" | "no_database" | "already_exist
 
 export type AppState = { "state": "no_database", data_dir: string, templates: Array<TemplateInfo>, } | { "state": "ready", data_dir: string, groups: Array<GroupSummary>, templates: Array<TemplateInfo>, today: string, } | { "state": "needs_recovery", data_dir: string, error: ApiError, } | { "state": "unavailable", data_dir: string, error: ApiError, };
 
-export type TemplateInfo = { id: string, title: string, suggested_group_name: string, settings: Array<SettingLine>, seats: number, };
+export type TemplateInfo = { id: string, title: string, suggested_group_name: string, settings: Array<SettingLine>, seats: number, 
+/**
+ * Its seats and rules, for the custom group form to start from.
+ */
+shape: GroupShape, };
 
 export type CreateGroupRequest = { name: string, template: string, 
+/**
+ * A custom group's seats and rules (the form, or a rules file read with
+ * `choose_rules_file`); the group is then a custom one whatever `template` says.
+ */
+shape?: GroupShape, 
 /**
  * Needed only when the database does not exist yet.
  */
@@ -140,7 +149,68 @@ work: WorkThresholds,
 /**
  * Whose bank holidays the deadlines the app proposes skip (`working_days`).
  */
-bank_holidays: Nation, };
+bank_holidays: Nation, 
+/**
+ * Rules this group's Terms of Reference do not have (no strike policy, no SME minimum…):
+ * their findings never appear and their paragraphs are not cited.
+ */
+rules_off: Array<RuleSwitch>, };
+
+export type GroupShape = { seats: SeatShape, rules: RuleNumbers, group: GroupHabits, };
+
+export type SeatShape = { 
+/**
+ * Seats for a named stakeholder (ToR §11), each with the role it is for, in order.
+ */
+named: Array<string>, 
+/**
+ * Further seats for stakeholders, national bodies or others, with no named role.
+ */
+other: number, 
+/**
+ * Seats for the technology supplier community (ToR §12).
+ */
+supplier: number, };
+
+export type RuleNumbers = { 
+/**
+ * "Approximately twelve members" (ToR §10).
+ */
+target_size: number, 
+/**
+ * An individual term, in months (ToR §14).
+ */
+term_months: number, 
+/**
+ * Whether the group requires supplier members from SMEs (ToR §13), and how many.
+ */
+sme_minimum: boolean, min_sme_suppliers: number, 
+/**
+ * Whether one organisation's members are limited (ToR §14), and to how many.
+ */
+one_per_company: boolean, max_members_per_organisation: number, 
+/**
+ * Months a member may stay after joining a non-member company (ToR §15).
+ */
+grace_months: number, 
+/**
+ * Whether absences lead to the strike policy (ToR §17), and after how many.
+ */
+strike_policy: boolean, strike_absences: number, 
+/**
+ * Days before a meeting its papers are published (ToR §20).
+ */
+publication_lead_days: number, 
+/**
+ * Consensus, in percent, to commission work with member funds (ToR §22).
+ */
+funds_consensus_percent: number, 
+/**
+ * Volunteers before a position outline is developed (ToR §23).
+ */
+position_volunteers: number, };
+
+export type GroupHabits = { time_zone: string, bank_holidays: Nation, term_reminder_days: number, paper_limit_mb: number, standard_agenda: Array<string>, };
 
 export type GroupCounts = { organisations: number, people: number, meetings: number, };
 
@@ -148,7 +218,7 @@ export type SettingLine = { key: string, label: string, value: string, tor: Tor 
 
 export type Tor = number;
 
-export type Template = "techuk-interop";
+export type Template = "techuk-interop" | "custom";
 
 export type SeatKind = "stakeholder" | "supplier";
 
@@ -160,7 +230,7 @@ export type PersonView = { id: number, name: string, email: string, job_title: s
 
 export type OrganisationView = { id: number, name: string, 
 /**
- * techUK membership (ToR §12, §15).
+ * techUK membership (ToR §12, §15); it, the SME status and the sector as on the day asked about.
  */
 techuk_status: TechukStatus, sme: boolean, sector: string, 
 /**
@@ -206,7 +276,26 @@ export type SaveOrganisation = { group_id: number,
 /**
  * None to add a new organisation.
  */
-id: number | null, input: OrganisationInput, };
+id: number | null, input: OrganisationInput, 
+/**
+ * For an existing one, how a changed techUK status, SME status or sector is meant: from a
+ * date (today when none given), or a correction of a mistake.
+ */
+change?: FactChange, };
+
+export type FactChange = { "kind": "from", from: string, } | { "kind": "correction", on: string | null, };
+
+export type OrganisationFactsEntry = { 
+/**
+ * `None`: as first recorded, in force from the beginning.
+ */
+from: string | null, techuk_status: TechukStatus, sme: boolean, sector: string, 
+/**
+ * When it was recorded (UTC, RFC 3339).
+ */
+recorded_at: string, };
+
+export type ManagerStatusEntry = { from: string | null, manager_status: ManagerStatus, recorded_at: string, };
 
 export type OrganisationInput = { name: string, techuk_status: TechukStatus, 
 /**
@@ -214,7 +303,15 @@ export type OrganisationInput = { name: string, techuk_status: TechukStatus,
  */
 applied_on: string | null, sme: boolean, sme_confirmed_on: string | null, sector: string, };
 
-export type OrganisationRecord = { id: number, input: OrganisationInput, };
+export type OrganisationRecord = { id: number, 
+/**
+ * As it stands: the latest entry of its dated facts.
+ */
+input: OrganisationInput, 
+/**
+ * Its techUK status, SME status and sector through time (ToR §12, §13, §15).
+ */
+history: Array<OrganisationFactsEntry>, };
 
 export type SavePerson = { group_id: number, 
 /**
@@ -224,7 +321,12 @@ id: number | null, input: PersonInput,
 /**
  * For a new person only: their current employer.
  */
-employer: FirstEmployer | null, };
+employer: FirstEmployer | null, 
+/**
+ * For an existing one, how a changed manager status is meant (ToR §12): from a date
+ * (today when none given), or a correction of a mistake.
+ */
+change?: FactChange, };
 
 export type FirstEmployer = { organisation_id: number, from: string, };
 
@@ -247,7 +349,11 @@ erased_on: string | null,
 /**
  * Their declarations of interest at meetings, newest first: the register of their interests.
  */
-declarations: Array<DeclarationView>, };
+declarations: Array<DeclarationView>, 
+/**
+ * Their manager status through time (ToR §12), first entry first.
+ */
+manager_history: Array<ManagerStatusEntry>, };
 
 export type EmploymentView = { id: number, organisation_id: number, organisation: string, from: string, to: string | null, };
 
@@ -311,7 +417,7 @@ export type Obtained = "election" | "unopposed" | "appointment" | "re_election";
 
 export type Role = "sro" | "chair" | "vice_chair";
 
-export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "kept_agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster" | "year_record" | "recovery_sheet" | "kept_copy";
+export type DocumentKind = "membership_report" | "people_csv" | "organisations_csv" | "agenda" | "agenda_pack" | "kept_agenda_pack" | "circulation_draft" | "meeting_invite" | "series_calendar" | "call_for_nominations" | "call_for_nominations_email" | "ballot_papers" | "issue_list" | "election_result" | "election_blt" | "minutes" | "attendance_report" | "action_log" | "subgroup_roster" | "year_record" | "recovery_sheet" | "terms_of_reference" | "kept_copy";
 
 export type MeetingRow = { meeting: MeetingSummary, 
 /**
@@ -1459,3 +1565,107 @@ export type WorkFilter = { group_id: number, kind: WorkKind | null, };
 export type OfWorkEntry = { group_id: number, entry_id: number, };
 
 export type OfDeclaration = { group_id: number, meeting_id: number, declaration_id: number, };
+
+export type RuleSwitch = "sme_minimum" | "one_per_company" | "strike_policy";
+
+export type TorSetting = "target_size" | "stakeholder_seats" | "supplier_seats" | "min_sme_suppliers" | "term_months" | "max_members_per_organisation" | "grace_months" | "strike_absences" | "publication_lead_days" | "funds_consensus_percent" | "position_volunteers" | { "rule": RuleSwitch };
+
+export type AmendmentEffect = { on: string, new: Array<Finding>, cleared: Array<Finding>, };
+
+export type AmendmentInput = { setting: TorSetting, value: number, from: string, 
+/**
+ * The meeting that agreed it, if recorded.
+ */
+meeting_id: number | null, 
+/**
+ * The decision (ToR §22) that agreed it, if recorded.
+ */
+decision_id: number | null, 
+/**
+ * Who agreed it and how, where there is no decision to cite.
+ */
+note: string, };
+
+export type AmendmentView = { id: number, setting: TorSetting, 
+/**
+ * The setting's key (`min_sme_suppliers`, `rule.strike_policy`).
+ */
+key: string, label: string, tor: Tor, 
+/**
+ * The value in force the day before, as a person reads it ("2", "24 months", "applies").
+ */
+previous: string, 
+/**
+ * The new value, as a person reads it.
+ */
+value: string, from: string, meeting: AmendmentMeeting | null, decision: AmendmentDecision | null, note: string, 
+/**
+ * UTC instant, RFC 3339.
+ */
+recorded_at: string, };
+
+export type AmendmentMeeting = { id: number, title: string, on: string, };
+
+export type AmendmentDecision = { id: number, decided_on: string, text: string, };
+
+export type TorView = { on: string, 
+/**
+ * The first day an amendment may take effect: the group's first recorded day.
+ */
+existed_from: string, 
+/**
+ * Every amendable setting, in the order of the Terms of Reference, as in force on `on`.
+ */
+lines: Array<TorLine>, 
+/**
+ * The rules the group's Terms of Reference do not have on `on`.
+ */
+not_applying: Array<RuleOff>, 
+/**
+ * Every amendment, in the order they apply.
+ */
+amendments: Array<AmendmentView>, 
+/**
+ * The amendment that may be withdrawn: the most recently recorded.
+ */
+withdrawable: number | null, 
+/**
+ * The group's own text of its Terms of Reference; empty when none is kept.
+ */
+tor_text: string, 
+/**
+ * The group's meetings and decisions, to say which agreed an amendment.
+ */
+meetings: Array<AmendmentMeeting>, decisions: Array<AmendmentDecision>, };
+
+export type TorLine = { setting: TorSetting, key: string, label: string, tor: Tor, 
+/**
+ * The value (for a rule, 1 applies and 0 does not).
+ */
+value: number, 
+/**
+ * As a person reads it: "3", "24 months", "80%", "applies".
+ */
+described: string, 
+/**
+ * False for a number whose rule the group's Terms of Reference do not have on the day.
+ */
+applies: boolean, 
+/**
+ * A rule on or off rather than a number.
+ */
+switch: boolean, 
+/**
+ * The first day of the amendment that set this value, if one did.
+ */
+amended_from: string | null, };
+
+export type RuleOff = { rule: RuleSwitch, label: string, tor: Tor, };
+
+export type AmendTor = { group_id: number, input: AmendmentInput, };
+
+export type AmendmentPreview = { effect: AmendmentEffect | null, problem: ApiError | null, };
+
+export type OfAmendment = { group_id: number, amendment_id: number, };
+
+export type SetTorText = { group_id: number, text: string, };

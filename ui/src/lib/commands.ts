@@ -1,7 +1,7 @@
 // Generated from the contract in crates/api/src/contract.rs by
 // `UPDATE_BINDINGS=1 cargo test -p secretariat-api --test bindings`. Do not edit.
 
-import type { ActionView, AddAction, AddCorrection, AddDecision, AddInvitee, AddNomination, AddPlace, AddPosition, AddViewpoint, AddWorkToAgenda, AppState, Appoint, ApproveMinutes, ArchivedDocument, AttachPaper, AttendanceYear, BackupCheck, BackupMade, BackupsView, CloseNominations, CloseSubgroup, Compliance, ComplianceOn, CreateElection, CreateGroupRequest, DecideStrike, DecisionsView, Declare, DeclareInterest, DigestRequest, DocumentRequest, ElectionPage, ElectionsView, EmployerChange, EmployerChangePreview, EndPlace, EndTerm, EnterPaper, ErasePerson, ErasureResult, FillSeat, GroupCreated, GroupHome, HoldInPrivate, ImportPreview, ImportRequest, InspectPaper, IssuePaper, LinkWorkItem, LoadDemoRequest, MeetingPage, MeetingRecord, MeetingRow, MembersView, MoveAgendaItem, MoveReportBack, OfAgendaItem, OfDeclaration, OfElection, OfGroup, OfMeeting, OfNomination, OfOrganisation, OfPerson, OfPosition, OfReportBack, OfReturnedPaper, OfSubgroup, OfVolunteer, OfWorkEntry, OfYear, OpenVoting, OrganisationRecord, PaperPreview, PersonDetail, PlanSeries, PrintBallots, PublicDecision, PurgeRetention, RecordReport, RecoverRequest, RenamePaper, RequestReportBack, Restored, RetentionPurged, RetentionReport, SaveAgendaItem, SaveAttendance, SaveMeeting, SaveNotes, SaveOrganisation, SavePerson, SaveSubgroup, SaveWorkEntry, Serials, SetActionStatus, SetBankHolidays, SetConsensusBase, SetElectionMethod, SetMinuteTaker, SetWorkStatus, SubgroupPage, SubgroupsView, VerifyPaper, VerifyReport, WorkFilter, WorkPage, WorkView } from './bindings';
+import type { ActionView, AddAction, AddCorrection, AddDecision, AddInvitee, AddNomination, AddPlace, AddPosition, AddViewpoint, AddWorkToAgenda, AmendTor, AmendmentEffect, AmendmentPreview, AppState, Appoint, ApproveMinutes, ArchivedDocument, AttachPaper, AttendanceYear, BackupCheck, BackupMade, BackupsView, CloseNominations, CloseSubgroup, Compliance, ComplianceOn, CreateElection, CreateGroupRequest, DecideStrike, DecisionsView, Declare, DeclareInterest, DigestRequest, DocumentRequest, ElectionPage, ElectionsView, EmployerChange, EmployerChangePreview, EndPlace, EndTerm, EnterPaper, ErasePerson, ErasureResult, FillSeat, GroupCreated, GroupHome, GroupShape, HoldInPrivate, ImportPreview, ImportRequest, InspectPaper, IssuePaper, LinkWorkItem, LoadDemoRequest, MeetingPage, MeetingRecord, MeetingRow, MembersView, MoveAgendaItem, MoveReportBack, OfAgendaItem, OfAmendment, OfDeclaration, OfElection, OfGroup, OfMeeting, OfNomination, OfOrganisation, OfPerson, OfPosition, OfReportBack, OfReturnedPaper, OfSubgroup, OfVolunteer, OfWorkEntry, OfYear, OpenVoting, OrganisationRecord, PaperPreview, PersonDetail, PlanSeries, PrintBallots, PublicDecision, PurgeRetention, RecordReport, RecoverRequest, RenamePaper, RequestReportBack, Restored, RetentionPurged, RetentionReport, SaveAgendaItem, SaveAttendance, SaveMeeting, SaveNotes, SaveOrganisation, SavePerson, SaveSubgroup, SaveWorkEntry, Serials, SetActionStatus, SetBankHolidays, SetConsensusBase, SetElectionMethod, SetMinuteTaker, SetTorText, SetWorkStatus, SubgroupPage, SubgroupsView, TorView, VerifyPaper, VerifyReport, WorkFilter, WorkPage, WorkView } from './bindings';
 
 /** Every command the window may call: what it takes (sent as `request`; `null`: nothing) and what it answers. */
 export interface Commands {
@@ -9,8 +9,15 @@ export interface Commands {
   create_group: { request: CreateGroupRequest; reply: GroupCreated };
   load_demo: { request: LoadDemoRequest; reply: GroupCreated };
   recover: { request: RecoverRequest; reply: AppState };
+  choose_rules_file: { request: null; reply: GroupShape | null };
+  save_rules_file: { request: OfGroup; reply: string | null };
   group_home: { request: OfGroup; reply: GroupHome };
   set_bank_holidays: { request: SetBankHolidays; reply: GroupHome };
+  tor: { request: ComplianceOn; reply: TorView };
+  preview_amendment: { request: AmendTor; reply: AmendmentPreview };
+  amend_tor: { request: AmendTor; reply: TorView };
+  withdraw_amendment: { request: OfAmendment; reply: TorView };
+  set_tor_text: { request: SetTorText; reply: TorView };
   startup_mark: { request: null; reply: null };
   compliance: { request: ComplianceOn; reply: Compliance };
   members: { request: OfGroup; reply: MembersView };
@@ -19,6 +26,10 @@ export interface Commands {
   save_organisation: { request: SaveOrganisation; reply: OrganisationRecord };
   save_person: { request: SavePerson; reply: PersonDetail };
   preview_employer_change: { request: EmployerChange; reply: EmployerChangePreview };
+  preview_save_organisation: { request: SaveOrganisation; reply: AmendmentEffect };
+  preview_save_person: { request: SavePerson; reply: AmendmentEffect };
+  preview_fill_seat: { request: FillSeat; reply: AmendmentEffect };
+  preview_appoint: { request: Appoint; reply: AmendmentEffect };
   change_employer: { request: EmployerChange; reply: PersonDetail };
   fill_seat: { request: FillSeat; reply: MembersView };
   end_term: { request: EndTerm; reply: MembersView };
@@ -126,8 +137,15 @@ export function commands(call: Call) {
     create_group: (request: CreateGroupRequest) => call('create_group', request),
     load_demo: (request: LoadDemoRequest) => call('load_demo', request),
     recover: (request: RecoverRequest) => call('recover', request),
+    choose_rules_file: () => call('choose_rules_file'),
+    save_rules_file: (request: OfGroup) => call('save_rules_file', request),
     group_home: (request: OfGroup) => call('group_home', request),
     set_bank_holidays: (request: SetBankHolidays) => call('set_bank_holidays', request),
+    tor: (request: ComplianceOn) => call('tor', request),
+    preview_amendment: (request: AmendTor) => call('preview_amendment', request),
+    amend_tor: (request: AmendTor) => call('amend_tor', request),
+    withdraw_amendment: (request: OfAmendment) => call('withdraw_amendment', request),
+    set_tor_text: (request: SetTorText) => call('set_tor_text', request),
     startup_mark: () => call('startup_mark'),
     compliance: (request: ComplianceOn) => call('compliance', request),
     members: (request: OfGroup) => call('members', request),
@@ -136,6 +154,10 @@ export function commands(call: Call) {
     save_organisation: (request: SaveOrganisation) => call('save_organisation', request),
     save_person: (request: SavePerson) => call('save_person', request),
     preview_employer_change: (request: EmployerChange) => call('preview_employer_change', request),
+    preview_save_organisation: (request: SaveOrganisation) => call('preview_save_organisation', request),
+    preview_save_person: (request: SavePerson) => call('preview_save_person', request),
+    preview_fill_seat: (request: FillSeat) => call('preview_fill_seat', request),
+    preview_appoint: (request: Appoint) => call('preview_appoint', request),
     change_employer: (request: EmployerChange) => call('change_employer', request),
     fill_seat: (request: FillSeat) => call('fill_seat', request),
     end_term: (request: EndTerm) => call('end_term', request),

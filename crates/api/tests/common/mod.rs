@@ -10,7 +10,15 @@ pub fn pdftotext(bytes: &[u8]) -> String {
 }
 
 /// Columns whose values come from the clock or the database's own key, not from what was done.
-pub const CLOCK_OR_KEYED: [(&str, &str); 4] = [("audit_log", "at"), ("audit_log", "mac"), ("audit_log", "change_digest"), ("groups", "created_at")];
+pub const CLOCK_OR_KEYED: [(&str, &str); 7] = [
+    ("audit_log", "at"),
+    ("audit_log", "mac"),
+    ("audit_log", "change_digest"),
+    ("groups", "created_at"),
+    ("organisation_facts", "recorded_at"),
+    ("person_facts", "recorded_at"),
+    ("tor_amendments", "recorded_at"),
+];
 
 /// Every row of every table in the data folder's database, read as anyone holding the key
 /// could (the recovery passphrase unwraps it from the key file): one line per row, each value

@@ -7,7 +7,11 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
     let members = day.members.len() as u32;
     let target = day.settings().target_size;
     if members != target {
-        out.push(Finding::new(Severity::Notice, 10, format!("The group has {members} members; ToR §10 expects approximately {target}.")));
+        out.push(Finding::new(
+            Severity::Notice,
+            10,
+            format!("The group has {members} {}; ToR §10 expects approximately {target}.", if members == 1 { "member" } else { "members" }),
+        ));
     }
 }
 
@@ -29,5 +33,12 @@ mod tests {
         let mut f = Fixture::full();
         f.register.settings.target_size = 11;
         assert_eq!(f.of(10, "2026-06-01").len(), 1);
+    }
+
+    #[test]
+    fn s10_one_member_is_one_member() {
+        let mut f = Fixture::full();
+        f.register.terms.truncate(1);
+        assert_eq!(f.of(10, "2026-06-01"), [(Notice, "The group has 1 member; ToR §10 expects approximately 12.".to_string())]);
     }
 }

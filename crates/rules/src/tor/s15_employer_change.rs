@@ -108,8 +108,7 @@ fn application_stopped(organisation: &Organisation, moved_on: NaiveDate, on: Nai
         .windows(2)
         .filter(|pair| pair[0].value.techuk == TechukStatus::Applying && pair[1].value.techuk == TechukStatus::NotMember)
         .filter_map(|pair| pair[1].from)
-        .filter(|&stopped| stopped > moved_on && stopped <= on)
-        .last()
+        .rfind(|&stopped| stopped > moved_on && stopped <= on)
 }
 
 /// Who else, among the supplier members on `day`, works for `organisation`.

@@ -156,6 +156,19 @@ mod tests {
     }
 
     #[test]
+    fn s17_a_group_without_a_strike_policy_has_no_strike_findings() {
+        let mut f = Fixture::full();
+        f.register.settings.rules_off.push(crate::RuleSwitch::StrikePolicy);
+        let p = f.person_id("Supplier 5");
+        let attendance = Attendance {
+            meetings: vec![meeting(1, "2026-02-10", true), meeting(2, "2026-03-10", true), meeting(3, "2026-04-14", true)],
+            marks: vec![mark(1, p, Presence::Absent), mark(2, p, Presence::Absent), mark(3, p, Presence::Absent)],
+            decisions: vec![],
+        };
+        assert!(findings(&f, &attendance, "2026-05-01").is_empty());
+    }
+
+    #[test]
     fn s17_one_absence_is_below_the_threshold() {
         let f = Fixture::full();
         let p = f.person_id("Supplier 5");
