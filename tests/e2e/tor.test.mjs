@@ -71,6 +71,9 @@ test('the SME minimum amended from 2 to 3 at a recorded meeting, previewed, save
 
     assert.match(await findingsOn(browser, '2026-11-11'), BREACH, 'the breach from the amendment day');
     assert.doesNotMatch(await findingsOn(browser, '2026-11-10'), BREACH, 'and not the day before');
+    // The seat board and the rules follow the day checked.
+    assert.equal(await (await browser.$('table.seats caption')).getText(), 'Seats on Tue 10 Nov 2026 (ToR §10–§12)');
+    assert.match(await (await browser.$('//table[caption[starts-with(., "Rules this group runs on")]]')).getText(), /Rules this group runs on, on Tue 10 Nov 2026[\s\S]*Supplier members from an SME \(at least\)\s*2/);
     assert.match(await findingsOn(browser, TODAY), BREACH);
     await (await browser.$('ul.findings li')).scrollIntoView({ block: 'start' });
     await look(browser, '101-amendment-home', assert);

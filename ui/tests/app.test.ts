@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from '../src/App.svelte';
 import type { Compliance } from '../src/lib/bindings';
-import { expectAccessible, home, members, mockBackend, noDatabase, shapeWith, smeBreach, techuk, zoe } from './harness';
+import { expectAccessible, home, members, mockBackend, noDatabase, shapeWith, smeBreach, techuk, vacantSeats, zoe } from './harness';
 import type { ArchivedDocument, GroupShape } from '../src/lib/bindings';
 
 const ready = {
@@ -359,7 +359,7 @@ describe('home', () => {
         { ...smeBreach.findings[0], subjects: [{ kind: 'person', id: 3, name: 'Sam Sme' }] },
         {
           severity: 'breach', tor: 14, message: 'Ann One and Bob Two both represent Acme Ltd; one per company (ToR §14).',
-          subjects: [{ kind: 'organisation', id: 8, name: 'Acme Ltd' }, { kind: 'person', id: 1, name: 'Ann One' }, { kind: 'person', id: 2, name: 'Bob Two' }], due: null,
+          subjects: [{ kind: 'organisation', id: 8, name: 'Acme Ltd' }, { kind: 'person', id: 1, name: 'Ann One' }, { kind: 'person', id: 2, name: 'Bob Two' }], since: null, until: null,
         },
       ],
     };
@@ -375,6 +375,38 @@ describe('home', () => {
     await user.type(date, '2026-04-16');
     await waitFor(() => expect(container.querySelector('p.summary')!.textContent!.replace(/\s+/g, ' ')).toContain('On Thu 16 Apr 2026: 2 breaches,'));
     await expectAccessible(container);
+  });
+
+  it('shows the seat board and the rules of the day it checks, and today\'s again when it returns', async () => {
+    const seats = vacantSeats();
+    seats[4] = { ...seats[4], holder: { term_id: 1, person_id: 3, name: 'Sam Sme', organisation: 'Kestrel Data Ltd', sme: true, term_start: '2024-01-01', term_end: '2026-01-01' } };
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: (request) => {
+        const on = (request as { on: string | null }).on ?? '2026-11-27';
+        if (on === '2026-11-27') return smeBreach;
+        const settings = home().settings.map((l) => (l.key === 'min_sme_suppliers' ? { ...l, value: '1' } : l));
+        return { ...smeBreach, on, breaches: 0, findings: [], that_day: { seats, vacant_seats: 11, settings } };
+      },
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    const board = await screen.findByRole('table', { name: /^Seats/ });
+    expect(within(board).queryByText('Sam Sme')).toBeNull();
+    const date = screen.getByLabelText('Check the rules on') as HTMLInputElement;
+    await user.clear(date);
+    await user.type(date, '2025-06-30');
+    const then = await screen.findByRole('table', { name: 'Seats on Mon 30 Jun 2025 (ToR §10–§12)' });
+    expect(within(then).getByText('Sam Sme')).toBeTruthy();
+    const rules = screen.getByRole('table', { name: 'Rules this group runs on, on Mon 30 Jun 2025' });
+    expect(within(within(rules).getByText('Supplier members from an SME (at least)').closest('tr')!).getByText('1')).toBeTruthy();
+    expect(backend.calls.filter((c) => c.cmd === 'compliance').map((c) => (c.args.request as { on: string }).on)).toContain('2025-06-30');
+    await expectAccessible(container);
+    await user.clear(date);
+    await user.type(date, '2026-11-27');
+    expect(await screen.findByRole('table', { name: 'Seats (ToR §10–§12)' })).toBeTruthy();
+    expect(screen.queryByText('Sam Sme')).toBeNull();
   });
 
   it('lists the group\'s record, filters it by year, kind and meeting, and opens the kept pack', async () => {

@@ -84,13 +84,14 @@ export const noDatabase: AppState = { state: 'no_database', data_dir: '/data', t
 export function vacantSeats(): SeatView[] {
   const stakeholder = ['Interoperability Working Group SRO', 'Home Office representative', 'Police ICT Company lead', 'Data Quality lead'];
   return [
-    ...stakeholder.map((title, i) => ({ id: i + 1, kind: 'stakeholder' as const, position: i + 1, title, holder: null })),
+    ...stakeholder.map((title, i) => ({ id: i + 1, kind: 'stakeholder' as const, position: i + 1, title, holder: null, previous_term_end: null })),
     ...Array.from({ length: 8 }, (_, i) => ({
       id: i + 5,
       kind: 'supplier' as const,
       position: i + 1,
       title: `Supplier seat ${i + 1}`,
       holder: null,
+      previous_term_end: null,
     })),
   ];
 }
@@ -155,7 +156,8 @@ export const smeBreach: Compliance = {
       tor: 13,
       message: 'None of the supplier members are from an SME; ToR §13 requires at least 2.',
       subjects: [],
-      due: null,
+      since: null,
+      until: null,
     },
   ],
 };

@@ -26,7 +26,8 @@ const s15: Finding = {
   tor: 15,
   message: 'Zoë Ó\u2019Brien moved to Newco Ltd, which is not a techUK member; they could remain until Wed 31 Mar 2027 (ToR §15).',
   subjects: [{ kind: 'person', id: 1, name: 'Zoë Ó\u2019Brien' }],
-  due: '2027-03-31',
+  since: '2027-04-01',
+  until: null,
 };
 
 async function openNewco(user: ReturnType<typeof userEvent.setup>) {
@@ -126,7 +127,7 @@ describe('the dated register', () => {
       person: () => zoe,
       preview_save_person: () => ({
         on: '2027-01-01',
-        new: [{ severity: 'warning', tor: 12, message: 'Zoë Ó\u2019Brien is not of manager status or above (ToR §12: ideally).', subjects: [], due: null }],
+        new: [{ severity: 'warning', tor: 12, message: 'Zoë Ó\u2019Brien is not of manager status or above (ToR §12: ideally).', subjects: [], since: null, until: null }],
         cleared: [],
       }),
       save_person: (request) => ({
@@ -161,7 +162,8 @@ describe('the dated register', () => {
       tor: 14,
       message: 'Kestrel Data Ltd has 2 members (Zoë Ó\u2019Brien, Amara Okafor); ToR §14 allows 1 per member company.',
       subjects: [],
-      due: null,
+      since: null,
+      until: null,
     };
     const backend = mockBackend({
       app_state: () => ready,
@@ -175,6 +177,7 @@ describe('the dated register', () => {
     const { container } = render(App);
     await user.click(await screen.findByRole('button', { name: 'Members' }));
     await user.click(await screen.findByRole('button', { name: 'Fill seat…: Supplier seat 1' }));
+    expect((screen.getByLabelText('Term starts') as HTMLInputElement).value).toBe('2026-11-27');
     await user.selectOptions(screen.getByLabelText('Person'), 'Amara Okafor (Harbourline Ltd)');
     const status = container.querySelector('#fill-consequences')!;
     await waitFor(() => expect(status.textContent).toContain('ToR §14'));
@@ -184,5 +187,23 @@ describe('the dated register', () => {
     await user.click(screen.getByRole('button', { name: 'Fill seat' }));
     expect(await screen.findByText('The seat is filled.')).toBeTruthy();
     expect(backend.calls.some((c) => c.cmd === 'fill_seat')).toBe(true);
+  });
+
+  it('starts a new term on the day the seat\'s last term ran out (ToR §14, §16)', async () => {
+    const seats = members().seats.map((seat) => (seat.title === 'Supplier seat 2' ? { ...seat, previous_term_end: '2026-11-01' } : seat));
+    mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      members: () => members({ seats }),
+      preview_fill_seat: () => ({ on: '2026-11-27', new: [], cleared: [] }),
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Members' }));
+    await user.click(await screen.findByRole('button', { name: 'Fill seat…: Supplier seat 2' }));
+    const start = screen.getByLabelText('Term starts') as HTMLInputElement;
+    expect(start.value).toBe('2026-11-01');
+    expect(screen.getByText(/The previous term ended on Sun 1 Nov 2026/)).toBeTruthy();
   });
 });

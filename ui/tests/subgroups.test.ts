@@ -226,7 +226,8 @@ describe('sub-groups', () => {
         { kind: 'subgroup' as const, id: 3, name: 'Data Standards sub-group' },
         { kind: 'person' as const, id: 1, name: 'Ada Lovelace' },
       ],
-      due: '2026-11-25',
+      since: '2026-11-25',
+      until: null,
     };
     mockBackend({
       app_state: () => ready,

@@ -57,7 +57,15 @@ impl Session {
         let register = store.register(group_id).await?;
         let findings = self.findings_in(&store, &register, &store.attendance_record(group_id).await?, group_id, on).await?;
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
-        Ok(Compliance { on, breaches: count(Severity::Breach), warnings: count(Severity::Warning), notices: count(Severity::Notice), findings })
+        let that_day = match on == self.today() {
+            true => None,
+            false => {
+                let seats = store.seats(group_id, on).await?;
+                let vacant_seats = seats.iter().filter(|s| s.holder.is_none()).count() as u32;
+                Some(DayBoard { seats, vacant_seats, settings: register.settings_on(on).describe() })
+            }
+        };
+        Ok(Compliance { on, breaches: count(Severity::Breach), warnings: count(Severity::Warning), notices: count(Severity::Notice), findings, that_day })
     }
 
     /// Every finding Home shows on `on`, sorted: the register's and the attendance's, and the

@@ -150,7 +150,7 @@ pub async fn membership(store: &Store, group_id: i64, on: NaiveDate, today: Naiv
                 },
                 tor: f.tor.to_string(),
                 message: f.message.clone(),
-                due: f.due.map(uk_date),
+                when: f.when(),
             })
             .collect(),
         settings: settings.describe().into_iter().map(|l| SettingLine { label: l.label, value: l.value, tor: l.tor.map(|t| t.to_string()) }).collect(),

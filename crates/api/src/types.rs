@@ -199,6 +199,19 @@ pub struct Compliance {
     pub breaches: u32,
     pub warnings: u32,
     pub notices: u32,
+    /// On a day other than today, the seat board and the rules as they were (or will be) that
+    /// day, so that Home follows the day it checks; today's are the group's home's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub that_day: Option<DayBoard>,
+}
+
+/// Who held each seat open on a day, and the rules in force that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DayBoard {
+    pub seats: Vec<SeatView>,
+    pub vacant_seats: u32,
+    pub settings: Vec<SettingLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]

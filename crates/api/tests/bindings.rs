@@ -56,6 +56,7 @@ fn generate() -> String {
         PersonView::decl(&cfg),
         OrganisationView::decl(&cfg),
         Compliance::decl(&cfg),
+        DayBoard::decl(&cfg),
         Finding::decl(&cfg),
         Severity::decl(&cfg),
         Subject::decl(&cfg),

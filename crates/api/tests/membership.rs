@@ -236,6 +236,41 @@ async fn ending_a_term_early_records_why_and_opens_a_vacancy() {
 }
 
 #[tokio::test]
+async fn s14_a_vacant_seat_offers_the_day_its_last_term_ran_out_and_not_an_early_end() {
+    let w = world().await;
+    let acme = w.add_org("Acme Ltd", TechukStatus::Member, false).await;
+    let seats = w.supplier_seats().await;
+    // A two-year term from 1 Nov 2024 ran out on 1 Nov 2026; another ended early.
+    w.fill(seats[0], w.add_person("Ivy Served", acme).await, "2024-11-01").await.unwrap();
+    let leaver = w.add_person("Jon Left", acme).await;
+    w.fill(seats[1], leaver, "2026-01-01").await.unwrap();
+    let term = w.session.person(w.group, leaver).await.unwrap().terms[0].id;
+    w.session.end_term(EndTerm { group_id: w.group, term_id: term, on: d("2026-09-01"), reason: EndReason::Resigned, note: String::new() }).await.unwrap();
+    let view = w.session.members(w.group).await.unwrap();
+    let seat = |id: i64| view.seats.iter().find(|s| s.id == id).unwrap();
+    assert_eq!(seat(seats[0]).previous_term_end, Some(d("2026-11-01")));
+    assert_eq!(seat(seats[1]).previous_term_end, None, "a term ended early is no term to continue from");
+    assert_eq!(seat(seats[2]).previous_term_end, None);
+    w.session.close().await;
+}
+
+#[tokio::test]
+async fn home_checking_another_day_gets_that_days_seat_board_and_rules() {
+    let w = world().await;
+    let acme = w.add_org("Acme Ltd", TechukStatus::Member, false).await;
+    let seat = w.supplier_seats().await[0];
+    w.fill(seat, w.add_person("Kim Past", acme).await, "2024-01-01").await.unwrap();
+    // Today the term (to 1 Jan 2026) is over: the board Home has shows the seat vacant.
+    assert!(w.session.compliance(w.group, None).await.unwrap().that_day.is_none(), "today's board is the group home's");
+    let then = w.session.compliance(w.group, Some(d("2025-06-30"))).await.unwrap().that_day.expect("another day's board");
+    let held = then.seats.iter().find(|s| s.id == seat).unwrap();
+    assert_eq!(held.holder.as_ref().map(|h| h.name.as_str()), Some("Kim Past"));
+    assert_eq!(then.vacant_seats, 11);
+    assert!(then.settings.iter().any(|l| l.key == "min_sme_suppliers"));
+    w.session.close().await;
+}
+
+#[tokio::test]
 async fn people_and_organisations_round_trip_through_csv() {
     let w = world().await;
     w.add_org("=HYPERLINK(\"x\") Ltd", TechukStatus::Member, true).await;

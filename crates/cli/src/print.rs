@@ -298,8 +298,8 @@ pub(crate) fn check_lines(results: &[(GroupSummary, Compliance)]) -> String {
             if c.notices == 1 { "notice" } else { "notices" },
         ));
         for f in &c.findings {
-            let due = f.due.map(|d| format!(" (by {})", secretariat_rules::uk_date(d))).unwrap_or_default();
-            text.push_str(&format!("  {:<8} {:<8} {}{due}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message));
+            let when = f.when().map(|w| format!(" ({w})")).unwrap_or_default();
+            text.push_str(&format!("  {:<8} {:<8} {}{when}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message));
         }
     }
     text

@@ -82,7 +82,8 @@ pub struct FindingLine {
     /// e.g. "ToR §13".
     pub tor: String,
     pub message: String,
-    pub due: Option<String>,
+    /// "since …" (the first day it holds) or "until …" (the last day still allowed).
+    pub when: Option<String>,
 }
 
 /// One rule setting in force.

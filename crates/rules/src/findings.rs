@@ -70,13 +70,17 @@ pub struct Finding {
     /// A sentence ending with its citation, e.g. "… (ToR §13)."
     pub message: String,
     pub subjects: Vec<Subject>,
-    /// The date by which it must be resolved (or was due), where there is one.
-    pub due: Option<NaiveDate>,
+    /// The first day on which it holds, where known: the day a term ended, the absence that
+    /// reached the threshold, the day after a grace period. The same for every paragraph.
+    pub since: Option<NaiveDate>,
+    /// The last day on which something is still allowed, where there is one: a term's last
+    /// day, the last day of a grace period. The same for every paragraph.
+    pub until: Option<NaiveDate>,
 }
 
 impl Finding {
     pub fn new(severity: Severity, tor: u8, message: impl Into<String>) -> Self {
-        Self { severity, tor: Tor(tor), message: message.into(), subjects: Vec::new(), due: None }
+        Self { severity, tor: Tor(tor), message: message.into(), subjects: Vec::new(), since: None, until: None }
     }
 
     pub fn about(mut self, subject: Subject) -> Self {
@@ -84,9 +88,30 @@ impl Finding {
         self
     }
 
-    pub fn due(mut self, date: NaiveDate) -> Self {
-        self.due = Some(date);
+    /// The first day on which it holds.
+    pub fn since(mut self, date: NaiveDate) -> Self {
+        self.since = Some(date);
         self
+    }
+
+    /// The last day on which something is still allowed.
+    pub fn until(mut self, date: NaiveDate) -> Self {
+        self.until = Some(date);
+        self
+    }
+
+    /// "since Tue 1 Dec 2026" or "until Mon 30 Nov 2026", as the CLI and the PDFs print it.
+    pub fn when(&self) -> Option<String> {
+        match (self.since, self.until) {
+            (Some(since), _) => Some(format!("since {}", uk_date(since))),
+            (None, Some(until)) => Some(format!("until {}", uk_date(until))),
+            (None, None) => None,
+        }
+    }
+
+    /// The day it is sorted by: when it began, or else its last day allowed.
+    fn day(&self) -> Option<NaiveDate> {
+        self.since.or(self.until)
     }
 }
 
@@ -115,7 +140,7 @@ pub fn evaluate_with_attendance(register: &Register, attendance: &tor::s17_atten
 
 /// Most serious first, then soonest due.
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| (a.severity, a.due.is_none(), a.due, a.tor, &a.message).cmp(&(b.severity, b.due.is_none(), b.due, b.tor, &b.message)));
+    findings.sort_by(|a, b| (a.severity, a.day().is_none(), a.day(), a.tor, &a.message).cmp(&(b.severity, b.day().is_none(), b.day(), b.tor, &b.message)));
 }
 
 /// A date as people write it in the UK: "Tue 9 Dec 2025".

@@ -35,6 +35,9 @@ pub struct SeatView {
     pub position: u32,
     pub title: String,
     pub holder: Option<SeatHolder>,
+    /// For a vacant seat whose last term ran to its end (not ended early), the day it ended:
+    /// an election or re-election most likely continues from that day (ToR §14, §16).
+    pub previous_term_end: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -90,6 +93,7 @@ struct SeatRow {
     sme: Option<bool>,
     start_date: Option<NaiveDate>,
     end_date: Option<NaiveDate>,
+    previous_term_end: Option<NaiveDate>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -172,7 +176,10 @@ impl Store {
     pub async fn seats(&self, group_id: GroupId, on: NaiveDate) -> Result<Vec<SeatView>> {
         let rows: Vec<SeatRow> = sqlx::query_as(
             "SELECT s.id, s.kind, s.position, s.title, t.id AS term_id, p.id AS person_id, p.name AS person_name, \
-                    o.name AS organisation, COALESCE(f.sme, o.sme) AS sme, t.start_date, t.end_date \
+                    o.name AS organisation, COALESCE(f.sme, o.sme) AS sme, t.start_date, t.end_date, \
+                    (SELECT CASE WHEN last.ended_on IS NULL THEN last.end_date END FROM terms last \
+                      WHERE last.seat_id = s.id AND COALESCE(last.ended_on, last.end_date) <= ?1 \
+                      ORDER BY COALESCE(last.ended_on, last.end_date) DESC LIMIT 1) AS previous_term_end \
              FROM seats s \
              LEFT JOIN terms t ON t.seat_id = s.id AND t.start_date <= ?1 AND t.end_date > ?1 \
                               AND (t.ended_on IS NULL OR t.ended_on > ?1) \
@@ -198,7 +205,9 @@ impl Store {
                     }
                     _ => None,
                 };
-                Ok(SeatView { id: row.id, kind, position: row.position, title: row.title, holder })
+                // Only a vacant seat has a previous term to continue from.
+                let previous_term_end = if holder.is_none() { row.previous_term_end } else { None };
+                Ok(SeatView { id: row.id, kind, position: row.position, title: row.title, holder, previous_term_end })
             })
             .collect()
     }

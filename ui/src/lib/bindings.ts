@@ -222,7 +222,12 @@ export type Template = "techuk-interop" | "custom";
 
 export type SeatKind = "stakeholder" | "supplier";
 
-export type SeatView = { id: number, kind: SeatKind, position: number, title: string, holder: SeatHolder | null, };
+export type SeatView = { id: number, kind: SeatKind, position: number, title: string, holder: SeatHolder | null, 
+/**
+ * For a vacant seat whose last term ran to its end (not ended early), the day it ended:
+ * an election or re-election most likely continues from that day (ToR §14, §16).
+ */
+previous_term_end: string | null, };
 
 export type SeatHolder = { term_id: number, person_id: number, name: string, organisation: string | null, sme: boolean, term_start: string, term_end: string, };
 
@@ -238,7 +243,14 @@ techuk_status: TechukStatus, sme: boolean, sector: string,
  */
 people: number, };
 
-export type Compliance = { on: string, findings: Array<Finding>, breaches: number, warnings: number, notices: number, };
+export type Compliance = { on: string, findings: Array<Finding>, breaches: number, warnings: number, notices: number, 
+/**
+ * On a day other than today, the seat board and the rules as they were (or will be) that
+ * day, so that Home follows the day it checks; today's are the group's home's.
+ */
+that_day?: DayBoard, };
+
+export type DayBoard = { seats: Array<SeatView>, vacant_seats: number, settings: Array<SettingLine>, };
 
 export type Finding = { severity: Severity, tor: Tor, 
 /**
@@ -246,9 +258,15 @@ export type Finding = { severity: Severity, tor: Tor,
  */
 message: string, subjects: Array<Subject>, 
 /**
- * The date by which it must be resolved (or was due), where there is one.
+ * The first day on which it holds, where known: the day a term ended, the absence that
+ * reached the threshold, the day after a grace period. The same for every paragraph.
  */
-due: string | null, };
+since: string | null, 
+/**
+ * The last day on which something is still allowed, where there is one: a term's last
+ * day, the last day of a grace period. The same for every paragraph.
+ */
+until: string | null, };
 
 export type Severity = "breach" | "warning" | "notice";
 

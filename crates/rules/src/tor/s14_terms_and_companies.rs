@@ -31,7 +31,7 @@ fn vacancies(day: &Day<'_>, out: &mut Vec<Finding>) {
                     format!("{name}'s term on {} ended on {}; re-elect or fill the seat (ToR §14, §16).", seat.title, uk_date(term.end)),
                 )
                 .about(Subject::person(term.person, name))
-                .due(term.end)
+                .since(term.end)
             }
             Some(term) => Finding::new(
                 Severity::Warning,
@@ -70,7 +70,8 @@ fn terms_ending(day: &Day<'_>, out: &mut Vec<Finding>) {
                 )
                 .about(Subject::person(member.person.id, &member.person.name))
                 .about(Subject::seat(member.seat.id, &member.seat.title))
-                .due(term.end),
+                // The term's last day: from its end date the seat is out of term.
+                .until(term.end.pred_opt().unwrap_or(term.end)),
             );
         }
     }
@@ -134,6 +135,12 @@ mod tests {
         let ended: Vec<_> = f.of(14, "2028-01-01").into_iter().filter(|(s, _)| *s == Breach).collect();
         assert_eq!(ended.len(), 12, "who is out of term on 1 Jan 2028");
         assert!(ended[0].1.contains("ended on Sat 1 Jan 2028"));
+        // "Until" is the last day allowed and "since" the first day it holds, as for §15 and §17:
+        // the notice's last day is the day before the breach's first.
+        let notice = f.findings("2027-12-31").into_iter().find(|x| x.tor.0 == 14).unwrap();
+        let breach = f.findings("2028-01-01").into_iter().find(|x| x.tor.0 == 14).unwrap();
+        assert_eq!((notice.since, notice.until), (None, Some(d("2027-12-31"))));
+        assert_eq!((breach.since, breach.until), (Some(d("2028-01-01")), None));
         // Re-electing one member (ToR §16: no cap) clears their seat.
         let person = f.person_id("Supplier 1");
         f.term(5, person, "2028-01-01");

@@ -138,9 +138,14 @@ pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
         let mut finding = Finding::new(severity, 15, result.message)
             .about(Subject::person(member.person.id, &member.person.name))
             .about(Subject::organisation(org.id, &org.name));
-        if let Some(until) = result.until {
-            finding = finding.due(until);
-        }
+        // A member who may remain has until the last day of grace; one who may not is in
+        // breach from the day after it, or (a company already represented) from the move.
+        finding = match (result.may_remain, result.until) {
+            (true, Some(until)) => finding.until(until),
+            (true, None) => finding,
+            (false, Some(until)) => finding.since(until.succ_opt().unwrap_or(until)),
+            (false, None) => finding.since(moved_on),
+        };
         out.push(finding);
     }
 }
@@ -179,8 +184,10 @@ mod tests {
         let during = f.of(15, "2026-09-09");
         assert_eq!(during, [(Warning, "Supplier 5 moved to Newco Ltd, which is not a techUK member, on Wed 10 Jun 2026: Supplier 5 may remain until Wed 9 Sep 2026, unless Newco Ltd applies for membership (ToR §15).".to_string())]);
         let findings = f.findings("2026-09-09");
-        let due = findings.iter().find(|x| x.tor.0 == 15).unwrap().due;
-        assert_eq!(due, Some(d("2026-09-09")));
+        let warning = findings.iter().find(|x| x.tor.0 == 15).unwrap();
+        assert_eq!((warning.since, warning.until), (None, Some(d("2026-09-09"))), "the last day allowed");
+        let breach = f.findings("2026-09-10").into_iter().find(|x| x.tor.0 == 15).unwrap();
+        assert_eq!((breach.since, breach.until), (Some(d("2026-09-10")), None), "the first day it holds: the day after");
         // The finding changes the day the grace ends.
         assert_eq!(f.of(15, "2026-09-10"), [(Breach, "Supplier 5's grace period after moving to Newco Ltd (not a techUK member) ended on Wed 9 Sep 2026; Supplier 5 must leave unless Newco Ltd applies for membership (ToR §15).".to_string())]);
         // §12 does not report the same person twice.
@@ -219,8 +226,8 @@ mod tests {
         let after = f.of(15, "2027-02-01");
         assert_eq!(after[0].0, Breach);
         assert!(after[0].1.contains("until Sun 31 Jan 2027"), "{}", after[0].1);
-        let due = f.findings("2027-02-01").into_iter().find(|x| x.tor.0 == 15).unwrap().due;
-        assert_eq!(due, Some(d("2027-01-31")));
+        let breach = f.findings("2027-02-01").into_iter().find(|x| x.tor.0 == 15).unwrap();
+        assert_eq!(breach.since, Some(d("2027-02-01")));
     }
 
     #[test]

@@ -100,7 +100,13 @@ pub fn check(day: &Day<'_>, attendance: &Attendance, out: &mut Vec<Finding>) {
         if decided.is_some_and(|strikes| strikes >= count) {
             continue;
         }
-        let last = attendance.meetings.iter().filter(|m| missed.contains(&m.id)).map(|m| m.on).max().unwrap_or(day.on);
+        let mut absences: Vec<NaiveDate> = attendance.meetings.iter().filter(|m| missed.contains(&m.id)).map(|m| m.on).collect();
+        absences.sort();
+        let last = absences.last().copied().unwrap_or(day.on);
+        // It holds from the absence that reached the threshold, or after a decision, the one
+        // past the strikes decided on.
+        let reached = decided.map_or(threshold, |strikes| strikes + 1).max(threshold) as usize;
+        let since = absences.get(reached.saturating_sub(1)).copied().unwrap_or(last);
         let again = if decided.is_some() { " again" } else { "" };
         out.push(
             Finding::new(
@@ -114,7 +120,7 @@ pub fn check(day: &Day<'_>, attendance: &Attendance, out: &mut Vec<Finding>) {
                 ),
             )
             .about(Subject::person(person, &member.person.name))
-            .due(last),
+            .since(since),
         );
     }
 }
@@ -152,7 +158,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].tor.0, 17);
         assert!(found[0].message.contains("Supplier 5") && found[0].message.contains("ToR §17"), "{}", found[0].message);
-        assert_eq!(found[0].due, Some(d("2026-03-10")));
+        assert_eq!(found[0].since, Some(d("2026-03-10")), "from the absence that reached the threshold");
     }
 
     #[test]

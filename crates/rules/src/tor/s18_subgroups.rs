@@ -185,7 +185,7 @@ pub fn findings(day: &Day<'_>, subgroups: &[Subgroup]) -> Vec<Finding> {
                         format!("The {} sub-group has no lead; choose a member of the working group to lead it (ToR §18).", sg.name),
                     )
                     .about(about.clone())
-                    .due(since),
+                    .since(since),
                 );
             }
             Some(lead) if !holds_seat(day, lead.person) => {
@@ -195,7 +195,7 @@ pub fn findings(day: &Day<'_>, subgroups: &[Subgroup]) -> Vec<Finding> {
                     .about(about.clone())
                     .about(Subject::person(lead.person, &name));
                 if let Some(since) = since {
-                    finding = finding.due(since);
+                    finding = finding.since(since);
                 }
                 out.push(finding);
             }
@@ -219,7 +219,7 @@ pub fn findings(day: &Day<'_>, subgroups: &[Subgroup]) -> Vec<Finding> {
                             )
                             .about(about.clone())
                             .about(Subject::person(lead.person, &name))
-                            .due(stops),
+                            .until(stops.pred_opt().unwrap_or(stops)),
                         );
                     }
                 }
@@ -363,7 +363,7 @@ mod tests {
             after[0].message,
             "The Data standards sub-group needs a new lead: Supplier 1's term on the working group ended on Sat 1 Jan 2028 (ToR §18)."
         );
-        assert_eq!(after[0].due, Some(d("2028-01-01")));
+        assert_eq!(after[0].since, Some(d("2028-01-01")));
         assert_eq!(after[0].subjects[0], Subject::subgroup(1, "Data standards"));
     }
 
@@ -402,7 +402,7 @@ mod tests {
         let found = findings(&f.register.on(d("2026-06-01")), std::slice::from_ref(&sg));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].message, "The Data standards sub-group has no lead; choose a member of the working group to lead it (ToR §18).");
-        assert_eq!(found[0].due, Some(d("2026-05-01")), "since the day after the last lead stepped down");
+        assert_eq!(found[0].since, Some(d("2026-05-01")), "since the day after the last lead stepped down");
     }
 
     #[test]
