@@ -64,7 +64,7 @@ pub fn run(data_dir: Option<PathBuf>) {
                 })
                 .build()?;
             #[cfg(target_os = "linux")]
-            window.with_webview(without_compositing)?;
+            window.with_webview(webkit_settings)?;
             stage("window built");
             Ok(())
         })
@@ -84,11 +84,19 @@ pub fn run(data_dir: Option<PathBuf>) {
 /// costs GL buffers drawn in software: measured with `bench/startup.py`, the web process held
 /// ~255 MB with it and ~119 MB without, and the first screen came ~1.1 s sooner. It also
 /// avoids the blank windows some GPU drivers give WebKitGTK's compositing mode.
+///
+/// And the page's language is British English whatever the process's locale (issue #14):
+/// WebKitGTK lays out a date field in the order of its preferred language, not the page's
+/// `lang`, so on a US or a C locale "11/12/2026" would be 12 November. The group's dates
+/// are day-month-year, as everywhere else in the app.
 #[cfg(target_os = "linux")]
-fn without_compositing(webview: tauri::webview::PlatformWebview) {
-    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+fn webkit_settings(webview: tauri::webview::PlatformWebview) {
+    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
     if let Some(settings) = webview.inner().settings() {
         settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+    }
+    if let Some(context) = webview.inner().context() {
+        context.set_preferred_languages(&["en-GB"]);
     }
 }
 

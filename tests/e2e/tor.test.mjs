@@ -44,6 +44,9 @@ test('the SME minimum amended from 2 to 3 at a recorded meeting, previewed, save
     await press(browser, 'Load demo data');
     await heading(browser, DEMO);
     assert.doesNotMatch(await findingsOn(browser, TODAY), BREACH, 'no breach before the amendment');
+    // Date fields are day-month-year whatever the process locale (CI runs in C.UTF-8): the
+    // window's language is British English, which WebKitGTK lays date fields out by.
+    assert.deepEqual(await browser.execute(() => [navigator.language, new Intl.DateTimeFormat().format(new Date(2026, 10, 27))]), ['en-GB', '27/11/2026']);
 
     await goTo(browser, 'Settings');
     await heading(browser, 'Settings');
