@@ -128,7 +128,10 @@ describe('the Terms of Reference in Settings', () => {
     await user.type(value, '3');
     expect(await within(form).findByText('1 new breach')).toBeTruthy();
     expect(form.textContent).toContain('ToR §13 requires at least 3');
+    expect((within(form).getByLabelText('From') as HTMLInputElement).value).toBe('2026-11-27');
     await user.selectOptions(within(form).getByLabelText('Agreed at the meeting'), 'November meeting, Tue 10 Nov 2026');
+    // Until a date is chosen, the amendment is in force from the day it was agreed.
+    expect((within(form).getByLabelText('From') as HTMLInputElement).value).toBe('2026-11-10');
     await user.type(within(form).getByLabelText('Note'), 'Agreed unanimously');
 
     // A date before the group existed: said at the field, by the preview and by Save.
