@@ -64,7 +64,7 @@ pub fn run(data_dir: Option<PathBuf>) {
                 })
                 .build()?;
             #[cfg(target_os = "linux")]
-            window.with_webview(webkit_settings)?;
+            window.with_webview(crate::webkit::configure)?;
             stage("window built");
             Ok(())
         })
@@ -77,27 +77,6 @@ pub fn run(data_dir: Option<PathBuf>) {
                 clear_viewer_folder();
             }
         });
-}
-
-/// WebKitGTK draws our page without accelerated compositing (issue #9). Forms and tables
-/// gain nothing from the GPU path, and where there is no GPU (Xvfb, VMs, remote desktops) it
-/// costs GL buffers drawn in software: measured with `bench/startup.py`, the web process held
-/// ~255 MB with it and ~119 MB without, and the first screen came ~1.1 s sooner. It also
-/// avoids the blank windows some GPU drivers give WebKitGTK's compositing mode.
-///
-/// And the page's language is British English whatever the process's locale (issue #14):
-/// WebKitGTK lays out a date field in the order of its preferred language, not the page's
-/// `lang`, so on a US or a C locale "11/12/2026" would be 12 November. The group's dates
-/// are day-month-year, as everywhere else in the app.
-#[cfg(target_os = "linux")]
-fn webkit_settings(webview: tauri::webview::PlatformWebview) {
-    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
-    if let Some(settings) = webview.inner().settings() {
-        settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-    }
-    if let Some(context) = webview.inner().context() {
-        context.set_preferred_languages(&["en-GB"]);
-    }
 }
 
 /// Removes the documents written for the viewer (`secretariat_api::viewer`).

@@ -7,6 +7,8 @@
 mod app;
 mod commands;
 mod console;
+#[cfg(target_os = "linux")]
+mod webkit;
 
 fn main() {
     // Before anything else (and before any thread): OpenSSL without its exit handler, no core

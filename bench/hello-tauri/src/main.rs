@@ -4,6 +4,12 @@
 //! the harness times both apps the same way).
 
 use std::sync::Once;
+
+// Secretariat's own WebKit settings, the same file (src-tauri/src/webkit.rs): the comparison is
+// between two apps that show their pages the same way.
+#[cfg(target_os = "linux")]
+#[path = "../../../src-tauri/src/webkit.rs"]
+mod webkit;
 use tauri::{WebviewUrl, WebviewWindowBuilder};
 
 static MARKED: Once = Once::new();
@@ -25,7 +31,9 @@ fn main() {
     tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![startup_mark])
         .setup(|app| {
-            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into())).title("Hello").inner_size(1200.0, 800.0).build()?;
+            let window = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into())).title("Hello").inner_size(1200.0, 800.0).build()?;
+            #[cfg(target_os = "linux")]
+            window.with_webview(webkit::configure)?;
             Ok(())
         })
         .run(tauri::generate_context!())
