@@ -590,4 +590,35 @@ describe('meetings', () => {
     const request = backend.calls.find((c) => c.cmd === 'attach_paper')!.args.request as { title: string; file_name: string; paper_id: number | null };
     expect(request).toMatchObject({ title: 'Custody data model, draft 3', file_name: 'cdm_v03.pdf', paper_id: null });
   });
+
+  it('offers the Terms of Reference as they stand on an item about them, and only there', async () => {
+    const tor = { id: 32, position: 2, input: { title: 'Amendment of the Terms of Reference', purpose: 'decision' as const, presenter_id: null, minutes: 20, private: false }, presenter: null, papers: [] };
+    const withTor = { ...page, detail: { ...page.detail, items: [...page.detail.items, tor] } };
+    const attached = {
+      ...withTor,
+      detail: {
+        ...withTor.detail,
+        items: [page.detail.items[0], { ...tor, papers: [{ id: 5, title: 'Terms of Reference in force on Fri 27 Nov 2026', version: 1, file_name: 'terms of reference 2026-11-27.pdf', pages: 2, supplement: false }] }],
+      },
+    };
+    const backend = mockBackend({
+      app_state: () => ready,
+      group_home: () => home(),
+      compliance: () => smeBreach,
+      meetings: () => [{ meeting: page.detail.meeting, deadline: '2026-12-01', publication: page.publication }],
+      meeting: () => withTor,
+      attach_terms_of_reference: () => attached,
+    });
+    const user = userEvent.setup();
+    const { container } = render(App);
+    await user.click(await screen.findByRole('button', { name: 'Meetings' }));
+    await user.click(await screen.findByRole('button', { name: 'Tue 8 Dec 2026, 14:00–16:00' }));
+    const attach = await screen.findByRole('button', { name: 'Attach the Terms of Reference to Amendment of the Terms of Reference' });
+    expect(screen.queryByRole('button', { name: 'Attach the Terms of Reference to Data standards roadmap' })).toBeNull();
+    await expectAccessible(container);
+    await user.click(attach);
+    expect(await screen.findByText('The Terms of Reference in force today were added to “Amendment of the Terms of Reference”.')).toBeTruthy();
+    expect(screen.getAllByText('Terms of Reference in force on Fri 27 Nov 2026').length).toBeGreaterThan(0);
+    expect(backend.calls.find((c) => c.cmd === 'attach_terms_of_reference')!.args).toEqual({ request: { group_id: 1, meeting_id: 9, item_id: 32 } });
+  });
 });

@@ -315,6 +315,7 @@ macro_rules! for_each_command {
             meetings::move_agenda_item(MoveAgendaItem) -> MeetingPage;
             meetings::remove_agenda_item(OfAgendaItem) -> MeetingPage;
             meetings::attach_paper(AttachPaper) -> MeetingPage;
+            meetings::attach_terms_of_reference(OfAgendaItem) -> MeetingPage;
             meetings::inspect_paper(InspectPaper) -> PaperPreview;
             meetings::rename_paper(RenamePaper) -> MeetingPage;
             meetings::mark_published(OfMeeting) -> MeetingPage;

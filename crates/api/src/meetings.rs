@@ -141,6 +141,25 @@ impl Session {
         self.meeting_page(request.group_id, meeting).await
     }
 
+    /// Attaches the consolidated Terms of Reference in force today to an agenda item, as a paper
+    /// like any other (issue #14): the pack for a meeting that is to amend them carries the rules
+    /// in force, each with its paragraph, the amendments so far and the text kept with them.
+    pub async fn attach_terms_of_reference(&self, group_id: i64, meeting_id: i64, item_id: i64) -> ApiResult<MeetingPage> {
+        let store = self.open_store().await?;
+        if store.meeting_of_item(group_id, item_id).await? != meeting_id {
+            return Err(ApiError::invalid("item_id", "That agenda item belongs to another meeting."));
+        }
+        let today = self.today();
+        let terms = self.terms_of_reference(&store, group_id, today).await?;
+        let bytes = self.typeset(move |d| d.terms_of_reference(&terms)).await?;
+        let limit = store.group(group_id).await?.settings.paper_limit_mb as usize * 1024 * 1024;
+        let (bytes, info) = self.check_paper(bytes, limit).await?;
+        let title = format!("Terms of Reference in force on {}", secretariat_rules::uk_date(today));
+        let file_name = format!("terms of reference {}.pdf", today.format("%Y-%m-%d"));
+        store.write(async |w| w.add_paper(group_id, item_id, &title, &file_name, &bytes, info.pages as u32).await.map(|_| ())).await?;
+        self.meeting_page(group_id, meeting_id).await
+    }
+
     /// Checks a file offered as a paper, as [`Self::attach_paper`] will, and
     /// says what title to offer for it; nothing is stored (issue #18).
     pub async fn inspect_paper(&self, group_id: i64, file_name: &str, data_base64: &str) -> ApiResult<PaperPreview> {

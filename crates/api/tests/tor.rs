@@ -17,8 +17,8 @@ use secretariat_api::{ApiError, KdfParams, MemoryKeychain, Session, SessionConfi
 use secretariat_rules::tor::s17_attendance::Presence;
 use secretariat_rules::{ManagerStatus, Obtained, SeatKind, TechukStatus};
 use secretariat_store::{
-    AttendanceInput, Capacity, DecisionInput, DecisionKind, DecisionOutcome, ElectionFor, ElectionInput, MeetingInput, OrganisationInput, PersonInput,
-    PositionInput,
+    AgendaItemInput, AttendanceInput, Capacity, DecisionInput, DecisionKind, DecisionOutcome, ElectionFor, ElectionInput, MeetingInput, OrganisationInput,
+    PersonInput, PositionInput,
 };
 use std::sync::Arc;
 
@@ -549,4 +549,41 @@ async fn the_consolidated_terms_of_reference_list_every_number_with_its_paragrap
     assert!(text.lines().any(|l| l.contains("applies → does not apply")), "{text}");
     assert!(flat.contains("Agreed by email"), "{flat}");
     assert!(flat.contains("At least three of the supplier members are from an SME."), "the kept text: {flat}");
+}
+
+#[tokio::test]
+async fn the_pack_for_a_meeting_that_amends_the_terms_of_reference_carries_them_as_they_stand() {
+    let w = five_suppliers().await;
+    w.amend(TorSetting::MinSmeSuppliers, 3, "2026-07-01").await.unwrap();
+    let s = w.on("2026-07-01");
+    s.set_tor_text(secretariat_api::tor::SetTorText { group_id: w.group, text: "22. Consensus is at least 80% of the members present.".into() }).await.unwrap();
+    let meeting_on = |day: &str| {
+        let day = d(day);
+        MeetingInput {
+            title: "Working group meeting".into(),
+            starts_at: day.and_hms_opt(14, 0, 0).unwrap(),
+            ends_at: day.and_hms_opt(16, 0, 0).unwrap(),
+            venue: String::new(),
+            online_link: String::new(),
+            compulsory: true,
+        }
+    };
+    let meeting = s.save_meeting(SaveMeeting { group_id: w.group, id: None, input: meeting_on("2026-07-14") }).await.unwrap().detail.meeting.id;
+    let item =
+        AgendaItemInput { title: "Amendment of the Terms of Reference".into(), purpose: Purpose::Decision, presenter_id: None, minutes: 20, private: false };
+    let page = s.save_agenda_item(SaveAgendaItem { group_id: w.group, meeting_id: meeting, id: None, input: item }).await.unwrap();
+    let item = page.detail.items.iter().find(|i| i.input.title.contains("Terms of Reference")).unwrap().id;
+    let other = s.save_meeting(SaveMeeting { group_id: w.group, id: None, input: meeting_on("2026-08-11") }).await.unwrap().detail.meeting.id;
+    let elsewhere = s.attach_terms_of_reference(w.group, other, item).await.unwrap_err();
+    assert_eq!(elsewhere.field.as_deref(), Some("item_id"), "an item of another meeting is refused");
+
+    let page = s.attach_terms_of_reference(w.group, meeting, item).await.unwrap();
+    let papers = &page.detail.items.iter().find(|i| i.id == item).unwrap().papers;
+    assert_eq!(papers.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["Terms of Reference in force on Wed 1 Jul 2026"]);
+    assert!(papers[0].pages >= 1);
+    let pack = s.make_document(w.group, Document::AgendaPack { meeting_id: meeting }).await.unwrap();
+    s.close().await;
+    let flat = pdftotext(&pack.bytes).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Wed 1 Jul 2026 ToR §13 Supplier members from an SME"), "the amendment table in the pack: {flat}");
+    assert!(flat.contains("Consensus is at least 80% of the members present."), "the text kept with them: {flat}");
 }

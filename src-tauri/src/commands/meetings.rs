@@ -51,6 +51,12 @@ pub async fn attach_paper(session: State<'_, Session>, request: AttachPaper) -> 
 }
 
 #[tauri::command]
+pub async fn attach_terms_of_reference(session: State<'_, Session>, request: OfAgendaItem) -> Reply<MeetingPage> {
+    let OfAgendaItem { group_id, meeting_id, item_id } = request;
+    session.attach_terms_of_reference(group_id, meeting_id, item_id).await
+}
+
+#[tauri::command]
 pub async fn inspect_paper(session: State<'_, Session>, request: InspectPaper) -> Reply<PaperPreview> {
     let InspectPaper { group_id, file_name, data_base64 } = request;
     session.inspect_paper(group_id, &file_name, &data_base64).await

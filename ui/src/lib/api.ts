@@ -151,6 +151,8 @@ export const api = {
   removeAgendaItem: (groupId: number, meetingId: number, itemId: number) =>
     command.remove_agenda_item({ group_id: groupId, meeting_id: meetingId, item_id: itemId }),
   attachPaper: (request: AttachPaper) => command.attach_paper(request),
+  attachTermsOfReference: (groupId: number, meetingId: number, itemId: number) =>
+    command.attach_terms_of_reference({ group_id: groupId, meeting_id: meetingId, item_id: itemId }),
   inspectPaper: (groupId: number, fileName: string, dataBase64: string) =>
     command.inspect_paper({ group_id: groupId, file_name: fileName, data_base64: dataBase64 }),
   renamePaper: (request: RenamePaper) => command.rename_paper(request),

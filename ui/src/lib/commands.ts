@@ -51,6 +51,7 @@ export interface Commands {
   move_agenda_item: { request: MoveAgendaItem; reply: MeetingPage };
   remove_agenda_item: { request: OfAgendaItem; reply: MeetingPage };
   attach_paper: { request: AttachPaper; reply: MeetingPage };
+  attach_terms_of_reference: { request: OfAgendaItem; reply: MeetingPage };
   inspect_paper: { request: InspectPaper; reply: PaperPreview };
   rename_paper: { request: RenamePaper; reply: MeetingPage };
   mark_published: { request: OfMeeting; reply: MeetingPage };
@@ -179,6 +180,7 @@ export function commands(call: Call) {
     move_agenda_item: (request: MoveAgendaItem) => call('move_agenda_item', request),
     remove_agenda_item: (request: OfAgendaItem) => call('remove_agenda_item', request),
     attach_paper: (request: AttachPaper) => call('attach_paper', request),
+    attach_terms_of_reference: (request: OfAgendaItem) => call('attach_terms_of_reference', request),
     inspect_paper: (request: InspectPaper) => call('inspect_paper', request),
     rename_paper: (request: RenamePaper) => call('rename_paper', request),
     mark_published: (request: OfMeeting) => call('mark_published', request),
