@@ -193,6 +193,20 @@ async fn s12_supplier_seats_retired_by_amendment_are_gone_from_its_date() {
     let after = w.seats(SeatKind::Supplier, "2026-07-01").await;
     assert_eq!(after.len(), 6, "the two highest-numbered vacant seats are retired: {after:?}");
     assert!(!after.iter().any(|t| t.ends_with(" 7") || t.ends_with(" 8")), "{after:?}");
+    // A retired seat is not there to fill: an election called after its retirement is refused.
+    let s = w.on("2026-06-01");
+    let eighth = s.members(w.group).await.unwrap().seats.iter().find(|x| x.title == "Supplier seat 8").unwrap().id;
+    let call = |on: &str| ElectionInput {
+        title: "Supplier seat 8".into(),
+        fills: ElectionFor::Seats { seat_kind: SeatKind::Supplier, seat_ids: vec![eighth] },
+        call_issued_on: d(on),
+        nominations_close: d("2026-07-30"),
+        returning_officer: String::new(),
+    };
+    let refused = s.create_election(secretariat_api::elections::CreateElection { group_id: w.group, input: call("2026-07-01") }).await.unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("seat_ids"));
+    assert!(refused.message.contains("retired from Wed 1 Jul 2026"), "{}", refused.message);
+    s.close().await;
 }
 
 #[tokio::test]

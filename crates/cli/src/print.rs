@@ -157,25 +157,7 @@ pub(crate) fn tor_history_lines(group: &str, amendments: &[secretariat_api::type
 
 /// What an amendment changes in the findings, then what was saved.
 pub(crate) fn amendment_saved_lines(saved: &secretariat_api::types::AmendmentView, effect: Option<&secretariat_api::types::AmendmentEffect>) -> String {
-    let mut text = String::new();
-    if let Some(effect) = effect {
-        let on = secretariat_rules::uk_date(effect.on);
-        if effect.new.is_empty() && effect.cleared.is_empty() {
-            text.push_str(&format!("On {on} the findings are unchanged.\n"));
-        }
-        if !effect.new.is_empty() {
-            text.push_str(&format!("On {on}, {} new {}:\n", effect.new.len(), if effect.new.len() == 1 { "finding" } else { "findings" }));
-            for f in &effect.new {
-                text.push_str(&format!("  {:<8} {:<8} {}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message));
-            }
-        }
-        if !effect.cleared.is_empty() {
-            text.push_str(&format!("On {on}, {} {} cleared:\n", effect.cleared.len(), if effect.cleared.len() == 1 { "finding" } else { "findings" }));
-            for f in &effect.cleared {
-                text.push_str(&format!("  {:<8} {:<8} {}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message));
-            }
-        }
-    }
+    let mut text = effect.map(effect_lines).unwrap_or_default();
     text.push_str(&format!("Saved: {} from {} ({}).\n", saved.change(), secretariat_rules::uk_date(saved.from), saved.tor));
     text
 }
@@ -184,17 +166,17 @@ pub(crate) fn amendment_saved_lines(saved: &secretariat_api::types::AmendmentVie
 pub(crate) fn effect_lines(effect: &secretariat_api::types::AmendmentEffect) -> String {
     let on = secretariat_rules::uk_date(effect.on);
     let finding = |f: &secretariat_rules::Finding| format!("  {:<8} {:<8} {}\n", f.severity.label().to_uppercase(), f.tor.to_string(), f.message);
-    let count = |n: usize| format!("{n} {}", if n == 1 { "finding" } else { "findings" });
+    let findings = |n: usize| if n == 1 { "finding" } else { "findings" };
     let mut text = String::new();
     if effect.new.is_empty() && effect.cleared.is_empty() {
-        text.push_str(&format!("On {on} the ToR check finds nothing new and nothing cleared.\n"));
+        text.push_str(&format!("On {on} the findings are unchanged.\n"));
     }
     if !effect.new.is_empty() {
-        text.push_str(&format!("On {on}, {} new:\n", count(effect.new.len())));
+        text.push_str(&format!("On {on}, {} new {}:\n", effect.new.len(), findings(effect.new.len())));
         effect.new.iter().for_each(|f| text.push_str(&finding(f)));
     }
     if !effect.cleared.is_empty() {
-        text.push_str(&format!("On {on}, {} cleared:\n", count(effect.cleared.len())));
+        text.push_str(&format!("On {on}, {} {} cleared:\n", effect.cleared.len(), findings(effect.cleared.len())));
         effect.cleared.iter().for_each(|f| text.push_str(&finding(f)));
     }
     text

@@ -652,7 +652,7 @@ async fn organisation_status_from_a_date_prints_its_consequences_and_keeps_the_h
     s.fill_seat(FillSeat { group_id: group, seat_id: seat, person_id: zoe, start, obtained: Obtained::Election }).await.unwrap();
 
     let out = run_args(&s, &["organisation", "status", "kestrel", "not_member", "--from", "2027-01-01"]).await.unwrap();
-    assert!(out.starts_with("On Fri 1 Jan 2027, 1 finding new:\n  BREACH   ToR §12"), "{out}");
+    assert!(out.starts_with("On Fri 1 Jan 2027, 1 new finding:\n  BREACH   ToR §12"), "{out}");
     assert!(out.contains("Kestrel Data Ltd"), "{out}");
     assert!(out.ends_with("Saved: Kestrel Data Ltd from Fri 1 Jan 2027: not a techUK member, SME, Data.\n"), "{out}");
     // The check before that day is unchanged.

@@ -366,10 +366,24 @@ impl Writer {
         .await?;
         if let ElectionFor::Seats { seat_kind, seat_ids } = &input.fills {
             for &seat in seat_ids {
-                let kind: Option<String> =
-                    sqlx::query_scalar("SELECT kind FROM seats WHERE id = ? AND group_id = ?").bind(seat).bind(group).fetch_optional(self.conn()).await?;
-                if kind.as_deref() != Some(seat_kind.as_str()) {
+                let row: Option<(String, String, Option<NaiveDate>)> =
+                    sqlx::query_as("SELECT kind, title, retired_on FROM seats WHERE id = ? AND group_id = ?")
+                        .bind(seat)
+                        .bind(group)
+                        .fetch_optional(self.conn())
+                        .await?;
+                let Some((_, title, retired)) = row.filter(|(kind, _, _)| kind == seat_kind.as_str()) else {
                     return Err(invalid("seat_ids", format!("Choose {} seats of this group only.", seat_kind.as_str())));
+                };
+                // A seat an amendment has retired by the call is not there to fill (ToR §11–§12).
+                if let Some(retired) = retired.filter(|retired| *retired <= input.call_issued_on) {
+                    return Err(invalid(
+                        "seat_ids",
+                        format!(
+                            "{title} was retired from {} by an amendment of the Terms of Reference; it is not there to fill.",
+                            secretariat_rules::uk_date(retired)
+                        ),
+                    ));
                 }
                 let open: Option<String> = sqlx::query_scalar(
                     "SELECT e.title FROM election_seats es JOIN elections e ON e.id = es.election_id \
