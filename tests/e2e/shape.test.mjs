@@ -58,7 +58,7 @@ test('a custom group with fifteen supplier seats and no strike policy', async ()
     await (await browser.$('#name')).setValue(GROUP);
     await (await browser.$('#recovery_passphrase')).setValue('correct horse battery staple');
     await (await browser.$('#recovery_passphrase_confirm')).setValue('correct horse battery staple');
-    await look(browser, '95-custom-group-form', assert);
+    await look(browser, '110-custom-group-form', assert);
     await (await browser.$('button[type=submit]')).click();
 
     await heading(browser, GROUP);
@@ -67,14 +67,14 @@ test('a custom group with fifteen supplier seats and no strike policy', async ()
     assert.match(await findingsText(browser), /Supplier seat 15 is vacant \(ToR §12\)/);
     assert.doesNotMatch(await findingsText(browser), /ToR §17|ToR §11/);
     assert.doesNotMatch(home, /ToR §17/, 'not even in the rules it runs on');
-    await look(browser, '96-custom-group-home', assert);
+    await look(browser, '111-custom-group-home', assert);
 
     await goTo(browser, 'Settings');
     await heading(browser, 'Settings');
     const rules = await (await browser.$('main')).getText();
     assert.match(rules, /The strike policy on absences\s*does not apply/i);
     assert.match(rules, /Attendance kept after the end of its year\s*2 full years\s*Group setting/);
-    await look(browser, '97-custom-group-settings', assert);
+    await look(browser, '112-custom-group-settings', assert);
   } finally {
     await driver.close(browser);
   }
@@ -127,7 +127,7 @@ test('a member absent from three compulsory meetings raises no ToR §17 finding 
     assert.match(findings, /Supplier seat 2 is vacant/, 'the fourteen seats still vacant are listed');
     assert.doesNotMatch(findings, /Supplier seat 1 is vacant/);
     assert.doesNotMatch(home, /ToR §17|compulsory meetings in 2026/);
-    await look(browser, '98-custom-group-absences', assert);
+    await look(browser, '113-custom-group-absences', assert);
   } finally {
     await driver.close(browser);
   }

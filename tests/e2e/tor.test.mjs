@@ -61,7 +61,7 @@ test('the SME minimum amended from 2 to 3 at a recorded meeting, previewed, save
     await browser.waitUntil(async () => BREACH.test(await preview.getText()), { timeout: 20000, timeoutMsg: 'the preview names the new breach' });
     assert.match(await preview.getText(), /1 new breach/i);
     await preview.scrollIntoView({ block: 'center' });
-    await look(browser, '99-amendment-preview', assert);
+    await look(browser, '114-amendment-preview', assert);
     assert.match(await (await browser.$('main')).getText(), /The Terms of Reference have not been amended/, 'a preview saves nothing');
     await press(browser, 'Save the amendment');
     await browser.waitUntil(async () => (await (await browser.$('main')).getText()).includes(`Saved: ${SME} from Wed 11 Nov 2026.`), {
@@ -70,7 +70,7 @@ test('the SME minimum amended from 2 to 3 at a recorded meeting, previewed, save
     });
     const amendments = await (await browser.$('//section[.//h3[@id="amendments-heading"]]')).getText();
     assert.match(amendments, /Working group meeting — November 2026/);
-    await look(browser, '100-amendment-saved', assert);
+    await look(browser, '115-amendment-saved', assert);
 
     assert.match(await findingsOn(browser, '2026-11-11'), BREACH, 'the breach from the amendment day');
     assert.doesNotMatch(await findingsOn(browser, '2026-11-10'), BREACH, 'and not the day before');
@@ -79,7 +79,7 @@ test('the SME minimum amended from 2 to 3 at a recorded meeting, previewed, save
     assert.match(await (await browser.$('//table[caption[starts-with(., "Rules this group runs on")]]')).getText(), /Rules this group runs on, on Tue 10 Nov 2026[\s\S]*Supplier members from an SME \(at least\)\s*2/);
     assert.match(await findingsOn(browser, TODAY), BREACH);
     await (await browser.$('ul.findings li')).scrollIntoView({ block: 'start' });
-    await look(browser, '101-amendment-home', assert);
+    await look(browser, '116-amendment-home', assert);
   } finally {
     await driver.close(browser);
   }

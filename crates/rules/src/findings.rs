@@ -140,10 +140,58 @@ pub fn evaluate_with_attendance(register: &Register, attendance: &tor::s17_atten
 
 /// Most serious first, then soonest due.
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| (a.severity, a.day().is_none(), a.day(), a.tor, &a.message).cmp(&(b.severity, b.day().is_none(), b.day(), b.tor, &b.message)));
+    findings.sort_by(|a, b| {
+        (a.severity, a.day().is_none(), a.day(), a.tor).cmp(&(b.severity, b.day().is_none(), b.day(), b.tor)).then_with(|| natural(&a.message, &b.message))
+    });
+}
+
+/// Text ordered as people read it, numbers by their value: "Supplier seat 2" before
+/// "Supplier seat 10".
+fn natural(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    fn number(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
+        let mut digits = String::new();
+        while let Some(c) = chars.next_if(char::is_ascii_digit) {
+            digits.push(c);
+        }
+        digits.trim_start_matches('0').to_owned()
+    }
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
+                let (m, n) = (number(&mut x), number(&mut y));
+                match m.len().cmp(&n.len()).then_with(|| m.cmp(&n)) {
+                    Ordering::Equal => {}
+                    order => return order,
+                }
+            }
+            (Some(p), Some(q)) => match p.cmp(&q) {
+                Ordering::Equal => {
+                    x.next();
+                    y.next();
+                }
+                order => return order,
+            },
+        }
+    }
 }
 
 /// A date as people write it in the UK: "Tue 9 Dec 2025".
 pub fn uk_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn findings_about_numbered_seats_list_in_number_order() {
+        let mut names = ["Supplier seat 10", "Supplier seat 2", "Supplier seat 1", "Supplier seat 15", "Stakeholder seat 3"];
+        names.sort_by(|a, b| super::natural(a, b));
+        assert_eq!(names, ["Stakeholder seat 3", "Supplier seat 1", "Supplier seat 2", "Supplier seat 10", "Supplier seat 15"]);
+        assert_eq!(super::natural("seat 007", "seat 7"), std::cmp::Ordering::Less, "equal numbers fall back to the text");
+    }
 }
