@@ -1,5 +1,5 @@
 // Any group's shape in the real window (issue #14): a custom group created from the form with
-// fifteen supplier seats and no strike policy; Home lists the fifteen vacancies under ToR §12
+// fifteen supplier seats, no strike policy and no SRO; Home lists the fifteen vacancies under ToR §12
 // and never cites §11 or §17, Settings says the strike policy does not apply, and a member
 // absent from three compulsory meetings raises no ToR §17 finding. The same absences in a
 // group with the strike policy raise one (minutes.test.mjs).
@@ -55,6 +55,11 @@ test('a custom group with fifteen supplier seats and no strike policy', async ()
     await strike.click();
     assert.equal(await strike.isSelected(), false);
     assert.equal(await (await browser.$('#strike_absences')).isExisting(), false, 'its number goes with the rule');
+    // Its Terms of Reference name no Senior Responsible Officer either (ToR §8).
+    const sro = await browser.$('#sro');
+    await sro.scrollIntoView({ block: 'center' });
+    await sro.click();
+    assert.equal(await sro.isSelected(), false);
     await (await browser.$('#name')).setValue(GROUP);
     await (await browser.$('#recovery_passphrase')).setValue('correct horse battery staple');
     await (await browser.$('#recovery_passphrase_confirm')).setValue('correct horse battery staple');
@@ -65,7 +70,8 @@ test('a custom group with fifteen supplier seats and no strike policy', async ()
     await browser.waitUntil(async () => (await browser.$$('td.vacant')).length === 15, { timeout: 20000, timeoutMsg: 'fifteen vacant seats' });
     const home = await homeText(browser);
     assert.match(await findingsText(browser), /Supplier seat 15 is vacant \(ToR §12\)/);
-    assert.doesNotMatch(await findingsText(browser), /ToR §17|ToR §11/);
+    assert.doesNotMatch(await findingsText(browser), /ToR §17|ToR §11|ToR §8\b|Senior Responsible Officer/);
+    assert.match(await findingsText(browser), /No Chair is appointed/, 'the roles it has are still asked for');
     assert.doesNotMatch(home, /ToR §17/, 'not even in the rules it runs on');
     await look(browser, '111-custom-group-home', assert);
 

@@ -55,6 +55,7 @@ export function shapeWith(named: string[], supplier: number): GroupShape {
       max_members_per_organisation: 1,
       grace_months: 3,
       strike_policy: true,
+      sro: true,
       strike_absences: 2,
       publication_lead_days: 7,
       funds_consensus_percent: 80,

@@ -117,6 +117,14 @@ mod tests {
     }
 
     #[test]
+    fn s08_a_file_written_before_the_sro_key_has_an_sro() {
+        let text = write(&GroupShape::of_template(Template::TechukInterop));
+        assert!(text.contains("sro = true"), "{text}");
+        let older: String = text.lines().filter(|l| !l.starts_with("sro =")).map(|l| format!("{l}\n")).collect();
+        assert!(read(&older).unwrap().rules.sro);
+    }
+
+    #[test]
     fn s13_impossible_numbers_are_refused_naming_the_key() {
         let text = write(&GroupShape::of_template(Template::TechukInterop)).replace("min_sme_suppliers = 2", "min_sme_suppliers = 12");
         let error = read(&text).unwrap_err();

@@ -134,7 +134,8 @@ async fn five_suppliers() -> World {
 }
 
 // Every amendable setting has its test here, named after its paragraph.
-const COVERED: [(TorSetting, &str); 14] = [
+const COVERED: [(TorSetting, &str); 15] = [
+    (TorSetting::Rule(RuleSwitch::SroRole), "s08_the_sro_role_switched_off_is_not_asked_for_from_its_date"),
     (TorSetting::TargetSize, "s10_the_group_size_amended_applies_from_its_date"),
     (TorSetting::StakeholderSeats, "s11_stakeholder_seats_added_by_amendment_exist_from_its_date"),
     (TorSetting::SupplierSeats, "s12_supplier_seats_retired_by_amendment_are_gone_from_its_date"),
@@ -156,6 +157,18 @@ fn every_amendable_setting_has_a_test_of_its_date() {
     for setting in TorSetting::ALL {
         assert!(COVERED.iter().any(|(s, _)| *s == setting), "{} has no test", setting.key());
     }
+}
+
+#[tokio::test]
+async fn s08_the_sro_role_switched_off_is_not_asked_for_from_its_date() {
+    let w = five_suppliers().await;
+    w.amend(TorSetting::Rule(RuleSwitch::SroRole), 0, "2026-07-01").await.unwrap();
+    assert_eq!(
+        w.findings(8, "2026-06-30").await,
+        [(Severity::Warning, "No Senior Responsible Officer (SRO) is appointed on Tue 30 Jun 2026 (ToR §8).".to_owned())]
+    );
+    assert_eq!(w.findings(8, "2026-07-01").await, []);
+    assert_eq!(w.findings(9, "2026-07-01").await.len(), 2, "the Chair and Vice-Chair are still asked for");
 }
 
 #[tokio::test]

@@ -512,7 +512,7 @@ pub struct TorArgs {
 pub enum TorCommand {
     /// Amend a setting of the Terms of Reference from a date (checked and audited as in the window).
     ///
-    /// SETTING is one of target_size, stakeholder_seats, supplier_seats, min_sme_suppliers,
+    /// SETTING is one of rule.sro, target_size, stakeholder_seats, supplier_seats, min_sme_suppliers,
     /// rule.sme_minimum, term_months, max_members_per_organisation, rule.one_per_company,
     /// grace_months, strike_absences, rule.strike_policy, publication_lead_days,
     /// funds_consensus_percent, position_volunteers. VALUE is a whole number, or for a rule on or off.

@@ -20,6 +20,8 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleSwitch {
+    /// A Senior Responsible Officer for the group (ToR §8).
+    SroRole,
     /// A minimum of supplier members from SMEs (ToR §13).
     SmeMinimum,
     /// A limit on members from one organisation (ToR §14).
@@ -29,10 +31,11 @@ pub enum RuleSwitch {
 }
 
 impl RuleSwitch {
-    pub const ALL: [RuleSwitch; 3] = [RuleSwitch::SmeMinimum, RuleSwitch::OnePerCompany, RuleSwitch::StrikePolicy];
+    pub const ALL: [RuleSwitch; 4] = [RuleSwitch::SroRole, RuleSwitch::SmeMinimum, RuleSwitch::OnePerCompany, RuleSwitch::StrikePolicy];
 
     pub fn tor(self) -> Tor {
         Tor(match self {
+            RuleSwitch::SroRole => 8,
             RuleSwitch::SmeMinimum => 13,
             RuleSwitch::OnePerCompany => 14,
             RuleSwitch::StrikePolicy => 17,
@@ -41,6 +44,7 @@ impl RuleSwitch {
 
     pub fn label(self) -> &'static str {
         match self {
+            RuleSwitch::SroRole => "A Senior Responsible Officer (SRO)",
             RuleSwitch::SmeMinimum => "A minimum of supplier members from SMEs",
             RuleSwitch::OnePerCompany => "A limit on members from one organisation",
             RuleSwitch::StrikePolicy => "The strike policy on absences",
@@ -69,7 +73,8 @@ pub enum TorSetting {
 
 impl TorSetting {
     /// Every amendable setting, in the order of the Terms of Reference.
-    pub const ALL: [TorSetting; 14] = [
+    pub const ALL: [TorSetting; 15] = [
+        TorSetting::Rule(RuleSwitch::SroRole),
         TorSetting::TargetSize,
         TorSetting::StakeholderSeats,
         TorSetting::SupplierSeats,
@@ -100,6 +105,7 @@ impl TorSetting {
             TorSetting::PublicationLeadDays => "publication_lead_days",
             TorSetting::FundsConsensusPercent => "funds_consensus_percent",
             TorSetting::PositionVolunteers => "position_volunteers",
+            TorSetting::Rule(RuleSwitch::SroRole) => "rule.sro",
             TorSetting::Rule(RuleSwitch::SmeMinimum) => "rule.sme_minimum",
             TorSetting::Rule(RuleSwitch::OnePerCompany) => "rule.one_per_company",
             TorSetting::Rule(RuleSwitch::StrikePolicy) => "rule.strike_policy",
@@ -366,7 +372,7 @@ mod tests {
     fn every_setting_has_a_key_that_parses_back_and_a_paragraph() {
         for setting in TorSetting::ALL {
             assert_eq!(TorSetting::parse(setting.key()), Some(setting));
-            assert!(setting.tor().0 >= 10);
+            assert!(setting.tor().0 >= 8, "{}", setting.key());
         }
     }
 

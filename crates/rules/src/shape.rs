@@ -27,6 +27,10 @@ pub struct SeatShape {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct RuleNumbers {
+    /// Whether the group has a Senior Responsible Officer (ToR §8). Files written before this
+    /// key existed have one.
+    #[serde(default = "has_sro")]
+    pub sro: bool,
     /// "Approximately twelve members" (ToR §10).
     pub target_size: u32,
     /// An individual term, in months (ToR §14).
@@ -48,6 +52,10 @@ pub struct RuleNumbers {
     pub funds_consensus_percent: u32,
     /// Volunteers before a position outline is developed (ToR §23).
     pub position_volunteers: u32,
+}
+
+fn has_sro() -> bool {
+    true
 }
 
 /// How the group works day to day (not rules of its Terms of Reference).
@@ -96,6 +104,7 @@ impl GroupShape {
                 supplier: seats.iter().filter(|s| s.kind == SeatKind::Supplier).count() as u32,
             },
             rules: RuleNumbers {
+                sro: settings.applies(RuleSwitch::SroRole),
                 target_size: settings.target_size,
                 term_months: settings.term_months,
                 sme_minimum: settings.applies(RuleSwitch::SmeMinimum),
@@ -150,8 +159,13 @@ impl GroupShape {
         let r = &self.rules;
         let defaults = Template::TechukInterop.settings();
         let mut rules_off = Vec::new();
-        for (on, rule) in [(r.sme_minimum, RuleSwitch::SmeMinimum), (r.one_per_company, RuleSwitch::OnePerCompany), (r.strike_policy, RuleSwitch::StrikePolicy)]
-        {
+        let switches = [
+            (r.sro, RuleSwitch::SroRole),
+            (r.sme_minimum, RuleSwitch::SmeMinimum),
+            (r.one_per_company, RuleSwitch::OnePerCompany),
+            (r.strike_policy, RuleSwitch::StrikePolicy),
+        ];
+        for (on, rule) in switches {
             if !on {
                 rules_off.push(rule);
             }

@@ -174,6 +174,11 @@ supplier: number, };
 
 export type RuleNumbers = { 
 /**
+ * Whether the group has a Senior Responsible Officer (ToR §8). Files written before this
+ * key existed have one.
+ */
+sro: boolean, 
+/**
  * "Approximately twelve members" (ToR §10).
  */
 target_size: number, 
@@ -1584,7 +1589,7 @@ export type OfWorkEntry = { group_id: number, entry_id: number, };
 
 export type OfDeclaration = { group_id: number, meeting_id: number, declaration_id: number, };
 
-export type RuleSwitch = "sme_minimum" | "one_per_company" | "strike_policy";
+export type RuleSwitch = "sro_role" | "sme_minimum" | "one_per_company" | "strike_policy";
 
 export type TorSetting = "target_size" | "stakeholder_seats" | "supplier_seats" | "min_sme_suppliers" | "term_months" | "max_members_per_organisation" | "grace_months" | "strike_absences" | "publication_lead_days" | "funds_consensus_percent" | "position_volunteers" | { "rule": RuleSwitch };
 

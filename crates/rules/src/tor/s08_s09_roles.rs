@@ -6,7 +6,9 @@ use crate::register::{Day, Role};
 
 pub fn check(day: &Day<'_>, out: &mut Vec<Finding>) {
     let current = |role: Role| day.register.appointments.iter().filter(|a| a.role == role && a.covers(day.on)).max_by_key(|a| a.from);
-    for role in Role::ALL {
+    // A group whose Terms of Reference name no SRO is not asked for one (ToR §8 switched off).
+    let roles = Role::ALL.into_iter().filter(|role| *role != Role::Sro || day.settings().applies(crate::RuleSwitch::SroRole));
+    for role in roles {
         let tor = if role == Role::Sro { 8 } else { 9 };
         let Some(appointment) = current(role) else {
             out.push(Finding::new(Severity::Warning, tor, format!("No {} is appointed on {} (ToR §{tor}).", role.title(), uk_date(day.on))));
@@ -47,6 +49,15 @@ mod tests {
     use super::super::fixture::*;
     use crate::Severity::Warning;
     use crate::register::Role;
+
+    #[test]
+    fn s08_a_group_without_an_sro_is_not_asked_for_one() {
+        let mut f = Fixture::full();
+        f.register.appointments.clear();
+        f.register.settings.rules_off = vec![crate::RuleSwitch::SroRole];
+        assert_eq!(f.of(8, "2026-06-01"), []);
+        assert_eq!(f.of(9, "2026-06-01").len(), 2, "the Chair and Vice-Chair are still asked for");
+    }
 
     #[test]
     fn s08_s09_missing_roles_are_named() {
