@@ -80,6 +80,8 @@ test('a custom group with fifteen supplier seats and no strike policy', async ()
     const rules = await (await browser.$('main')).getText();
     assert.match(rules, /The strike policy on absences\s*does not apply/i);
     assert.match(rules, /Attendance kept after the end of its year\s*2 full years\s*Group setting/);
+    await browser.waitUntil(async () => /Due for purging/.test(await (await browser.$('main')).getText()), { timeout: 20000, timeoutMsg: 'the retention schedule' });
+    assert.doesNotMatch(await (await browser.$('main')).getText(), /ToR §17 needs the current year|every ToR §17 decision/, 'the retention schedule cites no strike policy either');
     await look(browser, '112-custom-group-settings', assert);
   } finally {
     await driver.close(browser);

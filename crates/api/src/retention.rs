@@ -35,9 +35,14 @@ impl Session {
     /// The dry run: per category, what is due for purging today. Changes nothing.
     pub async fn retention_report(&self, group_id: i64) -> ApiResult<RetentionReport> {
         let store = self.open_store().await?;
-        let settings = store.group(group_id).await?.settings;
+        let today = self.today();
+        let settings = store.rules_on(group_id, today).await?;
         let facts = store.retention_facts(group_id).await?;
-        Ok(retention::due(&settings.retention, &facts, self.today()))
+        let report = retention::due(&settings.retention, &facts, today);
+        Ok(match settings.applies(secretariat_rules::RuleSwitch::StrikePolicy) {
+            true => report,
+            false => report.without_strike_policy(&settings.retention),
+        })
     }
 
     /// Backs up, purges what today's report lists in one transaction, and checkpoints.

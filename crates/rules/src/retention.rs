@@ -160,6 +160,16 @@ impl RetentionReport {
     pub fn section(&self, category: RetentionCategory) -> &RetentionSection {
         self.sections.iter().find(|s| s.category == category).expect("every category has a section")
     }
+
+    /// The report for a group whose Terms of Reference have no strike policy: its attendance is
+    /// kept for the group's own record, and ToR §17 is not cited (issue #14).
+    pub fn without_strike_policy(mut self, schedule: &RetentionSchedule) -> Self {
+        if let Some(section) = self.sections.iter_mut().find(|s| s.category == RetentionCategory::Attendance) {
+            section.period = format!("{} after the end of its year", plural(schedule.attendance_years, "full year", "full years"));
+            section.keeps = "Attendance recorded in approved minutes.".to_owned();
+        }
+        self
+    }
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {
@@ -334,6 +344,19 @@ mod tests {
         assert_eq!(on_the_day, vec![DueItem { id: 2023, label: "2023".into(), due_on: d("2026-01-01"), count: 11 }]);
         assert_eq!(due_in(RetentionCategory::Attendance, &facts, "2026-01-02"), on_the_day);
         assert_eq!(due_in(RetentionCategory::Attendance, &facts, "2027-01-01").len(), 2);
+    }
+
+    #[test]
+    fn s17_a_group_without_a_strike_policy_keeps_attendance_without_citing_it() {
+        let facts = RetentionFacts { elections: vec![], meetings: vec![meeting("2023-01-10", 0, 5)] };
+        let schedule = RetentionSchedule::default();
+        let with = due(&schedule, &facts, d("2026-01-01"));
+        assert!(with.section(RetentionCategory::Attendance).period.contains("ToR §17"));
+        let without = with.clone().without_strike_policy(&schedule);
+        let section = without.section(RetentionCategory::Attendance);
+        assert_eq!(section.period, "2 full years after the end of its year");
+        assert!(!section.keeps.contains("§17"), "{}", section.keeps);
+        assert_eq!(section.due, with.section(RetentionCategory::Attendance).due, "what is due is the same");
     }
 
     #[test]
