@@ -62,7 +62,10 @@ test('creates the group from the techUK template and sees 12 vacant seats', asyn
 
     await goTo(browser, 'Settings');
     await heading(browser, 'Settings');
-    assert.match(await (await browser.$('table')).getText(), /ToR §13/);
+    // The rules in force come from their own request: wait for their table, not the first one.
+    const rules = await browser.$('//table[caption[starts-with(normalize-space(), "Rules in force on")]]');
+    await rules.waitForExist({ timeout: 20000 });
+    assert.match(await rules.getText(), /ToR §13/);
     await look(browser, '04-settings', assert);
 
     await (await browser.$('//button[normalize-space()="Load demo data"]')).click();
