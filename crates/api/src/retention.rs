@@ -39,10 +39,7 @@ impl Session {
         let settings = store.rules_on(group_id, today).await?;
         let facts = store.retention_facts(group_id).await?;
         let report = retention::due(&settings.retention, &facts, today);
-        Ok(match settings.applies(secretariat_rules::RuleSwitch::StrikePolicy) {
-            true => report,
-            false => report.without_strike_policy(&settings.retention),
-        })
+        Ok(if settings.applies(secretariat_rules::RuleSwitch::StrikePolicy) { report } else { report.without_strike_policy(&settings.retention) })
     }
 
     /// Backs up, purges what today's report lists in one transaction, and checkpoints.
